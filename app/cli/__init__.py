@@ -1,0 +1,76 @@
+"""`order-desk`: the window with no arguments, or a headless subcommand.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``; the module sets
+``func`` on its parser, a callable ``(args) -> int`` returning the process exit code.
+Exit codes: 0 all accepted, 1 some rejected or invalid, 2 usage or unreadable input, 3 some
+outcome unknown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from app import __version__
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+EXIT_UNKNOWN = 3
+
+# Subcommand modules, in the order `--help` lists them.
+COMMAND_MODULES = (
+    "app.cli.submit_cmd",
+    "app.cli.history_cmd",
+    "app.cli.sandbox_cmd",
+    "app.cli.profile_cmd",
+    "app.cli.credentials_cmd",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, as documented
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="order-desk", description="Order entry for the KA and Nomad APIs.")
+    parser.add_argument("--version", action="version", version=f"order-desk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="start headless, submit one order to the built-in sandbox, exit 0 if it worked")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None:
+        from app.gui.app import run_gui
+
+        return run_gui()
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

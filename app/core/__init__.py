@@ -1,0 +1,1 @@
+"""The Qt-free core: models, clients, journal, engine, import, settings and secrets."""

@@ -1,0 +1,24 @@
+"""What every fulfilment-API client offers the engine. Implementations: `ka.KaClient`,
+`nomad.NomadClient`. Clients are thread-safe (one httpx.Client each) and never raise for API or
+transport trouble: every problem becomes a typed `SendOutcome` / `LookupResult`."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from app.core.outcome import LookupResult, SendOutcome
+from app.core.targets import Target
+
+
+class OrderClient(Protocol):
+    target: Target
+
+    def create_order(self, payload: dict[str, Any]) -> SendOutcome:
+        """Send one wire payload (already validated, reference already set)."""
+        ...
+
+    def lookup(self, reference: str) -> LookupResult:
+        """Find an order by the operator's reference (KA customOrderId, Nomad clientOrderRef)."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,135 @@
+"""Credentials live only in the OS keyring (or, for automation, the process environment).
+
+`SecretStore` is the small interface the rest of the app uses. Nothing here ever writes a secret to
+a file: when no keyring backend works, `KeyringUnavailable` says why, and the caller decides
+(the window offers to keep the secret for this session only, in a `MemorySecretStore`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Protocol
+
+from app.core.targets import Target
+
+log = logging.getLogger(__name__)
+
+SERVICE = "order-desk"
+
+# Secret names per target, and the environment variables that may supply them for automation.
+SECRET_NAMES: dict[Target, tuple[str, ...]] = {
+    Target.KA: ("ka_token",),
+    Target.NOMAD: ("nomad_app_key", "nomad_app_secret"),
+}
+ENV_VARS = {
+    "ka_token": "ORDER_DESK_KA_TOKEN",
+    "nomad_app_key": "ORDER_DESK_NOMAD_APP_KEY",
+    "nomad_app_secret": "ORDER_DESK_NOMAD_APP_SECRET",
+}
+# What the built-in sandbox expects unless started with other values (documented in the README).
+SANDBOX_SECRETS = {
+    "ka_token": "sandbox-ka-token",
+    "nomad_app_key": "203000000",
+    "nomad_app_secret": "sandbox-app-secret",
+}
+
+
+class KeyringUnavailable(RuntimeError):
+    """No usable keyring backend (headless Linux, locked or missing Secret Service)."""
+
+
+class SecretStore(Protocol):
+    def get(self, profile: str, name: str) -> str | None: ...
+    def set(self, profile: str, name: str, value: str) -> None: ...
+    def delete(self, profile: str, name: str) -> None: ...
+
+
+class MemorySecretStore:
+    """Secrets for this session only (tests, or an operator who has no keyring)."""
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[str, str], str] = {}
+
+    def get(self, profile: str, name: str) -> str | None:
+        return self._values.get((profile, name))
+
+    def set(self, profile: str, name: str, value: str) -> None:
+        self._values[(profile, name)] = value
+
+    def delete(self, profile: str, name: str) -> None:
+        self._values.pop((profile, name), None)
+
+
+class KeyringSecretStore:
+    """The OS keyring through the `keyring` package (Secret Service, Keychain, Credential Locker)."""
+
+    def __init__(self) -> None:
+        import keyring
+        import keyring.backends.fail
+        import keyring.errors
+
+        self._keyring = keyring
+        self._errors = keyring.errors
+        backend = keyring.get_keyring()
+        if isinstance(backend, keyring.backends.fail.Keyring) or "fail" in type(backend).__module__:
+            raise KeyringUnavailable(
+                "No system keyring is available (no Secret Service, Keychain or Credential Locker "
+                "was found)."
+            )
+        self.backend_name = type(backend).__name__
+
+    def _call(self, action: str, func, *args):  # type: ignore[no-untyped-def]
+        try:
+            return func(*args)
+        except self._errors.KeyringLocked as exc:
+            raise KeyringUnavailable(f"The system keyring is locked ({action}).") from exc
+        except self._errors.KeyringError as exc:
+            raise KeyringUnavailable(f"The system keyring refused to {action}: {exc}") from exc
+
+    def get(self, profile: str, name: str) -> str | None:
+        value = self._call("read a secret", self._keyring.get_password, SERVICE, f"{profile}:{name}")
+        return value if value is None else str(value)
+
+    def set(self, profile: str, name: str, value: str) -> None:
+        self._call("store a secret", self._keyring.set_password, SERVICE, f"{profile}:{name}", value)
+
+    def delete(self, profile: str, name: str) -> None:
+        try:
+            self._call("delete a secret", self._keyring.delete_password, SERVICE, f"{profile}:{name}")
+        except KeyringUnavailable as exc:
+            if isinstance(exc.__cause__, self._errors.PasswordDeleteError):
+                return  # already absent
+            raise
+
+
+def open_secret_store() -> SecretStore:
+    """The OS keyring; raises KeyringUnavailable with a plain reason when there is none."""
+    return KeyringSecretStore()
+
+
+def resolve_secrets(
+    store: SecretStore | None, profile: str, target: Target, *, sandbox: bool
+) -> dict[str, str | None]:
+    """The secrets a profile needs: environment variables first (automation), then the store,
+    then, for sandbox profiles only, the sandbox's documented defaults."""
+    result: dict[str, str | None] = {}
+    for name in SECRET_NAMES[target]:
+        value = os.environ.get(ENV_VARS[name]) or None
+        if value is None and store is not None:
+            try:
+                value = store.get(profile, name)
+            except KeyringUnavailable as exc:
+                log.warning("keyring unavailable while reading %s: %s", name, exc)
+        if value is None and sandbox:
+            value = SANDBOX_SECRETS[name]
+        result[name] = value
+    return result
+
+
+def redact(text: str, secrets: list[str | None] | tuple[str | None, ...]) -> str:
+    """Replace every occurrence of a secret value (4+ characters) with a fixed marker."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
