@@ -1,0 +1,111 @@
+"""`order-desk profile add|use|list|remove`: manage profiles without the window.
+
+Administrators preparing many desks script these; the window opens on the profile in use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+
+from app.core.settings import Profile, Settings, default_profile, load_settings, save_settings
+from app.core.targets import Environment, Target
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("profile", help="add, use, list or remove profiles")
+    actions = parser.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add (or replace) a profile")
+    add.add_argument("name")
+    add.add_argument("--target", required=True, choices=[t.value for t in Target])
+    add.add_argument("--environment", required=True, choices=[e.value for e in Environment])
+    add.add_argument("--base-url", help="KA: scheme://host[:port]; Nomad: include /envoy")
+    add.add_argument("--store", help="Nomad store id")
+    add.add_argument("--stage", help="Nomad gateway stage: TEST, PRE or RELEASE")
+    add.set_defaults(func=_add)
+
+    use = actions.add_parser("use", help="make a profile the one in use for its target")
+    use.add_argument("name")
+    use.set_defaults(func=_use)
+
+    listing = actions.add_parser("list", help="list profiles")
+    listing.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    listing.set_defaults(func=_list)
+
+    remove = actions.add_parser("remove", help="remove a profile")
+    remove.add_argument("name")
+    remove.set_defaults(func=_remove)
+
+
+def _fail(message: str) -> int:
+    print(f"order-desk profile: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _add(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    profile = default_profile(args.name, Target(args.target), Environment(args.environment))
+    changes: dict[str, str] = {}
+    if args.base_url:
+        changes["base_url"] = args.base_url
+    if args.store:
+        changes["store"] = args.store
+    if args.stage:
+        changes["stage"] = args.stage.upper()
+    try:
+        settings.updated(profile, **changes)
+    except ValueError as exc:
+        return _fail(str(exc))
+    save_settings(settings)
+    print(f"profile {args.name!r} saved ({args.target}, {args.environment})")
+    return EXIT_OK
+
+
+def _use(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if args.name not in settings.profiles:
+        return _fail(f"no profile named {args.name!r}")
+    profile = settings.use(args.name)
+    save_settings(settings)
+    print(f"now using {profile.name!r} for {profile.target.label}")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if args.name not in settings.profiles:
+        return _fail(f"no profile named {args.name!r}")
+    try:
+        settings.remove(args.name)
+    except ValueError as exc:
+        return _fail(str(exc))
+    save_settings(settings)
+    print(f"profile {args.name!r} removed")
+    return EXIT_OK
+
+
+def _row(settings: Settings, profile: Profile) -> dict[str, object]:
+    data = profile.to_json()
+    data["in_use"] = settings.current.get(profile.target) == profile.name
+    return data
+
+
+def _list(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    rows = [_row(settings, p) for p in sorted(settings.profiles.values(), key=lambda p: p.name)]
+    if args.json:
+        print(json.dumps({"profiles": rows, "current_target": settings.current_target.value}))
+        return EXIT_OK
+    for row in rows:
+        marker = "*" if row["in_use"] else " "
+        url = row["base_url"] or "(built-in simulator)"
+        print(f"{marker} {row['name']:<24} {row['target']:<6} {row['environment']:<11} {url}")
+    return EXIT_OK

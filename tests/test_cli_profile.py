@@ -1,0 +1,86 @@
+"""`order-desk profile ...` and `order-desk credentials ...` through the real CLI entry point."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import keyring
+import pytest
+
+from app.cli import main
+from app.core.settings import load_settings
+from app.core.targets import Environment, Target
+
+
+def _list_json(capsys: pytest.CaptureFixture[str]) -> dict:
+    capsys.readouterr()
+    assert main(["profile", "list", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_first_start_lists_the_sandbox_profiles_in_use(capsys: pytest.CaptureFixture[str]) -> None:
+    listed = _list_json(capsys)
+    in_use = {p["name"] for p in listed["profiles"] if p["in_use"]}
+    assert in_use == {"Sandbox KA", "Sandbox Nomad"}
+
+
+def test_add_use_list_remove_round_trip(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([
+        "profile", "add", "Shop test", "--target", "nomad", "--environment", "test",
+        "--base-url", "https://gw.example.com/envoy", "--store", "org.youzan.shop",
+        "--stage", "pre",
+    ]) == 0
+    assert main(["profile", "use", "Shop test"]) == 0
+
+    settings = load_settings()
+    profile = settings.profile_in_use(Target.NOMAD)
+    assert (profile.name, profile.environment, profile.store, profile.stage) == (
+        "Shop test", Environment.TEST, "org.youzan.shop", "PRE")
+    assert settings.current_target is Target.NOMAD
+    listed = _list_json(capsys)
+    assert {"name": "Shop test", "in_use": True}.items() <= next(
+        p for p in listed["profiles"] if p["name"] == "Shop test").items()
+
+    assert main(["profile", "remove", "Shop test"]) == 0
+    assert load_settings().profile_in_use(Target.NOMAD).name == "Sandbox Nomad"
+
+
+def test_bad_input_is_a_usage_error_and_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    # Outside the sandbox a base URL is required by the profile rules.
+    assert main(["profile", "add", "Prod", "--target", "nomad", "--environment", "production",
+                 "--stage", "nope"]) == 2
+    assert "stage" in capsys.readouterr().err
+    assert main(["profile", "use", "missing"]) == 2
+    assert main(["profile", "remove", "Sandbox KA"]) == 2
+    assert "built in" in capsys.readouterr().err
+    assert set(load_settings().profiles) == {"Sandbox KA", "Sandbox Nomad"}
+
+
+def test_credentials_set_reads_stdin_and_status_never_shows_values(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["profile", "add", "Live", "--target", "ka", "--environment", "production"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("tok-123456\n"))
+    assert main(["credentials", "set", "--profile", "Live", "ka_token"]) == 0
+    assert keyring.get_password("order-desk", "Live:ka_token") == "tok-123456"
+
+    capsys.readouterr()
+    assert main(["credentials", "status", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "tok-123456" not in out
+    row = next(r for r in json.loads(out)["secrets"] if r["profile"] == "Live")
+    assert row["keyring"] is True
+
+    assert main(["credentials", "delete", "--profile", "Live", "ka_token"]) == 0
+    assert keyring.get_password("order-desk", "Live:ka_token") is None
+
+
+def test_credentials_reject_a_secret_name_of_the_wrong_target() -> None:
+    assert main(["credentials", "set", "--profile", "Sandbox KA", "nomad_app_secret"]) == 2
+
+
+def test_secret_value_is_never_accepted_on_the_command_line() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["credentials", "set", "--profile", "Sandbox KA", "ka_token", "--value", "x"])
+    assert exit_info.value.code == 2
