@@ -28,7 +28,10 @@ VECTOR_BODY = json.dumps(
         "currency": "CNY",
         "clientOrderRef": "A-1",
         "items": [
-            {"quantity": 1, "product": {"productId": "p1", "currency": "CNY", "massUnit": "Kilogram"}}
+            {
+                "quantity": 1,
+                "product": {"productId": "p1", "currency": "CNY", "massUnit": "Kilogram"},
+            }
         ],
     }
 ).encode()

@@ -113,13 +113,15 @@ def sign_request(
     A fresh nonce and timestamp are made when not given: the gateway refuses a reused nonce, so
     every attempt (retries included) must be signed anew.
     """
+    if timestamp_ms is None:
+        timestamp_ms = int(time.time() * 1000)
     headers = {
         "accept": accept,
         "content-type": content_type,
         "x-ca-key": app_key,
         "x-ca-nonce": nonce if nonce is not None else str(uuid.uuid4()),
         "x-ca-stage": stage,
-        "x-ca-timestamp": str(timestamp_ms if timestamp_ms is not None else int(time.time() * 1000)),
+        "x-ca-timestamp": str(timestamp_ms),
     }
     if method.upper() == "POST" and body and not content_type.startswith(FORM_CONTENT_TYPE):
         headers["content-md5"] = content_md5(body)
