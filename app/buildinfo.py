@@ -1,0 +1,40 @@
+"""Which build is running: the stamp baked in by the packaging script, or the checkout's commit.
+
+`packaging/build.py` writes ``app/_build.py`` (ignored by git) just before freezing, so a frozen
+build reports the commit it was made from even though it carries no git data.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import subprocess
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def build_id() -> str:
+    """E.g. ``v0.1.0-3-gabc1234``, ``abc1234-dirty``, or ``source`` outside a git checkout."""
+    try:
+        from app._build import BUILD
+
+        return str(BUILD)
+    except ImportError:
+        pass
+    return _git_describe(Path(__file__).resolve().parent.parent) or "source"
+
+
+def _git_describe(checkout: Path) -> str | None:
+    if not (checkout / ".git").exists():
+        return None
+    try:
+        result = subprocess.run(
+            ["git", "describe", "--tags", "--always", "--dirty"],
+            cwd=checkout, capture_output=True, text=True, timeout=5, check=True,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.debug("git describe failed: %s", exc)
+        return None
+    return result.stdout.strip() or None

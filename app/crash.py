@@ -1,0 +1,231 @@
+"""Crash reports: an unhandled exception leaves a log file, and the next start offers to show it.
+
+`install()` hooks `sys.excepthook` and `threading.excepthook` (chaining to the hooks it replaces,
+so the GUI's error sink and debuggers still see everything) and keeps the last log lines in memory.
+A report goes to ``<data dir>/crash/crash-<UTC time>.log`` with the version, build, platform,
+traceback and those lines. Every secret the process knows is redacted first: the values of
+``ORDER_DESK_*`` environment variables and whatever was passed to `remember_secrets` (the values
+read from the keyring).
+
+The core of this module has no Qt; only `offer_previous_crash` imports it, lazily.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import sys
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from app import __version__
+from app.buildinfo import build_id
+from app.core.paths import data_dir
+from app.core.secrets import redact
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+ENV_PREFIX = "ORDER_DESK_"
+RECENT_LINES = 200
+KEEP_REPORTS = 20  # older reports are deleted so a crash loop cannot fill the disk
+_SEEN_SUFFIX = ".seen"
+
+_known_secrets: set[str] = set()
+_recent: deque[str] = deque(maxlen=RECENT_LINES)
+_lock = threading.Lock()
+
+
+class _RecentLines(logging.Handler):
+    """Keeps the last formatted log lines for the next crash report."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            _recent.append(self.format(record))
+        except Exception:  # a broken record must never break logging itself
+            self.handleError(record)
+
+
+_recent_handler = _RecentLines(logging.DEBUG)
+_recent_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+
+def crash_dir() -> Path:
+    path = data_dir() / "crash"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def remember_secrets(values: Iterable[str | None]) -> None:
+    """Register secret values this process has read (e.g. from the keyring) for redaction."""
+    with _lock:
+        _known_secrets.update(v for v in values if v)
+
+
+def known_secrets() -> tuple[str, ...]:
+    """Every secret value to redact: remembered ones and ``ORDER_DESK_*`` environment values.
+
+    Longest first, so a secret that contains another is replaced whole.
+    """
+    from_env = (v for k, v in os.environ.items() if k.startswith(ENV_PREFIX) and v)
+    with _lock:
+        values = set(_known_secrets)
+    values.update(from_env)
+    # ORDER_DESK_HOME is a path, not a secret; redacting it would only hide where data lives.
+    values.discard(os.environ.get("ORDER_DESK_HOME", ""))
+    return tuple(sorted(values, key=len, reverse=True))
+
+
+def format_report(
+    kind: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    thread_name: str | None = None,
+) -> str:
+    """The crash report's text, secrets already redacted."""
+    frozen = "frozen" if getattr(sys, "frozen", False) else "source"
+    lines = [
+        "Order Desk crash report",
+        f"time: {datetime.now(UTC).isoformat(timespec='seconds')}",
+        f"version: {__version__}",
+        f"build: {build_id()}",
+        f"platform: {platform.platform()} ({platform.machine()})",
+        f"python: {platform.python_version()} ({frozen})",
+        f"thread: {thread_name or threading.current_thread().name}",
+        "",
+        "".join(traceback.format_exception(kind, exc, tb)).rstrip(),
+        "",
+        f"last {RECENT_LINES} log lines:",
+        *list(_recent),
+    ]
+    return redact("\n".join(lines) + "\n", known_secrets())
+
+
+def write_report(
+    kind: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    thread_name: str | None = None,
+) -> Path:
+    """Write a crash report and return its path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    path = crash_dir() / f"crash-{stamp}.log"
+    path.write_text(format_report(kind, exc, tb, thread_name), encoding="utf-8")
+    _prune()
+    return path
+
+
+def _prune() -> None:
+    reports = sorted(crash_dir().glob("crash-*"))
+    for old in reports[:-KEEP_REPORTS]:
+        old.unlink(missing_ok=True)
+
+
+def pending_crash_reports() -> list[Path]:
+    """Reports not yet offered to the operator, oldest first."""
+    return sorted(p for p in crash_dir().glob("crash-*.log"))
+
+
+def mark_seen(report: Path) -> Path:
+    """Keep the report (for support) but stop offering it."""
+    seen = report.with_name(report.name + _SEEN_SUFFIX)
+    report.replace(seen)
+    return seen
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+ThreadHook = Callable[[threading.ExceptHookArgs], object]
+
+
+def _chain_excepthook(previous: ExceptHook) -> ExceptHook:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not issubclass(kind, KeyboardInterrupt):
+            _write_safely(kind, exc, tb, None)
+        previous(kind, exc, tb)
+
+    return hook
+
+
+def _chain_threadhook(previous: ThreadHook) -> ThreadHook:
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None and not issubclass(args.exc_type, SystemExit):
+            name = args.thread.name if args.thread else None
+            _write_safely(args.exc_type, args.exc_value, args.exc_traceback, name)
+        previous(args)
+
+    return hook
+
+
+def _write_safely(
+    kind: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    thread_name: str | None,
+) -> None:
+    # A failure here must not hide the original exception from the hooks that follow.
+    try:
+        path = write_report(kind, exc, tb, thread_name)
+        log.critical("crash report written to %s", path)
+    except Exception:
+        log.exception("could not write a crash report")
+
+
+_installed = False
+
+
+def install() -> None:
+    """Install the hooks and start keeping recent log lines. Safe to call more than once."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    logging.getLogger().addHandler(_recent_handler)
+    sys.excepthook = _chain_excepthook(sys.excepthook)
+    threading.excepthook = _chain_threadhook(threading.excepthook)
+
+
+def offer_previous_crash(parent: QWidget | None = None) -> QMessageBox | None:
+    """If the last run crashed, open a non-blocking message offering the report and mark every
+    pending report seen (the operator is asked once). Returns the box, or None if nothing crashed.
+    """
+    reports = pending_crash_reports()
+    if not reports:
+        return None
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    newest = reports[-1]
+    try:
+        details = newest.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        log.warning("cannot read crash report %s: %s", newest, exc)
+        details = str(newest)
+    for report in reports:
+        mark_seen(report)
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CrashReport", text)
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Order Desk closed unexpectedly"),
+        tr("Order Desk stopped because of an error the last time it ran. No order was lost: the "
+           "journal has every order, and orders in doubt are checked before anything is resent."),
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setInformativeText(tr("The crash report is saved in %1.").replace("%1", str(newest.parent)))
+    box.setDetailedText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable behind it
+    box.show()
+    return box
