@@ -1,0 +1,30 @@
+"""The journal: SQLite outbox and history. See `store.Journal`."""
+
+from __future__ import annotations
+
+from app.core.journal.lock import SendLock, SendLockBusy
+from app.core.journal.records import (
+    MAYBE_CREATED,
+    AttemptKind,
+    AttemptRecord,
+    HistoryFilter,
+    NewAttempt,
+    OrderRecord,
+    OrderState,
+)
+from app.core.journal.store import DuplicateReference, Journal, JournalError
+
+__all__ = [
+    "MAYBE_CREATED",
+    "AttemptKind",
+    "AttemptRecord",
+    "DuplicateReference",
+    "HistoryFilter",
+    "Journal",
+    "JournalError",
+    "NewAttempt",
+    "OrderRecord",
+    "OrderState",
+    "SendLock",
+    "SendLockBusy",
+]

@@ -1,0 +1,100 @@
+"""Plain records the journal hands out: what the GUI's history model and the CLI display."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from app.core.targets import Target
+
+
+class OrderState(StrEnum):
+    QUEUED = "queued"  # journaled, not sent (or a retry is due): safe to send
+    SENDING = "sending"  # a request is (or was, before a crash) in flight
+    ACCEPTED = "accepted"  # the API created it; remote_id is set
+    REJECTED = "rejected"  # the API said no; message says why
+    UNKNOWN = "unknown"  # may exist remotely: reconcile before any resend
+    CANCELLED = "cancelled"  # withdrawn before it was ever sent
+
+
+# States in which the order may exist on the server, so it must never be created again blindly.
+MAYBE_CREATED = frozenset({OrderState.SENDING, OrderState.ACCEPTED, OrderState.UNKNOWN})
+
+
+class AttemptKind(StrEnum):
+    SEND = "send"
+    LOOKUP = "lookup"
+
+
+@dataclass(frozen=True)
+class OrderRecord:
+    id: int
+    target: Target
+    profile: str
+    reference: str
+    reference_generated: bool  # True when Order Desk made the reference up
+    state: OrderState
+    payload_json: str  # the exact wire payload, as sent
+    fingerprint: str
+    remote_id: str | None
+    message: str
+    batch_id: int | None
+    attempt_count: int  # send attempts so far
+    created_at: float  # seconds since the epoch, UTC
+    updated_at: float
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        value = json.loads(self.payload_json)
+        assert isinstance(value, dict)
+        return value
+
+
+@dataclass(frozen=True)
+class AttemptRecord:
+    id: int
+    order_id: int
+    kind: AttemptKind
+    started_at: float
+    target: Target
+    profile: str
+    request_json: str | None  # RecordedRequest as JSON, secrets already redacted
+    http_status: int | None
+    response_body: str | None
+    duration_ms: float
+    outcome: str  # OutcomeKind or LookupState value
+    message: str
+
+
+@dataclass(frozen=True)
+class NewAttempt:
+    """What the engine hands the journal after one request."""
+
+    kind: AttemptKind
+    started_at: float
+    outcome: str
+    message: str = ""
+    request_json: str | None = None
+    http_status: int | None = None
+    response_body: str | None = None
+    duration_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """Every criterion is optional; the ones given must all match.
+
+    ``reference`` matches a whole reference or its beginning; ``text`` matches words (or word
+    beginnings) anywhere in the reference, remote id, message or payload (names, phones, SKUs...).
+    """
+
+    reference: str | None = None
+    state: OrderState | None = None
+    target: Target | None = None
+    profile: str | None = None
+    since: float | None = None  # created at or after
+    until: float | None = None  # created before
+    text: str | None = None
+    batch_id: int | None = None

@@ -1,0 +1,468 @@
+"""The journal: one SQLite file that is both the outbox (an order is written before it is sent) and
+the history (every attempt, its request and response).
+
+Thread-safe: connections come from a small pool, one per concurrent caller; every write is one short
+``BEGIN IMMEDIATE`` transaction. Any SQLite failure surfaces as `JournalError` with a plain reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from app.core.journal.records import (
+    AttemptKind,
+    AttemptRecord,
+    HistoryFilter,
+    NewAttempt,
+    OrderRecord,
+    OrderState,
+)
+from app.core.journal.schema import NewerSchemaError, migrate
+from app.core.targets import Target
+
+log = logging.getLogger(__name__)
+
+_ORDER_COLUMNS = (
+    "id, target, profile, reference, reference_generated, state, payload, fingerprint, "
+    "remote_id, message, batch_id, attempt_count, created_at, updated_at"
+)
+_ATTEMPT_COLUMNS = (
+    "id, order_id, kind, started_at, target, profile, request, http_status, response_body, "
+    "duration_ms, outcome, message"
+)
+
+
+class JournalError(RuntimeError):
+    """The journal could not be read or written. The message is meant for the operator."""
+
+
+class DuplicateReference(JournalError):
+    """Another order of the same profile already uses this reference."""
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> str:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_FULL"):
+        return f"The journal could not be written: the disk is full ({path})."
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (
+            f"The journal is locked by another program ({path}). Close other Order Desk windows "
+            "or commands and try again."
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return f"The journal is read-only ({path}); check the file's permissions."
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return f"The journal file is damaged or is not an Order Desk journal ({path})."
+    if name.startswith("SQLITE_CANTOPEN"):
+        return f"The journal could not be opened ({path}); check the folder exists and is writable."
+    if name.startswith("SQLITE_IOERR"):
+        return f"The journal could not be read or written: a disk error occurred ({path})."
+    return f"The journal failed: {exc} ({path})."
+
+
+class Journal:
+    """Open (creating or migrating) the journal at ``path``.
+
+    ``on_connect`` runs on every new connection (tests use it to cap the file size and so simulate
+    a full disk). ``clock`` gives wall-clock seconds since the epoch.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Callable[[], float] = time.time,
+        busy_timeout: float = 5.0,
+        on_connect: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        self._busy_timeout = busy_timeout
+        self._on_connect = on_connect
+        self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        self._all: list[sqlite3.Connection] = []
+        self._all_lock = threading.Lock()
+        self._closed = False
+        with self._connection() as conn:
+            try:
+                migrate(conn, self.path)
+            except NewerSchemaError as exc:
+                raise JournalError(
+                    f"The journal {self.path} was written by a newer Order Desk ({exc}); "
+                    "update Order Desk to open it."
+                ) from exc
+            except sqlite3.Error as exc:
+                raise JournalError(_explain(exc, self.path)) from exc
+
+    # -- connections -------------------------------------------------------------------------
+
+    def _open_connection(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a committed `queued` row survives a power cut, which is the outbox's promise.
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if self._on_connect is not None:
+                self._on_connect(conn)
+        except BaseException:
+            conn.close()
+            raise
+        with self._all_lock:
+            self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        if self._closed:
+            raise JournalError("The journal is closed.")
+        try:
+            conn = self._idle.get_nowait()
+        except queue.Empty:
+            try:
+                conn = self._open_connection()
+            except sqlite3.Error as exc:
+                raise JournalError(_explain(exc, self.path)) from exc
+        try:
+            yield conn
+        finally:
+            self._idle.put(conn)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction; SQLite errors become JournalError, nothing half-done."""
+        with self._connection() as conn:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise JournalError(_explain(exc, self.path)) from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.IntegrityError) and "UNIQUE" in str(exc):
+                    raise DuplicateReference(f"The reference is already in use: {exc}") from exc
+                if isinstance(exc, sqlite3.Error):
+                    raise JournalError(_explain(exc, self.path)) from exc
+                raise
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._connection() as conn:
+            try:
+                return conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise JournalError(_explain(exc, self.path)) from exc
+
+    def close(self) -> None:
+        """Close every connection (call once no other thread uses the journal)."""
+        self._closed = True
+        with self._all_lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def create_batch(self, target: Target, profile: str, total: int, source: str = "") -> int:
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO batches (created_at, target, profile, total, source) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (self._clock(), target.value, profile, total, source),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def add_order(
+        self,
+        target: Target,
+        profile: str,
+        reference: str,
+        payload_json: str,
+        fingerprint: str,
+        *,
+        generated: bool,
+        batch_id: int | None,
+    ) -> OrderRecord:
+        """Journal a new order as `queued`. Raises DuplicateReference if the reference is taken."""
+        now = self._clock()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO orders (target, profile, reference, reference_generated, state, "
+                "payload, fingerprint, batch_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
+                (target.value, profile, reference, int(generated), payload_json, fingerprint,
+                 batch_id, now, now),
+            )
+            return self._get(conn, int(cursor.lastrowid or 0))
+
+    def requeue(
+        self,
+        order_id: int,
+        *,
+        batch_id: int | None,
+        payload_json: str | None = None,
+        fingerprint: str | None = None,
+    ) -> OrderRecord:
+        """Queue an order that was never created (queued, rejected or cancelled) again, optionally
+        with a corrected payload."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE orders SET state = 'queued', batch_id = ?, message = '', "
+                "payload = coalesce(?, payload), fingerprint = coalesce(?, fingerprint), "
+                "updated_at = ? WHERE id = ? AND state IN ('queued', 'rejected', 'cancelled')",
+                (batch_id, payload_json, fingerprint, self._clock(), order_id),
+            )
+            if cursor.rowcount != 1:
+                raise JournalError(f"Order {order_id} cannot be queued again from its state.")
+            return self._get(conn, order_id)
+
+    def adopt(self, order_id: int, batch_id: int) -> OrderRecord:
+        """Make an existing order part of a new batch without touching its state or payload."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE orders SET batch_id = ?, updated_at = ? WHERE id = ?",
+                (batch_id, self._clock(), order_id),
+            )
+            return self._get(conn, order_id)
+
+    def claim_for_send(self, order_id: int) -> bool:
+        """queued -> sending, counting the attempt. False if the order is no longer queued (e.g.
+        cancelled meanwhile); then nothing may be sent."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE orders SET state = 'sending', attempt_count = attempt_count + 1, "
+                "updated_at = ? WHERE id = ? AND state = 'queued'",
+                (self._clock(), order_id),
+            )
+            return cursor.rowcount == 1
+
+    def record(
+        self,
+        order_id: int,
+        attempt: NewAttempt,
+        state: OrderState,
+        *,
+        message: str | None = None,
+        remote_id: str | None = None,
+    ) -> OrderRecord:
+        """Store one attempt and the order's resulting state in a single transaction."""
+        with self._write() as conn:
+            order = self._get(conn, order_id)
+            conn.execute(
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (order_id, attempt.kind.value, attempt.started_at, order.target.value,
+                 order.profile, attempt.request_json, attempt.http_status,
+                 attempt.response_body, attempt.duration_ms, attempt.outcome, attempt.message),
+            )
+            self._set_state(conn, order_id, state, message, remote_id)
+            return self._get(conn, order_id)
+
+    def set_state(
+        self,
+        order_id: int,
+        state: OrderState,
+        *,
+        message: str | None = None,
+        remote_id: str | None = None,
+        only_from: Sequence[OrderState] | None = None,
+    ) -> bool:
+        """Change an order's state (only from the listed states, if given). True if it changed."""
+        with self._write() as conn:
+            if only_from is not None:
+                row = conn.execute("SELECT state FROM orders WHERE id = ?", (order_id,)).fetchone()
+                if row is None or OrderState(row[0]) not in only_from:
+                    return False
+            self._set_state(conn, order_id, state, message, remote_id)
+            return True
+
+    def _set_state(
+        self,
+        conn: sqlite3.Connection,
+        order_id: int,
+        state: OrderState,
+        message: str | None,
+        remote_id: str | None,
+    ) -> None:
+        conn.execute(
+            "UPDATE orders SET state = ?, message = coalesce(?, message), "
+            "remote_id = coalesce(?, remote_id), updated_at = ? WHERE id = ?",
+            (state.value, message, remote_id, self._clock(), order_id),
+        )
+
+    def mark_interrupted(self) -> int:
+        """After a crash: every `sending` row becomes `unknown` (its request may have arrived).
+        Only call while no engine of any process is sending (see `SendLock`)."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE orders SET state = 'unknown', updated_at = ?, "
+                "message = 'interrupted while sending; to be reconciled' WHERE state = 'sending'",
+                (self._clock(),),
+            )
+            if cursor.rowcount:
+                log.warning("%d order(s) were interrupted while sending", cursor.rowcount)
+            return cursor.rowcount
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def _get(self, conn: sqlite3.Connection, order_id: int) -> OrderRecord:
+        row = conn.execute(f"SELECT {_ORDER_COLUMNS} FROM orders WHERE id = ?", (order_id,)).fetchone()
+        if row is None:
+            raise JournalError(f"Order {order_id} is not in the journal.")
+        return _order(row)
+
+    def get(self, order_id: int) -> OrderRecord:
+        with self._connection() as conn:
+            try:
+                return self._get(conn, order_id)
+            except sqlite3.Error as exc:
+                raise JournalError(_explain(exc, self.path)) from exc
+
+    def find(self, target: Target, profile: str, reference: str) -> OrderRecord | None:
+        rows = self._read(
+            f"SELECT {_ORDER_COLUMNS} FROM orders "
+            "WHERE target = ? AND profile = ? AND reference = ?",
+            (target.value, profile, reference),
+        )
+        return _order(rows[0]) if rows else None
+
+    def same_content(self, target: Target, profile: str, fingerprint: str) -> list[OrderRecord]:
+        """Earlier orders of this profile with the same content fingerprint, oldest first."""
+        rows = self._read(
+            f"SELECT {_ORDER_COLUMNS} FROM orders "
+            "WHERE target = ? AND profile = ? AND fingerprint = ? ORDER BY id",
+            (target.value, profile, fingerprint),
+        )
+        return [_order(row) for row in rows]
+
+    def in_state(
+        self, state: OrderState, *, target: Target | None = None, profile: str | None = None
+    ) -> list[OrderRecord]:
+        return self.page(HistoryFilter(state=state, target=target, profile=profile), 0, -1,
+                         oldest_first=True)
+
+    def profiles_in_state(self, state: OrderState) -> list[tuple[Target, str]]:
+        rows = self._read(
+            "SELECT DISTINCT target, profile FROM orders WHERE state = ? ORDER BY target, profile",
+            (state.value,),
+        )
+        return [(Target(target), profile) for target, profile in rows]
+
+    def count(self, where: HistoryFilter | None = None) -> int:
+        clause, params = _where(where or HistoryFilter())
+        return int(self._read(f"SELECT count(*) FROM orders {clause}", params)[0][0])
+
+    def page(
+        self,
+        where: HistoryFilter | None = None,
+        offset: int = 0,
+        limit: int = 100,
+        *,
+        oldest_first: bool = False,
+    ) -> list[OrderRecord]:
+        """Orders matching ``where``, newest first by default; ``limit=-1`` means all."""
+        clause, params = _where(where or HistoryFilter())
+        order = "ASC" if oldest_first else "DESC"
+        rows = self._read(
+            f"SELECT {_ORDER_COLUMNS} FROM orders {clause} ORDER BY id {order} LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_order(row) for row in rows]
+
+    def attempts(self, order_id: int) -> list[AttemptRecord]:
+        rows = self._read(
+            f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE order_id = ? ORDER BY id", (order_id,)
+        )
+        return [_attempt(row) for row in rows]
+
+
+def _order(row: tuple[Any, ...]) -> OrderRecord:
+    return OrderRecord(
+        id=row[0],
+        target=Target(row[1]),
+        profile=row[2],
+        reference=row[3],
+        reference_generated=bool(row[4]),
+        state=OrderState(row[5]),
+        payload_json=row[6],
+        fingerprint=row[7],
+        remote_id=row[8],
+        message=row[9],
+        batch_id=row[10],
+        attempt_count=row[11],
+        created_at=row[12],
+        updated_at=row[13],
+    )
+
+
+def _attempt(row: tuple[Any, ...]) -> AttemptRecord:
+    return AttemptRecord(
+        id=row[0],
+        order_id=row[1],
+        kind=AttemptKind(row[2]),
+        started_at=row[3],
+        target=Target(row[4]),
+        profile=row[5],
+        request_json=row[6],
+        http_status=row[7],
+        response_body=row[8],
+        duration_ms=row[9],
+        outcome=row[10],
+        message=row[11],
+    )
+
+
+def _fts_query(text: str) -> str:
+    """Each word becomes a quoted prefix term, so operator input can never be FTS syntax."""
+    words = text.split()
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def _where(where: HistoryFilter) -> tuple[str, list[Any]]:
+    terms: list[str] = []
+    params: list[Any] = []
+    if where.reference:
+        # A range instead of LIKE so the reference index is used (LIKE is case-insensitive).
+        terms.append("reference >= ? AND reference < ?")
+        params += [where.reference, where.reference + "\U0010ffff"]
+    if where.state is not None:
+        terms.append("state = ?")
+        params.append(where.state.value)
+    if where.target is not None:
+        terms.append("target = ?")
+        params.append(where.target.value)
+    if where.profile is not None:
+        terms.append("profile = ?")
+        params.append(where.profile)
+    if where.since is not None:
+        terms.append("created_at >= ?")
+        params.append(where.since)
+    if where.until is not None:
+        terms.append("created_at < ?")
+        params.append(where.until)
+    if where.batch_id is not None:
+        terms.append("batch_id = ?")
+        params.append(where.batch_id)
+    if where.text and where.text.split():
+        terms.append("id IN (SELECT rowid FROM orders_text WHERE orders_text MATCH ?)")
+        params.append(_fts_query(where.text))
+    return ("WHERE " + " AND ".join(terms) if terms else ""), params
