@@ -1,9 +1,9 @@
 """Client-side rate limiting: a thread-safe token bucket shared by every worker of one profile.
 
 KA documents a leaky bucket of 120 requests draining at 2 per second; a token bucket with the same
-rate and burst lets a batch start at full speed and then settles at the sustained rate, so the server
-never has a reason to answer 429. A server that still asks us to wait (429/503 with Retry-After)
-pauses the whole bucket, not just the worker that was told.
+rate and burst lets a batch start at full speed and then settles at the sustained rate, so the
+server never has a reason to answer 429. A server that still asks us to wait (429/503 with
+Retry-After) pauses the whole bucket, not just the worker that was told.
 """
 
 from __future__ import annotations

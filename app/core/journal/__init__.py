@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.journal.lock import SendLock, SendLockBusy
+from app.core.journal.lock import SendLock, SendLockBusyError
 from app.core.journal.records import (
     MAYBE_CREATED,
     AttemptKind,
@@ -12,13 +12,13 @@ from app.core.journal.records import (
     OrderRecord,
     OrderState,
 )
-from app.core.journal.store import DuplicateReference, Journal, JournalError
+from app.core.journal.store import DuplicateReferenceError, Journal, JournalError
 
 __all__ = [
     "MAYBE_CREATED",
     "AttemptKind",
     "AttemptRecord",
-    "DuplicateReference",
+    "DuplicateReferenceError",
     "HistoryFilter",
     "Journal",
     "JournalError",
@@ -26,5 +26,5 @@ __all__ = [
     "OrderRecord",
     "OrderState",
     "SendLock",
-    "SendLockBusy",
+    "SendLockBusyError",
 ]

@@ -12,10 +12,12 @@ import os
 import sys
 from pathlib import Path
 
+from app.core.journal.store import JournalError
+
 log = logging.getLogger(__name__)
 
 
-class SendLockBusy(RuntimeError):
+class SendLockBusyError(JournalError):
     """Another process is sending orders from this journal."""
 
 
@@ -29,7 +31,7 @@ class SendLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        """Take the lock without waiting; raise SendLockBusy if another process holds it."""
+        """Take the lock without waiting; raise SendLockBusyError if another process holds it."""
         if self._fd is not None:
             return
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -37,7 +39,7 @@ class SendLock:
             _lock(fd)
         except OSError:
             os.close(fd)
-            raise SendLockBusy(
+            raise SendLockBusyError(
                 "Another Order Desk window or command is sending orders from this journal. "
                 "Wait for it to finish (or close it) and try again."
             ) from None

@@ -44,7 +44,7 @@ class JournalError(RuntimeError):
     """The journal could not be read or written. The message is meant for the operator."""
 
 
-class DuplicateReference(JournalError):
+class DuplicateReferenceError(JournalError):
     """Another order of the same profile already uses this reference."""
 
 
@@ -154,7 +154,8 @@ class Journal:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.IntegrityError) and "UNIQUE" in str(exc):
-                    raise DuplicateReference(f"The reference is already in use: {exc}") from exc
+                    message = f"The reference is already in use: {exc}"
+                    raise DuplicateReferenceError(message) from exc
                 if isinstance(exc, sqlite3.Error):
                     raise JournalError(_explain(exc, self.path)) from exc
                 raise
@@ -202,7 +203,7 @@ class Journal:
         generated: bool,
         batch_id: int | None,
     ) -> OrderRecord:
-        """Journal a new order as `queued`. Raises DuplicateReference if the reference is taken."""
+        """Journal a new order as `queued`; DuplicateReferenceError if the reference is taken."""
         now = self._clock()
         with self._write() as conn:
             cursor = conn.execute(
@@ -325,7 +326,8 @@ class Journal:
     # -- reads ---------------------------------------------------------------------------------
 
     def _get(self, conn: sqlite3.Connection, order_id: int) -> OrderRecord:
-        row = conn.execute(f"SELECT {_ORDER_COLUMNS} FROM orders WHERE id = ?", (order_id,)).fetchone()
+        sql = f"SELECT {_ORDER_COLUMNS} FROM orders WHERE id = ?"
+        row = conn.execute(sql, (order_id,)).fetchone()
         if row is None:
             raise JournalError(f"Order {order_id} is not in the journal.")
         return _order(row)
