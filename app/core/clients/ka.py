@@ -1,0 +1,502 @@
+"""KA (KakaClo Open API) client: bearer token, `code == 10000` envelope, order create and queries.
+
+Every call returns a typed result or a typed failure; nothing here raises for API or transport
+trouble (see `app.core.clients.http` for how HTTP answers map to outcome kinds).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import httpx
+
+from app.core.clients.http import ApiFailure, Exchange, HttpSession, id_text, load_json
+from app.core.outcome import (
+    FieldError,
+    LookupResult,
+    LookupState,
+    OutcomeKind,
+    SendOutcome,
+)
+from app.core.settings import KA_ADDRESS_KEYS
+from app.core.targets import REFERENCE_FIELD, Target
+
+log = logging.getLogger(__name__)
+
+SUCCESS_CODE = "10000"
+ORDERS_PATH = "/openapi/v2/order/orders"
+CHANNEL_PATH = "/openapi/v2/order/orders/channel"
+SPLIT_QUOTE_PATH = "/openapi/v2/order/orders/channel/automationSplit"
+WAREHOUSES_PATH = "/openapi/v1/product/countryAndWarehouse"
+BALANCE_PATH = "/openapi/v1/payment/balance"
+ADDRESS_KEYS = ("orderAddress", "orderAddresses")
+MAX_PAGE_SIZE = 250  # documented maximum for Query Order
+
+
+@dataclass(frozen=True)
+class Warehouse:
+    code: str
+    name: str
+    country_code: str
+    enabled: bool
+    warehouse_id: int | None = None
+
+
+@dataclass(frozen=True)
+class LogisticsChannel:
+    channel_code: str
+    name: str
+    channel_type: str
+    delivery_time: str
+    estimated_freight: Decimal | None
+    currency: str
+
+
+@dataclass(frozen=True)
+class SplitQuote:
+    """One speed of the automatic-split quote; pair `channel_type` with create-order."""
+
+    channel_type: str
+    delivery_time: str
+    estimated_freight: Decimal | None
+
+
+@dataclass(frozen=True)
+class Balance:
+    """The balance endpoint's answer is undocumented: the amount is read from the usual names
+    when present, and the raw data is always kept."""
+
+    amount: Decimal | None
+    currency: str | None
+    raw: Any = field(compare=False)
+
+
+@dataclass(frozen=True)
+class KaOrder:
+    order_id: str
+    custom_order_id: str | None
+    status: str | None
+    financial_status: str | None
+    fulfillment_status: str | None
+    created: str | None
+    raw: dict[str, Any] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class OrderPage:
+    orders: tuple[KaOrder, ...]
+    page_number: int
+    page_size: int
+    total: int | None
+    total_pages: int | None
+
+    @property
+    def is_last(self) -> bool:
+        if not self.orders:
+            return True
+        if self.total_pages is not None:
+            return self.page_number >= self.total_pages
+        if self.total is not None:
+            return self.page_number * self.page_size >= self.total
+        return len(self.orders) < self.page_size
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """A 2xx answer whose envelope said success."""
+
+    exchange: Exchange
+    data: Any
+
+
+def iso_utc(moment: datetime) -> str:
+    """The query format KA documents, e.g. 2016-01-18T23:41:00Z."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class KaClient:
+    """One KA account. Thread-safe: one `httpx.Client` underneath.
+
+    Lookup by reference cannot trust the server to filter: Query Order documents no
+    ``customOrderId`` parameter. So `lookup` asks with the filter anyway (cheap if honoured) and
+    pages through the orders created in the last `lookup_window`, matching client-side.
+    """
+
+    target = Target.KA
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        address_key: str = "both",
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+        lookup_window: timedelta = timedelta(days=3),
+        lookup_page_size: int = 100,
+        lookup_max_pages: int = 50,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        if address_key not in KA_ADDRESS_KEYS:
+            raise ValueError(f"address key: must be one of {', '.join(KA_ADDRESS_KEYS)}")
+        if not token:
+            raise ValueError("KA token: must not be empty")
+        self.address_key = address_key
+        self.lookup_window = lookup_window
+        self.lookup_page_size = min(lookup_page_size, MAX_PAGE_SIZE)
+        self.lookup_max_pages = lookup_max_pages
+        self._clock = clock
+        self._http = HttpSession(
+            base_url,
+            secrets=[token],
+            timeout=timeout,
+            transport=transport,
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+            },
+        )
+
+    # -- orders -----------------------------------------------------------------------------
+
+    def create_order(self, payload: dict[str, Any]) -> SendOutcome:
+        wire = with_address_key(payload, self.address_key)
+        # Exact numbers: the kkOrderId may arrive as a bare JSON number.
+        reply = self._call("POST", ORDERS_PATH, body=wire, exact=True)
+        if isinstance(reply, SendOutcome):
+            return _with_field_errors(reply, wire)
+        remote_id = id_text(reply.data)
+        if remote_id is None:
+            # Created (code 10000) but without an id: never resend; lookup finds the id later.
+            return reply.exchange.outcome(
+                OutcomeKind.ACCEPTED, "KA accepted the order but returned no order id"
+            )
+        return reply.exchange.outcome(
+            OutcomeKind.ACCEPTED, f"KA order {remote_id} created", remote_id=remote_id
+        )
+
+    def query_orders(
+        self,
+        *,
+        ids: Sequence[str] = (),
+        custom_order_id: str | None = None,
+        created_from: datetime | None = None,
+        created_to: datetime | None = None,
+        updated_from: datetime | None = None,
+        updated_to: datetime | None = None,
+        page_number: int = 1,
+        page_size: int = 10,
+    ) -> OrderPage | ApiFailure:
+        params = {
+            "ids": ",".join(ids) or None,
+            # Not documented; sent because a server that honours it saves us the paging.
+            "customOrderId": custom_order_id,
+            "createStartTime": created_from and iso_utc(created_from),
+            "createEndTime": created_to and iso_utc(created_to),
+            "updateStartTime": updated_from and iso_utc(updated_from),
+            "updateEndTime": updated_to and iso_utc(updated_to),
+            "pageNumber": str(page_number),
+            "pageSize": str(min(page_size, MAX_PAGE_SIZE)),
+        }
+        reply = self._call("GET", ORDERS_PATH, params={k: v for k, v in params.items() if v})
+        if isinstance(reply, SendOutcome):
+            return ApiFailure.from_outcome(reply)
+        return _order_page(reply.data, page_number, page_size)
+
+    def lookup(self, reference: str) -> LookupResult:
+        now = self._clock()
+        created_from = now - self.lookup_window
+        for page_number in range(1, self.lookup_max_pages + 1):
+            page = self.query_orders(
+                custom_order_id=reference,
+                created_from=created_from,
+                # A little slack after now, for clock skew between us and the server.
+                created_to=now + timedelta(hours=1),
+                page_number=page_number,
+                page_size=self.lookup_page_size,
+            )
+            if isinstance(page, ApiFailure):
+                return LookupResult(LookupState.UNKNOWN, message=f"KA lookup failed: {page}")
+            matches = [o for o in page.orders if o.custom_order_id == reference]
+            if matches:
+                found = matches[0]
+                return LookupResult(
+                    LookupState.FOUND,
+                    remote_id=found.order_id,
+                    message=f"found KA order {found.order_id}",
+                    raw={"orders": [o.raw for o in matches]},
+                )
+            if page.is_last:
+                return LookupResult(
+                    LookupState.ABSENT,
+                    message=f"no KA order with customOrderId {reference!r} created since "
+                    f"{iso_utc(created_from)}",
+                )
+        return LookupResult(
+            LookupState.UNKNOWN,
+            message=f"KA lookup gave up after {self.lookup_max_pages} pages without finding "
+            f"{reference!r}; nothing can be concluded",
+        )
+
+    # -- reference data and quotes ----------------------------------------------------------
+
+    def country_and_warehouse(self) -> list[Warehouse] | ApiFailure:
+        reply = self._call("GET", WAREHOUSES_PATH)
+        if isinstance(reply, SendOutcome):
+            return ApiFailure.from_outcome(reply)
+        return [_warehouse(item) for item in _records(reply.data)]
+
+    def logistics_channels(
+        self,
+        ship_to_country: str,
+        products: Sequence[Mapping[str, Any]],
+        warehouse_code: str | None = None,
+    ) -> list[LogisticsChannel] | ApiFailure:
+        body: dict[str, Any] = {"shipToCountry": ship_to_country, "products": list(products)}
+        if warehouse_code:
+            body["warehouseCode"] = warehouse_code
+        reply = self._call("POST", CHANNEL_PATH, body=body)
+        if isinstance(reply, SendOutcome):
+            return ApiFailure.from_outcome(reply)
+        return [_channel(item) for item in _records(reply.data)]
+
+    def automation_split_quote(
+        self, ship_to_country: str, products: Sequence[Mapping[str, Any]]
+    ) -> list[SplitQuote] | ApiFailure:
+        body = {"shipToCountry": ship_to_country, "products": list(products)}
+        reply = self._call("POST", SPLIT_QUOTE_PATH, body=body)
+        if isinstance(reply, SendOutcome):
+            return ApiFailure.from_outcome(reply)
+        return [
+            SplitQuote(
+                channel_type=_text(item.get("channelType")),
+                delivery_time=_text(item.get("deliveryTime")),
+                estimated_freight=_decimal(item.get("estimatedFreight")),
+            )
+            for item in _records(reply.data)
+        ]
+
+    def balance(self) -> Balance | ApiFailure:
+        reply = self._call("GET", BALANCE_PATH)
+        if isinstance(reply, SendOutcome):
+            return ApiFailure.from_outcome(reply)
+        data = reply.data
+        if isinstance(data, Mapping):
+            amount = next(
+                (data[k] for k in ("balance", "amount", "availableBalance") if k in data), None
+            )
+            currency = data.get("currency") or data.get("currencyCode")
+            return Balance(_decimal(amount), currency and str(currency), data)
+        return Balance(_decimal(data), None, data)
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: Any = None,
+        exact: bool = False,
+    ) -> _Reply | SendOutcome:
+        content = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        exchange = self._http.send(method, path, params=params, content=content)
+        if exchange.failure is not None:
+            return exchange.failure
+        assert exchange.response is not None
+        if not exchange.response.is_success:
+            return exchange.status_outcome(_error_detail(exchange))
+        try:
+            envelope = load_json(exchange.text, exact=exact)
+        except ValueError:
+            return exchange.unreadable_outcome()
+        if not isinstance(envelope, dict) or "code" not in envelope:
+            return exchange.unreadable_outcome("is not a KA envelope")
+        code = id_text(envelope.get("code"))
+        if code != SUCCESS_CODE:
+            message = _text(envelope.get("message")) or "no message"
+            return exchange.outcome(OutcomeKind.REJECTED, f"KA refused it (code {code}): {message}")
+        return _Reply(exchange, envelope.get("data"))
+
+
+def with_address_key(payload: Mapping[str, Any], address_key: str) -> dict[str, Any]:
+    """The payload with its address under the configured key(s); the docs disagree on the name
+    (table: orderAddress, example: orderAddresses), so "both" sends it under each."""
+    address = next((payload[k] for k in ADDRESS_KEYS if k in payload), None)
+    if address is None:
+        return dict(payload)
+    keys = ADDRESS_KEYS if address_key == "both" else (address_key,)
+    wire = {k: v for k, v in payload.items() if k not in ADDRESS_KEYS}
+    wire.update({k: address for k in keys})
+    return wire
+
+
+def _error_detail(exchange: Exchange) -> str:
+    """What a non-2xx answer says: the envelope message if any, a hint for auth failures."""
+    detail = ""
+    try:
+        body = load_json(exchange.text)
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        detail = _text(body.get("message") or body.get("error"))
+    assert exchange.response is not None
+    if exchange.response.status_code in (401, 403):
+        hint = "the KA token was refused; check it (order-desk credentials set)"
+        detail = f"{detail} ({hint})" if detail else hint
+    return detail or exchange.snippet()
+
+
+# -- field errors named in a rejection message ------------------------------------------------
+
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def _wire_paths(value: Any, prefix: str = "") -> Iterator[str]:
+    """Every dotted path in a payload, e.g. orderAddress.phone, orderItemsList.0.sku."""
+    if isinstance(value, Mapping):
+        items: Iterator[tuple[str, Any]] = ((str(k), v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = ((str(i), v) for i, v in enumerate(value))
+    else:
+        return
+    for key, child in items:
+        path = f"{prefix}.{key}" if prefix else key
+        yield path
+        yield from _wire_paths(child, path)
+
+
+def field_errors_from_message(message: str, payload: Mapping[str, Any]) -> tuple[FieldError, ...]:
+    """The fields a rejection message names. The payload we sent is the list of candidates, so
+    the model stays the only place that knows the field names.
+
+    A full path in the message (``orderAddress.phone``, ``orderItemsList[1].sku``) wins; else a
+    bare field name (``phone``); a name that occurs in several list entries points at the list.
+    """
+    text = _INDEX.sub(r".\1", message)
+    paths = [p for p in _wire_paths(payload) if not p.split(".")[-1].isdigit()]
+    dotted = [p for p in paths if "." in p and re.search(rf"(?<![\w.]){re.escape(p)}\b", text)]
+    if dotted:
+        return tuple(FieldError(p, message) for p in _outermost(dotted))
+    by_leaf: dict[str, list[str]] = {}
+    for path in paths:
+        by_leaf.setdefault(path.split(".")[-1], []).append(path)
+    found = []
+    for leaf, candidates in by_leaf.items():
+        if len(leaf) >= 3 and re.search(rf"\b{re.escape(leaf)}\b", text, re.IGNORECASE):
+            found.append(_common_path(candidates))
+    return tuple(FieldError(p, message) for p in dict.fromkeys(found))
+
+
+def _outermost(paths: list[str]) -> list[str]:
+    """Drop a path when a longer match contains it (orderAddress inside orderAddress.phone)."""
+    return [p for p in paths if not any(o != p and o.startswith(p + ".") for o in paths)]
+
+
+def _common_path(candidates: list[str]) -> str:
+    """orderItemsList.0.sku + orderItemsList.1.sku -> orderItemsList; one candidate -> itself.
+    The address's two aliases share no prefix: the first (orderAddress) stands for both."""
+    if len(candidates) == 1:
+        return candidates[0]
+    split = [c.split(".") for c in candidates]
+    common: list[str] = []
+    for parts in zip(*split, strict=False):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    return ".".join(common) or candidates[0]
+
+
+def _with_field_errors(outcome: SendOutcome, payload: Mapping[str, Any]) -> SendOutcome:
+    if outcome.kind is not OutcomeKind.REJECTED:
+        return outcome
+    errors = field_errors_from_message(outcome.message, payload)
+    if not errors:
+        return outcome
+    return replace(outcome, field_errors=errors)
+
+
+# -- response parsing (tolerant: documented names, wrong types survive) -----------------------
+
+
+def _records(data: Any) -> list[Mapping[str, Any]]:
+    """The list of records in ``data``: either ``data`` itself or ``data.list``."""
+    items = data.get("list") if isinstance(data, Mapping) else data
+    return [item for item in items or [] if isinstance(item, Mapping)]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool) or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _warehouse(item: Mapping[str, Any]) -> Warehouse:
+    return Warehouse(
+        code=_text(item.get("warehouseCode")),
+        name=_text(item.get("warehouseNameExt") or item.get("warehouseName")),
+        country_code=_text(item.get("countryCode")),
+        enabled=_int(item.get("status")) != 0,
+        warehouse_id=_int(item.get("warehouseId")),
+    )
+
+
+def _channel(item: Mapping[str, Any]) -> LogisticsChannel:
+    return LogisticsChannel(
+        channel_code=_text(item.get("channelCode")),
+        name=_text(item.get("channelNameEn")),
+        channel_type=_text(item.get("channelType")),
+        delivery_time=_text(item.get("deliveryTime")),
+        estimated_freight=_decimal(item.get("estimatedFreight")),
+        currency=_text(item.get("estimatedFreightCurrency") or "USD"),
+    )
+
+
+def _order(item: Mapping[str, Any]) -> KaOrder:
+    reference = item.get(REFERENCE_FIELD[Target.KA])
+    return KaOrder(
+        order_id=id_text(item.get("id")) or "",
+        custom_order_id=None if reference is None else str(reference),
+        status=item.get("status"),
+        financial_status=item.get("financialStatus"),
+        fulfillment_status=item.get("fulfillmentStatus"),
+        created=item.get("createDate"),
+        raw=dict(item),
+    )
+
+
+def _order_page(data: Any, page_number: int, page_size: int) -> OrderPage:
+    meta = data if isinstance(data, Mapping) else {}
+    return OrderPage(
+        orders=tuple(_order(item) for item in _records(data)),
+        page_number=_int(meta.get("pageNumber")) or page_number,
+        page_size=_int(meta.get("pageSize")) or page_size,
+        total=_int(meta.get("total")),
+        total_pages=_int(meta.get("totalPageNumber")),
+    )

@@ -1,0 +1,279 @@
+"""Nomad Envoy client: every request signed for the Alibaba Cloud API Gateway.
+
+The body is serialised once and those exact bytes are both hashed (Content-MD5) and sent, and each
+call is signed anew (fresh nonce and timestamp), so a resend never trips the gateway's replay check.
+Two kinds of refusal exist: the gateway's (non-2xx, reason in the ``X-Ca-Error-Message`` header,
+body often empty) and Nomad's own (HTTP 200, envelope ``code`` other than 200, per-platform detail
+in ``connectorResponses``). Both reach the operator in words.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from app.core.clients.http import (
+    ApiFailure,
+    Exchange,
+    HttpSession,
+    id_text,
+    load_json,
+    parse_retry_after,
+    snippet,
+)
+from app.core.clients.signing import build_string_to_sign, sign_request
+from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
+from app.core.settings import NOMAD_STAGES
+from app.core.targets import REFERENCE_FIELD, Target
+
+log = logging.getLogger(__name__)
+
+SUCCESS_CODE = "200"
+INVALID_SIGNATURE_PREFIX = "Invalid Signature, Server StringToSign:"
+# What the operator can do about the gateway's commonest refusals.
+_GATEWAY_HINTS = {
+    "Invalid Signature": "check the app secret (and the app key for stray spaces)",
+    "Timestamp Expired": "this computer's clock is off by more than 15 minutes; correct it",
+    "Invalid AppKey": "check the app key, including leading or trailing spaces",
+    "Invalid Url": "check the base URL, the store and the stage",
+    "Unauthorized": "this app key is not authorised for the API; ask Nomad support",
+    "Nonce Used": "the same signed request arrived twice; it was not processed again",
+}
+MAX_CONNECTOR_LINES = 3
+
+
+@dataclass(frozen=True)
+class NomadOrder:
+    order_id: str | None
+    client_order_ref: str | None
+    status: str | None
+    raw: dict[str, Any] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """A 2xx answer whose envelope said success."""
+
+    exchange: Exchange
+    data: Any
+
+
+class NomadClient:
+    """One Nomad store behind one gateway app key. Thread-safe: one `httpx.Client` underneath."""
+
+    target = Target.NOMAD
+
+    def __init__(
+        self,
+        base_url: str,
+        store: str,
+        app_key: str,
+        app_secret: str,
+        stage: str,
+        *,
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if not store:
+            raise ValueError("Nomad store: must not be empty")
+        if not app_key or not app_secret:
+            raise ValueError("Nomad app key and app secret: must not be empty")
+        if stage not in NOMAD_STAGES:
+            raise ValueError(f"stage: must be one of {', '.join(NOMAD_STAGES)}, not {stage!r}")
+        self.store = store
+        self.stage = stage
+        self._app_key = app_key
+        self._app_secret = app_secret
+        self._http = HttpSession(
+            base_url, secrets=[app_secret], timeout=timeout, transport=transport
+        )
+        # Signed exactly as sent, like the official client: the store quoted with no safe chars.
+        self.order_path = f"{self._http.path_prefix}/order/{quote(store, safe='')}"
+
+    # -- OrderClient ------------------------------------------------------------------------
+
+    def create_order(self, payload: dict[str, Any]) -> SendOutcome:
+        reply = self._call("POST", payload=payload)
+        if isinstance(reply, SendOutcome):
+            return reply
+        data = reply.data if isinstance(reply.data, Mapping) else {}
+        order = data.get("order")
+        remote_id = id_text(data.get("orderId")) or (
+            id_text(order.get("orderId")) if isinstance(order, Mapping) else None
+        )
+        if remote_id is None:
+            return reply.exchange.outcome(
+                OutcomeKind.ACCEPTED, "Nomad accepted the order but returned no order id"
+            )
+        return reply.exchange.outcome(
+            OutcomeKind.ACCEPTED, f"Nomad order {remote_id} created", remote_id=remote_id
+        )
+
+    def lookup(self, reference: str) -> LookupResult:
+        reply = self._call("GET", query={"client_order_ref": reference})
+        if isinstance(reply, SendOutcome):
+            message = f"Nomad lookup failed: {reply.message}"
+            return LookupResult(LookupState.UNKNOWN, message=message)
+        orders = _orders(reply.data)
+        matches = [o for o in orders if o.client_order_ref == reference]
+        if matches:
+            return LookupResult(
+                LookupState.FOUND,
+                remote_id=matches[0].order_id,
+                message=f"found Nomad order {matches[0].order_id}",
+                raw={"orders": [o.raw for o in matches]},
+            )
+        if orders:
+            # Orders came back but none is ours: the server ignored the filter, so this page
+            # proves nothing about the rest.
+            return LookupResult(
+                LookupState.UNKNOWN,
+                message="Nomad did not filter by client_order_ref; nothing can be concluded",
+            )
+        return LookupResult(
+            LookupState.ABSENT, message=f"no Nomad order with clientOrderRef {reference!r}"
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- more order operations --------------------------------------------------------------
+
+    def get_order(self, order_id: str) -> NomadOrder | ApiFailure:
+        reply = self._call("GET", query={"order_id": order_id})
+        if isinstance(reply, SendOutcome):
+            return ApiFailure.from_outcome(reply)
+        orders = _orders(reply.data)
+        if not orders:
+            return ApiFailure(OutcomeKind.REJECTED, f"Nomad has no order {order_id!r}")
+        return next((o for o in orders if o.order_id == order_id), orders[0])
+
+    def cancel_order(self, order_id: str) -> SendOutcome:
+        """ACCEPTED when Nomad cancelled it (success depends on the platform's support)."""
+        reply = self._call("DELETE", query={"order_id": order_id})
+        if isinstance(reply, SendOutcome):
+            return reply
+        return reply.exchange.outcome(
+            OutcomeKind.ACCEPTED, f"Nomad order {order_id} cancelled", remote_id=order_id
+        )
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _call(
+        self, method: str, *, query: Mapping[str, str] | None = None, payload: Any = None
+    ) -> _Reply | SendOutcome:
+        query = dict(query or {})
+        body = None if payload is None else json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        headers = sign_request(
+            method, self.order_path, query, body, self._app_key, self._app_secret, self.stage
+        )
+        exchange = self._http.send(
+            method, self.order_path, params=query or None, content=body, headers=headers
+        )
+        if exchange.failure is not None:
+            return exchange.failure
+        assert exchange.response is not None
+        gateway_error = exchange.response.headers.get("x-ca-error-message")
+        if not exchange.response.is_success:
+            if gateway_error:
+                ours = build_string_to_sign(method, self.order_path, query, headers)
+                return _gateway_outcome(exchange, gateway_error, ours)
+            return exchange.status_outcome(_backend_detail(exchange))
+        try:
+            # Exact numbers for a created order's id; queries keep plain floats for their raw data.
+            envelope = load_json(exchange.text, exact=payload is not None)
+        except ValueError:
+            return exchange.unreadable_outcome()
+        if not isinstance(envelope, dict) or "code" not in envelope:
+            return exchange.unreadable_outcome("is not a Nomad envelope")
+        code = id_text(envelope.get("code"))
+        if code != SUCCESS_CODE:
+            return exchange.outcome(OutcomeKind.REJECTED, _rejection_message(code, envelope))
+        return _Reply(exchange, envelope.get("data"))
+
+
+def _gateway_outcome(exchange: Exchange, error: str, our_string_to_sign: str) -> SendOutcome:
+    """A refusal by the API gateway itself; the backend never saw the request unless the
+    gateway says it failed on the way to or from it (5xx)."""
+    assert exchange.response is not None
+    status = exchange.response.status_code
+    if error.startswith("Throttled") or status in (429, 503):
+        kind = OutcomeKind.RETRY
+    elif status >= 500:
+        kind = OutcomeKind.UNKNOWN  # Internal Error, Failed To Invoke Backend, Async Service
+    else:
+        kind = OutcomeKind.REJECTED
+    message = f"Nomad gateway refused the request (HTTP {status}): {error}"
+    if error.startswith(INVALID_SIGNATURE_PREFIX):
+        # The gateway strips the line breaks from its string; strip ours the same way to compare.
+        server = error[len(INVALID_SIGNATURE_PREFIX) :].strip()
+        ours = our_string_to_sign.replace("\n", "")
+        message = (
+            f"Nomad gateway refused the request (HTTP {status}): Invalid Signature. "
+            f"Server string to sign: {server!r}; ours: {ours!r}"
+        )
+    hint = next((h for prefix, h in _GATEWAY_HINTS.items() if error.startswith(prefix)), None)
+    if hint:
+        message += f" ({hint})"
+    if kind is OutcomeKind.UNKNOWN:
+        message += " (the backend may have processed it; look it up before resending)"
+    request_id = exchange.response.headers.get("x-ca-request-id")
+    if request_id:
+        message += f" [gateway request id {request_id}]"
+    retry_after = None
+    if kind is OutcomeKind.RETRY:
+        retry_after = parse_retry_after(exchange.response.headers.get("retry-after"))
+    return exchange.outcome(kind, message, retry_after=retry_after)
+
+
+def _backend_detail(exchange: Exchange) -> str:
+    try:
+        body = load_json(exchange.text)
+    except ValueError:
+        return exchange.snippet()
+    if isinstance(body, dict) and body.get("message"):
+        return str(body["message"])
+    return exchange.snippet()
+
+
+def _rejection_message(code: str | None, envelope: Mapping[str, Any]) -> str:
+    """The envelope message plus what each underlying platform said (English when given)."""
+    message = f"Nomad refused it (code {code}): {envelope.get('message') or 'no message'}"
+    details = []
+    for connector in (envelope.get("connectorResponses") or [])[:MAX_CONNECTOR_LINES]:
+        if not isinstance(connector, Mapping):
+            continue
+        said = connector.get("responseEn") or connector.get("response")
+        if not said:
+            continue
+        text = said if isinstance(said, str) else json.dumps(said, ensure_ascii=False)
+        source = " ".join(
+            str(part) for part in (connector.get("platform"), connector.get("code")) if part
+        )
+        details.append(f"{source}: {snippet(text)}" if source else snippet(text))
+    return f"{message} — {'; '.join(details)}" if details else message
+
+
+def _orders(data: Any) -> list[NomadOrder]:
+    """The orders in a GET answer: ``data.orders`` and/or ``data.order``."""
+    if not isinstance(data, Mapping):
+        return []
+    raw = [o for o in data.get("orders") or [] if isinstance(o, Mapping)]
+    if not raw and isinstance(data.get("order"), Mapping):
+        raw = [data["order"]]
+    reference_field = REFERENCE_FIELD[Target.NOMAD]
+    return [
+        NomadOrder(
+            order_id=id_text(o.get("orderId")),
+            client_order_ref=id_text(o.get(reference_field)),
+            status=o.get("status"),
+            raw=dict(o),
+        )
+        for o in raw
+    ]
