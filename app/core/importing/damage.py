@@ -1,0 +1,72 @@
+"""Values a spreadsheet program has mangled: flagged for the operator, never "repaired".
+
+Excel turns long digit strings into scientific notation, drops leading zeros from postal codes and
+turns codes such as "3-1" or "MAR1" into dates. Guessing the original is impossible, so each hit
+becomes a warning on its cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Leaf field names whose values are codes: digits and letters to keep verbatim, never numbers.
+CODE_FIELDS: frozenset[str] = frozenset(
+    {
+        "phone", "zip", "sku", "skuNumber", "productId", "barcode", "customOrderId",
+        "clientOrderRef", "clientParentOrderRef", "orderId", "itemId", "tin", "chineseId",
+        "ioss", "vat", "payId", "paymentPayId", "platformTransactionId", "customerIdRef",
+        "trackingReference", "hsCode",
+    }
+)
+POSTAL_FIELDS: frozenset[str] = frozenset({"zip"})
+
+# Countries whose postal codes are a fixed number of digits and may begin with 0.
+POSTAL_DIGITS: dict[str, int] = {
+    "US": 5, "FR": 5, "DE": 5, "IT": 5, "ES": 5, "FI": 5, "MX": 5, "MY": 5, "KR": 5, "EE": 5,
+    "HR": 5, "JP": 7, "AU": 4, "NZ": 4, "NO": 4, "DK": 4, "ZA": 4, "PH": 4, "CN": 6, "BR": 8,
+}
+
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATE_PATTERNS = (
+    re.compile(rf"^\d{{1,2}}[-/ ](?:{_MONTHS})(?:[-/ ]\d{{2,4}})?$", re.IGNORECASE),  # 1-Mar(-23)
+    re.compile(rf"^(?:{_MONTHS})[-/ ]\d{{1,4}}$", re.IGNORECASE),  # Mar-01
+    re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"),  # 2023-03-01
+    re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$"),  # 3/1/2023
+)
+
+
+def leaf(field_path: str) -> str:
+    """The last name in a field path: "orderItemsList[].sku" -> "sku"."""
+    return field_path.rsplit(".", 1)[-1].removesuffix("[]")
+
+
+def damage_warning(field_path: str, value: str, country: str | None = None) -> str | None:
+    """A warning if `value` in `field_path` looks damaged by a spreadsheet program, else None.
+
+    `country` is the order's ISO alpha-2 code, needed to judge postal codes.
+    """
+    name = leaf(field_path)
+    if name not in CODE_FIELDS:
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if _SCIENTIFIC.match(text):
+        return (
+            f"{text!r} is in scientific notation: the spreadsheet turned this code into a number "
+            "and lost digits. Re-export the column formatted as text."
+        )
+    if any(pattern.match(text) for pattern in _DATE_PATTERNS):
+        return (
+            f"{text!r} looks like a date: the spreadsheet may have turned this code into one. "
+            "Check the original value."
+        )
+    if name in POSTAL_FIELDS and country:
+        digits = POSTAL_DIGITS.get(country.strip().upper())
+        if digits and text.isdigit() and len(text) < digits:
+            return (
+                f"{text!r} is shorter than the {digits} digits {country.upper()} postal codes "
+                f"have: leading zeros were probably lost (was it {text.zfill(digits)!r}?)."
+            )
+    return None

@@ -1,0 +1,175 @@
+"""Reading a CSV/TSV export into a table of text cells: dialect sniffing, headers, line numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.importing.encoding import decode
+from app.core.importing.errors import ImportFileError
+
+log = logging.getLogger(__name__)
+
+DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
+DELIMITER_NAMES: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+_SNIFF_LINES = 50
+
+# Addresses and remarks can be long, but a cell over this is a broken quote swallowing the file.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+@dataclass
+class Table:
+    """Every cell as text. `rows[i]` is padded to the header width; `line_numbers[i]` is the
+    file line where data row i starts (1-based, the header being on `header_line`)."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    line_numbers: list[int]
+    encoding: str
+    delimiter: str
+    quotechar: str
+    header_line: int = 1
+    # data row index -> count of non-empty cells beyond the header (kept, flagged by the session)
+    overflow: dict[int, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def read_table(
+    path: Path, *, encoding: str | None = None, delimiter: str | None = None
+) -> Table:
+    """Read `path`; `encoding`/`delimiter` override detection. Raises ImportFileError."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"Cannot open {path.name}: {exc.strerror or exc}.") from None
+    return parse_bytes(data, encoding=encoding, delimiter=delimiter)
+
+
+def parse_bytes(
+    data: bytes, *, encoding: str | None = None, delimiter: str | None = None
+) -> Table:
+    if not data.strip():
+        raise ImportFileError("The file is empty.")
+    decoded = decode(data, encoding)
+    return parse_text(decoded.text, encoding=decoded.encoding, delimiter=delimiter)
+
+
+def parse_text(text: str, *, encoding: str = "utf-8", delimiter: str | None = None) -> Table:
+    if delimiter is not None and (len(delimiter) != 1 or delimiter in "\"'\r\n"):
+        raise ImportFileError(f"{delimiter!r} cannot be used as a delimiter.")
+    chosen = delimiter or sniff_delimiter(text)
+    quotechar = sniff_quotechar(text, chosen)
+    records = _records(text, chosen, quotechar)
+    header_line, headers = _header(records)
+    table = Table(
+        headers=unique_headers(headers),
+        rows=[],
+        line_numbers=[],
+        encoding=encoding,
+        delimiter=chosen,
+        quotechar=quotechar,
+        header_line=header_line,
+    )
+    width = len(headers)
+    for line, cells in records:
+        if len(cells) > width:
+            extra = sum(1 for cell in cells[width:] if cell.strip())
+            if extra:
+                table.overflow[len(table.rows)] = extra
+            cells = cells[:width]
+        elif len(cells) < width:
+            # Excel drops trailing empty cells on some rows; they are empty, not missing.
+            cells = cells + [""] * (width - len(cells))
+        table.rows.append(cells)
+        table.line_numbers.append(line)
+    log.debug("read %d rows, %d columns, delimiter %r", len(table.rows), width, chosen)
+    return table
+
+
+def sniff_delimiter(text: str) -> str:
+    """The candidate delimiter that splits the first lines into the most consistent columns."""
+    sample = _sample(text)
+    best, best_score = ",", (0, 0)
+    for candidate in DELIMITERS:
+        quote = sniff_quotechar(sample, candidate)
+        try:
+            reader = csv.reader(io.StringIO(sample), delimiter=candidate, quotechar=quote)
+            widths = [len(row) for row in reader]
+        except csv.Error:
+            continue
+        widths = [w for w in widths if w > 0]
+        if not widths:
+            continue
+        width, count = Counter(widths).most_common(1)[0]
+        # Consistency first (rows agreeing on a width), then more columns; one column says nothing.
+        score = (count, width) if width > 1 else (0, 0)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def sniff_quotechar(text: str, delimiter: str) -> str:
+    """`"` unless the sample quotes fields with `'` and never with `"`."""
+    sample = _sample(text)
+    d = re.escape(delimiter)
+
+    def quoted_fields(q: str) -> int:
+        return len(re.findall(rf"(?:^|{d})\s*{q}[^{q}\n]*{q}\s*(?={d}|$)", sample, re.MULTILINE))
+
+    return "'" if quoted_fields("'") and not quoted_fields('"') else '"'
+
+
+def unique_headers(headers: list[str]) -> list[str]:
+    """Headers made unique and non-empty, so a header names one column (mappings key on it)."""
+    seen: Counter[str] = Counter()
+    result: list[str] = []
+    for index, raw in enumerate(headers):
+        name = raw.strip() or f"Column {index + 1}"
+        seen[name] += 1
+        result.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return result
+
+
+def _sample(text: str) -> str:
+    end = 0
+    for _ in range(_SNIFF_LINES):
+        nxt = text.find("\n", end)
+        if nxt < 0:
+            return text
+        end = nxt + 1
+    return text[:end]
+
+
+def _records(text: str, delimiter: str, quotechar: str) -> list[tuple[int, list[str]]]:
+    """Records with the line each starts on; quoted fields may span lines.
+
+    Empty lines are not records; rows of empty cells (",,,") are kept so the session can show
+    them as excluded blank rows instead of dropping them unseen."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=quotechar)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            if cells:
+                records.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportFileError(f"The file is not valid CSV near line {start}: {exc}.") from None
+    return records
+
+
+def _header(records: list[tuple[int, list[str]]]) -> tuple[int, list[str]]:
+    while records and not any(cell.strip() for cell in records[0][1]):
+        records.pop(0)
+    if not records:
+        raise ImportFileError("The file has no header row.")
+    return records.pop(0)

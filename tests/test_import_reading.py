@@ -1,0 +1,159 @@
+"""Reading spreadsheet exports: encodings, dialects, embedded newlines, unreadable files."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from app.core.importing.errors import ImportFileError
+from app.core.importing.reading import parse_bytes, read_table
+
+CHINESE = [
+    ["订单号", "收件人", "联系电话", "商品编码", "数量"],
+    ["A-1", "张三", "13800138000", "SKU-1", "2"],
+    ["A-1", "张三", "13800138000", "SKU-2", "1"],
+]
+TRADITIONAL = [["收件人", "地址"], ["陳大文", "台北市信義區市府路1號"]]
+JAPANESE = [["受取人", "住所"], ["山田太郎", "東京都新宿区西新宿2-8-1"]]
+LATIN = [["Name", "City"], ["José", "Málaga"], ["Jürgen", "Köln"]]
+
+
+def _csv(rows: list[list[str]], delimiter: str = ",") -> str:
+    return "".join(delimiter.join(row) + "\r\n" for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("rows", "raw_encoding", "expected_codec"),
+    [
+        (CHINESE, "utf-8", "utf-8"),
+        (CHINESE, "gb18030", "gb18030"),
+        (CHINESE, "gbk", "gb18030"),
+        (TRADITIONAL, "big5", "big5"),
+        (JAPANESE, "shift_jis", "shift_jis"),
+        (LATIN, "cp1252", "cp1252"),
+    ],
+)
+def test_encodings_without_bom_are_detected(
+    rows: list[list[str]], raw_encoding: str, expected_codec: str
+) -> None:
+    table = parse_bytes(_csv(rows).encode(raw_encoding))
+    assert table.encoding == codecs.lookup(expected_codec).name
+    assert table.headers == rows[0]
+    assert table.rows == rows[1:]
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "expected"),
+    [
+        (codecs.BOM_UTF8, "utf-8", "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+    ],
+)
+def test_byte_order_marks_win_and_never_reach_the_first_header(
+    bom: bytes, codec: str, expected: str
+) -> None:
+    table = parse_bytes(bom + _csv(CHINESE).encode(codec))
+    assert table.encoding == expected
+    assert table.headers[0] == "订单号"
+    assert len(table.rows) == 2
+
+
+def test_excel_unicode_text_is_utf16_with_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + _csv(CHINESE, "\t").encode("utf-16-le"))
+    table = read_table(path)
+    assert (table.encoding, table.delimiter) == ("utf-16-le", "\t")
+    assert table.rows[1] == ["A-1", "张三", "13800138000", "SKU-2", "1"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_delimiter_is_sniffed(delimiter: str) -> None:
+    rows = [["Name", "Street", "Qty"], ["Ann", "1, Main St", "2"], ["Bob", "Elm; 3", "1"]]
+    text = "".join(
+        delimiter.join(f'"{cell}"' if {",", ";"} & set(cell) else cell for cell in row) + "\n"
+        for row in rows
+    )
+    table = parse_bytes(text.encode())
+    assert table.delimiter == delimiter
+    assert table.rows == rows[1:]
+
+
+def test_quoted_fields_keep_embedded_newlines_and_line_numbers_follow() -> None:
+    text = 'ref,street,qty\nA,"Flat 2\nHigh Street 1",1\nB,"x ""quoted"" y",2\nC,plain,3\n'
+    table = parse_bytes(text.encode())
+    assert table.rows[0][1] == "Flat 2\nHigh Street 1"
+    assert table.rows[1][1] == 'x "quoted" y'
+    assert table.line_numbers == [2, 4, 5]
+
+
+def test_single_quote_quoting_is_sniffed() -> None:
+    table = parse_bytes(b"name;street\n'Ann';'Main; 1'\n'Bob';'Elm 2'\n")
+    assert (table.delimiter, table.quotechar) == (";", "'")
+    assert table.rows[0] == ["Ann", "Main; 1"]
+
+
+def test_operator_overrides_encoding_and_delimiter() -> None:
+    # Valid GB18030 and valid Big5 at once: only the operator knows it is Big5 with pipes.
+    data = "收件人|地址\n陳大文|台北市\n".encode("big5")
+    table = parse_bytes(data, encoding="big5", delimiter="|")
+    assert table.encoding == "big5"
+    assert table.rows == [["陳大文", "台北市"]]
+    as_one_column = parse_bytes(data, encoding="big5", delimiter=",")
+    assert as_one_column.headers == ["收件人|地址"]
+
+
+def test_every_cell_stays_text_short_rows_padded_long_rows_flagged() -> None:
+    table = parse_bytes(b"zip,phone,qty\n02134,+8613800138000,007\n1\n9,8,7,extra,\n")
+    assert table.rows[0] == ["02134", "+8613800138000", "007"]
+    assert table.rows[1] == ["1", "", ""]
+    assert table.rows[2] == ["9", "8", "7"]
+    assert table.overflow == {2: 1}
+
+
+def test_blank_lines_are_skipped_but_rows_of_empty_cells_are_kept() -> None:
+    table = parse_bytes(b"\n\n,,\na,b\n1,2\n\n,\n3,4\n")
+    assert table.headers == ["a", "b"]
+    assert table.header_line == 4
+    assert table.rows == [["1", "2"], ["", ""], ["3", "4"]]
+    assert table.line_numbers == [5, 7, 8]
+
+
+def test_duplicate_and_empty_headers_become_unique() -> None:
+    table = parse_bytes(b"Phone,,Phone\n1,2,3\n")
+    assert table.headers == ["Phone", "Column 2", "Phone (2)"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "empty"),
+        (b"  \r\n ", "empty"),
+        (b"PK\x03\x04rest-of-a-zip", "Excel workbook"),
+        (b"\xd0\xcf\x11\xe0legacy-xls", "Excel workbook"),
+        (b"a,b\n1,\x002\n", "binary"),
+    ],
+)
+def test_unreadable_files_say_why(data: bytes, expected: str) -> None:
+    with pytest.raises(ImportFileError, match=expected):
+        parse_bytes(data)
+
+
+def test_wrong_encoding_override_names_the_line() -> None:
+    data = "name\nAnn\n张三\n".encode()
+    with pytest.raises(ImportFileError, match=r"not valid ascii text: undecodable bytes on line 3"):
+        parse_bytes(data, encoding="ascii")
+
+
+def test_unknown_encoding_and_bad_delimiter_are_usage_errors() -> None:
+    with pytest.raises(ImportFileError, match="Unknown text encoding"):
+        parse_bytes(b"a\n1\n", encoding="klingon-8")
+    with pytest.raises(ImportFileError, match="cannot be used as a delimiter"):
+        parse_bytes(b"a\n1\n", delimiter='"')
+
+
+def test_missing_file_is_an_import_error(tmp_path: Path) -> None:
+    with pytest.raises(ImportFileError, match=r"Cannot open nothing\.csv"):
+        read_table(tmp_path / "nothing.csv")
