@@ -8,23 +8,17 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import httpx
 
+from app.core.clients.fielderrors import field_errors_from_message
 from app.core.clients.http import ApiFailure, Exchange, HttpSession, id_text, load_json
-from app.core.outcome import (
-    FieldError,
-    LookupResult,
-    LookupState,
-    OutcomeKind,
-    SendOutcome,
-)
+from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
 from app.core.settings import KA_ADDRESS_KEYS
 from app.core.targets import REFERENCE_FIELD, Target
 
@@ -172,7 +166,7 @@ class KaClient:
         # Exact numbers: the kkOrderId may arrive as a bare JSON number.
         reply = self._call("POST", ORDERS_PATH, body=wire, exact=True)
         if isinstance(reply, SendOutcome):
-            return _with_field_errors(reply, wire)
+            return reply
         remote_id = id_text(reply.data)
         if remote_id is None:
             # Created (code 10000) but without an id: never resend; lookup finds the id later.
@@ -327,7 +321,11 @@ class KaClient:
         code = id_text(envelope.get("code"))
         if code != SUCCESS_CODE:
             message = _text(envelope.get("message")) or "no message"
-            return exchange.outcome(OutcomeKind.REJECTED, f"KA refused it (code {code}): {message}")
+            return exchange.outcome(
+                OutcomeKind.REJECTED,
+                f"KA refused it (code {code}): {message}",
+                field_errors=field_errors_from_message(message, body or {}),
+            )
         return _Reply(exchange, envelope.get("data"))
 
 
@@ -357,75 +355,6 @@ def _error_detail(exchange: Exchange) -> str:
         hint = "the KA token was refused; check it (order-desk credentials set)"
         detail = f"{detail} ({hint})" if detail else hint
     return detail or exchange.snippet()
-
-
-# -- field errors named in a rejection message ------------------------------------------------
-
-_INDEX = re.compile(r"\[(\d+)\]")
-
-
-def _wire_paths(value: Any, prefix: str = "") -> Iterator[str]:
-    """Every dotted path in a payload, e.g. orderAddress.phone, orderItemsList.0.sku."""
-    if isinstance(value, Mapping):
-        items: Iterator[tuple[str, Any]] = ((str(k), v) for k, v in value.items())
-    elif isinstance(value, list):
-        items = ((str(i), v) for i, v in enumerate(value))
-    else:
-        return
-    for key, child in items:
-        path = f"{prefix}.{key}" if prefix else key
-        yield path
-        yield from _wire_paths(child, path)
-
-
-def field_errors_from_message(message: str, payload: Mapping[str, Any]) -> tuple[FieldError, ...]:
-    """The fields a rejection message names. The payload we sent is the list of candidates, so
-    the model stays the only place that knows the field names.
-
-    A full path in the message (``orderAddress.phone``, ``orderItemsList[1].sku``) wins; else a
-    bare field name (``phone``); a name that occurs in several list entries points at the list.
-    """
-    text = _INDEX.sub(r".\1", message)
-    paths = [p for p in _wire_paths(payload) if not p.split(".")[-1].isdigit()]
-    dotted = [p for p in paths if "." in p and re.search(rf"(?<![\w.]){re.escape(p)}\b", text)]
-    if dotted:
-        return tuple(FieldError(p, message) for p in _outermost(dotted))
-    by_leaf: dict[str, list[str]] = {}
-    for path in paths:
-        by_leaf.setdefault(path.split(".")[-1], []).append(path)
-    found = []
-    for leaf, candidates in by_leaf.items():
-        if len(leaf) >= 3 and re.search(rf"\b{re.escape(leaf)}\b", text, re.IGNORECASE):
-            found.append(_common_path(candidates))
-    return tuple(FieldError(p, message) for p in dict.fromkeys(found))
-
-
-def _outermost(paths: list[str]) -> list[str]:
-    """Drop a path when a longer match contains it (orderAddress inside orderAddress.phone)."""
-    return [p for p in paths if not any(o != p and o.startswith(p + ".") for o in paths)]
-
-
-def _common_path(candidates: list[str]) -> str:
-    """orderItemsList.0.sku + orderItemsList.1.sku -> orderItemsList; one candidate -> itself.
-    The address's two aliases share no prefix: the first (orderAddress) stands for both."""
-    if len(candidates) == 1:
-        return candidates[0]
-    split = [c.split(".") for c in candidates]
-    common: list[str] = []
-    for parts in zip(*split, strict=False):
-        if len(set(parts)) != 1:
-            break
-        common.append(parts[0])
-    return ".".join(common) or candidates[0]
-
-
-def _with_field_errors(outcome: SendOutcome, payload: Mapping[str, Any]) -> SendOutcome:
-    if outcome.kind is not OutcomeKind.REJECTED:
-        return outcome
-    errors = field_errors_from_message(outcome.message, payload)
-    if not errors:
-        return outcome
-    return replace(outcome, field_errors=errors)
 
 
 # -- response parsing (tolerant: documented names, wrong types survive) -----------------------

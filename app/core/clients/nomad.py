@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import httpx
 
+from app.core.clients.fielderrors import field_errors_from_message
 from app.core.clients.http import (
     ApiFailure,
     Exchange,
@@ -194,7 +195,13 @@ class NomadClient:
             return exchange.unreadable_outcome("is not a Nomad envelope")
         code = id_text(envelope.get("code"))
         if code != SUCCESS_CODE:
-            return exchange.outcome(OutcomeKind.REJECTED, _rejection_message(code, envelope))
+            return exchange.outcome(
+                OutcomeKind.REJECTED,
+                _rejection_message(code, envelope),
+                field_errors=field_errors_from_message(
+                    str(envelope.get("message") or ""), payload or {}
+                ),
+            )
         return _Reply(exchange, envelope.get("data"))
 
 
