@@ -13,7 +13,8 @@ import importlib
 import logging
 import sys
 
-from app import __version__
+from app import __version__, crash
+from app.buildinfo import build_id
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -38,9 +39,11 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="order-desk", description="Order entry for the KA and Nomad APIs.")
-    parser.add_argument("--version", action="version", version=f"order-desk {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"order-desk {__version__} (build {build_id()})")
     parser.add_argument("--self-test", action="store_true",
-                        help="start headless, submit one order to the built-in sandbox, exit 0 if it worked")
+                        help="start headless, submit one order to the built-in sandbox, "
+                             "exit 0 if it worked")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
@@ -61,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    crash.install()  # any run that dies of an unexpected error leaves a report for the next start
     if args.self_test:
         from app.selftest import run_self_test
 
