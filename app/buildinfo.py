@@ -23,10 +23,11 @@ def build_id() -> str:
         return str(BUILD)
     except ImportError:
         pass
-    return _git_describe(Path(__file__).resolve().parent.parent) or "source"
+    return git_describe(Path(__file__).resolve().parent.parent) or "source"
 
 
-def _git_describe(checkout: Path) -> str | None:
+def git_describe(checkout: Path) -> str | None:
+    """`git describe` of a checkout, or None when it is not one (or git is missing)."""
     if not (checkout / ".git").exists():
         return None
     try:

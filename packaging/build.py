@@ -1,0 +1,184 @@
+"""Build Order Desk for the current OS: ``uv run --group packaging python packaging/build.py``.
+
+Produces ``dist/order-desk/`` (the PyInstaller one-folder bundle; ``dist/Order Desk.app`` too on
+macOS) and, on Linux, ``dist/order-desk_<version>_<arch>.deb`` and
+``dist/order-desk-<version>-linux-<arch>.tar.gz``. The Windows installer (Inno Setup) and the macOS
+disk image are made from the bundle by the release workflow.
+
+The build stamp (``git describe``, or ``ORDER_DESK_BUILD_ID`` when set, e.g. by CI) is written to
+``app/_build.py`` for the duration of the freeze, so the frozen app reports the build it came from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bundle_options import APP_NAME, project_version  # noqa: E402
+
+from app.buildinfo import git_describe  # noqa: E402 - needs the path set up above
+
+log = logging.getLogger("build")
+
+SPEC = ROOT / "packaging" / "order-desk.spec"
+STAMP = ROOT / "app" / "_build.py"
+DESKTOP_ENTRY = ROOT / "packaging" / "linux" / "order-desk.desktop"
+ICONS = ROOT / "resources" / "icons"
+BUILD_ID_ENV = "ORDER_DESK_BUILD_ID"
+
+# What the bundled Qt needs from a Debian system to open a real window (xcb platform plugin).
+DEB_DEPENDS = (
+    "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
+    "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
+    "libxcb-xfixes0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
+)
+DEB_INSTALL_DIR = Path("opt") / APP_NAME
+
+
+def build_stamp() -> str:
+    return os.environ.get(BUILD_ID_ENV) or git_describe(ROOT) or "unknown"
+
+
+def freeze(dist: Path, work: Path, build: str) -> Path:
+    """Run PyInstaller on the spec with the build stamp in place; returns the bundle folder."""
+    STAMP.write_text(
+        '"""Written by packaging/build.py for a frozen build; not tracked by git."""\n\n'
+        f"BUILD = {build!r}\nBUILT_AT = {datetime.now(UTC).isoformat(timespec='seconds')!r}\n",
+        encoding="utf-8",
+    )
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
+             "--distpath", str(dist), "--workpath", str(work), "--log-level", "WARN"],
+            cwd=ROOT, check=True,
+        )
+    finally:
+        STAMP.unlink(missing_ok=True)  # a source run must not claim to be this build
+    return dist / APP_NAME
+
+
+def debian_version(version: str) -> str:
+    """PEP 440 to Debian ordering: pre-releases sort before the release (``~``)."""
+    for marker in (".dev", "a", "b", "rc"):
+        head, sep, tail = version.partition(marker)
+        if sep and head and head[-1].isdigit():
+            return f"{head}~{marker.lstrip('.')}{tail}"
+    return version
+
+
+def debian_arch() -> str:
+    try:
+        return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return {"x86_64": "amd64", "aarch64": "arm64"}.get(platform.machine(), platform.machine())
+
+
+def make_tarball(bundle: Path, out_dir: Path, version: str) -> Path:
+    out = out_dir / f"{APP_NAME}-{version}-linux-{platform.machine()}.tar.gz"
+    with tarfile.open(out, "w:gz", compresslevel=6) as archive:
+        archive.add(bundle, arcname=APP_NAME)
+    return out
+
+
+def _tree_size_kib(path: Path) -> int:
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+    return size // 1024 + 1
+
+
+def make_deb(bundle: Path, out_dir: Path, version: str, staging: Path) -> Path:
+    """A .deb: the bundle in /opt/order-desk, a launcher in /usr/bin, menu entry and icons.
+
+    The operator's journal and settings live in their home directory, never under /opt, so an
+    upgrade (which replaces /opt/order-desk) keeps them.
+    """
+    deb_version = debian_version(version)
+    arch = debian_arch()
+    if staging.exists():
+        shutil.rmtree(staging)
+    # Hard links: staging a large bundle costs no copy.
+    shutil.copytree(bundle, staging / DEB_INSTALL_DIR, copy_function=os.link)
+
+    launcher = staging / "usr" / "bin" / APP_NAME
+    launcher.parent.mkdir(parents=True)
+    launcher.write_text(f'#!/bin/sh\nexec /{DEB_INSTALL_DIR}/{APP_NAME} "$@"\n', encoding="utf-8")
+    launcher.chmod(0o755)
+
+    share = staging / "usr" / "share"
+    icons = share / "icons" / "hicolor"
+    _install_file(DESKTOP_ENTRY, share / "applications" / f"{APP_NAME}.desktop")
+    _install_file(ICONS / "order-desk.png", icons / "256x256" / "apps" / f"{APP_NAME}.png")
+    _install_file(ICONS / "order-desk.svg", icons / "scalable" / "apps" / f"{APP_NAME}.svg")
+
+    control = staging / "DEBIAN" / "control"
+    control.parent.mkdir()
+    control.write_text(
+        f"Package: {APP_NAME}\n"
+        f"Version: {deb_version}\n"
+        f"Architecture: {arch}\n"
+        "Maintainer: Order Desk maintainers <maintainers@order-desk.invalid>\n"
+        f"Installed-Size: {_tree_size_kib(staging)}\n"
+        f"Depends: {', '.join(DEB_DEPENDS)}\n"
+        "Section: misc\n"
+        "Priority: optional\n"
+        "Description: order entry for the KA and Nomad fulfilment APIs\n"
+        " Order Desk lets operators enter or import e-commerce orders and send them to the\n"
+        " KA (KakaClo) and Nomad Envoy APIs; every order is journaled before it is sent.\n",
+        encoding="utf-8",
+    )
+    for directory in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
+        directory.chmod(0o755)
+
+    out = out_dir / f"{APP_NAME}_{deb_version}_{arch}.deb"
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zgzip", "--build", str(staging), str(out)],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+    return out
+
+
+def _install_file(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    target.chmod(0o644)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
+    parser.add_argument("--work", type=Path, default=ROOT / "build", help="scratch folder")
+    parser.add_argument("--no-installers", action="store_true",
+                        help="only the bundle (no .deb or .tar.gz)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+
+    version = project_version(ROOT)
+    build = build_stamp()
+    log.info("freezing Order Desk %s (%s)", version, build)
+    bundle = freeze(args.dist, args.work / "pyinstaller", build)
+    artefacts = [bundle]
+    if sys.platform.startswith("linux") and not args.no_installers:
+        artefacts.append(make_tarball(bundle, args.dist, version))
+        if shutil.which("dpkg-deb"):
+            artefacts.append(make_deb(bundle, args.dist, version, args.work / "deb"))
+        else:
+            log.warning("dpkg-deb not found: no .deb built")
+    for artefact in artefacts:
+        log.info("built %s", artefact)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
