@@ -1,0 +1,13 @@
+"""The one way this package reports a rejected value: a message written for the operator."""
+
+from __future__ import annotations
+
+from pydantic_core import PydanticCustomError
+
+# Error type of every message written here; errors.py shows its text unchanged.
+OPERATOR_ERROR = "operator_message"
+
+
+def operator_error(message: str) -> PydanticCustomError:
+    # The text goes in the context, not the template, so braces in operator input stay literal.
+    return PydanticCustomError(OPERATOR_ERROR, "{message}", {"message": message})

@@ -1,0 +1,45 @@
+"""The order reference (idempotency key) and the content fingerprint that ignores it."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from app.core.models.validation import KA_ADDRESS, KA_ADDRESSES
+from app.core.targets import REFERENCE_FIELD, Target
+
+log = logging.getLogger(__name__)
+
+
+def reference_of(target: Target, payload: Mapping[str, Any]) -> str | None:
+    """The operator's own reference (customOrderId / clientOrderRef), trimmed; None if absent."""
+    value = payload.get(REFERENCE_FIELD[target])
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def with_reference(target: Target, payload: Mapping[str, Any], reference: str) -> dict[str, Any]:
+    """A deep copy of `payload` carrying `reference`; the original is left untouched."""
+    updated = copy.deepcopy(dict(payload))
+    updated[REFERENCE_FIELD[target]] = reference
+    return updated
+
+
+def content_fingerprint(target: Target, wire: Mapping[str, Any]) -> str:
+    """SHA-256 of the order's content without its reference, to spot the same order sent twice
+    under two references. The KA address counts once, whichever key(s) carry it."""
+    content = {k: v for k, v in wire.items() if k != REFERENCE_FIELD[target]}
+    if target is Target.KA and KA_ADDRESSES in content:
+        plural = content.pop(KA_ADDRESSES)
+        content.setdefault(KA_ADDRESS, plural)
+    canonical = json.dumps(
+        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,170 @@
+"""Field types shared by the KA and Nomad models.
+
+Each type checks one kind of value and, for operator input, normalises it the way an operator
+expects ("2" -> 2, "France" -> "FR"). Validation runs with a context ``{"strict": bool}``: strict
+mode is what the real server accepts, so the leniencies below are switched off there.
+
+Every rejection is raised as :func:`operator_error`, whose text is shown to the operator as is.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer, ValidationInfo
+
+from app.core.models.countries import is_alpha2, to_alpha2
+from app.core.models.messages import operator_error
+
+log = logging.getLogger(__name__)
+
+_TRUE_WORDS = frozenset({"true", "yes", "y", "1"})
+_FALSE_WORDS = frozenset({"false", "no", "n", "0"})
+_EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+def is_strict(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("strict"))
+
+
+def kind(name: str) -> Any:
+    """Field metadata naming the value kind that forms and importers should offer."""
+    return Field(json_schema_extra={"kind": name})
+
+
+def _text(value: Any, info: ValidationInfo) -> Any:
+    # Spreadsheet cells and hand-written JSON carry references and zip codes as numbers.
+    if not is_strict(info) and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if value is None or isinstance(value, str):
+        return value  # None reaches the str check and is reported as "required"
+    raise operator_error("must be text")
+
+
+def _whole_number(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if value is None:
+        return None
+    if not is_strict(info) and isinstance(value, float | str | Decimal):
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise operator_error(f"must be a whole number (got {value!r})") from None
+        if number.is_finite() and number == number.to_integral_value():
+            return int(number)
+        raise operator_error(f"must be a whole number (got {value})")
+    raise operator_error("must be a whole number")
+
+
+def _decimal(value: Any, info: ValidationInfo) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise operator_error("must be a number")
+    if isinstance(value, int | float) or (not is_strict(info) and isinstance(value, str | Decimal)):
+        text = repr(value) if isinstance(value, float) else str(value).strip()
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            hint = " (use a dot for decimals)" if "," in text else ""
+            raise operator_error(f"must be a number (got {value!r}){hint}") from None
+        if not number.is_finite():
+            raise operator_error(f"must be a finite number (got {value})")
+        return number
+    raise operator_error("must be a number")
+
+
+def _to_json_number(value: Decimal) -> float:
+    return float(value)
+
+
+def _flag(value: Any, info: ValidationInfo) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if not is_strict(info):
+        word = str(value).strip().casefold() if isinstance(value, str | int) else None
+        if word in _TRUE_WORDS:
+            return True
+        if word in _FALSE_WORDS:
+            return False
+    raise operator_error("must be true or false")
+
+
+def _country(value: Any, info: ValidationInfo) -> Any:
+    """Operator input: any code or name, normalised to alpha-2. Server: taken as written."""
+    value = _text(value, info)
+    if value is None or is_strict(info):
+        return value
+    return to_alpha2(value)  # raises operator_error with the reason
+
+
+def _alpha2_country(value: Any, info: ValidationInfo) -> Any:
+    """Like _country, but the server itself requires an existing 2-letter code."""
+    if is_strict(info) and isinstance(value, str):
+        if is_alpha2(value):
+            return value
+        raise operator_error(f"must be a 2-letter country code such as FR (got {value!r})")
+    return _country(value, info)
+
+
+def _email(value: Any, info: ValidationInfo) -> Any:
+    value = _text(value, info)
+    if value is None or is_strict(info) or _EMAIL_SHAPE.fullmatch(value):
+        return value
+    raise operator_error(f"not an email address: {value!r}")
+
+
+def _iso_datetime(value: Any, info: ValidationInfo) -> Any:
+    if not is_strict(info) and isinstance(value, date):
+        return value.isoformat()
+    value = _text(value, info)
+    if value is None:
+        return None
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise operator_error(
+            f"must be an ISO-8601 date or time such as 2024-05-01T12:00:00Z (got {value!r})"
+        ) from None
+    return value
+
+
+def choice_of(values: tuple[str, ...]) -> BeforeValidator:
+    """Accept one of `values`; operator input may differ in letter case."""
+    by_folded = {value.casefold(): value for value in values}
+    message = f"must be one of: {', '.join(values)}"
+
+    def check(value: Any, info: ValidationInfo) -> Any:
+        if value is None or value in values:
+            return value
+        if not is_strict(info) and isinstance(value, str) and value.casefold() in by_folded:
+            return by_folded[value.casefold()]
+        raise operator_error(message)
+
+    return BeforeValidator(check)
+
+
+Text = Annotated[str, BeforeValidator(_text), kind("str")]
+Phone = Annotated[str, BeforeValidator(_text), kind("phone")]
+Email = Annotated[str, BeforeValidator(_email), kind("email")]
+IsoDateTime = Annotated[str, BeforeValidator(_iso_datetime), kind("date")]
+Country = Annotated[str, BeforeValidator(_country), kind("country")]
+Alpha2Country = Annotated[str, BeforeValidator(_alpha2_country), kind("country")]
+WholeNumber = Annotated[int, BeforeValidator(_whole_number), kind("int")]
+Quantity = Annotated[int, BeforeValidator(_whole_number), Field(ge=1), kind("int")]
+Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=0), kind("int")]
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_decimal),
+    Field(ge=0),
+    PlainSerializer(_to_json_number, return_type=float),
+    kind("decimal"),
+]
+Flag = Annotated[bool, BeforeValidator(_flag), kind("bool")]
+TextList = Annotated[list[Text], kind("list")]
+FreeObject = Annotated[dict[str, Any], kind("object")]
