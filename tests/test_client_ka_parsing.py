@@ -1,0 +1,262 @@
+"""KaClient's reading of answers the sandbox does not give: odd number forms, unfiltered query
+results, undocumented shapes. (Behaviour against a real server is in test_client_ka.py.)"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+
+from app.core.clients.http import ApiFailure
+from app.core.clients.ka import (
+    Balance,
+    KaClient,
+    LogisticsChannel,
+    OrderPage,
+    SplitQuote,
+    Warehouse,
+    with_address_key,
+)
+from app.core.outcome import LookupState, OutcomeKind
+
+TOKEN = "ka-secret-token-123"
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+ADDRESS = {"country": "FR", "phone": "+33123456789", "recipient": "A", "province": "IDF"}
+PAYLOAD = {
+    "orderAddress": ADDRESS,
+    "orderItemsList": [{"sku": "S1", "quantity": 1}],
+    "channelType": "Standard",
+    "customOrderId": "REF-1",
+}
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def _client(handler: Handler, **options: Any) -> KaClient:
+    return KaClient(
+        "https://ka.example.com",
+        TOKEN,
+        transport=httpx.MockTransport(handler),
+        clock=lambda: NOW,
+        **options,
+    )
+
+
+def _envelope(data: Any, code: Any = 10000, message: str = "success") -> httpx.Response:
+    return httpx.Response(200, json={"code": code, "message": message, "data": data})
+
+
+def test_create_sends_bearer_json_and_address_under_both_keys() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, text='{"code": 10000, "message": "ok", "data": 1000000371651}')
+
+    outcome = _client(handler).create_order(PAYLOAD)
+    assert outcome.kind is OutcomeKind.ACCEPTED
+    assert outcome.remote_id == "1000000371651"
+    request = seen[0]
+    assert request.method == "POST"
+    assert request.url == "https://ka.example.com/openapi/v2/order/orders"
+    assert request.headers["authorization"] == f"Bearer {TOKEN}"
+    assert request.headers["content-type"] == "application/json"
+    assert request.headers["accept"] == "application/json"
+    body = json.loads(request.content)
+    assert body["orderAddress"] == body["orderAddresses"] == ADDRESS
+    assert outcome.request is not None and outcome.request.headers["authorization"] == "Bearer ***"
+
+
+@pytest.mark.parametrize("key", ["orderAddress", "orderAddresses"])
+def test_a_single_address_key_is_honoured(key: str) -> None:
+    wire = with_address_key({"orderAddresses": ADDRESS, "remark": "x"}, key)
+    assert wire == {"remark": "x", key: ADDRESS}
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("123456789012345678901234567890", "123456789012345678901234567890"),  # beyond float
+        ("1.000000371651E12", "1000000371651"),
+        ('"KK-000123"', "KK-000123"),
+    ],
+)
+def test_order_ids_are_exact_strings(data: str, expected: str) -> None:
+    text = f'{{"code": 10000, "message": "Success！", "data": {data}}}'
+    outcome = _client(lambda r: httpx.Response(200, text=text)).create_order(PAYLOAD)
+    assert outcome.kind is OutcomeKind.ACCEPTED
+    assert outcome.remote_id == expected
+
+
+def test_success_is_the_code_never_the_message() -> None:
+    outcome = _client(lambda r: _envelope(None, code=10005, message="success")).create_order(
+        PAYLOAD
+    )
+    assert outcome.kind is OutcomeKind.REJECTED
+    assert "10005" in outcome.message
+
+
+def test_accepted_without_an_id_is_still_accepted() -> None:
+    outcome = _client(lambda r: _envelope(None)).create_order(PAYLOAD)
+    assert outcome.kind is OutcomeKind.ACCEPTED
+    assert outcome.remote_id is None
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(200, text="<html><body>Gateway maintenance</body></html>"),
+        httpx.Response(200, json={"error": "Invalid request"}),
+        httpx.Response(200, json=[1, 2]),
+    ],
+)
+def test_unreadable_success_bodies_are_unknown(response: httpx.Response) -> None:
+    outcome = _client(lambda r: response).create_order(PAYLOAD)
+    assert outcome.kind is OutcomeKind.UNKNOWN
+    assert "look it up" in outcome.message
+
+
+def test_error_shape_of_the_custom_product_pages_is_shown() -> None:
+    response = httpx.Response(400, json={"error": "Invalid request"})
+    outcome = _client(lambda r: response).create_order(PAYLOAD)
+    assert outcome.kind is OutcomeKind.REJECTED
+    assert "Invalid request" in outcome.message
+
+
+def _orders_server(orders: list[dict[str, Any]], calls: list[httpx.Request]) -> Handler:
+    """A server that ignores customOrderId (as the docs allow) and pages everything."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        number = int(request.url.params["pageNumber"])
+        size = int(request.url.params["pageSize"])
+        page = orders[(number - 1) * size : number * size]
+        return _envelope(
+            {
+                "list": page,
+                "total": len(orders),
+                "pageNumber": number,
+                "pageSize": size,
+                "totalPageNumber": -(-len(orders) // size),
+            }
+        )
+
+    return handler
+
+
+def _orders(count: int) -> list[dict[str, Any]]:
+    return [{"id": 5000 + i, "customOrderId": f"OTHER-{i}"} for i in range(count)]
+
+
+def test_lookup_pages_when_the_server_ignores_the_filter() -> None:
+    orders = _orders(25)
+    orders[22]["customOrderId"] = "REF-1"
+    calls: list[httpx.Request] = []
+    result = _client(_orders_server(orders, calls), lookup_page_size=10).lookup("REF-1")
+    assert result.state is LookupState.FOUND
+    assert result.remote_id == "5022"
+    assert len(calls) == 3
+    params = calls[0].url.params
+    assert params["customOrderId"] == "REF-1"
+    assert params["createStartTime"] == "2026-02-26T12:00:00Z"
+    assert params["createEndTime"] == "2026-03-01T13:00:00Z"
+
+
+def test_lookup_is_absent_only_after_the_last_page() -> None:
+    calls: list[httpx.Request] = []
+    result = _client(_orders_server(_orders(25), calls), lookup_page_size=10).lookup("REF-1")
+    assert result.state is LookupState.ABSENT
+    assert len(calls) == 3
+
+
+def test_lookup_that_runs_out_of_pages_concludes_nothing() -> None:
+    calls: list[httpx.Request] = []
+    client = _client(
+        _orders_server(_orders(100), calls), lookup_page_size=10, lookup_max_pages=4
+    )
+    result = client.lookup("REF-1")
+    assert result.state is LookupState.UNKNOWN
+    assert len(calls) == 4
+
+
+def test_lookup_window_is_configurable() -> None:
+    calls: list[httpx.Request] = []
+    client = _client(_orders_server([], calls), lookup_window=timedelta(hours=2))
+    assert client.lookup("REF-1").state is LookupState.ABSENT
+    assert calls[0].url.params["createStartTime"] == "2026-03-01T10:00:00Z"
+
+
+def test_lookup_failure_is_unknown() -> None:
+    result = _client(lambda r: httpx.Response(502, text="bad gateway")).lookup("REF-1")
+    assert result.state is LookupState.UNKNOWN
+    assert "502" in result.message
+
+
+def test_query_results_are_typed() -> None:
+    routes = {
+        "/openapi/v1/product/countryAndWarehouse": {
+            "list": [{"warehouseId": 13, "warehouseCode": "G004", "warehouseNameExt": "东莞",
+                      "countryCode": "CN", "status": 0}]
+        },
+        "/openapi/v2/order/orders/channel": [
+            {"channelCode": "C1", "channelNameEn": "Fast", "estimatedFreight": "12.50",
+             "estimatedFreightCurrency": "USD", "deliveryTime": "3~4", "channelType": "Express"}
+        ],
+        "/openapi/v2/order/orders/channel/automationSplit": [
+            {"deliveryTime": "8~12", "estimatedFreight": 5.04, "channelType": "Standard"}
+        ],
+        "/openapi/v1/payment/balance": {"balance": 99.5, "currency": "USD"},
+    }
+    client = _client(lambda r: _envelope(routes[r.url.path]))
+    products = [{"sku": "S1", "quantity": 2}]
+    assert client.country_and_warehouse() == [Warehouse("G004", "东莞", "CN", False, 13)]
+    assert client.logistics_channels("FR", products) == [
+        LogisticsChannel("C1", "Fast", "Express", "3~4", Decimal("12.50"), "USD")
+    ]
+    assert client.automation_split_quote("FR", products) == [
+        SplitQuote("Standard", "8~12", Decimal("5.04"))
+    ]
+    assert client.balance() == Balance(Decimal("99.5"), "USD", None)
+
+
+def test_balance_as_a_bare_number() -> None:
+    balance = _client(lambda r: _envelope(12)).balance()
+    assert isinstance(balance, Balance) and balance.amount == Decimal(12)
+
+
+def test_query_orders_reads_a_page() -> None:
+    data = {"list": [{"id": 1000000371651, "customOrderId": "R", "status": "processing"}],
+            "total": 11, "pageNumber": 2, "pageSize": 10}
+    page = _client(lambda r: _envelope(data)).query_orders(ids=["1000000371651"], page_number=2)
+    assert isinstance(page, OrderPage)
+    assert page.orders[0].order_id == "1000000371651"
+    assert page.orders[0].status == "processing"
+    assert page.is_last
+
+
+def test_query_calls_return_failures_instead_of_raising() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    client = _client(handler)
+    for result in (
+        client.country_and_warehouse(),
+        client.logistics_channels("FR", []),
+        client.automation_split_quote("FR", []),
+        client.balance(),
+        client.query_orders(),
+    ):
+        assert isinstance(result, ApiFailure)
+        assert result.kind is OutcomeKind.RETRY
+
+
+def test_construction_refuses_bad_settings() -> None:
+    with pytest.raises(ValueError, match="address key"):
+        KaClient("https://ka.example.com", TOKEN, address_key="orderaddress")
+    with pytest.raises(ValueError, match="token"):
+        KaClient("https://ka.example.com", "")
