@@ -176,9 +176,7 @@ def test_lookup_is_absent_only_after_the_last_page() -> None:
 
 def test_lookup_that_runs_out_of_pages_concludes_nothing() -> None:
     calls: list[httpx.Request] = []
-    client = _client(
-        _orders_server(_orders(100), calls), lookup_page_size=10, lookup_max_pages=4
-    )
+    client = _client(_orders_server(_orders(100), calls), lookup_page_size=10, lookup_max_pages=4)
     result = client.lookup("REF-1")
     assert result.state is LookupState.UNKNOWN
     assert len(calls) == 4
@@ -200,12 +198,25 @@ def test_lookup_failure_is_unknown() -> None:
 def test_query_results_are_typed() -> None:
     routes = {
         "/openapi/v1/product/countryAndWarehouse": {
-            "list": [{"warehouseId": 13, "warehouseCode": "G004", "warehouseNameExt": "东莞",
-                      "countryCode": "CN", "status": 0}]
+            "list": [
+                {
+                    "warehouseId": 13,
+                    "warehouseCode": "G004",
+                    "warehouseNameExt": "东莞",
+                    "countryCode": "CN",
+                    "status": 0,
+                }
+            ]
         },
         "/openapi/v2/order/orders/channel": [
-            {"channelCode": "C1", "channelNameEn": "Fast", "estimatedFreight": "12.50",
-             "estimatedFreightCurrency": "USD", "deliveryTime": "3~4", "channelType": "Express"}
+            {
+                "channelCode": "C1",
+                "channelNameEn": "Fast",
+                "estimatedFreight": "12.50",
+                "estimatedFreightCurrency": "USD",
+                "deliveryTime": "3~4",
+                "channelType": "Express",
+            }
         ],
         "/openapi/v2/order/orders/channel/automationSplit": [
             {"deliveryTime": "8~12", "estimatedFreight": 5.04, "channelType": "Standard"}
@@ -230,8 +241,12 @@ def test_balance_as_a_bare_number() -> None:
 
 
 def test_query_orders_reads_a_page() -> None:
-    data = {"list": [{"id": 1000000371651, "customOrderId": "R", "status": "processing"}],
-            "total": 11, "pageNumber": 2, "pageSize": 10}
+    data = {
+        "list": [{"id": 1000000371651, "customOrderId": "R", "status": "processing"}],
+        "total": 11,
+        "pageNumber": 2,
+        "pageSize": 10,
+    }
     page = _client(lambda r: _envelope(data)).query_orders(ids=["1000000371651"], page_number=2)
     assert isinstance(page, OrderPage)
     assert page.orders[0].order_id == "1000000371651"

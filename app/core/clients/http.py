@@ -335,4 +335,3 @@ class HttpSession:
 
     def close(self) -> None:
         self._client.close()
-
