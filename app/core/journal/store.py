@@ -264,8 +264,10 @@ class Journal:
         *,
         message: str | None = None,
         remote_id: str | None = None,
+        only_from: Sequence[OrderState] | None = None,
     ) -> OrderRecord:
-        """Store one attempt and the order's resulting state in a single transaction."""
+        """Store one attempt and the order's resulting state in a single transaction. With
+        ``only_from``, the state changes only if the order is still in one of those states."""
         with self._write() as conn:
             order = self._get(conn, order_id)
             conn.execute(
@@ -275,7 +277,8 @@ class Journal:
                  order.profile, attempt.request_json, attempt.http_status,
                  attempt.response_body, attempt.duration_ms, attempt.outcome, attempt.message),
             )
-            self._set_state(conn, order_id, state, message, remote_id)
+            if only_from is None or order.state in only_from:
+                self._set_state(conn, order_id, state, message, remote_id)
             return self._get(conn, order_id)
 
     def set_state(

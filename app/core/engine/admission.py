@@ -1,0 +1,175 @@
+"""Admission: turn submitted payloads into journaled orders, deciding for each one whether it
+is sent, resumed, reported as already done, or held back. Nothing reaches a client without passing
+here.
+
+The rules, in order:
+- an order that fails the target's model is `invalid` and never journaled or sent;
+- an order with the operator's reference is matched on it: already accepted -> reported, not sent;
+  never created (queued, rejected, cancelled) -> queued again; possibly created (unknown) ->
+  reconciled first;
+- an order without one gets a generated reference, unless its content matches an earlier order of
+  the same profile: an unfinished earlier order with a generated reference is resumed under that
+  reference (a re-run after a crash), one that may exist remotely is a suspected duplicate and is
+  held back unless duplicates are allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.engine.references import new_reference
+from app.core.engine.results import OrderResult, ResultStatus
+from app.core.journal import MAYBE_CREATED, Journal, OrderRecord, OrderState
+from app.core.models import content_fingerprint, reference_of, validate_order, with_reference
+from app.core.settings import Profile
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Admitted:
+    """An order to deliver: journaled, and part of this batch."""
+
+    index: int
+    order_id: int
+    reference: str
+
+
+class Admission:
+    def __init__(
+        self,
+        journal: Journal,
+        profile: Profile,
+        batch_id: int,
+        *,
+        allow_duplicates: bool,
+        rng: random.Random,
+        reference_factory: Callable[[random.Random], str] = new_reference,
+    ) -> None:
+        self._journal = journal
+        self._profile = profile
+        self._batch_id = batch_id
+        self._allow_duplicates = allow_duplicates
+        self._rng = rng
+        self._new_reference = reference_factory
+        self._references_seen: set[str] = set()
+
+    def admit(self, index: int, payload: dict[str, Any]) -> Admitted | OrderResult:
+        """Journal one order for sending (Admitted) or say why it is not sent (OrderResult)."""
+        target = self._profile.target
+        checked = validate_order(target, payload, address_key=self._profile.address_key)
+        if not checked.ok or checked.wire is None:
+            message = "; ".join(str(error) for error in checked.errors)
+            return OrderResult(
+                index,
+                reference_of(target, payload) if isinstance(payload, dict) else None,
+                ResultStatus.INVALID,
+                message=message,
+                field_errors=tuple(checked.errors),
+            )
+        wire = checked.wire
+        fingerprint = content_fingerprint(target, wire)
+        reference = reference_of(target, wire)
+        if reference:
+            return self._admit_referenced(index, reference, wire, fingerprint)
+        return self._admit_unreferenced(index, wire, fingerprint)
+
+    def _admit_referenced(
+        self, index: int, reference: str, wire: dict[str, Any], fingerprint: str
+    ) -> Admitted | OrderResult:
+        if reference in self._references_seen:
+            return OrderResult(
+                index, reference, ResultStatus.INVALID,
+                message=f"reference {reference} appears more than once in this batch",
+            )
+        self._references_seen.add(reference)
+        existing = self._journal.find(self._profile.target, self._profile.name, reference)
+        if existing is None:
+            return self._add(index, reference, wire, fingerprint, generated=False)
+        return self._resume(index, existing, wire, fingerprint)
+
+    def _admit_unreferenced(
+        self, index: int, wire: dict[str, Any], fingerprint: str
+    ) -> Admitted | OrderResult:
+        earlier = [
+            record
+            for record in self._journal.same_content(
+                self._profile.target, self._profile.name, fingerprint
+            )
+            if record.batch_id != self._batch_id  # identical orders within one file are allowed
+        ]
+        resumable = next(
+            (r for r in earlier if r.reference_generated and r.state is not OrderState.ACCEPTED),
+            None,
+        )
+        if resumable is not None:
+            reference = resumable.reference
+            wire = with_reference(self._profile.target, wire, reference)
+            return self._resume(index, resumable, wire, fingerprint)
+        suspect = next((r for r in earlier if r.state in MAYBE_CREATED), None)
+        if suspect is not None and not self._allow_duplicates:
+            return OrderResult(
+                index,
+                None,
+                ResultStatus.DUPLICATE,
+                message=(
+                    f"same content as order {suspect.reference} ({suspect.state.value}); held "
+                    "back as a suspected duplicate. Give it its own reference or allow "
+                    "duplicates to send it anyway."
+                ),
+                order_id=suspect.id,
+            )
+        reference = self._new_reference(self._rng)
+        wire = with_reference(self._profile.target, wire, reference)
+        return self._add(index, reference, wire, fingerprint, generated=True)
+
+    def _add(
+        self, index: int, reference: str, wire: dict[str, Any], fingerprint: str, *, generated: bool
+    ) -> Admitted:
+        record = self._journal.add_order(
+            self._profile.target,
+            self._profile.name,
+            reference,
+            _exact_json(wire),
+            fingerprint,
+            generated=generated,
+            batch_id=self._batch_id,
+        )
+        return Admitted(index, record.id, reference)
+
+    def _resume(
+        self, index: int, existing: OrderRecord, wire: dict[str, Any], fingerprint: str
+    ) -> Admitted | OrderResult:
+        state = existing.state
+        if state is OrderState.ACCEPTED:
+            return OrderResult(
+                index,
+                existing.reference,
+                ResultStatus.ACCEPTED,
+                remote_id=existing.remote_id,
+                message="already accepted earlier; not sent again",
+                order_id=existing.id,
+                previously=True,
+            )
+        if state in (OrderState.UNKNOWN, OrderState.SENDING):
+            # It may exist remotely as it was journaled: keep that payload, reconcile first.
+            self._journal.adopt(existing.id, self._batch_id)
+        else:
+            self._journal.requeue(
+                existing.id,
+                batch_id=self._batch_id,
+                payload_json=_exact_json(wire),
+                fingerprint=fingerprint,
+            )
+        log.info("resuming order %s (was %s)", existing.reference, state.value)
+        return Admitted(index, existing.id, existing.reference)
+
+
+def _exact_json(wire: dict[str, Any]) -> str:
+    """The payload as journaled; the client is handed exactly this back."""
+    return json.dumps(wire, ensure_ascii=False)

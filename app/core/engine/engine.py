@@ -1,0 +1,240 @@
+"""The submission engine: journals, sends and reconciles orders on background threads."""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+from app.core.clients.base import OrderClient
+from app.core.engine.admission import Admission, Admitted
+from app.core.engine.batch import BatchHandle, ProgressCallback, ResultCallback
+from app.core.engine.delivery import Courier
+from app.core.engine.lane import Lane
+from app.core.engine.policy import RetryPolicy
+from app.core.engine.results import OrderResult, ResultStatus
+from app.core.journal import Journal, OrderState, SendLock
+from app.core.settings import Profile
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[[Profile], OrderClient]
+
+
+class SubmissionEngine:
+    """Sends orders for any number of profiles; one instance per journal and process.
+
+    ``client_factory`` builds the client of a profile (called once per distinct profile; the
+    client is closed by `close`). While any batch runs, the engine holds the journal's `SendLock`;
+    when it takes the lock it first turns orders a crash left `sending` into `unknown`, and each
+    batch starts by reconciling its profile's unknown orders before anything new is sent.
+    """
+
+    def __init__(
+        self,
+        journal: Journal,
+        client_factory: ClientFactory,
+        *,
+        policy: RetryPolicy | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._journal = journal
+        self._client_factory = client_factory
+        self._policy = policy or RetryPolicy()
+        self._rng = rng or random.Random()
+        self._send_lock = SendLock(journal.path)
+        self._lock = threading.Lock()
+        self._lanes: dict[Profile, Lane] = {}
+        self._active: Counter[str] = Counter()  # running batches per profile name
+        self._handles: set[BatchHandle] = set()
+        self._in_delivery: set[int] = set()  # order ids some worker is delivering right now
+
+    # -- public API ----------------------------------------------------------------------------
+
+    def submit_batch(
+        self,
+        orders: Sequence[dict[str, Any]],
+        profile: Profile,
+        *,
+        allow_duplicates: bool = False,
+        source: str = "",
+        on_progress: ProgressCallback | None = None,
+        on_result: ResultCallback | None = None,
+    ) -> BatchHandle:
+        """Validate, journal and send ``orders`` (wire payloads) with ``profile``; returns at once.
+
+        Raises ValueError (from the client factory) when the profile cannot be used, e.g. a
+        missing credential. Journal failures surface from `BatchHandle.wait`.
+        """
+        lane = self._lane(profile)
+        handle = BatchHandle(len(orders), on_progress=on_progress, on_result=on_result)
+        payloads = list(orders)
+
+        def admit_and_send(pool: ThreadPoolExecutor, courier: Courier) -> list[Future[None]]:
+            batch_id = self._journal.create_batch(profile.target, profile.name, len(payloads),
+                                                  source)
+            handle.batch_id = batch_id
+            admission = Admission(self._journal, profile, batch_id,
+                                  allow_duplicates=allow_duplicates, rng=self._rng)
+            futures = []
+            for index, payload in enumerate(payloads):
+                if handle.control.cancelled.is_set():
+                    handle._add_result(OrderResult(index, None, ResultStatus.CANCELLED,
+                                                   message="cancelled before it was journaled"))
+                    continue
+                decision = admission.admit(index, payload)
+                if isinstance(decision, Admitted):
+                    futures.append(pool.submit(self._deliver, handle, courier, decision.index,
+                                               decision.order_id, True))
+                else:
+                    handle._add_result(decision)
+            return futures
+
+        self._start(handle, lane, admit_and_send)
+        return handle
+
+    def reconcile(
+        self,
+        profile: Profile,
+        *,
+        on_progress: ProgressCallback | None = None,
+        on_result: ResultCallback | None = None,
+    ) -> BatchHandle:
+        """Resolve the profile's unknown orders now (results arrive as `BatchReport.recovered`).
+        Found ones become accepted; ones proven absent are sent again under their reference."""
+        lane = self._lane(profile)
+        handle = BatchHandle(0, on_progress=on_progress, on_result=on_result)
+        self._start(handle, lane, lambda pool, courier: [])
+        return handle
+
+    def close(self, timeout: float | None = 30.0) -> None:
+        """Cancel running batches, wait for them, and close every client."""
+        with self._lock:
+            handles = list(self._handles)
+        for handle in handles:
+            handle.cancel()
+        for handle in handles:
+            handle._finished.wait(timeout)
+        with self._lock:
+            lanes = list(self._lanes.values())
+            self._lanes.clear()
+        for lane in lanes:
+            try:
+                lane.client.close()
+            except Exception:
+                log.exception("closing a client failed")
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _lane(self, profile: Profile) -> Lane:
+        with self._lock:
+            lane = self._lanes.get(profile)
+            if lane is None:
+                lane = Lane.open(profile, self._client_factory(profile))
+                self._lanes[profile] = lane
+            return lane
+
+    def _start(
+        self,
+        handle: BatchHandle,
+        lane: Lane,
+        work: Callable[[ThreadPoolExecutor, Courier], list[Future[None]]],
+    ) -> None:
+        with self._lock:
+            self._handles.add(handle)
+        thread = threading.Thread(
+            target=self._coordinate, args=(handle, lane, work), name="order-desk-batch", daemon=True
+        )
+        thread.start()
+
+    def _coordinate(
+        self,
+        handle: BatchHandle,
+        lane: Lane,
+        work: Callable[[ThreadPoolExecutor, Courier], list[Future[None]]],
+    ) -> None:
+        profile = lane.profile
+        courier = Courier(self._journal, lane, handle.control, self._policy, self._rng)
+        try:
+            with (
+                self._session(profile) as first_of_profile,
+                ThreadPoolExecutor(profile.concurrency, "order-desk-send") as pool,
+            ):
+                if first_of_profile:
+                    self._recover(handle, courier, pool, profile)
+                for future in work(pool, courier):
+                    future.result()
+        except Exception as exc:
+            log.exception("batch stopped")
+            handle._fail(exc)
+        finally:
+            with self._lock:
+                self._handles.discard(handle)
+            handle._finish()
+
+    @contextmanager
+    def _session(self, profile: Profile) -> Iterator[bool]:
+        """Hold the send lock while any batch runs; yield whether no other batch of this profile
+        is running (only then are its unknown orders truly left over)."""
+        with self._lock:
+            if not self._active:
+                self._send_lock.acquire()
+                try:
+                    self._journal.mark_interrupted()
+                except BaseException:
+                    self._send_lock.release()
+                    raise
+            first = self._active[profile.name] == 0
+            self._active[profile.name] += 1
+        try:
+            yield first
+        finally:
+            with self._lock:
+                self._active[profile.name] -= 1
+                if self._active[profile.name] == 0:
+                    del self._active[profile.name]
+                if not self._active:
+                    self._send_lock.release()
+
+    def _recover(
+        self, handle: BatchHandle, courier: Courier, pool: ThreadPoolExecutor, profile: Profile
+    ) -> None:
+        leftovers = self._journal.in_state(
+            OrderState.UNKNOWN, target=profile.target, profile=profile.name
+        )
+        if leftovers:
+            log.info("reconciling %d unknown order(s) of %s first", len(leftovers), profile.name)
+        futures = [
+            pool.submit(self._deliver, handle, courier, -1, record.id, False)
+            for record in leftovers
+        ]
+        for future in futures:
+            future.result()
+
+    def _deliver(
+        self, handle: BatchHandle, courier: Courier, index: int, order_id: int, settle: bool
+    ) -> None:
+        with self._lock:
+            busy = order_id in self._in_delivery
+            self._in_delivery.add(order_id)
+        if busy:
+            record = self._journal.get(order_id)
+            handle._add_result(OrderResult(
+                index, record.reference, ResultStatus.UNKNOWN, order_id=order_id,
+                message="being sent by another batch right now; see the history for its outcome",
+            ))
+            return
+        try:
+            result = courier.deliver(index, order_id, settle=settle)
+        except Exception as exc:
+            handle._fail(exc)
+            raise
+        finally:
+            with self._lock:
+                self._in_delivery.discard(order_id)
+        handle._add_result(result)

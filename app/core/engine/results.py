@@ -1,0 +1,57 @@
+"""What a batch reports: one result per order, and progress snapshots for a progress bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.core.outcome import FieldError
+
+
+class ResultStatus(StrEnum):
+    ACCEPTED = "accepted"  # created (now, or already in an earlier run: see `previously`)
+    REJECTED = "rejected"  # the API said no
+    INVALID = "invalid"  # failed the local checks; never sent
+    DUPLICATE = "duplicate"  # same content as an order sent before; held back, never sent
+    UNKNOWN = "unknown"  # may exist remotely and could not be resolved; reconcile later
+    NOT_SENT = "not_sent"  # the server kept asking us to come back later; nothing was created
+    CANCELLED = "cancelled"  # the batch was cancelled before this order was sent
+
+
+@dataclass(frozen=True)
+class OrderResult:
+    index: int  # position in the submitted list; -1 for orders resumed by recovery
+    reference: str | None
+    status: ResultStatus
+    remote_id: str | None = None
+    message: str = ""
+    order_id: int | None = None  # journal row, when the order was journaled
+    field_errors: tuple[FieldError, ...] = ()
+    previously: bool = False  # already accepted before this batch; not sent again
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A snapshot; `done` counts orders with a final result in this batch."""
+
+    total: int
+    done: int = 0
+    counts: dict[ResultStatus, int] = field(default_factory=dict)
+    rate: float = 0.0  # results per second since the batch started
+    paused: bool = False
+    finished: bool = False
+
+    def count(self, status: ResultStatus) -> int:
+        return self.counts.get(status, 0)
+
+    @property
+    def accepted(self) -> int:
+        return self.count(ResultStatus.ACCEPTED)
+
+    @property
+    def rejected(self) -> int:
+        return self.count(ResultStatus.REJECTED)
+
+    @property
+    def unknown(self) -> int:
+        return self.count(ResultStatus.UNKNOWN)
