@@ -1,7 +1,8 @@
 """Which build is running: the stamp baked in by the packaging script, or the checkout's commit.
 
-`packaging/build.py` writes ``app/_build.py`` (ignored by git) just before freezing, so a frozen
-build reports the commit it was made from even though it carries no git data.
+`packaging/build.py` generates a ``_order_desk_build`` module outside the source tree and freezes
+it into the bundle, so a frozen build reports the commit it was made from even though it carries
+no git data, and a source run never mistakes itself for a frozen build.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import subprocess
+import sys
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -16,13 +18,15 @@ log = logging.getLogger(__name__)
 
 @functools.cache
 def build_id() -> str:
-    """E.g. ``v0.1.0-3-gabc1234``, ``abc1234-dirty``, or ``source`` outside a git checkout."""
+    """E.g. ``v0.1.0-3-gabc1234`` or ``abc1234-dirty``; ``source`` outside a git checkout."""
     try:
-        from app._build import BUILD
+        from _order_desk_build import BUILD
 
         return str(BUILD)
     except ImportError:
         pass
+    if getattr(sys, "frozen", False):
+        return "unstamped"  # frozen without packaging/build.py
     return git_describe(Path(__file__).resolve().parent.parent) or "source"
 
 

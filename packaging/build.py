@@ -5,8 +5,9 @@ macOS) and, on Linux, ``dist/order-desk_<version>_<arch>.deb`` and
 ``dist/order-desk-<version>-linux-<arch>.tar.gz``. The Windows installer (Inno Setup) and the macOS
 disk image are made from the bundle by the release workflow.
 
-The build stamp (``git describe``, or ``ORDER_DESK_BUILD_ID`` when set, e.g. by CI) is written to
-``app/_build.py`` for the duration of the freeze, so the frozen app reports the build it came from.
+The build stamp (``git describe``, or ``ORDER_DESK_BUILD_ID`` when set, e.g. by CI) becomes a
+``_order_desk_build`` module in the scratch folder that the spec freezes into the bundle, so the
+frozen app reports the build it came from; the source tree is never touched.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from app.buildinfo import git_describe  # noqa: E402 - needs the path set up abo
 log = logging.getLogger("build")
 
 SPEC = ROOT / "packaging" / "order-desk.spec"
-STAMP = ROOT / "app" / "_build.py"
+STAMP_MODULE = "_order_desk_build"
+STAMP_DIR_ENV = "ORDER_DESK_STAMP_DIR"  # read by the spec
 DESKTOP_ENTRY = ROOT / "packaging" / "linux" / "order-desk.desktop"
 ICONS = ROOT / "resources" / "icons"
 BUILD_ID_ENV = "ORDER_DESK_BUILD_ID"
@@ -52,20 +54,19 @@ def build_stamp() -> str:
 
 
 def freeze(dist: Path, work: Path, build: str) -> Path:
-    """Run PyInstaller on the spec with the build stamp in place; returns the bundle folder."""
-    STAMP.write_text(
-        '"""Written by packaging/build.py for a frozen build; not tracked by git."""\n\n'
+    """Run PyInstaller on the spec with a build stamp; returns the bundle folder."""
+    stamp_dir = work / "stamp"
+    stamp_dir.mkdir(parents=True, exist_ok=True)
+    (stamp_dir / f"{STAMP_MODULE}.py").write_text(
+        '"""Written by packaging/build.py: which build this frozen app is."""\n\n'
         f"BUILD = {build!r}\nBUILT_AT = {datetime.now(UTC).isoformat(timespec='seconds')!r}\n",
         encoding="utf-8",
     )
-    try:
-        subprocess.run(
-            [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
-             "--distpath", str(dist), "--workpath", str(work), "--log-level", "WARN"],
-            cwd=ROOT, check=True,
-        )
-    finally:
-        STAMP.unlink(missing_ok=True)  # a source run must not claim to be this build
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
+         "--distpath", str(dist), "--workpath", str(work), "--log-level", "WARN"],
+        cwd=ROOT, check=True, env={**os.environ, STAMP_DIR_ENV: str(stamp_dir)},
+    )
     return dist / APP_NAME
 
 

@@ -27,9 +27,9 @@ def test_version_flag_prints_version_and_build() -> None:
 
 def test_frozen_build_stamp_wins_over_git(monkeypatch) -> None:
     """A frozen build has no git checkout: the stamp the packaging script wrote is used."""
-    stamp = types.ModuleType("app._build")
+    stamp = types.ModuleType("_order_desk_build")
     stamp.BUILD = "v9.9.9-stamp"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app._build", stamp)
+    monkeypatch.setitem(sys.modules, "_order_desk_build", stamp)
     build_id.cache_clear()
     try:
         assert build_id() == "v9.9.9-stamp"
