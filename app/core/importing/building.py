@@ -1,0 +1,169 @@
+"""Rows to order payloads: which columns are order fields and which item fields, how rows group.
+
+One row is one item. Rows sharing an order reference are one order; rows without one are an
+order each, or (if the operator asks) grouped with the rows that have the same order fields.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from app.core.importing.mapping import ColumnMapping
+from app.core.targets import REFERENCE_FIELD, Target
+
+log = logging.getLogger(__name__)
+
+
+class GroupMode(StrEnum):
+    ROW = "row"  # a row without a reference is an order on its own
+    ADDRESS = "address"  # rows without a reference but with identical order fields are one order
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two rows of one order disagree on an order field; the later cell is the one flagged."""
+
+    row: int
+    column: int
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class BuiltOrder:
+    rows: tuple[int, ...]
+    item_rows: tuple[int, ...]  # item i of the payload came from row item_rows[i]
+    payload: dict[str, Any]
+    conflicts: tuple[Conflict, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A mapping resolved against one header row: columns and constants split by level."""
+
+    item_list: str  # wire key of the item list: "orderItemsList" / "items"
+    order_columns: tuple[tuple[int, str], ...]  # (column, path)
+    item_columns: tuple[tuple[int, str], ...]  # (column, path inside an item)
+    order_constants: tuple[tuple[str, str], ...]  # (path, value)
+    item_constants: tuple[tuple[str, str], ...]
+    reference_column: int | None
+    column_of: dict[str, int]  # full field path -> column
+
+    @classmethod
+    def resolve(
+        cls, target: Target, mapping: ColumnMapping, headers: Sequence[str], item_list: str
+    ) -> Layout:
+        item_prefix = f"{item_list}[]."
+        order_cols: list[tuple[int, str]] = []
+        item_cols: list[tuple[int, str]] = []
+        column_fields = mapping.column_fields(headers)
+        for column, path in column_fields.items():
+            if path.startswith(item_prefix):
+                item_cols.append((column, path.removeprefix(item_prefix)))
+            else:
+                order_cols.append((column, path))
+        order_consts = [
+            (p, v) for p, v in mapping.constants.items() if not p.startswith(item_prefix)
+        ]
+        item_consts = [
+            (p.removeprefix(item_prefix), v)
+            for p, v in mapping.constants.items()
+            if p.startswith(item_prefix)
+        ]
+        column_of = {path: column for column, path in column_fields.items()}
+        return cls(
+            item_list=item_list,
+            order_columns=tuple(order_cols),
+            item_columns=tuple(item_cols),
+            order_constants=tuple(order_consts),
+            item_constants=tuple(item_consts),
+            reference_column=column_of.get(REFERENCE_FIELD[target]),
+            column_of=column_of,
+        )
+
+
+def group_rows(
+    rows: Sequence[Sequence[str]], layout: Layout, mode: GroupMode, skip: Iterable[int] = ()
+) -> list[tuple[int, ...]]:
+    """Row indexes per order, in the order each order first appears. Linear in the rows."""
+    skipped = set(skip)
+    groups: dict[tuple[object, ...], list[int]] = {}
+    ref_col = layout.reference_column
+    order_cols = [column for column, _ in layout.order_columns]
+    for index, row in enumerate(rows):
+        if index in skipped:
+            continue
+        reference = row[ref_col].strip() if ref_col is not None else ""
+        key: tuple[object, ...]
+        if reference:
+            key = ("ref", reference)
+        elif mode is GroupMode.ADDRESS:
+            key = ("fields", *(row[c].strip() for c in order_cols))
+        else:
+            key = ("row", index)
+        groups.setdefault(key, []).append(index)
+    return [tuple(members) for members in groups.values()]
+
+
+def build_order(
+    rows: Sequence[Sequence[str]], members: tuple[int, ...], layout: Layout, headers: Sequence[str]
+) -> BuiltOrder:
+    """The payload for one group of rows. Blank cells are left out, never sent as ""."""
+    payload: dict[str, Any] = {}
+    conflicts: list[Conflict] = []
+    for column, path in layout.order_columns:
+        first_row, value = None, ""
+        for index in members:
+            cell = rows[index][column].strip()
+            if not cell:
+                continue
+            if first_row is None:
+                first_row, value = index, cell
+            elif cell != value:
+                conflicts.append(
+                    Conflict(
+                        index, column, path,
+                        f"{headers[column]} is {cell!r} here but {value!r} on an earlier row "
+                        "of the same order",
+                    )
+                )
+        if value:
+            set_path(payload, path, value)
+    for path, value in layout.order_constants:
+        set_path(payload, path, value)
+    items: list[dict[str, Any]] = []
+    item_rows: list[int] = []
+    for index in members:
+        item: dict[str, Any] = {}
+        for column, path in layout.item_columns:
+            cell = rows[index][column].strip()
+            if cell:
+                set_path(item, path, cell)
+        if not item and len(members) > 1:
+            continue  # an order-only row (address line above its items) carries no item
+        for path, value in layout.item_constants:
+            set_path(item, path, value)
+        items.append(item)
+        item_rows.append(index)
+    if items:
+        payload[layout.item_list] = items
+    return BuiltOrder(members, tuple(item_rows), payload, tuple(conflicts))
+
+
+def set_path(target: dict[str, Any], path: str, value: str) -> None:
+    """Set `value` at a dotted path; "skus[]" means a one-element list of objects."""
+    *parents, last = path.split(".")
+    node = target
+    for name in parents:
+        if name.endswith("[]"):
+            node = node.setdefault(name[:-2], [{}])[0]
+        else:
+            node = node.setdefault(name, {})
+    if last.endswith("[]"):
+        node[last[:-2]] = [value]
+    else:
+        node[last] = value

@@ -1,0 +1,44 @@
+"""One call from a file name to a validated import session: read, map, group, validate."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from app.core.importing.building import GroupMode
+from app.core.importing.mapping import resolve_mapping
+from app.core.importing.reading import read_table
+from app.core.importing.session import ImportSession
+from app.core.targets import Target
+
+log = logging.getLogger(__name__)
+
+# File endings read as delimited text; anything else (JSON) is not the importer's business.
+SPREADSHEET_SUFFIXES: frozenset[str] = frozenset({".csv", ".tsv", ".txt", ".tab"})
+
+
+def is_spreadsheet(path: Path) -> bool:
+    return path.suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def open_import(
+    path: Path,
+    target: Target,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    mapping_file: Path | None = None,
+    group_mode: GroupMode = GroupMode.ROW,
+    address_key: str = "both",
+) -> ImportSession:
+    """Read `path` and build its orders with the explicit, saved or automatic mapping.
+
+    Raises ImportFileError for an unreadable file or mapping file.
+    """
+    table = read_table(path, encoding=encoding, delimiter=delimiter)
+    mapping = resolve_mapping(target, table.headers, mapping_file)
+    session = ImportSession(
+        table, target, mapping, group_mode=group_mode, address_key=address_key
+    )
+    log.info("%s: %s", path.name, session.reconciliation())
+    return session

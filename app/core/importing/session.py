@@ -1,0 +1,352 @@
+"""One file being imported: rows grouped into orders, each validated, every problem on its cell.
+
+The session is the single place that knows where every row went, so its reconciliation always
+adds up: rows read = rows in valid orders + rows in invalid orders + rows excluded.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import pycountry
+
+from app.core.importing.building import BuiltOrder, GroupMode, Layout, build_order, group_rows
+from app.core.importing.damage import damage_warning
+from app.core.importing.mapping import ColumnMapping
+from app.core.importing.reading import Table
+from app.core.models import field_specs, validate_order
+from app.core.targets import Target
+
+log = logging.getLogger(__name__)
+
+BLANK_ROW = "blank row"
+EXCLUDED_BY_OPERATOR = "excluded by the operator"
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the order cannot be sent as it is
+    WARNING = "warning"  # sendable, but the operator should look (e.g. Excel damage)
+
+
+@dataclass(frozen=True)
+class CellIssue:
+    """A problem located in the file. `column` is None when no single column holds it (a missing
+    field, a constant, a whole-row problem)."""
+
+    row: int
+    column: int | None
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True)
+class ImportedOrder:
+    rows: tuple[int, ...]
+    item_rows: tuple[int, ...]
+    reference: str  # the operator's reference, "" when the file has none for this order
+    payload: dict[str, Any]
+    wire: dict[str, Any] | None  # the validated wire JSON, None when invalid
+    errors: tuple[CellIssue, ...]
+    warnings: tuple[CellIssue, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class ExcludedRow:
+    row: int
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    rows_read: int
+    rows_valid: int
+    rows_invalid: int
+    rows_excluded: int
+    orders_valid: int
+    orders_invalid: int
+    excluded: tuple[ExcludedRow, ...]
+
+    @property
+    def adds_up(self) -> bool:
+        return self.rows_read == self.rows_valid + self.rows_invalid + self.rows_excluded
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows_read": self.rows_read,
+            "rows_in_valid_orders": self.rows_valid,
+            "rows_in_invalid_orders": self.rows_invalid,
+            "rows_excluded": self.rows_excluded,
+            "valid_orders": self.orders_valid,
+            "invalid_orders": self.orders_invalid,
+            "excluded": [{"line": e.line, "reason": e.reason} for e in self.excluded],
+        }
+
+    def __str__(self) -> str:
+        return (
+            f"{self.rows_read} rows read = {self.rows_valid} in {self.orders_valid} valid orders"
+            f" + {self.rows_invalid} in {self.orders_invalid} invalid orders"
+            f" + {self.rows_excluded} excluded"
+        )
+
+
+def item_list_key(target: Target) -> str:
+    """The wire key of the item list, read from the field specs ("orderItemsList", "items")."""
+    for spec in field_specs(target):
+        if "[]" in spec.path:
+            return spec.path.split("[]", 1)[0]
+    raise LookupError(f"no item fields for {target.value}")
+
+
+class ImportSession:
+    """The table, the mapping and the resulting orders; an edit re-validates what it touches."""
+
+    def __init__(
+        self,
+        table: Table,
+        target: Target,
+        mapping: ColumnMapping,
+        *,
+        group_mode: GroupMode = GroupMode.ROW,
+        address_key: str = "both",
+    ) -> None:
+        self.table = table
+        self.target = target
+        self.address_key = address_key
+        self._item_list = item_list_key(target)
+        self._mapping = mapping
+        self._group_mode = group_mode
+        self._operator_excluded: dict[int, str] = {}
+        self._cache: dict[tuple[int, ...], ImportedOrder] = {}
+        self._order_of_row: dict[int, int] = {}
+        self.orders: list[ImportedOrder] = []
+        self._blank_rows = {i for i, cells in enumerate(table.rows) if _is_blank(cells)}
+        self._layout = self._resolve_layout()
+        self.rebuild()
+
+    # --- configuration -------------------------------------------------------------------
+
+    @property
+    def mapping(self) -> ColumnMapping:
+        return self._mapping
+
+    @property
+    def group_mode(self) -> GroupMode:
+        return self._group_mode
+
+    @property
+    def layout(self) -> Layout:
+        return self._layout
+
+    def set_mapping(self, mapping: ColumnMapping) -> None:
+        self._mapping = mapping
+        self._layout = self._resolve_layout()
+        self._cache.clear()
+        self.rebuild()
+
+    def set_group_mode(self, mode: GroupMode) -> None:
+        self._group_mode = mode
+        self.rebuild()
+
+    # --- operator actions ----------------------------------------------------------------
+
+    def edit_cell(self, row: int, column: int, value: str) -> None:
+        """Change one cell and re-validate at once: only its order, unless the edit can move
+        rows between orders (the reference, a grouping field, a row turning blank or not)."""
+        self.table.rows[row][column] = value
+        was_blank, is_blank = row in self._blank_rows, _is_blank(self.table.rows[row])
+        if is_blank:
+            self._blank_rows.add(row)
+        else:
+            self._blank_rows.discard(row)
+        position = self._order_of_row.get(row)
+        regroups = (
+            was_blank != is_blank
+            or column == self._layout.reference_column
+            or (
+                self._group_mode is GroupMode.ADDRESS
+                and any(column == c for c, _ in self._layout.order_columns)
+            )
+        )
+        if regroups or position is None:
+            self._forget_row(row)
+            self.rebuild()
+            return
+        members = self.orders[position].rows
+        order = self._validate(members)
+        self.orders[position] = order
+        self._cache[members] = order
+
+    def exclude_rows(self, rows: Iterable[int], reason: str = EXCLUDED_BY_OPERATOR) -> None:
+        for row in rows:
+            self._operator_excluded[row] = reason or EXCLUDED_BY_OPERATOR
+            self._forget_row(row)
+        self.rebuild()
+
+    def include_rows(self, rows: Iterable[int]) -> None:
+        for row in rows:
+            if self._operator_excluded.pop(row, None) is not None:
+                self._forget_row(row)
+        self.rebuild()
+
+    # --- results -------------------------------------------------------------------------
+
+    def excluded(self) -> dict[int, str]:
+        """Row -> reason, for every row that belongs to no order."""
+        return dict.fromkeys(self._blank_rows, BLANK_ROW) | self._operator_excluded
+
+    def order_of(self, row: int) -> ImportedOrder | None:
+        position = self._order_of_row.get(row)
+        return None if position is None else self.orders[position]
+
+    def order_index_of(self, row: int) -> int | None:
+        return self._order_of_row.get(row)
+
+    def valid_orders(self) -> list[ImportedOrder]:
+        return [order for order in self.orders if order.ok]
+
+    def invalid_orders(self) -> list[ImportedOrder]:
+        return [order for order in self.orders if not order.ok]
+
+    def reconciliation(self) -> Reconciliation:
+        excluded = self.excluded()
+        valid = [o for o in self.orders if o.ok]
+        invalid = [o for o in self.orders if not o.ok]
+        return Reconciliation(
+            rows_read=len(self.table.rows),
+            rows_valid=sum(len(o.rows) for o in valid),
+            rows_invalid=sum(len(o.rows) for o in invalid),
+            rows_excluded=len(excluded),
+            orders_valid=len(valid),
+            orders_invalid=len(invalid),
+            excluded=tuple(
+                ExcludedRow(row, self.table.line_numbers[row], reason)
+                for row, reason in sorted(excluded.items())
+            ),
+        )
+
+    def line_of(self, row: int) -> int:
+        return self.table.line_numbers[row]
+
+    # --- internals -----------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Regroup (linear) and validate only the groups not already validated as they are."""
+        groups = group_rows(self.table.rows, self._layout, self._group_mode, self.excluded())
+        orders: list[ImportedOrder] = []
+        order_of_row: dict[int, int] = {}
+        cache: dict[tuple[int, ...], ImportedOrder] = {}
+        for members in groups:
+            order = self._cache.get(members) or self._validate(members)
+            cache[members] = order
+            for row in members:
+                order_of_row[row] = len(orders)
+            orders.append(order)
+        self._cache, self.orders, self._order_of_row = cache, orders, order_of_row
+
+    def _forget_row(self, row: int) -> None:
+        order = self.order_of(row)
+        if order is not None:
+            self._cache.pop(order.rows, None)
+
+    def _resolve_layout(self) -> Layout:
+        return Layout.resolve(self.target, self._mapping, self.table.headers, self._item_list)
+
+    def _validate(self, members: tuple[int, ...]) -> ImportedOrder:
+        built = build_order(self.table.rows, members, self._layout, self.table.headers)
+        result = validate_order(self.target, built.payload, address_key=self.address_key)
+        errors = [CellIssue(c.row, c.column, c.field, c.message) for c in built.conflicts]
+        for row in members:
+            extra = self.table.overflow.get(row)
+            if extra:
+                errors.append(
+                    CellIssue(row, None, "", f"{extra} cell(s) beyond the last header column")
+                )
+        errors.extend(self._locate(err.loc, err.message, built) for err in result.errors)
+        reference = ""
+        if self._layout.reference_column is not None:
+            reference = next(
+                (
+                    cell
+                    for row in members
+                    if (cell := self.table.rows[row][self._layout.reference_column].strip())
+                ),
+                "",
+            )
+        ok = not errors
+        return ImportedOrder(
+            rows=members,
+            item_rows=built.item_rows,
+            reference=reference,
+            payload=built.payload,
+            wire=dict(result.wire) if ok and result.wire is not None else None,
+            errors=tuple(errors),
+            warnings=tuple(self._damage(built)),
+        )
+
+    def _locate(self, loc: str, message: str, built: BuiltOrder) -> CellIssue:
+        """The row and column a wire location ("orderItemsList.0.quantity") came from."""
+        names: list[str] = []
+        item_index: int | None = None
+        for part in loc.split(".") if loc else ():
+            if part.isdigit() and names:
+                if item_index is None and names == [self._item_list]:
+                    item_index = int(part)
+                names[-1] += "[]"
+            else:
+                names.append(part)
+        path = ".".join(names)
+        column = self._layout.column_of.get(path)
+        if item_index is not None and item_index < len(built.item_rows):
+            row = built.item_rows[item_index]
+        elif column is not None:
+            # The order field's value came from the first row of the order that filled it in.
+            row = next((r for r in built.rows if self.table.rows[r][column].strip()), built.rows[0])
+        else:
+            row = built.rows[0]
+        return CellIssue(row, column, path, message)
+
+    def _damage(self, built: BuiltOrder) -> list[CellIssue]:
+        country = _country_code(self._order_value(built, "country"))
+        warnings = []
+        for row in built.rows:
+            for path, column in self._layout.column_of.items():
+                text = self.table.rows[row][column]
+                warning = damage_warning(path, text, country) if text else None
+                if warning:
+                    warnings.append(CellIssue(row, column, path, warning, Severity.WARNING))
+        return warnings
+
+    def _order_value(self, built: BuiltOrder, leaf: str) -> str:
+        for column, path in self._layout.order_columns:
+            if path.rsplit(".", 1)[-1] == leaf and not path.startswith(("seller.", "payer.")):
+                for row in built.rows:
+                    value = self.table.rows[row][column].strip()
+                    if value:
+                        return value
+        return ""
+
+
+def _is_blank(cells: list[str]) -> bool:
+    return not any(cell.strip() for cell in cells)
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_code(value: str) -> str | None:
+    """ISO alpha-2 for a code or a country name, None when unknown (the model reports that)."""
+    if not value:
+        return None
+    try:
+        return str(pycountry.countries.lookup(value).alpha_2)
+    except LookupError:
+        return None

@@ -1,0 +1,115 @@
+"""Header words that marketplace and ERP exports use for each kind of field, English and Chinese.
+
+Each concept lists the header spellings (compared after `normalise_header`) and the API field
+names ("leaves") it may land on, in order of preference; the target's field specs decide which
+of those leaves exist. Canonical field names and labels need no entry: they come from the specs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Concept:
+    leaves: tuple[str, ...]
+    headers: tuple[str, ...]
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        ("customOrderId", "clientOrderRef"),
+        ("order id", "order no", "order number", "order ref", "order reference", "reference",
+         "external order id", "platform order id", "customer order id", "client order ref",
+         "订单号", "订单编号", "单号", "外部订单号", "平台订单号", "客户订单号", "参考号"),
+    ),
+    Concept(
+        ("recipient", "firstName"),
+        ("recipient", "recipient name", "ship to name", "shipping name", "consignee", "name",
+         "full name", "buyer name", "customer name", "receiver", "receiver name",
+         "contact name", "收件人", "收货人", "收件人姓名", "收货人姓名", "姓名", "联系人"),
+    ),
+    Concept(("firstName",), ("first name", "given name", "名")),
+    Concept(("lastName",), ("last name", "surname", "family name", "姓")),
+    Concept(
+        ("phone",),
+        ("phone", "phone number", "telephone", "tel", "mobile", "mobile phone", "cell",
+         "contact phone", "ship to phone", "recipient phone", "buyer phone", "电话",
+         "联系电话", "手机", "手机号", "手机号码", "收件人电话", "收货人电话"),
+    ),
+    Concept(("email",), ("email", "e-mail", "email address", "邮箱", "电子邮件")),
+    Concept(
+        ("country",),
+        ("country", "country code", "ship to country", "destination country", "国家",
+         "国家代码", "收件国家", "目的国"),
+    ),
+    Concept(
+        ("province", "state"),
+        ("state", "province", "region", "state province", "ship to state", "省", "省份",
+         "州", "省州"),
+    ),
+    Concept(("city",), ("city", "town", "ship to city", "城市", "市")),
+    Concept(
+        ("street1", "address1"),
+        ("address", "address 1", "address line 1", "street", "street 1", "street address",
+         "ship to address", "ship to address 1", "地址", "详细地址", "收件地址", "收货地址",
+         "街道", "地址1"),
+    ),
+    Concept(
+        ("street2", "address2"),
+        ("address 2", "address line 2", "street 2", "ship to address 2", "地址2"),
+    ),
+    Concept(
+        ("zip",),
+        ("zip", "zip code", "postal code", "postcode", "post code", "ship to zip",
+         "ship to postal code", "邮编", "邮政编码"),
+    ),
+    Concept(
+        ("sku", "skuNumber"),
+        ("sku", "sku code", "seller sku", "item sku", "variant sku", "product code", "item code",
+         "商品编码", "商品编号", "sku编码", "货号", "产品编码"),
+    ),
+    Concept(
+        ("quantity",),
+        ("qty", "quantity", "quantity purchased", "pcs", "units", "数量", "购买数量", "件数"),
+    ),
+    Concept(
+        ("name",),
+        ("product name", "item name", "title", "product title", "商品名称", "品名", "产品名称"),
+    ),
+    Concept(("price",), ("price", "unit price", "item price", "单价", "价格")),
+    Concept(
+        ("channelType",),
+        ("channel type", "shipping speed", "shipping method", "shipping service", "物流方式",
+         "运输方式"),
+    ),
+    Concept(("channelCode",), ("channel code", "logistics channel", "渠道代码", "物流渠道")),
+    Concept(
+        ("remark", "customerNote"),
+        ("remark", "remarks", "note", "notes", "comment", "memo", "order note", "buyer note",
+         "备注", "订单备注", "买家留言"),
+    ),
+    Concept(
+        ("salePlatform", "platformName"),
+        ("platform", "sales channel", "marketplace", "平台", "销售平台"),
+    ),
+    Concept(("currency",), ("currency", "currency code", "币种", "货币")),
+    Concept(("tin",), ("tax id", "tin", "id number", "身份证号", "身份证", "证件号")),
+    Concept(("ioss",), ("ioss", "ioss number", "ioss no")),
+    Concept(("vat",), ("vat", "vat number", "vat no", "增值税号")),
+    Concept(("tax",), ("tax", "税费", "税额")),
+    Concept(("discount",), ("discount", "折扣")),
+)
+
+
+def normalise_header(text: str) -> str:
+    """Case, width, spacing and punctuation folded away: "Ship-To  Name*" -> "shiptoname"."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+# normalised header -> the concept it names
+HEADER_CONCEPTS: dict[str, Concept] = {
+    normalise_header(header): concept for concept in CONCEPTS for header in concept.headers
+}
