@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+import time
+import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -39,7 +41,6 @@ SUCCESS_CODE = "200"
 INVALID_SIGNATURE_PREFIX = "Invalid Signature, Server StringToSign:"
 # What the operator can do about the gateway's commonest refusals.
 _GATEWAY_HINTS = {
-    "Invalid Signature": "check the app secret (and the app key for stray spaces)",
     "Timestamp Expired": "this computer's clock is off by more than 15 minutes; correct it",
     "Invalid AppKey": "check the app key, including leading or trailing spaces",
     "Invalid Url": "check the base URL, the store and the stage",
@@ -80,6 +81,8 @@ class NomadClient:
         *,
         timeout: float = 30.0,
         transport: httpx.BaseTransport | None = None,
+        clock: Callable[[], float] = time.time,
+        new_nonce: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
         if not store:
             raise ValueError("Nomad store: must not be empty")
@@ -91,6 +94,8 @@ class NomadClient:
         self.stage = stage
         self._app_key = app_key
         self._app_secret = app_secret
+        self._clock = clock
+        self._new_nonce = new_nonce
         self._http = HttpSession(
             base_url, secrets=[app_secret], timeout=timeout, transport=transport
         )
@@ -172,7 +177,16 @@ class NomadClient:
         query = dict(query or {})
         body = None if payload is None else json.dumps(payload, ensure_ascii=False).encode("utf-8")
         headers = sign_request(
-            method, self.order_path, query, body, self._app_key, self._app_secret, self.stage
+            method,
+            self.order_path,
+            query,
+            body,
+            self._app_key,
+            self._app_secret,
+            self.stage,
+            # Fresh for every call: the gateway refuses a nonce it has seen in 15 minutes.
+            timestamp_ms=int(self._clock() * 1000),
+            nonce=self._new_nonce(),
         )
         exchange = self._http.send(
             method, self.order_path, params=query or None, content=body, headers=headers
@@ -221,9 +235,14 @@ def _gateway_outcome(exchange: Exchange, error: str, our_string_to_sign: str) ->
         # The gateway strips the line breaks from its string; strip ours the same way to compare.
         server = error[len(INVALID_SIGNATURE_PREFIX) :].strip()
         ours = our_string_to_sign.replace("\n", "")
+        verdict = (
+            "they match, so the app secret is wrong"
+            if server == ours
+            else "they differ, so something changed the request on the way (URL, proxy, headers)"
+        )
         message = (
             f"Nomad gateway refused the request (HTTP {status}): Invalid Signature. "
-            f"Server string to sign: {server!r}; ours: {ours!r}"
+            f"Server string to sign: {server!r}; ours: {ours!r}; {verdict}"
         )
     hint = next((h for prefix, h in _GATEWAY_HINTS.items() if error.startswith(prefix)), None)
     if hint:
