@@ -119,3 +119,20 @@ def test_a_damaged_saved_mapping_is_ignored() -> None:
     path.write_text("garbage")
     assert saved_mapping(Target.KA, headers) is None
     assert resolve_mapping(Target.KA, headers).columns == {"Phone": "orderAddress.phone"}
+
+
+@pytest.mark.parametrize(
+    ("target", "name"), [(Target.KA, "ka_orders.csv"), (Target.NOMAD, "nomad_orders.csv")]
+)
+def test_templates_have_canonical_headers_covering_every_required_field(
+    target: Target, name: str
+) -> None:
+    from app.core.importing import read_table
+    from app.resources import resource_path
+
+    table = read_table(resource_path(f"templates/{name}"))
+    assert table.encoding == "utf-8" and table.rows == []
+    mapping = auto_map(target, table.headers)
+    assert mapping.columns == {h: h for h in table.headers}
+    required = {s.path for s in field_specs(target) if s.required}
+    assert required <= set(table.headers)
