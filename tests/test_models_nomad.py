@@ -228,7 +228,8 @@ def test_prices_are_decimals_sent_as_json_numbers():
         ("-1", "must be at least 0 (got -1)"),
         ("12,50", "must be a number (got '12,50') (use a dot for decimals)"),
         ("abc", "must be a number (got 'abc')"),
-        ("NaN", "must be a finite number (got NaN)"),
+        ("NaN", "must be a finite number (got 'NaN')"),
+        ("1e400", "must be a finite number (got '1e400')"),
         (True, "must be a number"),
     ],
 )

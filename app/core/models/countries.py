@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pycountry
 
-from app.core.models.messages import operator_error
+from app.core.models.messages import operator_error, shown
 
 log = logging.getLogger(__name__)
 
@@ -62,5 +62,7 @@ def to_alpha2(text: str) -> str:
             log.debug("country %r read as %s", query, matches[0])
             return matches[0]
         if matches:
-            raise operator_error(f"ambiguous country: {text!r} (could be {', '.join(matches)})")
-    raise operator_error(f"not a country: {text!r}")
+            raise operator_error(
+                f"ambiguous country: {shown(text)} (could be {', '.join(matches)})"
+            )
+    raise operator_error(f"not a country: {shown(text)}")

@@ -11,3 +11,12 @@ OPERATOR_ERROR = "operator_message"
 def operator_error(message: str) -> PydanticCustomError:
     # The text goes in the context, not the template, so braces in operator input stay literal.
     return PydanticCustomError(OPERATOR_ERROR, "{message}", {"message": message})
+
+
+_SHOWN_LIMIT = 60
+
+
+def shown(value: object) -> str:
+    """The operator's value as quoted in a message; long input is cut so messages stay short."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN_LIMIT else text[: _SHOWN_LIMIT - 1] + "…"

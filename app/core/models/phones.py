@@ -7,7 +7,7 @@ import logging
 import phonenumbers
 from phonenumbers import NumberParseException, ValidationResult
 
-from app.core.models.messages import operator_error
+from app.core.models.messages import operator_error, shown
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,9 @@ def check_phone(number: str, region: str | None) -> str:
         no_reference = region is None and not number.startswith("+")
         if no_reference and error.error_type == NumberParseException.INVALID_COUNTRY_CODE:
             return number
-        raise operator_error(f"not a phone number{where}: {number!r}") from None
+        raise operator_error(f"not a phone number{where}: {shown(number)}") from None
     reason = phonenumbers.is_possible_number_with_reason(parsed)
     if reason in (ValidationResult.IS_POSSIBLE, ValidationResult.IS_POSSIBLE_LOCAL_ONLY):
         return number
     detail = _REASONS.get(reason, "not possible")
-    raise operator_error(f"not a possible phone number{where} ({detail}): {number!r}")
+    raise operator_error(f"not a possible phone number{where} ({detail}): {shown(number)}")

@@ -10,6 +10,7 @@ Every rejection is raised as :func:`operator_error`, whose text is shown to the 
 from __future__ import annotations
 
 import logging
+import math
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -18,12 +19,13 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, PlainSerializer, ValidationInfo
 
 from app.core.models.countries import is_alpha2, to_alpha2
-from app.core.models.messages import operator_error
+from app.core.models.messages import operator_error, shown
 
 log = logging.getLogger(__name__)
 
 _TRUE_WORDS = frozenset({"true", "yes", "y", "1"})
 _FALSE_WORDS = frozenset({"false", "no", "n", "0"})
+_MAX_WHOLE_DIGITS = 16
 _EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
@@ -51,14 +53,30 @@ def _whole_number(value: Any, info: ValidationInfo) -> Any:
     if value is None:
         return None
     if not is_strict(info) and isinstance(value, float | str | Decimal):
-        try:
-            number = Decimal(str(value).strip())
-        except InvalidOperation:
-            raise operator_error(f"must be a whole number (got {value!r})") from None
-        if number.is_finite() and number == number.to_integral_value():
-            return int(number)
-        raise operator_error(f"must be a whole number (got {value})")
+        number = _parsed_decimal(value, "a whole number")
+        if number != number.to_integral_value():
+            raise operator_error(f"must be a whole number (got {_plain(number)})")
+        # int() of a huge exponent would build a gigantic integer; KA documents int[16].
+        if number.adjusted() >= _MAX_WHOLE_DIGITS:
+            raise operator_error(f"must have at most {_MAX_WHOLE_DIGITS} digits")
+        return int(number)
     raise operator_error("must be a whole number")
+
+
+def _parsed_decimal(value: float | str | Decimal, what: str) -> Decimal:
+    text = repr(value) if isinstance(value, float) else str(value).strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        hint = " (use a dot for decimals)" if "," in text else ""
+        raise operator_error(f"must be {what} (got {shown(value)}){hint}") from None
+    if not number.is_finite() or not math.isfinite(float(number)):
+        raise operator_error(f"must be a finite number (got {shown(value)})")
+    return number
+
+
+def _plain(number: Decimal) -> str:
+    return f"{number:f}" if abs(number.adjusted()) < _MAX_WHOLE_DIGITS else str(number)
 
 
 def _decimal(value: Any, info: ValidationInfo) -> Any:
@@ -67,15 +85,7 @@ def _decimal(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, bool):
         raise operator_error("must be a number")
     if isinstance(value, int | float) or (not is_strict(info) and isinstance(value, str | Decimal)):
-        text = repr(value) if isinstance(value, float) else str(value).strip()
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            hint = " (use a dot for decimals)" if "," in text else ""
-            raise operator_error(f"must be a number (got {value!r}){hint}") from None
-        if not number.is_finite():
-            raise operator_error(f"must be a finite number (got {value})")
-        return number
+        return _parsed_decimal(value, "a number")
     raise operator_error("must be a number")
 
 
@@ -108,7 +118,7 @@ def _alpha2_country(value: Any, info: ValidationInfo) -> Any:
     if is_strict(info) and isinstance(value, str):
         if is_alpha2(value):
             return value
-        raise operator_error(f"must be a 2-letter country code such as FR (got {value!r})")
+        raise operator_error(f"must be a 2-letter country code such as FR (got {shown(value)})")
     return _country(value, info)
 
 
@@ -116,7 +126,7 @@ def _email(value: Any, info: ValidationInfo) -> Any:
     value = _text(value, info)
     if value is None or is_strict(info) or _EMAIL_SHAPE.fullmatch(value):
         return value
-    raise operator_error(f"not an email address: {value!r}")
+    raise operator_error(f"not an email address: {shown(value)}")
 
 
 def _iso_datetime(value: Any, info: ValidationInfo) -> Any:
@@ -129,7 +139,7 @@ def _iso_datetime(value: Any, info: ValidationInfo) -> Any:
         datetime.fromisoformat(value)
     except ValueError:
         raise operator_error(
-            f"must be an ISO-8601 date or time such as 2024-05-01T12:00:00Z (got {value!r})"
+            f"must be an ISO-8601 date or time such as 2024-05-01T12:00:00Z (got {shown(value)})"
         ) from None
     return value
 
@@ -155,7 +165,6 @@ Email = Annotated[str, BeforeValidator(_email), kind("email")]
 IsoDateTime = Annotated[str, BeforeValidator(_iso_datetime), kind("date")]
 Country = Annotated[str, BeforeValidator(_country), kind("country")]
 Alpha2Country = Annotated[str, BeforeValidator(_alpha2_country), kind("country")]
-WholeNumber = Annotated[int, BeforeValidator(_whole_number), kind("int")]
 Quantity = Annotated[int, BeforeValidator(_whole_number), Field(ge=1), kind("int")]
 Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=0), kind("int")]
 Amount = Annotated[
