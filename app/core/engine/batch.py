@@ -81,6 +81,10 @@ class BatchHandle:
     def done(self) -> bool:
         return self._finished.is_set()
 
+    def join(self, timeout: float | None = None) -> bool:
+        """Block until the batch ends or ``timeout`` passes; True if it ended."""
+        return self._finished.wait(timeout)
+
     def wait(self, timeout: float | None = None) -> BatchReport:
         """Block until the batch ends. Raises TimeoutError if it has not ended by ``timeout``, or
         the error that stopped it (JournalError when the journal could not be written)."""

@@ -119,7 +119,7 @@ class SubmissionEngine:
         for handle in handles:
             handle.cancel()
         for handle in handles:
-            handle._finished.wait(timeout)
+            handle.join(timeout)
         with self._lock:
             lanes = list(self._lanes.values())
             self._lanes.clear()

@@ -1,0 +1,220 @@
+"""Shared by the headless commands: options, profile selection, credentials, reading order files,
+and the embedded sandbox a sandbox profile runs against when no URL is given."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
+from app.core.clients import OrderClient, make_client
+from app.core.engine import OrderResult, ResultStatus
+from app.core.journal import Journal, JournalError
+from app.core.paths import data_dir, journal_path
+from app.core.ratelimit import parse_rate_limit
+from app.core.secrets import KeyringUnavailable, SecretStore, open_secret_store, resolve_secrets
+from app.core.settings import Profile, load_settings
+from app.core.targets import Target
+
+log = logging.getLogger(__name__)
+
+# The embedded sandbox keeps its orders here, so re-runs and `reconcile` see earlier orders.
+EMBEDDED_SANDBOX_DB = "sandbox.sqlite3"
+
+
+class InputError(Exception):
+    """Bad usage or unreadable input: the command exits 2 with this message."""
+
+
+def fail(command: str, message: str) -> None:
+    print(f"order-desk {command}: {message}", file=sys.stderr)
+
+
+# The four statuses the command line reports, from the engine's finer ones.
+CLI_STATUS = {
+    ResultStatus.ACCEPTED: "accepted",
+    ResultStatus.REJECTED: "rejected",
+    ResultStatus.INVALID: "invalid",
+    ResultStatus.DUPLICATE: "invalid",  # held back before sending, like an invalid order
+    ResultStatus.UNKNOWN: "unknown",
+    ResultStatus.NOT_SENT: "unknown",  # not final: a re-run sends it
+    ResultStatus.CANCELLED: "unknown",
+}
+
+
+def result_line(result: OrderResult, *, as_json: bool, origin: str | None = None) -> str:
+    """One order's result line. ``origin`` (file and position) prefixes the message of an order
+    without a reference, so the operator can find it."""
+    status = CLI_STATUS[result.status]
+    message = result.message
+    if result.reference is None and origin:
+        message = f"{origin}: {message}"
+    if as_json:
+        return json.dumps({"ref": result.reference, "status": status,
+                           "remote_id": result.remote_id, "message": message},
+                          ensure_ascii=False)
+    parts = [f"{status:<9}", result.reference or "-"]
+    if result.remote_id:
+        parts.append(result.remote_id)
+    if message:
+        parts.append(f"({message})")
+    return " ".join(parts)
+
+
+def exit_code(results: list[OrderResult]) -> int:
+    """3 if any outcome is open, else 1 if any order was refused, else 0."""
+    statuses = {CLI_STATUS[result.status] for result in results}
+    if "unknown" in statuses:
+        return EXIT_UNKNOWN
+    if statuses & {"rejected", "invalid"}:
+        return EXIT_REJECTED
+    return EXIT_OK
+
+
+# -- options ---------------------------------------------------------------------------------
+
+
+def add_profile_options(parser: argparse.ArgumentParser, *, target_required: bool) -> None:
+    parser.add_argument(
+        "--target", required=target_required, choices=[t.value for t in Target],
+        help="which API the orders are for",
+    )
+    parser.add_argument("--profile", help="profile name (default: the one in use for the target)")
+    parser.add_argument("--base-url", help="override the profile's URL (KA: scheme://host[:port]; "
+                        "Nomad: include /envoy)")
+    parser.add_argument("--store", help="override the profile's Nomad store id")
+    parser.add_argument("--stage", help="override the profile's Nomad stage: TEST, PRE, RELEASE")
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--concurrency", type=int, metavar="N",
+                        help="requests in flight at once (default: the profile's)")
+    limit = parser.add_mutually_exclusive_group()
+    limit.add_argument("--rate-limit", metavar="R[/BURST]",
+                       help="client-side limit, requests per second, e.g. 2/120 for KA")
+    limit.add_argument("--no-rate-limit", action="store_true", help="no client-side limit")
+
+
+# -- profile ---------------------------------------------------------------------------------
+
+
+def select_profile(args: argparse.Namespace) -> Profile:
+    """The profile named by --profile, else the one in use for --target, with the command line's
+    overrides applied. Raises InputError naming what is wrong."""
+    settings = load_settings()
+    target = Target(args.target) if getattr(args, "target", None) else None
+    if getattr(args, "profile", None):
+        profile = settings.profiles.get(args.profile)
+        if profile is None:
+            known = ", ".join(sorted(settings.profiles))
+            raise InputError(f"no profile named {args.profile!r} (known: {known})")
+        if target is not None and profile.target is not target:
+            raise InputError(
+                f"profile {profile.name!r} is for {profile.target.label}, not {target.label}"
+            )
+    else:
+        profile = settings.profile_in_use(target)
+    return apply_overrides(profile, args)
+
+
+def apply_overrides(profile: Profile, args: argparse.Namespace) -> Profile:
+    changes: dict[str, Any] = {}
+    for option in ("base_url", "store", "stage"):
+        value = getattr(args, option, None)
+        if value:
+            changes[option] = value
+    if getattr(args, "concurrency", None) is not None:
+        changes["concurrency"] = args.concurrency
+    if getattr(args, "no_rate_limit", False):
+        changes["rate_limit"] = None
+    elif getattr(args, "rate_limit", None):
+        try:
+            changes["rate_limit"], changes["burst"] = parse_rate_limit(args.rate_limit)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    updated = replace(profile, **changes)
+    try:
+        updated.check()
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    return updated
+
+
+def _secret_store() -> SecretStore | None:
+    try:
+        return open_secret_store()
+    except KeyringUnavailable as exc:
+        log.info("no keyring (%s); using environment variables and sandbox defaults", exc)
+        return None
+
+
+@contextmanager
+def client_factory(profile: Profile) -> Iterator[Callable[[Profile], OrderClient]]:
+    """A client factory for ``profile`` with its credentials resolved. A sandbox profile without
+    a URL gets a sandbox started for the duration (its orders kept in the data directory)."""
+    secrets = resolve_secrets(_secret_store(), profile.name, profile.target,
+                              sandbox=profile.is_sandbox)
+    if profile.base_url or not profile.is_sandbox:
+        yield lambda chosen: make_client(chosen, secrets)
+        return
+    from app.sandbox import SandboxConfig, SandboxServer
+
+    # Expect whatever credentials this run will present (e.g. from the environment); the secret
+    # names are the sandbox's setting names.
+    presented: dict[str, Any] = {name: value for name, value in secrets.items() if value}
+    config = SandboxConfig(db_path=data_dir() / EMBEDDED_SANDBOX_DB, **presented)
+    with SandboxServer(config) as server:
+        url = server.nomad_base_url if profile.target is Target.NOMAD else server.ka_base_url
+        log.info("embedded sandbox at %s", url)
+        yield lambda chosen: make_client(chosen, secrets, base_url=url)
+
+
+def open_journal() -> Journal:
+    """The journal in the data directory; InputError (exit 2) if it cannot be opened."""
+    try:
+        return Journal(journal_path())
+    except JournalError as exc:
+        raise InputError(str(exc)) from None
+
+
+# -- order files -------------------------------------------------------------------------------
+
+OrderLoader = Callable[[Path, Target, argparse.Namespace], list[Any]]
+
+
+def _load_json(path: Path, target: Target, args: argparse.Namespace) -> list[Any]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; save it as UTF-8 JSON") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                         f"{exc.msg})") from None
+    orders = data if isinstance(data, list) else [data]
+    for position, order in enumerate(orders, 1):
+        if not isinstance(order, dict):
+            raise InputError(f"{path}: order {position} is not a JSON object")
+    return orders
+
+
+# File suffix -> reader. Anything unlisted is read as JSON.
+LOADERS: dict[str, OrderLoader] = {".json": _load_json}
+
+
+def load_orders(path: Path, target: Target, args: argparse.Namespace) -> list[Any]:
+    """Wire-shaped orders from one file, chosen by its extension. Raises InputError."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    loader = LOADERS.get(path.suffix.lower(), _load_json)
+    return loader(path, target, args)

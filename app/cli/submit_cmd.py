@@ -1,0 +1,165 @@
+"""`order-desk submit` and `order-desk validate`: the headless twin of the order window.
+
+submit: validate, journal and send; one result line per order (JSON lines with --json).
+validate: the same checks, nothing journaled or sent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_USAGE
+from app.cli.common import (
+    CLI_STATUS,
+    InputError,
+    add_engine_options,
+    add_profile_options,
+    client_factory,
+    exit_code,
+    fail,
+    load_orders,
+    open_journal,
+    result_line,
+    select_profile,
+)
+from app.core.engine import BatchHandle, OrderResult, SubmissionEngine
+from app.core.journal import Journal
+from app.core.models import reference_of, validate_order
+from app.core.settings import Profile
+from app.core.targets import Target
+
+log = logging.getLogger(__name__)
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    submit = subparsers.add_parser("submit", help="validate, journal and send orders")
+    submit.add_argument("files", nargs="+", metavar="FILE", type=Path,
+                        help="JSON file: one order payload or a list of them")
+    add_profile_options(submit, target_required=True)
+    submit.add_argument("--json", action="store_true", help="one JSON line per order")
+    add_engine_options(submit)
+    submit.add_argument("--allow-duplicates", action="store_true",
+                        help="send orders without a reference even if the same content was "
+                        "sent before")
+    submit.set_defaults(func=run_submit)
+
+    validate = subparsers.add_parser("validate", help="check orders; nothing is sent")
+    validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    add_profile_options(validate, target_required=True)
+    validate.add_argument("--json", action="store_true", help="one JSON line per order")
+    validate.set_defaults(func=run_validate)
+
+
+class _Orders:
+    """Every order of every file, remembering where each came from (for messages)."""
+
+    def __init__(self, paths: list[Path], target: Target, args: argparse.Namespace) -> None:
+        self.payloads: list[Any] = []
+        self.origins: list[str] = []
+        for path in paths:
+            orders = load_orders(path, target, args)
+            self.payloads += orders
+            self.origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
+
+
+class _Printer:
+    """Result lines, written as they arrive from the engine's threads."""
+
+    def __init__(self, as_json: bool, origins: list[str]) -> None:
+        self._as_json = as_json
+        self._origins = origins
+        self._lock = threading.Lock()
+
+    def __call__(self, result: OrderResult) -> None:
+        origin = self._origins[result.index] if 0 <= result.index < len(self._origins) else None
+        line = result_line(result, as_json=self._as_json, origin=origin)
+        with self._lock:
+            print(line, flush=True)
+
+
+def run_submit(args: argparse.Namespace) -> int:
+    try:
+        profile = select_profile(args)
+        orders = _Orders(args.files, profile.target, args)
+        journal = open_journal()
+    except InputError as exc:
+        fail("submit", str(exc))
+        return EXIT_USAGE
+    try:
+        return _submit(args, profile, orders, journal)
+    finally:
+        journal.close()
+
+
+def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, journal: Journal) -> int:
+    printer = _Printer(args.json, orders.origins)
+    with client_factory(profile) as factory:
+        engine = SubmissionEngine(journal, factory)
+        try:
+            handle = engine.submit_batch(
+                orders.payloads, profile, allow_duplicates=args.allow_duplicates,
+                source=", ".join(str(path) for path in args.files), on_result=printer,
+            )
+            _wait_interruptibly(handle)
+        except ValueError as exc:  # the profile cannot be used, e.g. a missing credential
+            fail("submit", str(exc))
+            return EXIT_USAGE
+        finally:
+            engine.close()
+    report = handle.report()
+    _summary(report.results)
+    if handle.error is not None:
+        fail("submit", f"stopped: {handle.error}")
+        return EXIT_UNKNOWN  # requests may have been in flight; `order-desk reconcile` resolves
+    return exit_code(report.results)
+
+
+def _wait_interruptibly(handle: BatchHandle) -> None:
+    try:
+        while not handle.join(0.2):  # short waits keep Ctrl-C responsive
+            pass
+    except KeyboardInterrupt:
+        print("interrupted: finishing the requests in flight...", file=sys.stderr)
+        handle.cancel()
+        handle.join()
+
+
+def _summary(results: list[OrderResult]) -> None:
+    counts: dict[str, int] = {}
+    for result in results:
+        status = CLI_STATUS[result.status]
+        counts[status] = counts.get(status, 0) + 1
+    text = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+    print(f"{len(results)} order(s): {text or 'nothing to do'}", file=sys.stderr)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    try:
+        profile = select_profile(args)
+        orders = _Orders(args.files, profile.target, args)
+    except InputError as exc:
+        fail("validate", str(exc))
+        return EXIT_USAGE
+    invalid = 0
+    for index, payload in enumerate(orders.payloads):
+        checked = validate_order(profile.target, payload, address_key=profile.address_key)
+        reference = reference_of(profile.target, payload)
+        message = "; ".join(str(error) for error in checked.errors)
+        if reference is None and message:
+            message = f"{orders.origins[index]}: {message}"
+        invalid += not checked.ok
+        status = "valid" if checked.ok else "invalid"
+        if args.json:
+            print(json.dumps({"ref": reference, "status": status, "message": message},
+                             ensure_ascii=False))
+        else:
+            print(" ".join(part for part in (f"{status:<9}", reference or "-",
+                                             f"({message})" if message else "") if part))
+    print(f"{len(orders.payloads)} order(s): {len(orders.payloads) - invalid} valid, "
+          f"{invalid} invalid", file=sys.stderr)
+    return EXIT_REJECTED if invalid else EXIT_OK
