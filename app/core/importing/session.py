@@ -16,7 +16,7 @@ from typing import Any
 import pycountry
 
 from app.core.importing.building import BuiltOrder, GroupMode, Layout, build_order, group_rows
-from app.core.importing.damage import damage_warning
+from app.core.importing.damage import CODE_FIELDS, damage_warning, leaf
 from app.core.importing.mapping import ColumnMapping
 from app.core.importing.reading import Table
 from app.core.models import field_specs, validate_order
@@ -129,6 +129,7 @@ class ImportSession:
         self._operator_excluded: dict[int, str] = {}
         self._cache: dict[tuple[int, ...], ImportedOrder] = {}
         self._order_of_row: dict[int, int] = {}
+        self._code_columns: list[tuple[str, int]] = []
         self.orders: list[ImportedOrder] = []
         self._blank_rows = {i for i, cells in enumerate(table.rows) if _is_blank(cells)}
         self._layout = self._resolve_layout()
@@ -260,7 +261,12 @@ class ImportSession:
             self._cache.pop(order.rows, None)
 
     def _resolve_layout(self) -> Layout:
-        return Layout.resolve(self.target, self._mapping, self.table.headers, self._item_list)
+        layout = Layout.resolve(self.target, self._mapping, self.table.headers, self._item_list)
+        # Only code columns can carry spreadsheet damage; checking the rest is wasted time.
+        self._code_columns = [
+            (path, column) for path, column in layout.column_of.items() if leaf(path) in CODE_FIELDS
+        ]
+        return layout
 
     def _validate(self, members: tuple[int, ...]) -> ImportedOrder:
         built = build_order(self.table.rows, members, self._layout, self.table.headers)
@@ -320,7 +326,7 @@ class ImportSession:
         country = _country_code(self._order_value(built, "country"))
         warnings = []
         for row in built.rows:
-            for path, column in self._layout.column_of.items():
+            for path, column in self._code_columns:
                 text = self.table.rows[row][column]
                 warning = damage_warning(path, text, country) if text else None
                 if warning:
