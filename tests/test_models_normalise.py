@@ -1,0 +1,95 @@
+"""Country and phone normalisation on their own, below the order models."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic_core import PydanticCustomError
+
+from app.core.models.countries import is_alpha2, to_alpha2
+from app.core.models.messages import shown
+from app.core.models.phones import check_phone
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("FR", "FR"),
+        ("fr", "FR"),
+        ("FRA", "FR"),
+        ("250", "FR"),
+        ("France", "FR"),
+        ("FRANCE", "FR"),
+        ("United States", "US"),
+        ("usa", "US"),
+        ("Viet Nam", "VN"),
+        ("Vietnam", "VN"),  # unique partial match, spaces ignored
+        ("Bolivia", "BO"),  # short for "Bolivia, Plurinational State of"
+        ("Iran", "IR"),
+        ("cote d'ivoire", "CI"),  # accents ignored
+        ("Russia", "RU"),
+        ("Congo", "CG"),  # an exact name wins over the longer "Congo, The Democratic Republic of"
+    ],
+)
+def test_country_spellings(written, code):
+    assert to_alpha2(written) == code
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("Frnace", "not a country: 'Frnace'"),
+        ("UK", "not a country: 'UK'"),  # too short to guess: not the alpha-2 of anything
+        ("Korea", "ambiguous country: 'Korea' (could be KP, KR)"),
+        ("Virgin Islands", "ambiguous country: 'Virgin Islands' (could be VG, VI)"),
+        ("", "not a country: ''"),
+    ],
+)
+def test_country_refusals(written, message):
+    with pytest.raises(PydanticCustomError) as caught:
+        to_alpha2(written)
+
+    assert caught.value.context == {"message": message}
+
+
+def test_alpha2_membership_is_exact():
+    assert is_alpha2("FR") and is_alpha2("CN")
+    assert not is_alpha2("fr") and not is_alpha2("XX") and not is_alpha2("FRA")
+
+
+@pytest.mark.parametrize(
+    ("number", "region"),
+    [
+        ("+33 6 12 34 56 78", "FR"),
+        ("06 12 34 56 78", "FR"),
+        ("+1 (212) 555-0100", "FR"),  # an international number is judged on its own country
+        ("13800138000", "CN"),
+        ("0612345678", None),  # no country to judge against: accepted as written
+    ],
+)
+def test_possible_phones_are_returned_unchanged(number, region):
+    assert check_phone(number, region) == number
+
+
+@pytest.mark.parametrize(
+    ("number", "region", "message"),
+    [
+        ("12", "FR", "not a possible phone number for FR (too short): '12'"),
+        ("06 12 34 56 78 90 12", "FR",
+         "not a possible phone number for FR (too long): '06 12 34 56 78 90 12'"),
+        ("phone", "FR", "not a phone number for FR: 'phone'"),
+        ("+999 1234", None, "not a phone number: '+999 1234'"),
+        ("+44 1", None, "not a phone number: '+44 1'"),
+        ("+33 12", None, "not a possible phone number (too short): '+33 12'"),
+    ],
+)  # fmt: skip
+def test_impossible_phones(number, region, message):
+    with pytest.raises(PydanticCustomError) as caught:
+        check_phone(number, region)
+
+    assert caught.value.context == {"message": message}
+
+
+def test_long_input_is_cut_in_messages():
+    assert shown("abc") == "'abc'"
+    assert len(shown("x" * 500)) == 60
+    assert shown("x" * 500).endswith("…")
