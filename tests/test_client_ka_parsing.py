@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from app.core.clients.http import ApiFailure
+from app.core.clients.http import ApiFailure, InsecureURLError
 from app.core.clients.ka import (
     Balance,
     KaClient,
@@ -22,6 +22,7 @@ from app.core.clients.ka import (
     Warehouse,
     with_address_key,
 )
+from app.core.clients.nomad import NomadClient
 from app.core.outcome import LookupState, OutcomeKind
 
 TOKEN = "ka-secret-token-123"
@@ -275,3 +276,30 @@ def test_construction_refuses_bad_settings() -> None:
         KaClient("https://ka.example.com", TOKEN, address_key="orderaddress")
     with pytest.raises(ValueError, match="token"):
         KaClient("https://ka.example.com", "")
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("https://ka.example.com", "https://ka.example.com/openapi/v1/payment/balance"),
+        ("https://ka.example.com/openapi/", "https://ka.example.com/openapi/v1/payment/balance"),
+        ("https://proxy.example.com/ka", "https://proxy.example.com/ka/openapi/v1/payment/balance"),
+    ],
+)
+def test_openapi_appears_once_whichever_base_url_form(base_url: str, expected: str) -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return _envelope({"balance": 1})
+
+    client = KaClient(base_url, TOKEN, transport=httpx.MockTransport(handler))
+    client.balance()
+    assert seen == [expected]
+
+
+def test_plain_http_to_a_remote_host_is_refused_by_both_clients() -> None:
+    with pytest.raises(InsecureURLError):
+        KaClient("http://developer.kakaclo.com", TOKEN)
+    with pytest.raises(InsecureURLError):
+        NomadClient("http://nomad.example.com/envoy", "store", "key", "secret", "TEST")

@@ -209,7 +209,7 @@ class Exchange:
         reason = self.response.reason_phrase or ""
         message = f"HTTP {status} {reason}".rstrip()
         shown = detail or self.snippet()
-        if shown:
+        if shown and shown.lower() != reason.lower():
             message += f": {shown}"
         if kind is OutcomeKind.UNKNOWN:
             message += " (the server may have processed the request; look it up before resending)"

@@ -158,6 +158,10 @@ class KaClient:
                 "Content-Type": "application/json",
             },
         )
+        # Endpoint paths carry their own /openapi, and the documented "base" ends in /openapi
+        # too: accept either form of base URL and send /openapi once. Any other path (a
+        # reverse proxy's) is kept in front.
+        self._path_prefix = self._http.path_prefix.removesuffix("/openapi")
 
     # -- orders -----------------------------------------------------------------------------
 
@@ -306,7 +310,7 @@ class KaClient:
         exact: bool = False,
     ) -> _Reply | SendOutcome:
         content = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
-        exchange = self._http.send(method, path, params=params, content=content)
+        exchange = self._http.send(method, self._path_prefix + path, params=params, content=content)
         if exchange.failure is not None:
             return exchange.failure
         assert exchange.response is not None
