@@ -1,0 +1,300 @@
+"""The journal on real SQLite files: records, history queries, migrations, failures, locking."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from app.core.journal import (
+    AttemptKind,
+    DuplicateReferenceError,
+    HistoryFilter,
+    Journal,
+    JournalError,
+    NewAttempt,
+    OrderState,
+    SendLock,
+    SendLockBusyError,
+    schema,
+)
+from app.core.targets import Target
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Journal:
+    with Journal(tmp_path / "journal.sqlite3") as opened:
+        yield opened
+
+
+def add(journal: Journal, reference: str, payload: dict | None = None, **options: object):
+    defaults: dict = {"target": Target.KA, "profile": "Sandbox KA", "fingerprint": "fp",
+                      "generated": False, "batch_id": None}
+    defaults.update(options)
+    return journal.add_order(
+        defaults["target"], defaults["profile"], reference,
+        json.dumps(payload or {"customOrderId": reference}), defaults["fingerprint"],
+        generated=defaults["generated"], batch_id=defaults["batch_id"],
+    )
+
+
+def test_file_is_wal_and_versioned(journal: Journal) -> None:
+    conn = sqlite3.connect(journal.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION
+    conn.close()
+
+
+def test_order_life_is_recorded_with_its_exact_payload(journal: Journal) -> None:
+    batch = journal.create_batch(Target.KA, "Sandbox KA", 1, "orders.json")
+    payload = {"customOrderId": "A-1", "remark": "café ünïcode"}
+    order = add(journal, "A-1", payload, batch_id=batch)
+    assert order.state is OrderState.QUEUED and order.payload == payload
+    assert journal.claim_for_send(order.id)
+    assert not journal.claim_for_send(order.id), "a sending order cannot be claimed twice"
+    attempt = NewAttempt(AttemptKind.SEND, 1000.0, "accepted", "created", '{"method": "POST"}',
+                         200, '{"code": 10000}', 12.5)
+    done = journal.record(order.id, attempt, OrderState.ACCEPTED, remote_id="77")
+    assert (done.state, done.remote_id, done.attempt_count) == (OrderState.ACCEPTED, "77", 1)
+    [stored] = journal.attempts(order.id)
+    assert (stored.kind, stored.http_status, stored.response_body, stored.duration_ms) == (
+        AttemptKind.SEND, 200, '{"code": 10000}', 12.5)
+    assert stored.profile == "Sandbox KA" and stored.target is Target.KA
+
+
+def test_reference_is_unique_per_target_and_profile(journal: Journal) -> None:
+    add(journal, "R-1")
+    with pytest.raises(DuplicateReferenceError):
+        add(journal, "R-1")
+    add(journal, "R-1", profile="Production KA")
+    add(journal, "R-1", target=Target.NOMAD, profile="Sandbox KA")
+    assert journal.count() == 3
+
+
+def test_state_changes_can_be_conditional(journal: Journal) -> None:
+    order = add(journal, "R-1")
+    assert not journal.set_state(order.id, OrderState.CANCELLED, only_from=[OrderState.SENDING])
+    assert journal.get(order.id).state is OrderState.QUEUED
+    attempt = NewAttempt(AttemptKind.LOOKUP, 1.0, "found")
+    after = journal.record(order.id, attempt, OrderState.ACCEPTED, only_from=[OrderState.UNKNOWN])
+    assert after.state is OrderState.QUEUED, "the attempt is kept but the state is not changed"
+    assert len(journal.attempts(order.id)) == 1
+
+
+def test_requeue_only_from_states_that_never_created_anything(journal: Journal) -> None:
+    order = add(journal, "R-1")
+    journal.set_state(order.id, OrderState.REJECTED, message="bad phone")
+    again = journal.requeue(order.id, batch_id=None, payload_json='{"fixed": true}')
+    assert again.state is OrderState.QUEUED and again.payload == {"fixed": True}
+    journal.set_state(order.id, OrderState.UNKNOWN)
+    with pytest.raises(JournalError):
+        journal.requeue(order.id, batch_id=None)
+
+
+def test_interrupted_sends_become_unknown(journal: Journal) -> None:
+    sending = add(journal, "R-1")
+    queued = add(journal, "R-2")
+    journal.claim_for_send(sending.id)
+    assert journal.mark_interrupted() == 1
+    assert journal.get(sending.id).state is OrderState.UNKNOWN
+    assert journal.get(queued.id).state is OrderState.QUEUED
+    assert journal.profiles_in_state(OrderState.UNKNOWN) == [(Target.KA, "Sandbox KA")]
+
+
+def test_history_filters(tmp_path: Path) -> None:
+    now = [1_000.0]
+    journal = Journal(tmp_path / "j.sqlite3", clock=lambda: now[0])
+    for number in range(30):
+        now[0] = 1_000.0 + number
+        target = Target.KA if number % 2 else Target.NOMAD
+        recipient = "Jeanne Martin" if number == 7 else f"Person {number}"
+        add(journal, f"R-{number:02d}", {"recipient": recipient}, target=target)
+    accepted = journal.find(Target.KA, "Sandbox KA", "R-07")
+    assert accepted is not None
+    journal.set_state(accepted.id, OrderState.ACCEPTED, remote_id="KK-555")
+
+    assert journal.count() == 30
+    assert [r.reference for r in journal.page(HistoryFilter(reference="R-1"), 0, 3)] == [
+        "R-19", "R-18", "R-17"]
+    assert journal.count(HistoryFilter(reference="R-1")) == 10
+    assert journal.count(HistoryFilter(target=Target.KA)) == 15
+    assert journal.count(HistoryFilter(state=OrderState.ACCEPTED)) == 1
+    assert journal.count(HistoryFilter(since=1_010.0, until=1_020.0)) == 10
+    assert [r.reference for r in journal.page(HistoryFilter(text="martin"))] == ["R-07"]
+    assert [r.reference for r in journal.page(HistoryFilter(text="jea"))] == ["R-07"]
+    assert [r.reference for r in journal.page(HistoryFilter(text="KK-555"))] == ["R-07"]
+    assert journal.count(HistoryFilter(text='"unbalanced OR (')) == 0  # never FTS syntax
+    page = journal.page(None, 10, 5)
+    assert [r.reference for r in page] == [f"R-{n:02d}" for n in range(19, 14, -1)]
+    journal.close()
+
+
+def test_concurrent_writers_from_many_threads(journal: Journal) -> None:
+    errors: list[BaseException] = []
+
+    def worker(number: int) -> None:
+        try:
+            for index in range(25):
+                order = add(journal, f"T{number}-{index}")
+                journal.claim_for_send(order.id)
+                journal.record(order.id, NewAttempt(AttemptKind.SEND, 1.0, "accepted"),
+                               OrderState.ACCEPTED, remote_id=str(index))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert journal.count(HistoryFilter(state=OrderState.ACCEPTED)) == 200
+
+
+def test_full_disk_is_reported_plainly_and_nothing_is_half_written(tmp_path: Path) -> None:
+    path = tmp_path / "full.sqlite3"
+    Journal(path).close()
+    size = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
+
+    def cap(conn: sqlite3.Connection) -> None:
+        conn.execute(f"PRAGMA max_page_count = {size + 2}")
+
+    journal = Journal(path, on_connect=cap)
+    big = {"remark": "x" * 50_000}
+    with pytest.raises(JournalError, match="disk is full"):
+        for number in range(10):
+            add(journal, f"R-{number}", big)
+    count = journal.count()
+    assert count < 10
+    assert all(record.payload == big for record in journal.page(None, 0, -1))
+    journal.close()
+
+
+def test_locked_database_is_reported_plainly(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "locked.sqlite3", busy_timeout=0.2)
+    other = sqlite3.connect(journal.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(JournalError, match="locked by another program"):
+            add(journal, "R-1")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    add(journal, "R-1")  # works again once the other program lets go
+    journal.close()
+
+
+def test_not_a_journal_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(JournalError, match="damaged or is not an Order Desk journal"):
+        Journal(path)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    Journal(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + 1}")
+    conn.close()
+    with pytest.raises(JournalError, match="newer Order Desk"):
+        Journal(path)
+
+
+def test_migration_takes_a_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.sqlite3"
+    with Journal(path) as journal:
+        add(journal, "KEEP-ME")
+    extra = "ALTER TABLE orders ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, extra))
+    monkeypatch.setattr(schema, "LATEST_VERSION", len(schema.MIGRATIONS))
+    with Journal(path) as journal:
+        assert journal.find(Target.KA, "Sandbox KA", "KEEP-ME") is not None
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION
+    assert "note" in [row[1] for row in conn.execute("PRAGMA table_info(orders)")]
+    conn.close()
+    backup = sqlite3.connect(schema.backup_path(path, schema.LATEST_VERSION - 1))
+    assert backup.execute("SELECT reference FROM orders").fetchall() == [("KEEP-ME",)]
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION - 1
+    backup.close()
+
+
+def test_a_failing_migration_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    with Journal(path) as journal:
+        add(journal, "KEEP-ME")
+    broken = "ALTER TABLE orders ADD COLUMN note TEXT; ALTER TABLE nowhere ADD COLUMN x TEXT;"
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, broken))
+    monkeypatch.setattr(schema, "LATEST_VERSION", len(schema.MIGRATIONS))
+    with pytest.raises(JournalError):
+        Journal(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "note" not in [row[1] for row in conn.execute("PRAGMA table_info(orders)")]
+    conn.close()
+
+
+def test_send_lock_admits_one_holder(tmp_path: Path) -> None:
+    first, second = SendLock(tmp_path / "j.sqlite3"), SendLock(tmp_path / "j.sqlite3")
+    first.acquire()
+    with pytest.raises(SendLockBusyError):
+        second.acquire()
+    first.release()
+    second.acquire()
+    assert second.held
+    second.release()
+
+
+_WRITER = """
+import json, sys
+from app.core.journal import AttemptKind, Journal, NewAttempt, OrderState, SendLock
+from app.core.targets import Target
+path = sys.argv[1]
+SendLock(__import__("pathlib").Path(path)).acquire()
+journal = Journal(path)
+number = 0
+while True:
+    order = journal.add_order(Target.KA, "p", f"R-{number}", json.dumps({"n": number}), "fp",
+                              generated=False, batch_id=None)
+    journal.claim_for_send(order.id)
+    journal.record(order.id, NewAttempt(AttemptKind.SEND, 1.0, "accepted"), OrderState.ACCEPTED,
+                   remote_id=str(number))
+    print(number, flush=True)
+    number += 1
+"""
+
+
+def test_journal_and_lock_survive_a_killed_process(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "killed.sqlite3"
+    root = Path(__file__).resolve().parent.parent
+    child = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], cwd=root,
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    confirmed = -1
+    for line in child.stdout:
+        confirmed = int(line)
+        if confirmed >= 40:
+            break
+    child.kill()  # SIGKILL: no chance to close anything
+    child.wait()
+    child.stdout.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with Journal(path) as journal:
+        for number in range(confirmed + 1):  # everything reported done is there, complete
+            record = journal.find(Target.KA, "p", f"R-{number}")
+            assert record is not None and record.state is OrderState.ACCEPTED
+            assert record.payload == {"n": number} and record.remote_id == str(number)
+    lock = SendLock(path)
+    lock.acquire()  # the dead holder's lock went with it
+    lock.release()
