@@ -1,0 +1,92 @@
+"""Start-up: one path shared by the real application and the tests.
+
+`build_main_window()` does everything a real start does (data directory from ORDER_DESK_HOME,
+profiles, keyring and environment credentials, the journal, the built-in sandbox when a sandbox
+profile is in use) and returns the wired window without entering the event loop. `run_gui()` adds
+the process-wide parts (log file, error sink, crash reports) and runs the loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.core.paths import data_dir, log_dir
+from app.core.settings import load_settings
+from app.gui.context import AppContext
+from app.gui.error_sink import ErrorSink, configure_file_logging
+from app.gui.main_window import MainWindow
+from app.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setOrganizationName("Order Desk")
+    QCoreApplication.setApplicationName("order-desk")
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationDisplayName("Order Desk")
+    icon = resource_path("icons/order-desk.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    _install_translations(app)
+    return app
+
+
+def _install_translations(app: QApplication) -> None:
+    """The app's own translation for the system language, when one is shipped, and Qt's."""
+    locale = QLocale.system()
+    for name, directory in (
+        ("order_desk", str(resource_path("translations"))),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", directory):
+            app.installTranslator(translator)
+
+
+def build_main_window(argv: list[str] | None = None) -> MainWindow:
+    """The fully wired window, not yet shown, as a real start builds it."""
+    ensure_application(argv)
+    settings = load_settings()
+    context = AppContext.open(settings, data_dir())
+    if settings.profile_in_use().is_sandbox:
+        context.ensure_sandbox()  # so a first start can submit at once
+    window = MainWindow(context)
+    _remember_secrets_for_crash_reports(context)
+    return window
+
+
+def _remember_secrets_for_crash_reports(context: AppContext) -> None:
+    from app import crash
+
+    for profile in context.settings.profiles.values():
+        crash.remember_secrets(context.secrets_for(profile).values())
+
+
+def run_gui() -> int:
+    """`order-desk` with no arguments."""
+    from app import crash
+
+    app = ensure_application()
+    handler = configure_file_logging(log_dir())
+    crash.install()
+    window = build_main_window()
+    sink = ErrorSink(lambda: window)
+    sink.install()
+    window.show()
+    crash.offer_previous_crash(window)
+    app.aboutToQuit.connect(window.shutdown)
+    try:
+        return app.exec()
+    finally:
+        sink.uninstall()
+        logging.getLogger().removeHandler(handler)
+        handler.close()

@@ -1,0 +1,158 @@
+"""One editor per API field, built from the model's FieldSpec: the right widget (line edit with the
+model's max length, drop-down of the model's choices, searchable country picker), a required
+marker on the label and an inline message under the widget."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import cache
+from typing import Any, Protocol
+
+import pycountry
+from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
+
+BOOL_CHOICES = ("true", "false")
+
+
+class FieldSpecLike(Protocol):
+    """The part of `app.core.models.FieldSpec` the form reads."""
+
+    path: str
+    label: str
+    required: bool
+    max_length: int | None
+    choices: Sequence[str] | None
+    kind: str
+    group: str
+    description: str
+
+
+@cache
+def country_entries() -> tuple[tuple[str, str], ...]:
+    """(alpha-2 code, "FR — France") for every ISO 3166 country, sorted by name."""
+    return tuple(sorted(((c.alpha_2, f"{c.alpha_2} — {c.name}") for c in pycountry.countries),
+                        key=lambda entry: entry[1][5:]))
+
+
+def is_country(spec: FieldSpecLike) -> bool:
+    return spec.kind == "country"
+
+
+class FieldEditor(QObject):
+    """Owns the editing widget and its inline message label for one spec."""
+
+    changed = Signal()
+
+    def __init__(self, spec: FieldSpecLike, object_name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.container = QWidget(parent)
+        self.widget: QLineEdit | QComboBox = self._make_widget(spec, self.container)
+        self.widget.setObjectName(object_name)
+        tip = spec.description or ""
+        if spec.max_length:
+            tip = (tip + "\n" if tip else "") + self.tr("At most %n characters.", "",
+                                                        spec.max_length)
+        self.widget.setToolTip(tip)
+        self.message = QLabel(self.container)
+        self.message.setObjectName(f"{object_name}.message")
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self.container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self.widget)
+        layout.addWidget(self.message)
+        self.label = QLabel(self.label_text(spec), parent)
+        self.label.setBuddy(self.widget)
+
+    @staticmethod
+    def label_text(spec: FieldSpecLike) -> str:
+        # Labels come from the models; translated here like every other visible string.
+        text = QCoreApplication.translate("FieldLabels", spec.label or spec.path.rsplit(".", 1)[-1])
+        return f"{text} *" if spec.required else text
+
+    def _make_widget(self, spec: FieldSpecLike, parent: QWidget) -> QLineEdit | QComboBox:
+        if is_country(spec):
+            return self._country_picker(parent)
+        choices = list(spec.choices or ())
+        if not choices and spec.kind == "bool":
+            choices = list(BOOL_CHOICES)
+        if choices:
+            combo = QComboBox(parent)
+            combo.addItems(["", *choices])
+            combo.currentTextChanged.connect(self.changed)
+            return combo
+        edit = QLineEdit(parent)
+        if spec.max_length:
+            edit.setMaxLength(spec.max_length)
+        edit.textChanged.connect(self.changed)
+        return edit
+
+    def _country_picker(self, parent: QWidget) -> QComboBox:
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItem("", "")
+        for code, text in country_entries():
+            combo.addItem(text, code)
+        completer = QCompleter(combo.model(), combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
+        combo.currentTextChanged.connect(self.changed)
+        return combo
+
+    # -- value --------------------------------------------------------------------------------
+    def value(self) -> str:
+        widget = self.widget
+        if isinstance(widget, QLineEdit):
+            return widget.text().strip()
+        text = widget.currentText().strip()
+        if widget.isEditable():  # country picker: "FR — France" means FR; free text passes on
+            found = widget.findText(text, Qt.MatchFlag.MatchFixedString)
+            if found > 0:
+                return str(widget.itemData(found))
+        return text
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if isinstance(value, bool):
+            text = "true" if value else "false"
+        widget = self.widget
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+            return
+        found = widget.findData(text) if widget.isEditable() else -1
+        if found < 0:
+            found = widget.findText(text, Qt.MatchFlag.MatchFixedString)
+        if found >= 0:
+            widget.setCurrentIndex(found)
+        elif widget.isEditable():
+            widget.setEditText(text)
+        else:
+            widget.setCurrentIndex(0)
+
+    def set_completions(self, values: list[str]) -> None:
+        if isinstance(self.widget, QLineEdit) and values:
+            completer = self.widget.completer()
+            if completer is None:
+                completer = QCompleter(QStringListModel(values, self.widget), self.widget)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                self.widget.setCompleter(completer)
+            else:
+                model = completer.model()
+                assert isinstance(model, QStringListModel)
+                model.setStringList(values)
+
+    def set_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.widget.setProperty("invalid", bool(message))
+        self.widget.setStyleSheet("border: 1px solid #c62828;" if message else "")

@@ -1,0 +1,126 @@
+"""The journal as a read-only table: rows fetched a page at a time as the view scrolls
+(canFetchMore/fetchMore), filtered in SQL by `HistoryFilter`, never one widget per row."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
+
+log = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 200
+RecordRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+_STATE_COLOURS = {
+    OrderState.ACCEPTED: "#2e7d32",
+    OrderState.REJECTED: "#c62828",
+    OrderState.UNKNOWN: "#e65100",
+    OrderState.SENDING: "#1565c0",
+    OrderState.QUEUED: "#1565c0",
+    OrderState.CANCELLED: "#616161",
+}
+
+
+class HistoryTableModel(QAbstractTableModel):
+    def __init__(self, journal: Journal, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._filter = HistoryFilter()
+        self._rows: list[OrderRecord] = []
+        self._total = 0
+        self.columns = (
+            ("created", self.tr("Created")),
+            ("target", self.tr("Target")),
+            ("profile", self.tr("Profile")),
+            ("reference", self.tr("Reference")),
+            ("state", self.tr("State")),
+            ("remote_id", self.tr("Remote id")),
+            ("attempts", self.tr("Attempts")),
+            ("message", self.tr("Message")),
+        )
+
+    # -- loading -------------------------------------------------------------------------------
+    def set_filter(self, where: HistoryFilter) -> None:
+        self._filter = where
+        self.reload()
+
+    def reload(self) -> None:
+        """Start over from the newest order (after a submit, or a new filter)."""
+        self.beginResetModel()
+        self._total = self._journal.count(self._filter)
+        self._rows = self._journal.page(self._filter, 0, PAGE_SIZE)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = self._journal.page(self._filter, len(self._rows), PAGE_SIZE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def record(self, row: int) -> OrderRecord:
+        return self._rows[row]
+
+    # -- Qt model API --------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][1]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        key = self.columns[index.column()][0]
+        if role == RecordRole:
+            return record
+        if role == SortRole:
+            return {"created": record.created_at, "attempts": record.attempt_count}.get(
+                key, self._text(record, key))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(record, key)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "state":
+            return QBrush(QColor(_STATE_COLOURS.get(record.state, "#000000")))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "message":
+            return record.message or None
+        return None
+
+    def _text(self, record: OrderRecord, key: str) -> str:
+        if key == "created":
+            return datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M:%S")
+        if key == "target":
+            return record.target.label
+        if key == "state":
+            return record.state.value
+        if key == "attempts":
+            return str(record.attempt_count)
+        if key == "message":
+            return record.message.splitlines()[0] if record.message else ""
+        return str(getattr(record, key) or "")

@@ -1,0 +1,129 @@
+"""Step 2: which column feeds each field, or one constant value for the whole file.
+
+One line per API field (not per data row): the column it reads, or a constant; required fields
+are marked. The automatic (or saved) mapping is filled in first; the operator adjusts it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.importing import ColumnMapping, GroupMode
+from app.core.models import FieldSpec, field_specs
+from app.core.targets import Target
+
+log = logging.getLogger(__name__)
+
+FIELD, COLUMN, CONSTANT = 0, 1, 2
+
+
+class ImportMappingPage(QWidget):
+    def __init__(self, target: Target, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._target = target
+        self._specs: list[FieldSpec] = [s for s in field_specs(target) if s.group != "deprecated"]
+        self._headers: list[str] = []
+
+        self.table = QTableWidget(len(self._specs), 3)
+        self.table.setObjectName("importMapping")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Column in the file"), self.tr("Or one value for all rows")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        for row, spec in enumerate(self._specs):
+            label = f"{spec.path}{' *' if spec.required else ''}"
+            item = QTableWidgetItem(label)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip(f"{spec.label}: {spec.description}" if spec.description else spec.label)
+            self.table.setItem(row, FIELD, item)
+            self.table.setCellWidget(row, COLUMN, QComboBox())
+            self.table.setItem(row, CONSTANT, QTableWidgetItem(""))
+
+        self.group_box = QComboBox()
+        self.group_box.setObjectName("importGrouping")
+        self.group_box.addItem(self.tr("one order per row"), GroupMode.ROW)
+        self.group_box.addItem(self.tr("one order per identical address"), GroupMode.ADDRESS)
+        self.save_box = QCheckBox(self.tr("Remember this mapping for files with these columns"))
+        self.save_box.setObjectName("importSaveMapping")
+        self.unused = QLabel()
+        self.unused.setObjectName("importUnusedColumns")
+        self.unused.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Rows without an order reference"), self.group_box)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Rows with the same order reference become one order; "
+                                        "each row is one item. * marks a required field.")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.unused)
+        layout.addLayout(form)
+        layout.addWidget(self.save_box)
+
+    def show_mapping(self, headers: list[str], mapping: ColumnMapping) -> None:
+        self._headers = list(headers)
+        column_of = {path: header for header, path in mapping.columns.items()}
+        for row, spec in enumerate(self._specs):
+            combo = self._combo(row)
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(none)"), "")
+            for header in headers:
+                combo.addItem(header, header)
+            current = column_of.get(spec.path, "")
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current in headers else 0)
+            combo.blockSignals(False)
+            self._constant_item(row).setText(mapping.constants.get(spec.path, ""))
+        used = set(mapping.columns)
+        unused = [h for h in headers if h not in used]
+        self.unused.setText(
+            self.tr("Columns not used: {0}").format(", ".join(unused)) if unused else ""
+        )
+
+    def mapping(self) -> ColumnMapping:
+        mapping = ColumnMapping(self._target)
+        for row, spec in enumerate(self._specs):
+            header = self._combo(row).currentData()
+            if header:
+                mapping.columns[str(header)] = spec.path
+            constant = self._constant_item(row).text().strip()
+            if constant:
+                mapping.constants[spec.path] = constant
+        return mapping
+
+    def group_mode(self) -> GroupMode:
+        return GroupMode(self.group_box.currentData())
+
+    def set_column(self, path: str, header: str) -> None:
+        """Point `path` at `header` (or at nothing with "")."""
+        combo = self._combo(self._row_of(path))
+        combo.setCurrentIndex(max(combo.findData(header), 0))
+
+    def set_constant(self, path: str, value: str) -> None:
+        self._constant_item(self._row_of(path)).setText(value)
+
+    def _row_of(self, path: str) -> int:
+        return next(i for i, spec in enumerate(self._specs) if spec.path == path)
+
+    def _combo(self, row: int) -> QComboBox:
+        widget = self.table.cellWidget(row, COLUMN)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def _constant_item(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, CONSTANT)
+        assert item is not None
+        return item

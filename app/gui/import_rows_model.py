@@ -1,0 +1,190 @@
+"""The rows of an import as a table model: line, order, status, then the file's own columns.
+
+No widget per row: 100,000 rows cost one Python list of visible row numbers. Editing a file cell
+goes through the session, which re-validates the order at once; problems show on their cell.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from app.core.importing import CellIssue, ImportSession, Severity
+
+log = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+_ERROR = QBrush(QColor("#fdecea"))
+_WARNING = QBrush(QColor("#fff4d6"))
+_EXCLUDED = QBrush(QColor("#8a8a8a"))
+LINE, ORDER, STATUS = 0, 1, 2
+FIXED_COLUMNS = 3
+
+
+class ImportRowsModel(QAbstractTableModel):
+    """Shows `session`; emits `changed` after an edit so the reconciliation line can refresh."""
+
+    changed = Signal()
+
+    def __init__(self, session: ImportSession, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._only_problems = False
+        self._visible: list[int] | None = None  # None: every row, in file order
+
+    # -- configuration ------------------------------------------------------------------------
+    @property
+    def session(self) -> ImportSession:
+        return self._session
+
+    def set_session(self, session: ImportSession) -> None:
+        self.beginResetModel()
+        self._session = session
+        self._visible = self._problem_rows() if self._only_problems else None
+        self.endResetModel()
+
+    def set_only_problems(self, only: bool) -> None:
+        self.beginResetModel()
+        self._only_problems = only
+        self._visible = self._problem_rows() if only else None
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """The session changed underneath (exclusions, regrouping): redraw everything."""
+        self.set_only_problems(self._only_problems)
+        self.changed.emit()
+
+    def source_row(self, view_row: int) -> int:
+        return self._visible[view_row] if self._visible is not None else view_row
+
+    def view_row(self, source_row: int) -> int | None:
+        if self._visible is None:
+            return source_row
+        try:
+            return self._visible.index(source_row)
+        except ValueError:
+            return None
+
+    # -- Qt model API -------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        return len(self._visible) if self._visible is not None else len(self._session.table.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._session.table.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section < FIXED_COLUMNS:
+            return (self.tr("Line"), self.tr("Order"), self.tr("Status"))[section]
+        header = self._session.table.headers[section - FIXED_COLUMNS]
+        field = self._session.mapping.columns.get(header)
+        return f"{header}\n→ {field}" if field else header
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.source_row(index.row())
+        column = index.column()
+        if column >= FIXED_COLUMNS:
+            return self._cell_data(row, column - FIXED_COLUMNS, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._fixed_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
+            return "\n".join(self._describe(issue) for issue in self._row_issues(row)) or None
+        if role == Qt.ItemDataRole.ForegroundRole and row in self._session.excluded():
+            return _EXCLUDED
+        if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
+            return self._brush(self._row_issues(row))
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        column = index.column() - FIXED_COLUMNS
+        row = self.source_row(index.row())
+        text = "" if value is None else str(value)
+        if column < 0 or self._session.table.rows[row][column] == text:
+            return False
+        self._session.edit_cell(row, column, text)
+        # An edit can regroup orders and renumber them: repaint the visible area, not one cell.
+        self.dataChanged.emit(
+            self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+        )
+        self.changed.emit()
+        return True
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() >= FIXED_COLUMNS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -- helpers ------------------------------------------------------------------------------
+    def row_issues(self, view_row: int) -> list[CellIssue]:
+        return self._row_issues(self.source_row(view_row))
+
+    def _row_issues(self, row: int) -> list[CellIssue]:
+        order = self._session.order_of(row)
+        if order is None:
+            return []
+        return [i for i in (*order.errors, *order.warnings) if i.row == row or i.column is None]
+
+    def _cell_data(self, row: int, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._session.table.rows[row][column]
+        if role == Qt.ItemDataRole.ForegroundRole and row in self._session.excluded():
+            return _EXCLUDED
+        if role not in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+            return None
+        issues = [i for i in self._row_issues(row) if i.row == row and i.column == column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(issue.message for issue in issues) or None
+        return self._brush(issues)
+
+    def _fixed_text(self, row: int, column: int) -> str:
+        if column == LINE:
+            return str(self._session.line_of(row))
+        reason = self._session.excluded().get(row)
+        position = self._session.order_index_of(row)
+        if column == ORDER:
+            return "" if position is None else str(position + 1)
+        if reason is not None:
+            return self.tr("Excluded: {0}").format(reason)
+        order = self._session.order_of(row)
+        if order is None:
+            return ""
+        if not order.ok:
+            own = sum(1 for i in order.errors if i.row == row or i.column is None)
+            return self.tr("{0} error(s)").format(own) if own else self.tr("Order invalid")
+        if any(w.row == row for w in order.warnings):
+            return self.tr("Check")
+        return self.tr("OK")
+
+    def _describe(self, issue: CellIssue) -> str:
+        where = (
+            self._session.table.headers[issue.column] if issue.column is not None else issue.field
+        )
+        return f"{where}: {issue.message}" if where else issue.message
+
+    @staticmethod
+    def _brush(issues: list[CellIssue]) -> QBrush | None:
+        if any(i.severity is Severity.ERROR for i in issues):
+            return _ERROR
+        return _WARNING if issues else None
+
+    def _problem_rows(self) -> list[int]:
+        rows: set[int] = set()
+        for order in self._session.orders:
+            if order.errors or order.warnings:
+                rows.update(order.rows)
+        return sorted(rows)

@@ -1,0 +1,196 @@
+"""Step 4: send the valid orders through the engine; progress, ETA, pause/cancel, results.
+
+The engine journals each order before sending it and never creates one twice; this page only
+shows what it reports. Engine callbacks arrive on engine threads and are relayed by a signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.engine import BatchHandle, OrderResult, Progress
+from app.core.importing import ImportedOrder, ImportSession, write_failed_rows, write_results
+from app.gui.import_results_model import ImportResultsModel
+from app.gui.import_sender import ImportSender
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; emitting from an engine thread queues the call to it."""
+
+    progress = Signal(object)
+    result = Signal(object)
+
+
+class ImportSendPage(QWidget):
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._on_progress)
+        self._relay.result.connect(self._on_result)
+        self._handle: BatchHandle | None = None
+        self._positions: list[int] = []  # batch index -> row of the results model
+        self._session: ImportSession | None = None
+        self._sender: ImportSender | None = None
+        self.model: ImportResultsModel | None = None
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("importProgress")
+        self.status = QLabel()
+        self.status.setObjectName("importSendStatus")
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setObjectName("importPause")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.cancel_button = QPushButton(self.tr("Cancel sending"))
+        self.cancel_button.setObjectName("importCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retry_button = QPushButton(self.tr("Retry failed"))
+        self.retry_button.setObjectName("importRetry")
+        self.retry_button.clicked.connect(self.retry_failed)
+        export_results = QPushButton(self.tr("Export results…"))
+        export_results.clicked.connect(self._ask_export_results)
+        export_failed = QPushButton(self.tr("Export failed rows…"))
+        export_failed.setToolTip(self.tr("The rows of every order not accepted, in their "
+                                         "original columns, ready to fix and import again"))
+        export_failed.clicked.connect(self._ask_export_failed)
+        self.view = QTableView()
+        self.view.setObjectName("importResults")
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.progress_bar, 1)
+        controls.addWidget(self.pause_button)
+        controls.addWidget(self.cancel_button)
+        after = QHBoxLayout()
+        after.addWidget(self.retry_button)
+        after.addStretch(1)
+        after.addWidget(export_results)
+        after.addWidget(export_failed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(after)
+        self._set_running(False)
+
+    @property
+    def running(self) -> bool:
+        return self._handle is not None and not self._handle.done
+
+    def start(self, session: ImportSession, orders: list[ImportedOrder], sender: ImportSender) -> None:
+        self._session, self._sender = session, sender
+        self.model = ImportResultsModel(session, orders, self)
+        self.view.setModel(self.model)
+        self._send(list(range(len(orders))))
+
+    def retry_failed(self) -> None:
+        if self.model is not None and not self.running:
+            positions = self.model.failed_positions()
+            if positions:
+                self._send(positions)
+
+    def toggle_pause(self) -> None:
+        if self._handle is None or self._handle.done:
+            return
+        if self._handle.paused:
+            self._handle.resume()
+            self.pause_button.setText(self.tr("Pause"))
+        else:
+            self._handle.pause()
+            self.pause_button.setText(self.tr("Resume"))
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+
+    def export_results(self, path: Path) -> int:
+        assert self.model is not None
+        return write_results(path, self.model.for_export())
+
+    def export_failed(self, path: Path) -> int:
+        """Invalid orders and every sent order not accepted, with the reason on each."""
+        assert self.model is not None and self._session is not None
+        failed = self._session.invalid_orders()
+        messages: dict[tuple[int, ...], str] = {}
+        for position in self.model.failed_positions():
+            order, result = self.model.orders[position], self.model.results[position]
+            failed.append(order)
+            if result is not None:
+                messages[order.rows] = f"{result.status.value}: {result.message}".rstrip(": ")
+        return write_failed_rows(path, self._session, failed, messages)
+
+    # -- internals --------------------------------------------------------------------------------
+    def _send(self, positions: list[int]) -> None:
+        assert self.model is not None and self._sender is not None
+        self._positions = positions
+        payloads = [self.model.orders[p].payload for p in positions]
+        self.progress_bar.setRange(0, len(payloads))
+        self.progress_bar.setValue(0)
+        self.status.setText(self.tr("Sending {0} order(s)…").format(len(payloads)))
+        self._set_running(True)
+        try:
+            self._handle = self._sender.submit(
+                payloads, source="import",
+                on_progress=self._relay.progress.emit, on_result=self._relay.result.emit,
+            )
+        except ValueError as exc:  # the profile cannot be used, e.g. a missing credential
+            self._handle = None
+            self._set_running(False)
+            self.status.setText(str(exc))
+
+    def _on_result(self, result: OrderResult) -> None:
+        if self.model is not None and 0 <= result.index < len(self._positions):
+            self.model.set_result(self._positions[result.index], result)
+
+    def _on_progress(self, progress: Progress) -> None:
+        self.progress_bar.setValue(progress.done)
+        counts = ", ".join(f"{n} {status.value}" for status, n in sorted(progress.counts.items()))
+        if progress.finished:
+            self._set_running(False)
+            error = self._handle.error if self._handle is not None else None
+            self.status.setText(
+                self.tr("Stopped: {0}").format(error) if error is not None
+                else self.tr("Done: {0}").format(counts or self.tr("nothing sent"))
+            )
+            self.finished.emit()
+            return
+        remaining = progress.total - progress.done
+        eta = self.tr("about {0} s left").format(round(remaining / progress.rate)) \
+            if progress.rate > 0 else self.tr("estimating time left")
+        state = self.tr("paused") if progress.paused else eta
+        self.status.setText(f"{progress.done}/{progress.total} ({counts}) – {state}")
+
+    def _set_running(self, running: bool) -> None:
+        self.pause_button.setEnabled(running)
+        self.cancel_button.setEnabled(running)
+        self.retry_button.setEnabled(not running and self.model is not None
+                                     and bool(self.model.failed_positions()))
+        if not running:
+            self.pause_button.setText(self.tr("Pause"))
+
+    def _ask_export_results(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "results.csv",
+                                              self.tr("CSV (*.csv)"))
+        if name and self.model is not None:
+            self.export_results(Path(name))
+
+    def _ask_export_failed(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export failed rows"),
+                                              "failed_rows.csv", self.tr("CSV (*.csv)"))
+        if name and self.model is not None:
+            self.export_failed(Path(name))

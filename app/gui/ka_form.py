@@ -1,0 +1,97 @@
+"""The KA order form: address on the left, order settings and the shipping quote on the right,
+order lines below. Fields, limits and choices come from the KA model's field specs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QVBoxLayout, QWidget
+
+from app.core.targets import Target
+from app.gui.drafts import RecentValues
+from app.gui.field_editor import FieldSpecLike
+from app.gui.ka_quote_panel import KaQuotePanel
+from app.gui.order_form import OrderForm
+
+log = logging.getLogger(__name__)
+
+ADDRESS = "orderAddress"
+_ADDRESS_KEYS = ("orderAddress.", "orderAddresses.")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("KaOrderForm", text)
+
+
+class KaOrderForm(OrderForm):
+    def __init__(
+        self,
+        specs: Sequence[FieldSpecLike],
+        validate: Callable[[dict[str, Any]], Any],
+        recent: RecentValues,
+        parent: QWidget | None = None,
+    ) -> None:
+        titles = {
+            "address": _tr("Ship to"),
+            "order": _tr("Order"),
+            "deprecated": _tr("Deprecated fields"),
+        }
+        # Deprecated item columns (channelCode, warehouseCode) would only invite mistakes.
+        specs = [s for s in specs if not ("[]." in s.path and s.group == "deprecated")]
+        super().__init__(Target.KA, specs, validate, recent, parent, group_titles=titles,
+                         collapsed_groups=frozenset({"deprecated"}))
+        self.quote_panel: KaQuotePanel | None = None
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.group_boxes["address"], 0, 0, 2, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.group_boxes["order"])
+        for group, box in self.group_boxes.items():
+            if group not in ("address", "order"):
+                right.addWidget(self.collapsible(group) if group in self.collapsed_groups
+                                else box)
+        self._right = right
+        grid.addLayout(right, 0, 1)
+        lines = QGroupBox(self.tr("Order lines"), self)
+        lines_layout = QVBoxLayout(lines)
+        lines_layout.addWidget(self.items)
+        grid.addWidget(lines, 2, 0, 1, 2)
+        grid.addWidget(self.form_message, 3, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+    def add_quote_panel(self, panel: KaQuotePanel) -> None:
+        self.quote_panel = panel
+        self._right.addWidget(panel)
+
+    def object_name_for(self, path: str) -> str:
+        # The address fields are named after the field alone (ka.recipient): the wire key of the
+        # address object is a profile setting.
+        for prefix in _ADDRESS_KEYS:
+            if path.startswith(prefix):
+                return f"ka.{path[len(prefix):]}"
+        return super().object_name_for(path)
+
+    def normalise_location(self, loc: str) -> str:
+        if loc.startswith("orderAddresses."):
+            return ADDRESS + loc[len("orderAddresses"):]
+        return loc
+
+    def quote_request(self) -> tuple[str, list[dict[str, Any]]] | str:
+        """(shipToCountry, products) for the shipping quote, or what is missing."""
+        payload = self.payload()
+        country = (payload.get(ADDRESS) or {}).get("country", "")
+        products = [
+            {"sku": line.get("sku", ""), "quantity": line.get("quantity", "")}
+            for line in payload.get(self.items_container, [])
+        ]
+        products = [p for p in products if p["sku"] and str(p["quantity"]).isdigit()]
+        if not country or not products:
+            return self.tr("Enter the country and at least one line (SKU and quantity) first.")
+        for product in products:
+            product["quantity"] = int(product["quantity"])
+        return country, products

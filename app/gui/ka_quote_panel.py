@@ -1,0 +1,119 @@
+"""KA extras beside the form: the account balance (orders debit it) and a shipping quote per
+channel type (automatic-split channel API). Both are fetched in background workers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.clients.http import ApiFailure
+from app.core.clients.ka import Balance, KaClient, SplitQuote
+from app.gui.workers import WorkerPool
+
+log = logging.getLogger(__name__)
+
+
+class KaQuotePanel(QGroupBox):
+    def __init__(
+        self,
+        client: Callable[[], KaClient | None],
+        quote_request: Callable[[], tuple[str, list[dict[str, Any]]] | str],
+        workers: WorkerPool,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``quote_request`` gives (shipToCountry, products) from the form, or why it cannot."""
+        super().__init__(self.tr("Shipping and balance"), parent)
+        self._client = client
+        self._quote_request = quote_request
+        self._workers = workers
+
+        self.balance = QLabel(self.tr("Balance: …"), self)
+        self.balance.setObjectName("ka.balance")
+        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh.setObjectName("ka.balanceRefresh")
+        refresh.clicked.connect(self.refresh_balance)
+        self.quote_button = QPushButton(self.tr("Quote shipping"), self)
+        self.quote_button.setObjectName("ka.quoteButton")
+        self.quote_button.setToolTip(self.tr("Delivery time and freight per channel type for the "
+                                             "country and items entered"))
+        self.quote_button.clicked.connect(self.request_quote)
+        self.quote_table = QTableWidget(0, 3, self)
+        self.quote_table.setObjectName("ka.quoteTable")
+        self.quote_table.setHorizontalHeaderLabels(
+            ["channelType", self.tr("Delivery time"), self.tr("Freight")])
+        self.quote_table.horizontalHeader().setStretchLastSection(True)
+        self.quote_table.verticalHeader().hide()
+        self.quote_table.setMaximumHeight(self.quote_table.fontMetrics().height() * 7)
+        self.quote_message = QLabel(self)
+        self.quote_message.setObjectName("ka.quoteMessage")
+        self.quote_message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.balance, 1)
+        top.addWidget(refresh)
+        top.addWidget(self.quote_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.quote_table)
+        layout.addWidget(self.quote_message)
+
+    def refresh_balance(self) -> None:
+        client = self._client()
+        if client is None:
+            self.balance.setText(self.tr("Balance: not available (no connection set up)"))
+            return
+        self.balance.setText(self.tr("Balance: asking…"))
+        self._workers.start(client.balance, on_result=self._show_balance,
+                            on_error=lambda exc: self.balance.setText(
+                                self.tr("Balance: %1").replace("%1", str(exc))))
+
+    def _show_balance(self, result: Balance | ApiFailure) -> None:
+        if isinstance(result, ApiFailure):
+            self.balance.setText(self.tr("Balance: %1").replace("%1", result.message))
+        elif result.amount is None:
+            self.balance.setText(self.tr("Balance: unknown (the API sent no amount)"))
+        else:
+            self.balance.setText(self.tr("Balance: %1 %2").replace("%1", f"{result.amount:,.2f}")
+                                 .replace("%2", result.currency or "USD"))
+
+    def request_quote(self) -> None:
+        request = self._quote_request()
+        client = self._client()
+        if isinstance(request, str):
+            self.quote_message.setText(request)
+            return
+        if client is None:
+            self.quote_message.setText(self.tr("No connection set up for this profile."))
+            return
+        self.quote_button.setEnabled(False)
+        self.quote_message.setText(self.tr("Asking for a quote…"))
+        self._workers.start(client.automation_split_quote, *request,
+                            on_result=self._show_quote, on_error=self._quote_failed)
+
+    def _quote_failed(self, exc: BaseException) -> None:
+        self.quote_button.setEnabled(True)
+        self.quote_message.setText(str(exc))
+
+    def _show_quote(self, result: list[SplitQuote] | ApiFailure) -> None:
+        self.quote_button.setEnabled(True)
+        if isinstance(result, ApiFailure):
+            self.quote_message.setText(result.message)
+            return
+        self.quote_table.setRowCount(len(result))
+        for row, quote in enumerate(result):
+            freight = "" if quote.estimated_freight is None else f"{quote.estimated_freight:.2f}"
+            for column, text in enumerate((quote.channel_type, quote.delivery_time, freight)):
+                self.quote_table.setItem(row, column, QTableWidgetItem(text))
+        self.quote_message.setText(self.tr("%n channel type(s) quoted.", "", len(result)))

@@ -1,0 +1,425 @@
+"""The operator's window: target switch, profile in use and environment badge on top; the order
+form (KA or Nomad) with Submit; the history. Every collaborator is passed in (see `app.py`)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.engine.results import OrderResult, Progress, ResultStatus
+from app.core.journal import OrderRecord
+from app.core.models import field_specs, validate_order
+from app.core.targets import REFERENCE_FIELD, Target
+from app.gui.context import AppContext
+from app.gui.drafts import DraftStore, RecentValues
+from app.gui.environment_badge import EnvironmentBadge
+from app.gui.history_view import HistoryView
+from app.gui.ka_form import KaOrderForm
+from app.gui.ka_quote_panel import KaQuotePanel
+from app.gui.nomad_form import NomadOrderForm
+from app.gui.order_form import OrderForm
+from app.gui.settings_dialog import SettingsDialog
+from app.gui.submission import SubmissionController
+from app.gui.workers import WorkerPool
+
+log = logging.getLogger(__name__)
+
+DRAFT_DELAY_MS = 800
+SHUTDOWN_WAIT_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Order Desk"))
+        self.workers = WorkerPool(self)
+        self.submission = SubmissionController(context, self)
+        self.drafts = DraftStore(context.data_dir)
+        self.recent = RecentValues(context.data_dir)
+        self.last_payload: dict[Target, dict[str, Any]] = {}
+        self._settings_dialog: SettingsDialog | None = None
+        self._open_boxes: list[QMessageBox] = []
+        self._force_close = False
+
+        # -- top bar ---------------------------------------------------------------------------
+        self.target_switch = QComboBox(self)
+        self.target_switch.setObjectName("targetSwitch")
+        for target in Target:
+            self.target_switch.addItem(target.label, target.value)
+        self.profile_selector = QComboBox(self)
+        self.profile_selector.setObjectName("profileSelector")
+        self.profile_selector.setMinimumContentsLength(16)
+        self.badge = EnvironmentBadge(self)
+        settings_button = QPushButton(self.tr("Profiles and credentials…"), self)
+        settings_button.setObjectName("settingsButton")
+        settings_button.clicked.connect(self.open_settings)
+        top = QHBoxLayout()
+        target_label = QLabel(self.tr("&Target"), self)
+        target_label.setBuddy(self.target_switch)
+        profile_label = QLabel(self.tr("&Profile"), self)
+        profile_label.setBuddy(self.profile_selector)
+        for widget in (target_label, self.target_switch, profile_label, self.profile_selector,
+                       self.badge):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(settings_button)
+
+        # -- forms -----------------------------------------------------------------------------
+        self.forms: dict[Target, OrderForm] = {}
+        self.forms[Target.KA] = KaOrderForm(
+            field_specs(Target.KA), self._validator(Target.KA), self.recent)
+        self.forms[Target.NOMAD] = NomadOrderForm(
+            field_specs(Target.NOMAD), self._validator(Target.NOMAD), self.recent)
+        ka_form = self.forms[Target.KA]
+        assert isinstance(ka_form, KaOrderForm)
+        self.quote_panel = KaQuotePanel(self._ka_client, ka_form.quote_request, self.workers)
+        ka_form.add_quote_panel(self.quote_panel)
+        self.form_stack = QStackedWidget(self)
+        for target, form in self.forms.items():
+            scroll = QScrollArea(self)
+            scroll.setObjectName(f"{target.value}.scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(form)
+            self.form_stack.addWidget(scroll)
+            form.validity_changed.connect(self._update_submit)
+            form.edited.connect(self._schedule_draft)
+
+        self.submit_button = QPushButton(self.tr("Submit"), self)
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setToolTip(self.tr("Send this order (Ctrl+Enter)"))
+        self.submit_button.setDefault(True)
+        self.submit_button.setEnabled(False)
+        self.submit_button.clicked.connect(self.submit)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("submitProgress")
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("outcomeLabel")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.outcome, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.submit_button)
+
+        order_page = QWidget(self)
+        order_layout = QVBoxLayout(order_page)
+        order_layout.addWidget(self.form_stack, 1)
+        order_layout.addLayout(bottom)
+
+        self.history = HistoryView(context.journal, self)
+        self.history.open_as_new.connect(self.open_as_new)
+        self.history.reconcile_requested.connect(self.submission.reconcile)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(order_page, self.tr("New order"))
+        self.tabs.addTab(self.history, self.tr("History"))
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.statusBar().setObjectName("statusBar")
+
+        # -- shortcuts -------------------------------------------------------------------------
+        for name, text, keys, slot in (
+            ("submitAction", self.tr("Submit"), ("Ctrl+Return", "Ctrl+Enter"), self.submit),
+            ("newOrderAction", self.tr("New order"), ("Ctrl+N",), self.new_order),
+            ("duplicateAction", self.tr("Duplicate last order"), ("Ctrl+D",),
+             self.duplicate_last),
+            ("historyAction", self.tr("History"), ("Ctrl+H",),
+             lambda: self.tabs.setCurrentWidget(self.history)),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_drafts)
+
+        self.submission.progress.connect(self._show_progress)
+        self.submission.batch_finished.connect(self._batch_finished)
+        self.submission.failed.connect(self._submission_failed)
+        self.submission.reconciled.connect(self._reconciled)
+
+        for target, form in self.forms.items():
+            draft = self.drafts.load(target)
+            if draft:
+                form.load(draft)
+            else:
+                form.validate_now()
+        self.target_switch.currentIndexChanged.connect(self._target_changed)
+        self.profile_selector.activated.connect(self._profile_chosen)
+        self.target_switch.setCurrentIndex(
+            self.target_switch.findData(context.settings.current_target.value))
+        self._target_changed()
+        self.resize(1180, 800)
+
+    # -- target and profile --------------------------------------------------------------------
+    @property
+    def target(self) -> Target:
+        return Target(self.target_switch.currentData())
+
+    @property
+    def form(self) -> OrderForm:
+        return self.forms[self.target]
+
+    def _validator(self, target: Target) -> Any:
+        def validate(payload: dict[str, Any]) -> Any:
+            profile = self.context.profile(target)
+            return validate_order(target, payload, address_key=profile.address_key)
+
+        return validate
+
+    def _target_changed(self) -> None:
+        target = self.target
+        self.context.settings.current_target = target
+        self.form_stack.setCurrentIndex(list(self.forms).index(target))
+        self._refresh_profiles()
+        self.form.validate_now()
+        self._update_submit()
+
+    def _refresh_profiles(self) -> None:
+        settings = self.context.settings
+        current = settings.profile_in_use(self.target)
+        self.profile_selector.blockSignals(True)
+        self.profile_selector.clear()
+        for profile in sorted(settings.profiles.values(), key=lambda p: p.name):
+            if profile.target is self.target:
+                self.profile_selector.addItem(profile.name, profile.name)
+        self.profile_selector.setCurrentIndex(self.profile_selector.findData(current.name))
+        self.profile_selector.blockSignals(False)
+        self.badge.set_environment(current.environment)
+        self.setWindowTitle(self.tr("Order Desk — %1 (%2)").replace("%1", current.name)
+                            .replace("%2", self.badge.text()))
+        if self.target is Target.KA:
+            self.quote_panel.refresh_balance()
+
+    def _profile_chosen(self) -> None:
+        self.context.settings.use(str(self.profile_selector.currentData()))
+        self.context.save_settings()
+        self._refresh_profiles()
+
+    def _ka_client(self) -> Any:
+        try:
+            return self.context.client_for(self.context.profile(Target.KA))
+        except ValueError as exc:
+            self.statusBar().showMessage(str(exc), 10_000)
+            return None
+
+    # -- editing -------------------------------------------------------------------------------
+    def _update_submit(self, *_args: object) -> None:
+        self.submit_button.setEnabled(self.form.is_valid)
+
+    def _schedule_draft(self) -> None:
+        self._draft_timer.start()
+
+    def save_drafts(self) -> None:
+        self._draft_timer.stop()
+        for target, form in self.forms.items():
+            self.drafts.save(target, form.payload())
+
+    def new_order(self) -> None:
+        self.form.clear()
+        self.drafts.clear(self.target)
+        self.outcome.clear()
+        self.tabs.setCurrentIndex(0)
+        self._focus_first_field()
+
+    def duplicate_last(self) -> None:
+        payload = self.last_payload.get(self.target)
+        if payload is None:
+            self.statusBar().showMessage(self.tr("No order sent yet in this session."), 5000)
+            return
+        self.load_as_new(self.target, payload)
+
+    def open_as_new(self, record: OrderRecord) -> None:
+        self.target_switch.setCurrentIndex(self.target_switch.findData(record.target.value))
+        payload = record.payload
+        if record.reference_generated:  # a generated reference belongs to that order only
+            payload.pop(REFERENCE_FIELD[record.target], None)
+        self.load_as_new(record.target, payload)
+
+    def load_as_new(self, target: Target, payload: dict[str, Any]) -> None:
+        payload = dict(payload)
+        # A copy must not reuse a reference: it is the old order's idempotency key.
+        payload.pop(REFERENCE_FIELD[target], None)
+        if target is Target.KA:  # journaled under one or both address keys (a profile setting)
+            address = payload.pop("orderAddresses", None)
+            payload.setdefault("orderAddress", address)
+        self.forms[target].load(payload)
+        self.tabs.setCurrentIndex(0)
+        self.outcome.setText(self.tr("Copied into a new order. Check it, then submit."))
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        first = next(iter(self.form.editors.values()), None)
+        if first is not None:
+            first.widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- submitting ----------------------------------------------------------------------------
+    def submit(self, *, allow_duplicates: bool = False) -> None:
+        form = self.form
+        result = form.validate_now()
+        if not result.ok:
+            form.reveal_all_messages()
+            self.outcome.setText(self.tr("Fix the marked fields first."))
+            return
+        if self.submission.busy_with(self.target):
+            self.outcome.setText(self.tr("Still sending the previous order…"))
+            return
+        profile = self.context.profile(self.target)
+        payload = form.payload()
+        self.submit_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.outcome.setText(self.tr("Sending to %1…").replace("%1", profile.name))
+        self.submission.submit(profile, [payload], allow_duplicates=allow_duplicates,
+                               context={"target": self.target, "payload": payload})
+
+    def _show_progress(self, progress: Progress) -> None:
+        self.progress.setRange(0, max(progress.total, 1))
+        self.progress.setValue(progress.done)
+        self.progress.setFormat(self.tr("%1 of %2").replace("%1", str(progress.done))
+                                .replace("%2", str(progress.total)))
+
+    def _batch_finished(self, results: list[OrderResult], context: dict[str, Any]) -> None:
+        self.progress.hide()
+        self.history.refresh()
+        target: Target = context["target"]
+        form = self.forms[target]
+        if not results:
+            self._update_submit()
+            return
+        result = results[0]
+        if result.status is ResultStatus.ACCEPTED:
+            self.last_payload[target] = context["payload"]
+            form.remember_values()
+            text = self.tr("Accepted: %1 → remote id %2").replace("%1", result.reference or "")\
+                .replace("%2", result.remote_id or "?")
+            if result.previously:
+                text += " " + self.tr("(already accepted earlier; not sent again)")
+            self.outcome.setText(text)
+            form.clear()
+            self.drafts.clear(target)
+        elif result.status is ResultStatus.DUPLICATE:
+            self.outcome.setText(result.message)
+            self._ask_duplicate(result)
+        else:
+            self.outcome.setText(self._describe_failure(result))
+            if result.field_errors:
+                form.show_remote_errors(list(result.field_errors))
+        self.statusBar().showMessage(self.outcome.text(), 15_000)
+        QApplication.alert(self)  # the notification: flashes the taskbar entry if hidden
+        self._update_submit()
+
+    def _describe_failure(self, result: OrderResult) -> str:
+        labels = {
+            ResultStatus.REJECTED: self.tr("Rejected by the API"),
+            ResultStatus.INVALID: self.tr("Not sent: invalid"),
+            ResultStatus.UNKNOWN: self.tr("Outcome unknown (will be checked before any resend)"),
+            ResultStatus.NOT_SENT: self.tr("Not sent: the server asked to come back later"),
+            ResultStatus.CANCELLED: self.tr("Cancelled"),
+        }
+        fields = "; ".join(str(e) for e in result.field_errors)
+        detail = fields or result.message
+        return f"{labels.get(result.status, result.status.value)}: {detail}"
+
+    def _ask_duplicate(self, result: OrderResult) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Suspected duplicate"),
+                          self.tr("This order has the same content as one sent before.\n\n%1\n\n"
+                                  "Send it anyway?").replace("%1", result.message),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("duplicateQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(button: int) -> None:
+            self._open_boxes.remove(box)
+            if button == QMessageBox.StandardButton.Yes:
+                self.submit(allow_duplicates=True)
+
+        box.finished.connect(answered)
+        self._open_boxes.append(box)
+        box.open()
+
+    def _submission_failed(self, exc: BaseException, context: dict[str, Any]) -> None:
+        self.progress.hide()
+        self.outcome.setText(self.tr("Not sent: %1").replace("%1", str(exc)))
+        self.history.refresh()
+        self._update_submit()
+
+    def _reconciled(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+        self.history.refresh()
+
+    # -- settings ------------------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog:
+        if self._settings_dialog is None:
+            dialog = SettingsDialog(self.context.settings, self.context.secrets, self)
+            dialog.saved.connect(self._settings_saved)
+            self._settings_dialog = dialog
+        self._settings_dialog.show()
+        self._settings_dialog.raise_()
+        return self._settings_dialog
+
+    def _settings_saved(self) -> None:
+        self.context.save_settings()
+        target = self.context.settings.current_target
+        self.target_switch.setCurrentIndex(self.target_switch.findData(target.value))
+        self._refresh_profiles()
+        self.form.validate_now()
+
+    # -- closing -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        in_flight = self.submission.in_flight
+        if in_flight and not self._force_close:
+            answer = QMessageBox.question(
+                self, self.tr("Orders are being sent"),
+                self.tr("%n order(s) are still being sent. Quit anyway? Nothing is lost: the "
+                        "journal has them, and they are checked at the next start.", "",
+                        in_flight),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.save_drafts()
+        self.context.save_settings()
+        self.submission.shutdown(SHUTDOWN_WAIT_MS)
+        self.workers.wait(SHUTDOWN_WAIT_MS)
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Close without asking (tests, the event loop ending) and release the context."""
+        self._force_close = True
+        self.close()
+        self.context.close()

@@ -1,0 +1,364 @@
+"""The spec-driven order form both targets share: editors built from the model's field specs,
+grouped, an item table, validation as you type (debounced) and inline messages.
+
+The target forms (`KaOrderForm`, `NomadOrderForm`) choose the group order, titles and extras; this
+module holds no field rule of its own: every limit, marker and choice comes from the models.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.targets import Target
+from app.gui.drafts import RecentValues
+from app.gui.field_editor import FieldEditor, FieldSpecLike
+from app.gui.items_model import ItemsTableModel
+from app.gui.items_table import ItemsTable
+
+log = logging.getLogger(__name__)
+
+VALIDATION_DELAY_MS = 250
+_INDEX = re.compile(r"\.\d+(?=\.|$)|\[\d*\]")
+
+
+def strip_indices(path: str) -> str:
+    """``items.0.product.name`` and ``items[].product.name`` both become ``items.product.name``."""
+    return _INDEX.sub("", path)
+
+
+def set_nested(payload: dict[str, Any], path: str, value: Any) -> None:
+    """Set ``a.b[].c`` (a list step holds one object: a table cell edits its first entry)."""
+    *parents, leaf = path.split(".")
+    node = payload
+    for key in parents:
+        if key.endswith("[]"):
+            entries = node.setdefault(key[:-2], [{}])
+            node = entries[0]
+        else:
+            node = node.setdefault(key, {})
+    node[leaf] = value
+
+
+def get_nested(payload: dict[str, Any], path: str) -> Any:
+    node: Any = payload
+    for key in path.split("."):
+        step = key[:-2] if key.endswith("[]") else key
+        if not isinstance(node, dict) or step not in node:
+            return None
+        node = node[step]
+        if key.endswith("[]"):
+            node = node[0] if isinstance(node, list) and node else None
+    return node
+
+
+class ValidationLike:
+    """What the form reads from `app.core.models.ValidationResult` (documented, not enforced)."""
+
+    ok: bool
+    errors: Sequence[Any]
+    wire: dict[str, Any] | None
+
+
+class OrderForm(QWidget):
+    """Emits `validity_changed(ok)` after each (debounced) validation and `edited` on every
+    change; `payload()` is the order as typed, `wire()` what the models made of it."""
+
+    validity_changed = Signal(bool)
+    edited = Signal()
+
+    def __init__(
+        self,
+        target: Target,
+        specs: Sequence[FieldSpecLike],
+        validate: Callable[[dict[str, Any]], Any],
+        recent: RecentValues,
+        parent: QWidget | None = None,
+        *,
+        group_titles: dict[str, str] | None = None,
+        collapsed_groups: frozenset[str] = frozenset(),
+        item_columns: Sequence[str] | None = None,
+    ) -> None:
+        """``group_titles``: group key -> title, in display order; ``collapsed_groups`` start
+        folded away when the subclass shows them through `collapsible`; ``item_columns`` picks
+        the item fields shown as table columns (all by default), in that order."""
+        super().__init__(parent)
+        self.target = target
+        self.group_titles = group_titles or {}
+        self.collapsed_groups = collapsed_groups
+        self._validate = validate
+        self._recent = recent
+        self.editors: dict[str, FieldEditor] = {}
+        self.items_container = ""
+        self.item_specs: list[FieldSpecLike] = []
+        self.last_result: Any = None
+        self._ok = False
+        # Messages appear for fields the operator has touched, and for all after a submit try.
+        self._touched: set[str] = set()
+        self._items_touched = False
+        self._reveal_all = False
+
+        field_specs: list[FieldSpecLike] = []
+        for spec in specs:
+            if "[]." in spec.path:
+                self.items_container = spec.path.split("[].", 1)[0]
+                self.item_specs.append(spec)
+            else:
+                field_specs.append(spec)
+        if item_columns is not None:
+            by_column = {s.path.split("[].", 1)[1]: s for s in self.item_specs}
+            self.item_specs = [by_column[c] for c in item_columns if c in by_column]
+        # Objects holding required fields are always sent, so each missing field gets its own
+        # message instead of one for the whole object.
+        self._required_parents = {s.path.rpartition(".")[0] for s in field_specs
+                                  if s.required and "." in s.path}
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(VALIDATION_DELAY_MS)
+        self._timer.timeout.connect(self.validate_now)
+
+        self.form_message = QLabel(self)
+        self.form_message.setObjectName(f"{target.value}.formMessage")
+        self.form_message.setStyleSheet("color: #c62828;")
+        self.form_message.setWordWrap(True)
+        self.form_message.hide()
+
+        self.group_boxes: dict[str, QGroupBox] = {}
+        self._group_layouts: dict[str, QFormLayout] = {}
+        for spec in self._ordered(field_specs):
+            editor = FieldEditor(spec, self.object_name_for(spec.path), self)
+            editor.changed.connect(lambda path=spec.path: self._touched.add(path))
+            editor.changed.connect(self._on_edit)
+            editor.set_completions(recent.get(editor.widget.objectName()))
+            self.editors[spec.path] = editor
+            self._group_layout(spec.group).addRow(editor.label, editor.container)
+
+        columns = [s.path.split("[].", 1)[1] for s in self.item_specs]
+        self.items_model = ItemsTableModel(columns, self.item_defaults(), self)
+        self.items_model.dataChanged.connect(self._touch_items)
+        self.items_model.changed.connect(self._on_edit)
+        self.items = ItemsTable(
+            f"{target.value}.{self.items_container or 'items'}",
+            self.items_model,
+            {s.path.split("[].", 1)[1]: list(s.choices) for s in self.item_specs if s.choices},
+            self,
+        )
+        self.items_model.add_row()
+
+    # -- layout helpers subclasses use ----------------------------------------------------------
+    def _ordered(self, specs: list[FieldSpecLike]) -> list[FieldSpecLike]:
+        order = {group: i for i, group in enumerate(self.group_titles)}
+        return sorted(specs, key=lambda s: order.get(s.group, len(order)))  # stable within group
+
+    def _group_layout(self, group: str) -> QFormLayout:
+        if group not in self._group_layouts:
+            box = QGroupBox(self.group_titles.get(group) or group.capitalize(), self)
+            box.setObjectName(f"{self.target.value}.group.{group}")
+            layout = QFormLayout(box)
+            layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            self.group_boxes[group] = box
+            self._group_layouts[group] = layout
+        return self._group_layouts[group]
+
+    def collapsible(self, group: str) -> QWidget:
+        """The group's box behind a disclosure button (for the rarely used fields)."""
+        box = self.group_boxes[group]
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        toggle = QToolButton(holder)
+        toggle.setObjectName(f"{self.target.value}.toggle.{group}")
+        toggle.setText(box.title())
+        toggle.setCheckable(True)
+        toggle.setChecked(group not in self.collapsed_groups)
+        toggle.setToolButtonStyle(toggle.toolButtonStyle().ToolButtonTextBesideIcon)
+        toggle.setArrowType(_arrow(toggle.isChecked()))
+        toggle.setAutoRaise(True)
+        box.setTitle("")
+        box.setVisible(toggle.isChecked())
+
+        def flip(shown: bool) -> None:
+            box.setVisible(shown)
+            toggle.setArrowType(_arrow(shown))
+
+        toggle.toggled.connect(flip)
+        layout.addWidget(toggle)
+        layout.addWidget(box)
+        return holder
+
+    # -- naming --------------------------------------------------------------------------------
+    def object_name_for(self, path: str) -> str:
+        return f"{self.target.value}.{path}"
+
+    def item_defaults(self) -> dict[str, str]:
+        return {}
+
+    def widget_for(self, path: str) -> QWidget:
+        return self.editors[path].widget
+
+    # -- state ---------------------------------------------------------------------------------
+    def payload(self) -> dict[str, Any]:
+        """The order as typed: nested like the wire JSON, empty fields left out, text as typed
+        (the models parse numbers and normalise countries)."""
+        payload: dict[str, Any] = {}
+        for parent in self._required_parents:
+            set_nested(payload, parent, {})
+        for path, editor in self.editors.items():
+            value = editor.value()
+            if value:
+                set_nested(payload, path, value)
+        lines = []
+        defaults = self.item_defaults()
+        for row in self.items_model.rows():
+            if all(not v.strip() or v == defaults.get(c) for c, v in row.items()):
+                continue  # an untouched line (only its defaults) is not an order line
+            line: dict[str, Any] = {}
+            for column, value in row.items():
+                if value.strip():
+                    set_nested(line, column, value.strip())
+            if line:
+                lines.append(line)
+        if self.items_container:
+            payload[self.items_container] = lines
+        return payload
+
+    def load(self, payload: dict[str, Any]) -> None:
+        """Fill the form from a payload (a draft, a journaled order, the last order)."""
+        for path, editor in self.editors.items():
+            editor.set_value(get_nested(payload, path))
+        lines = payload.get(self.items_container) if self.items_container else None
+        rows = []
+        for line in lines if isinstance(lines, list) else []:
+            if isinstance(line, dict):
+                rows.append({c: _text(get_nested(line, c)) for c in self.items_model.columns})
+        self.items_model.set_rows(rows or [{}])
+        self._reveal_all = False
+        self._touched = {p for p, e in self.editors.items() if e.value()}
+        self._items_touched = bool(rows)
+        self.validate_now()
+
+    def clear(self) -> None:
+        self.load({})
+
+    def remember_values(self) -> None:
+        """Offer what was just sent as completions next time."""
+        values = {e.widget.objectName(): e.value() for e in self.editors.values()
+                  if not e.spec.choices and e.spec.kind != "country"}
+        self._recent.remember(values)
+        for editor in self.editors.values():
+            editor.set_completions(self._recent.get(editor.widget.objectName()))
+
+    @property
+    def is_valid(self) -> bool:
+        return self._ok
+
+    def reveal_all_messages(self) -> None:
+        """After a submit attempt every problem is shown, touched or not."""
+        self._reveal_all = True
+        if self.last_result is not None:
+            self._show_errors(list(self.last_result.errors))
+
+    def show_remote_errors(self, errors: Sequence[Any]) -> None:
+        """Field errors the API reported, shown like local ones."""
+        self._reveal_all = True
+        self._show_errors(list(errors))
+
+    def _touch_items(self) -> None:
+        self._items_touched = True
+
+    # -- validation ----------------------------------------------------------------------------
+    def _on_edit(self) -> None:
+        self.edited.emit()
+        self._timer.start()
+
+    def validate_now(self) -> Any:
+        self._timer.stop()
+        result = self._validate(self.payload())
+        self.last_result = result
+        self._show_errors(list(result.errors))
+        self._ok = bool(result.ok)
+        self.validity_changed.emit(self._ok)  # always: the submit button follows the last run
+        return result
+
+    def _show_errors(self, errors: list[Any]) -> None:
+        by_field: dict[str, str] = {}
+        by_cell: dict[tuple[int, str], str] = {}
+        general: list[str] = []
+        table_messages: list[str] = []
+        for error in errors:
+            loc, message = str(error.loc), str(error.message)
+            path = self.path_for_location(loc)
+            cell = self._cell_for_location(loc)
+            if path is not None:
+                if self._reveal_all or path in self._touched:
+                    by_field.setdefault(path, message)
+            elif not (self._reveal_all or self._items_touched) and (
+                    cell is not None or loc.split(".")[0] == self.items_container):
+                continue
+            elif cell is not None:
+                by_cell.setdefault(cell, message)
+                table_messages.append(self.tr("Line %1, %2: %3").replace("%1", str(cell[0] + 1))
+                                      .replace("%2", cell[1]).replace("%3", message))
+            elif self.items_container and loc.split(".")[0] == self.items_container:
+                table_messages.append(message)
+            else:
+                general.append(str(error))
+        for path, editor in self.editors.items():
+            editor.set_error(by_field.get(path, ""))
+        self.items_model.set_errors(by_cell)
+        self.items.message.setText("\n".join(dict.fromkeys(table_messages)))
+        self.form_message.setText("\n".join(general))
+        self.form_message.setVisible(bool(general))
+
+    def path_for_location(self, loc: str) -> str | None:
+        """The editor path an error location belongs to (exact, or its nearest parent)."""
+        loc = self.normalise_location(loc)
+        while loc:
+            if loc in self.editors:
+                return loc
+            loc = loc.rpartition(".")[0]
+        return None
+
+    def normalise_location(self, loc: str) -> str:
+        return loc
+
+    def _cell_for_location(self, loc: str) -> tuple[int, str] | None:
+        head, _, rest = loc.partition(".")
+        if head != self.items_container:
+            return None
+        index, _, column = rest.partition(".")
+        if not index.isdigit():
+            return None
+        flat = strip_indices(column)
+        for candidate in self.items_model.columns:
+            if flat == strip_indices(candidate) or flat.startswith(strip_indices(candidate) + "."):
+                return int(index), candidate
+        return None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _arrow(shown: bool) -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow

@@ -1,0 +1,349 @@
+"""Profiles and their credentials. Profiles go to the settings file; secrets only to the OS
+keyring, or, when there is none and the operator agrees, to memory for this session."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.secrets import SECRET_NAMES, KeyringUnavailable
+from app.core.settings import (
+    KA_ADDRESS_KEYS,
+    NOMAD_STAGES,
+    SANDBOX_PROFILES,
+    Profile,
+    Settings,
+    default_profile,
+)
+from app.core.targets import Environment, Target
+from app.gui.secret_chain import SessionAwareSecrets
+
+log = logging.getLogger(__name__)
+
+_BUILTIN = {p.name for p in SANDBOX_PROFILES}
+
+
+class SettingsDialog(QDialog):
+    """Edits `settings` in place; `saved` is emitted after each change worth persisting."""
+
+    saved = Signal()
+
+    def __init__(self, settings: Settings, secrets: SessionAwareSecrets,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Profiles and credentials"))
+        self._settings = settings
+        self._secrets = secrets
+
+        self.profile_list = QListWidget(self)
+        self.profile_list.setObjectName("profileList")
+        self.profile_list.currentItemChanged.connect(self._show_selected)
+        add_button = QPushButton(self.tr("New profile"), self)
+        add_button.setObjectName("addProfile")
+        add_button.clicked.connect(self._new_profile)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.setObjectName("removeProfile")
+        self.remove_button.clicked.connect(self._remove_profile)
+        left = QVBoxLayout()
+        left.addWidget(self.profile_list)
+        row = QHBoxLayout()
+        row.addWidget(add_button)
+        row.addWidget(self.remove_button)
+        left.addLayout(row)
+
+        self.name = QLineEdit(self)
+        self.name.setObjectName("profile.name")
+        self.target = QComboBox(self)
+        self.target.setObjectName("profile.target")
+        for target in Target:
+            self.target.addItem(target.label, target.value)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self.environment = QComboBox(self)
+        self.environment.setObjectName("profile.environment")
+        for environment, text in ((Environment.SANDBOX, self.tr("Sandbox (built-in simulator)")),
+                                  (Environment.TEST, self.tr("Test")),
+                                  (Environment.PRODUCTION, self.tr("Production"))):
+            self.environment.addItem(text, environment.value)
+        self.base_url = QLineEdit(self)
+        self.base_url.setObjectName("profile.baseUrl")
+        self.base_url.setPlaceholderText(self.tr("empty: the built-in simulator"))
+        self.store = QLineEdit(self)
+        self.store.setObjectName("profile.store")
+        self.stage = QComboBox(self)
+        self.stage.setObjectName("profile.stage")
+        self.stage.addItems(list(NOMAD_STAGES))
+        self.address_key = QComboBox(self)
+        self.address_key.setObjectName("profile.addressKey")
+        self.address_key.addItems(list(KA_ADDRESS_KEYS))
+        self.concurrency = QSpinBox(self)
+        self.concurrency.setObjectName("profile.concurrency")
+        self.concurrency.setRange(1, 64)
+        self.rate_limit = QDoubleSpinBox(self)
+        self.rate_limit.setObjectName("profile.rateLimit")
+        self.rate_limit.setRange(0, 1000)
+        self.rate_limit.setDecimals(1)
+        self.rate_limit.setSpecialValueText(self.tr("no limit"))
+        self.rate_limit.setSuffix(self.tr(" per second"))
+        self.burst = QSpinBox(self)
+        self.burst.setObjectName("profile.burst")
+        self.burst.setRange(1, 10_000)
+
+        profile_box = QGroupBox(self.tr("Profile"), self)
+        form = QFormLayout(profile_box)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Target"), self.target)
+        form.addRow(self.tr("Environment"), self.environment)
+        form.addRow(self.tr("Base URL"), self.base_url)
+        form.addRow(self.tr("Store (Nomad)"), self.store)
+        form.addRow(self.tr("Gateway stage (Nomad)"), self.stage)
+        form.addRow(self.tr("Address key (KA)"), self.address_key)
+        form.addRow(self.tr("Concurrent requests"), self.concurrency)
+        form.addRow(self.tr("Rate limit"), self.rate_limit)
+        form.addRow(self.tr("Burst"), self.burst)
+        self.profile_error = QLabel(self)
+        self.profile_error.setObjectName("profile.error")
+        self.profile_error.setStyleSheet("color: #c62828;")
+        self.profile_error.setWordWrap(True)
+        save_button = QPushButton(self.tr("Save profile"), self)
+        save_button.setObjectName("saveProfile")
+        save_button.clicked.connect(self.save_profile)
+        use_button = QPushButton(self.tr("Use this profile"), self)
+        use_button.setObjectName("useProfile")
+        use_button.clicked.connect(self.use_profile)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.profile_error, 1)
+        buttons.addWidget(save_button)
+        buttons.addWidget(use_button)
+        form.addRow(buttons)
+
+        self.credentials_box = QGroupBox(self.tr("Credentials"), self)
+        self._credentials_form = QFormLayout(self.credentials_box)
+        self.keyring_notice = QLabel(self)
+        self.keyring_notice.setObjectName("keyringNotice")
+        self.keyring_notice.setWordWrap(True)
+        self.session_only = QCheckBox(self.tr("Keep for this session only (forgotten when Order "
+                                              "Desk closes)"), self)
+        self.session_only.setObjectName("sessionOnly")
+        self.secret_edits: dict[str, QLineEdit] = {}
+        self.credentials_status = QLabel(self)
+        self.credentials_status.setObjectName("credentialsStatus")
+        self.credentials_status.setWordWrap(True)
+        save_secrets = QPushButton(self.tr("Save credentials"), self)
+        save_secrets.setObjectName("saveCredentials")
+        save_secrets.clicked.connect(self.save_credentials)
+        self._credentials_form.addRow(self.keyring_notice)
+        self._credentials_form.addRow(self.session_only)
+        self._secret_rows_start = self._credentials_form.rowCount()
+        self._credentials_form.addRow(self.credentials_status)
+        self._credentials_form.addRow(save_secrets)
+
+        right = QVBoxLayout()
+        right.addWidget(profile_box)
+        right.addWidget(self.credentials_box)
+        right.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        right.addWidget(close)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
+        self._show_keyring_state()
+        self._refresh_list(settings.profile_in_use().name)
+
+    # -- list ----------------------------------------------------------------------------------
+    def _refresh_list(self, select: str) -> None:
+        self.profile_list.clear()
+        for profile in sorted(self._settings.profiles.values(), key=lambda p: p.name):
+            in_use = self._settings.current.get(profile.target) == profile.name
+            text = profile.name + (self.tr("  (in use)") if in_use else "")
+            item = QListWidgetItem(text, self.profile_list)
+            item.setData(Qt.ItemDataRole.UserRole, profile.name)
+            if profile.name == select:
+                self.profile_list.setCurrentItem(item)
+
+    def selected_name(self) -> str:
+        item = self.profile_list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def select(self, name: str) -> None:
+        self._refresh_list(name)
+
+    def _show_selected(self, *_args: object) -> None:
+        profile = self._settings.profiles.get(self.selected_name())
+        if profile is None:
+            return
+        self.name.setText(profile.name)
+        self.target.setCurrentIndex(self.target.findData(profile.target.value))
+        self.environment.setCurrentIndex(self.environment.findData(profile.environment.value))
+        self.base_url.setText(profile.base_url or "")
+        self.store.setText(profile.store)
+        self.stage.setCurrentText(profile.stage)
+        self.address_key.setCurrentText(profile.address_key)
+        self.concurrency.setValue(profile.concurrency)
+        self.rate_limit.setValue(profile.rate_limit or 0)
+        self.burst.setValue(profile.burst)
+        builtin = profile.name in _BUILTIN
+        for widget in (self.name, self.target, self.environment):
+            widget.setEnabled(not builtin)
+        self.remove_button.setEnabled(not builtin)
+        self.profile_error.clear()
+        self._show_secret_rows(profile)
+
+    def _target_changed(self) -> None:
+        target = Target(self.target.currentData())
+        self.store.setEnabled(target is Target.NOMAD)
+        self.stage.setEnabled(target is Target.NOMAD)
+        self.address_key.setEnabled(target is Target.KA)
+
+    def _new_profile(self) -> None:
+        base = self.tr("New profile")
+        name, n = base, 2
+        while name in self._settings.profiles:
+            name, n = f"{base} {n}", n + 1
+        target = Target(self.target.currentData() or Target.KA.value)
+        profile = default_profile(name, target, Environment.TEST)
+        self._settings.profiles[name] = profile  # checked again on save
+        self._refresh_list(name)
+        self.name.setFocus()
+
+    def _remove_profile(self) -> None:
+        name = self.selected_name()
+        try:
+            self._settings.remove(name)
+        except (KeyError, ValueError) as exc:
+            self.profile_error.setText(str(exc))
+            return
+        self.saved.emit()
+        self._refresh_list(self._settings.profile_in_use().name)
+
+    # -- saving --------------------------------------------------------------------------------
+    def edited_profile(self) -> Profile:
+        """The profile as the form shows it; raises ValueError naming the bad setting."""
+        old = self._settings.profiles[self.selected_name()]
+        profile = replace(
+            old,
+            name=self.name.text().strip(),
+            target=Target(self.target.currentData()),
+            environment=Environment(self.environment.currentData()),
+            base_url=self.base_url.text().strip() or None,
+            store=self.store.text().strip(),
+            stage=self.stage.currentText(),
+            address_key=self.address_key.currentText(),
+            concurrency=self.concurrency.value(),
+            rate_limit=self.rate_limit.value() or None,
+            burst=self.burst.value(),
+        )
+        profile.check()
+        return profile
+
+    def save_profile(self) -> bool:
+        old_name = self.selected_name()
+        try:
+            profile = self.edited_profile()
+        except ValueError as exc:
+            self.profile_error.setText(str(exc))
+            return False
+        if profile.name != old_name and profile.name in self._settings.profiles:
+            self.profile_error.setText(self.tr("A profile with this name already exists."))
+            return False
+        if profile.name != old_name:
+            was_current = [t for t, n in self._settings.current.items() if n == old_name]
+            del self._settings.profiles[old_name]
+            self._settings.add(profile)
+            for target in was_current:
+                self._settings.current[target] = profile.name
+            self._settings.__post_init__()  # re-checks that each target has a profile in use
+        else:
+            self._settings.add(profile)
+        self.profile_error.clear()
+        self.saved.emit()
+        self._refresh_list(profile.name)
+        return True
+
+    def use_profile(self) -> None:
+        if self.save_profile():
+            self._settings.use(self.selected_name())
+            self.saved.emit()
+            self._refresh_list(self.selected_name())
+
+    # -- credentials ---------------------------------------------------------------------------
+    def _show_keyring_state(self) -> None:
+        if self._secrets.has_keyring:
+            self.keyring_notice.setText(self.tr("Credentials are kept in the system keyring."))
+            self.session_only.hide()
+            return
+        self.keyring_notice.setText(
+            self.tr("No system keyring is available, so credentials cannot be stored. "
+                    "You can keep them for this session only; they are never written to a file.")
+            + "\n" + self._secrets.keyring_error)
+        self.keyring_notice.setStyleSheet("color: #8a5300;")
+        self.session_only.show()
+
+    def _show_secret_rows(self, profile: Profile) -> None:
+        while self._credentials_form.rowCount() > self._secret_rows_start + 2:
+            self._credentials_form.removeRow(self._secret_rows_start)
+        self.secret_edits = {}
+        for offset, name in enumerate(SECRET_NAMES[profile.target]):
+            edit = QLineEdit(self)
+            edit.setObjectName(f"secret.{name}")
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            where = self._secrets.where(profile.name, name)
+            edit.setPlaceholderText({
+                "keyring": self.tr("stored in the keyring; type to replace"),
+                "session": self.tr("kept for this session; type to replace"),
+            }.get(where, self.tr("sandbox default") if profile.is_sandbox else self.tr("not set")))
+            self.secret_edits[name] = edit
+            self._credentials_form.insertRow(self._secret_rows_start + offset, name, edit)
+        self.credentials_status.clear()
+
+    def save_credentials(self) -> bool:
+        profile_name = self.selected_name()
+        typed = {n: e.text() for n, e in self.secret_edits.items() if e.text().strip()}
+        if not typed:
+            self.credentials_status.setText(self.tr("Nothing to save: type a value first."))
+            return False
+        session_only = not self._secrets.has_keyring and self.session_only.isChecked()
+        try:
+            for name, value in typed.items():
+                self._secrets.set(profile_name, name, value.strip(), session_only=session_only)
+        except KeyringUnavailable as exc:
+            self.credentials_status.setText(
+                self.tr("Not saved: %1 Tick \"Keep for this session only\" to use them until "
+                        "Order Desk closes.").replace("%1", str(exc)))
+            self._show_keyring_state()
+            return False
+        for edit in self.secret_edits.values():
+            edit.clear()
+        self.credentials_status.setText(
+            self.tr("Kept for this session only.") if session_only
+            else self.tr("Saved in the system keyring."))
+        profile = self._settings.profiles.get(profile_name)
+        if profile is not None:
+            self._show_secret_rows(profile)
+            self.credentials_status.setText(
+                self.tr("Kept for this session only.") if session_only
+                else self.tr("Saved in the system keyring."))
+        self.saved.emit()
+        return True

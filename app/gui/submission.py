@@ -1,0 +1,149 @@
+"""The bridge between the window and the submission engine.
+
+The engine runs batches on its own threads and calls back from them; this controller turns those
+callbacks into Qt signals (queued to the GUI thread), keeps every running batch's handle, and
+says how many orders are still in flight when the operator wants to quit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.engine import BatchHandle, Progress, ResultStatus, SubmissionEngine
+from app.core.journal import OrderRecord
+from app.core.settings import Profile
+from app.core.targets import Target
+from app.gui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Batch:
+    handle: BatchHandle
+    target: Target
+    context: dict[str, Any] = field(default_factory=dict)
+    reconcile: bool = False
+
+
+class SubmissionController(QObject):
+    progress = Signal(object)  # Progress of the batch that changed
+    batch_finished = Signal(object, object)  # list[OrderResult], the caller's context dict
+    failed = Signal(object, object)  # the exception, the caller's context dict
+    reconciled = Signal(str)  # a sentence for the status bar
+    _progress_from_engine = Signal(object, object)  # handle, Progress (from engine threads)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.engine = SubmissionEngine(context.journal, self._client_for)
+        self._batches: dict[int, _Batch] = {}
+        self._progress_from_engine.connect(self._on_progress)
+
+    def _client_for(self, profile: Profile) -> Any:
+        # The engine owns (and closes) the clients it asks for: build a fresh one each time.
+        from app.core.clients import make_client
+
+        return make_client(profile, self._context.secrets_for(profile),
+                           base_url=self._context.base_url_for(profile))
+
+    # -- starting ------------------------------------------------------------------------------
+    def submit(self, profile: Profile, payloads: Sequence[dict[str, Any]], *,
+               allow_duplicates: bool = False, context: dict[str, Any] | None = None) -> None:
+        """Hand orders to the engine; results arrive through `batch_finished` or `failed`."""
+        context = context or {}
+        try:
+            handle = self._start(lambda on_progress: self.engine.submit_batch(
+                list(payloads), profile, allow_duplicates=allow_duplicates, source="window",
+                on_progress=on_progress))
+        except ValueError as exc:  # the profile cannot be used yet, e.g. a missing credential
+            self.failed.emit(exc, context)
+            return
+        self._batches[id(handle)] = _Batch(handle, profile.target, context)
+
+    def reconcile(self, records: Sequence[OrderRecord]) -> None:
+        """Resolve unknown orders now, once per profile they belong to."""
+        names = {r.profile for r in records}
+        for name in sorted(names):
+            profile = self._context.settings.profiles.get(name)
+            if profile is None:
+                self.reconciled.emit(self.tr("Profile %1 no longer exists; its unknown orders "
+                                             "cannot be checked.").replace("%1", name))
+                continue
+            try:
+                handle = self._start(lambda on_progress, p=profile: self.engine.reconcile(
+                    p, on_progress=on_progress))
+            except ValueError as exc:
+                self.reconciled.emit(str(exc))
+                continue
+            self._batches[id(handle)] = _Batch(handle, profile.target, {"profile": name},
+                                               reconcile=True)
+
+    def _start(self, start: Any) -> BatchHandle:
+        # The handle is not known until the engine returns it, but its first callback may come
+        # sooner: remember early snapshots against a holder the lambda closes over.
+        holder: list[BatchHandle] = []
+        early: list[Progress] = []
+
+        def on_progress(progress: Progress) -> None:
+            if holder:
+                self._progress_from_engine.emit(holder[0], progress)
+            else:
+                early.append(progress)
+
+        handle: BatchHandle = start(on_progress)
+        holder.append(handle)
+        if early:
+            self._progress_from_engine.emit(handle, early[-1])
+        return handle
+
+    # -- progress (GUI thread) -----------------------------------------------------------------
+    def _on_progress(self, handle: BatchHandle, progress: Progress) -> None:
+        batch = self._batches.get(id(handle))
+        if batch is None:
+            return  # already reported
+        if not progress.finished:
+            if not batch.reconcile:
+                self.progress.emit(progress)
+            return
+        del self._batches[id(handle)]
+        error = handle.error
+        if batch.reconcile:
+            self.reconciled.emit(self._reconcile_summary(handle, error))
+        elif error is not None:
+            self.failed.emit(error, batch.context)
+        else:
+            self.batch_finished.emit(handle.report().results, batch.context)
+
+    def _reconcile_summary(self, handle: BatchHandle, error: BaseException | None) -> str:
+        if error is not None:
+            return self.tr("Checking unknown orders failed: %1").replace("%1", str(error))
+        recovered = handle.report().recovered
+        accepted = sum(1 for r in recovered if r.status is ResultStatus.ACCEPTED)
+        unknown = sum(1 for r in recovered if r.status is ResultStatus.UNKNOWN)
+        return (self.tr("Checked %1 unknown order(s): %2 accepted, %3 still unknown.")
+                .replace("%1", str(len(recovered))).replace("%2", str(accepted))
+                .replace("%3", str(unknown)))
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def in_flight(self) -> int:
+        """Orders of running batches without a final result yet."""
+        total = 0
+        for batch in self._batches.values():
+            snapshot = batch.handle.progress()
+            total += max(snapshot.total - snapshot.done, 0) if snapshot.total else 1
+        return total
+
+    def busy_with(self, target: Target) -> bool:
+        return any(b.target is target and not b.reconcile for b in self._batches.values())
+
+    def shutdown(self, timeout_ms: int) -> None:
+        """Cancel what has not been sent, wait for requests in flight, close the clients."""
+        self.engine.close(timeout_ms / 1000)
+        self._batches.clear()
