@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import socket
+import ssl
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from email.utils import format_datetime
+from pathlib import Path
 
 import httpx
 import pytest
@@ -206,3 +212,70 @@ def test_two_xx_body_that_is_not_json_is_unknown_with_a_snippet() -> None:
     outcome = session.send("POST", "/base/x", content=b"{}").unreadable_outcome()
     assert outcome.kind is OutcomeKind.UNKNOWN
     assert "Maintenance" in outcome.message and "may have been created" in outcome.message
+
+
+@pytest.fixture
+def untrusted_tls_port(tmp_path: Path) -> Iterator[int]:
+    """A loopback TLS listener whose self-signed certificate no CA vouches for."""
+    cert_path, key_path = _self_signed_certificate(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert_path, key_path)
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(10)
+
+    def serve_one() -> None:
+        with contextlib.suppress(OSError):  # the client hangs up when it rejects the cert
+            connection, _ = listener.accept()
+            with context.wrap_socket(connection, server_side=True):
+                pass
+
+    thread = threading.Thread(target=serve_one)
+    thread.start()
+    yield listener.getsockname()[1]
+    thread.join()
+    listener.close()
+
+
+def _self_signed_certificate(directory: Path) -> tuple[str, str]:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=1))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return str(cert_path), str(key_path)
+
+
+def test_tls_certificates_are_verified(untrusted_tls_port: int) -> None:
+    session = HttpSession(f"https://127.0.0.1:{untrusted_tls_port}", secrets=[], timeout=10)
+    exchange = session.send("POST", "/x", content=b"{}")
+    session.close()
+    assert exchange.failure is not None
+    # The handshake failed, so no byte of the request went out: safe to retry once fixed.
+    assert exchange.failure.kind is OutcomeKind.RETRY
+    assert "CERTIFICATE_VERIFY_FAILED" in exchange.failure.message
