@@ -211,7 +211,7 @@ def test_two_xx_body_that_is_not_json_is_unknown_with_a_snippet() -> None:
     session = _session(lambda request: httpx.Response(200, text="<html>Maintenance</html>"))
     outcome = session.send("POST", "/base/x", content=b"{}").unreadable_outcome()
     assert outcome.kind is OutcomeKind.UNKNOWN
-    assert "Maintenance" in outcome.message and "may have been created" in outcome.message
+    assert "Maintenance" in outcome.message and "look the order up" in outcome.message
 
 
 @pytest.fixture

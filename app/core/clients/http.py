@@ -227,7 +227,7 @@ class Exchange:
         return self.outcome(
             OutcomeKind.UNKNOWN,
             f"The server answered HTTP {status} but the body {problem} ({self.snippet()!r}); "
-            "the order may have been created: look it up before resending",
+            "it may have processed the request: look the order up before resending",
         )
 
 
