@@ -405,3 +405,18 @@ def test_message_with_braces_in_input_is_kept_literally():
     assert errors_of(with_address(country="{0}")) == [
         FieldError("orderAddress.country", "not a country: '{0}'")
     ]
+
+
+def test_unknown_province_is_a_warning_not_an_error():
+    result = validate_order(Target.KA, with_address(province="Atlantis"))
+
+    assert result.ok and result.wire is not None
+    assert result.wire["orderAddress"]["province"] == "Atlantis"
+    assert result.warnings == (
+        FieldError(
+            "orderAddress.province",
+            "not a known province or state of FR: 'Atlantis' (sent as written)",
+        ),
+    )
+    assert validate_order(Target.KA, ka_order()).warnings == ()
+    assert validate_order(Target.KA, with_address(province="Atlantis"), strict=True).warnings == ()

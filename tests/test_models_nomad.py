@@ -330,3 +330,20 @@ def test_unknown_nested_key_is_reported_where_it_is():
     order["items"][0]["product"]["weight"] = 1
 
     assert errors_of(order) == [FieldError("items.0.product.weight", "unknown field")]
+
+
+def test_unknown_state_is_a_warning_for_the_right_role():
+    result = validate_order(
+        Target.NOMAD,
+        nomad_order(
+            customer={"countryCode": "CN", "state": "Guangdong"},
+            payer={"countryCode": "CN", "state": "Atlantis"},
+        ),
+    )
+
+    assert result.ok
+    assert result.warnings == (
+        FieldError(
+            "payer.state", "not a known province or state of CN: 'Atlantis' (sent as written)"
+        ),
+    )

@@ -8,6 +8,7 @@ from pydantic_core import PydanticCustomError
 from app.core.models.countries import is_alpha2, to_alpha2
 from app.core.models.messages import shown
 from app.core.models.phones import check_phone
+from app.core.models.provinces import province_warning
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,26 @@ def test_long_input_is_cut_in_messages():
     assert shown("abc") == "'abc'"
     assert len(shown("x" * 500)) == 60
     assert shown("x" * 500).endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("country", "province"),
+    [
+        ("FR", "Ile-de-France"),  # accents ignored
+        ("FR", "IDF"),  # subdivision code
+        ("US", "NY"),
+        ("US", "new york"),
+        ("CN", "Guangdong"),  # "Guangdong Sheng" in the data
+        ("CN", "广东省"),  # another script: nothing to compare with, no warning
+        ("DE", "Bayern"),
+    ],
+)
+def test_known_or_uncheckable_provinces_raise_no_doubt(country, province):
+    assert province_warning(country, province) is None
+
+
+def test_unknown_province_is_only_a_doubt():
+    assert province_warning("DE", "Bavaria") == (
+        "not a known province or state of DE: 'Bavaria' (sent as written)"
+    )
+    assert province_warning("FR", "Foo") is not None

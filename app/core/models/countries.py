@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 _MIN_FUZZY_LENGTH = 4
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """Lower case, no accents, letters and digits only: "Côte d'Ivoire" -> "cotedivoire"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
@@ -29,7 +29,7 @@ def _folded_names() -> tuple[tuple[str, str], ...]:
         for attribute in ("name", "official_name", "common_name"):
             name = getattr(country, attribute, None)
             if name:
-                pairs.append((_folded(name), country.alpha_2))
+                pairs.append((folded(name), country.alpha_2))
     return tuple(pairs)
 
 
@@ -55,9 +55,9 @@ def to_alpha2(text: str) -> str:
         return str(pycountry.countries.lookup(query).alpha_2)
     except LookupError:
         pass
-    folded = _folded(query)
-    if len(folded) >= _MIN_FUZZY_LENGTH:
-        matches = sorted({code for name, code in _folded_names() if folded in name})
+    wanted = folded(query)
+    if len(wanted) >= _MIN_FUZZY_LENGTH:
+        matches = sorted({code for name, code in _folded_names() if wanted in name})
         if len(matches) == 1:
             log.debug("country %r read as %s", query, matches[0])
             return matches[0]

@@ -136,7 +136,7 @@ class ProductSku(WireModel):
     color: Text | None = None
     size: Text | None = None
     quantity: Count | None = Field(None, description="Stock level")
-    is_onsale: Flag | None = None
+    is_onsale: Flag | None = Field(None, json_schema_extra=ui("On sale"))
     net_weight: Amount | None = None
     gross_weight: Amount | None = None
     shipping_cost: Amount | None = None
@@ -169,7 +169,7 @@ class Product(WireModel):
     net_weight: Amount | None = None
     gross_weight: Amount | None = None
     images: Images | None = None
-    is_onsale: Flag | None = None
+    is_onsale: Flag | None = Field(None, json_schema_extra=ui("On sale"))
     is_combined: Flag | None = None
     status: ProductStatus | None = Field(None, description="Takes priority over isOnsale")
     category: TextList | None = None
@@ -217,6 +217,9 @@ class OrderProduct(WireModel):
 PAYMENT = ui(group="payment")
 SHIPPING = ui(group="shipping")
 CUSTOMS = ui(group="customs")
+
+
+NOMAD_ADDRESS_ROLES = ("customer", "seller", "payer")
 
 
 class NomadOrder(WireModel):

@@ -19,7 +19,9 @@ from app.core.models.base import WireModel
 
 log = logging.getLogger(__name__)
 
-_ACRONYMS = frozenset({"id", "sku", "url", "hs", "rrp", "erp", "ioss", "vat", "zip"})
+_ACRONYMS = {
+    word: word.upper() for word in ("id", "sku", "url", "hs", "rrp", "erp", "ioss", "vat", "zip")
+} | {"ids": "IDs", "urls": "URLs"}
 
 
 @dataclass(frozen=True)
@@ -86,8 +88,7 @@ def _note_metadata(metadata: list[Any], facts: _TypeFacts) -> None:
 def humanise(key: str) -> str:
     """``customOrderId`` -> "Custom order ID", ``address1`` -> "Address 1"."""
     words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", key)
-    shown = [w.upper() if w.lower() in _ACRONYMS else w.lower() for w in words]
-    text = " ".join(shown)
+    text = " ".join(_ACRONYMS.get(word.lower(), word.lower()) for word in words)
     return text[:1].upper() + text[1:]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from app.core.models.base import WireModel
 from app.core.models.errors import field_errors
 from app.core.models.ka import KaOrder
-from app.core.models.nomad import NomadOrder
+from app.core.models.nomad import NOMAD_ADDRESS_ROLES, NomadOrder
+from app.core.models.provinces import province_warning
 from app.core.outcome import FieldError
 from app.core.targets import Target
 
@@ -31,6 +32,8 @@ class ValidationResult:
     ok: bool
     errors: tuple[FieldError, ...]
     wire: dict[str, Any] | None  # the normalised wire JSON; None when not ok
+    # Doubts that do not stop the order (an unknown province); only for operator input.
+    warnings: tuple[FieldError, ...] = ()
 
 
 def validate_order(
@@ -65,9 +68,10 @@ def validate_order(
     if errors:
         return _failed(errors)
     wire = order.model_dump(mode="json", by_alias=True, exclude_none=True)
+    warnings = () if strict else tuple(_province_warnings(target, wire, sent_address_key))
     if target is Target.KA:
         wire = _place_ka_address(wire, address_key)
-    return ValidationResult(ok=True, errors=(), wire=wire)
+    return ValidationResult(ok=True, errors=(), wire=wire, warnings=warnings)
 
 
 def _failed(errors: list[FieldError]) -> ValidationResult:
@@ -96,6 +100,22 @@ def _renamed(errors: list[FieldError], old: str, new: str) -> list[FieldError]:
         else e
         for e in errors
     ]
+
+
+def _province_warnings(
+    target: Target, wire: dict[str, Any], sent_address_key: str
+) -> Iterator[FieldError]:
+    if target is Target.KA:
+        places = [(sent_address_key, wire[KA_ADDRESS], "country", "province")]
+    else:
+        roles = [role for role in NOMAD_ADDRESS_ROLES if role in wire]
+        places = [(role, wire[role], "countryCode", "state") for role in roles]
+    for loc, address, country_key, province_key in places:
+        country, province = address.get(country_key), address.get(province_key)
+        if country and province:
+            message = province_warning(country, province)
+            if message:
+                yield FieldError(f"{loc}.{province_key}", message)
 
 
 def _place_ka_address(wire: dict[str, Any], address_key: str) -> dict[str, Any]:
