@@ -119,7 +119,7 @@ def test_accepted_without_an_id_is_still_accepted() -> None:
 def test_unreadable_success_bodies_are_unknown(response: httpx.Response) -> None:
     outcome = _client(lambda r: response).create_order(PAYLOAD)
     assert outcome.kind is OutcomeKind.UNKNOWN
-    assert "look it up" in outcome.message
+    assert "look the order up" in outcome.message
 
 
 def test_error_shape_of_the_custom_product_pages_is_shown() -> None:
