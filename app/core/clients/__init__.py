@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 
 from app.core.clients.base import OrderClient
@@ -29,11 +30,12 @@ def make_client(
         )
     missing = [name for name in SECRET_NAMES[profile.target] if not secrets.get(name)]
     if missing:
-        how = ", ".join(f"{name} (environment variable {ENV_VARS[name]})" for name in missing)
-        raise ValueError(
-            f"profile {profile.name!r} is missing {how}; store it in the system keyring with "
-            "`order-desk credentials set`, or set the environment variable for automation"
+        how = "; ".join(
+            f"{name}: `order-desk credentials set --profile {shlex.quote(profile.name)} {name}` "
+            f"(system keyring) or the environment variable {ENV_VARS[name]}"
+            for name in missing
         )
+        raise ValueError(f"profile {profile.name!r} is missing a secret. Set {how}")
     if profile.target is Target.KA:
         return KaClient(
             url,
