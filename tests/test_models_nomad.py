@@ -347,3 +347,15 @@ def test_unknown_state_is_a_warning_for_the_right_role():
             "payer.state", "not a known province or state of CN: 'Atlantis' (sent as written)"
         ),
     )
+
+
+def test_free_form_data_nested_too_deeply_is_refused_not_crashed_on():
+    deep: dict[str, Any] = {}
+    node = deep
+    for _ in range(2000):
+        node["next"] = {}
+        node = node["next"]
+
+    assert errors_of(nomad_order(campaignTrackingData=deep)) == [
+        FieldError("campaignTrackingData", "nested too deeply (at most 32 levels)")
+    ]

@@ -15,6 +15,7 @@ from app.core.models.ka import KaOrder
 from app.core.models.nomad import NOMAD_ADDRESS_ROLES, NomadOrder
 from app.core.models.provinces import province_warning
 from app.core.outcome import FieldError
+from app.core.settings import KA_ADDRESS_KEYS
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,6 @@ MODELS: dict[Target, type[WireModel]] = {Target.KA: KaOrder, Target.NOMAD: Nomad
 # KA's request table says orderAddress, its example says orderAddresses (API notes, 1.7).
 KA_ADDRESS = "orderAddress"
 KA_ADDRESSES = "orderAddresses"
-KA_ADDRESS_KEYS = (KA_ADDRESS, KA_ADDRESSES, "both")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, ValidationInfo
 
 from app.core.models.countries import is_alpha2, to_alpha2
 from app.core.models.messages import operator_error, shown
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 _TRUE_WORDS = frozenset({"true", "yes", "y", "1"})
 _FALSE_WORDS = frozenset({"false", "no", "n", "0"})
 _MAX_WHOLE_DIGITS = 16
+_MAX_FREE_DEPTH = 32
 _EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
@@ -159,6 +160,21 @@ def choice_of(values: tuple[str, ...]) -> BeforeValidator:
     return BeforeValidator(check)
 
 
+def _shallow(value: dict[str, Any]) -> dict[str, Any]:
+    """Free-form data must stay serialisable: pydantic refuses to write very deep nesting."""
+    level: list[Any] = [value]
+    for _ in range(_MAX_FREE_DEPTH):
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+        if not level:
+            return value
+    raise operator_error(f"nested too deeply (at most {_MAX_FREE_DEPTH} levels)")
+
+
 Text = Annotated[str, BeforeValidator(_text), kind("str")]
 Phone = Annotated[str, BeforeValidator(_text), kind("phone")]
 Email = Annotated[str, BeforeValidator(_email), kind("email")]
@@ -176,4 +192,4 @@ Amount = Annotated[
 ]
 Flag = Annotated[bool, BeforeValidator(_flag), kind("bool")]
 TextList = Annotated[list[Text], kind("list")]
-FreeObject = Annotated[dict[str, Any], kind("object")]
+FreeObject = Annotated[dict[str, Any], AfterValidator(_shallow), kind("object")]
