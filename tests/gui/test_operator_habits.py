@@ -1,0 +1,109 @@
+"""Keyboard habits and continuity: shortcuts, drafts that survive a restart, recent values."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.core.journal import OrderState
+from app.core.targets import Target
+from app.gui.app import build_main_window
+from app.gui.main_window import MainWindow
+from tests.gui.helpers import accepted, fill_row, history_records, named, type_into
+
+
+def _fill_minimal_ka(qtbot: QtBot, window: MainWindow, reference: str = "") -> None:
+    type_into(qtbot, window, "ka.country", "FR")
+    type_into(qtbot, window, "ka.phone", "+33142685300")
+    type_into(qtbot, window, "ka.recipient", "Jeanne Martin")
+    type_into(qtbot, window, "ka.province", "Ile-de-France")
+    type_into(qtbot, window, "ka.channelType", "Express")
+    if reference:
+        type_into(qtbot, window, "ka.customOrderId", reference)
+    fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "SKU-1", "quantity": "1"})
+
+
+def test_draft_survives_a_restart(qtbot: QtBot, window: MainWindow) -> None:
+    type_into(qtbot, window, "ka.recipient", "Half Typed")
+    fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "SKU-DRAFT"})
+    window.shutdown()  # closing saves the draft at once
+
+    again = build_main_window()
+    qtbot.addWidget(again)
+    try:
+        recipient = named(again, "ka.recipient")
+        assert isinstance(recipient, QLineEdit)
+        assert recipient.text() == "Half Typed"
+        assert again.forms[Target.KA].items_model.rows()[0]["sku"] == "SKU-DRAFT"
+    finally:
+        again.shutdown()
+
+
+def test_draft_is_autosaved_while_typing(qtbot: QtBot, window: MainWindow) -> None:
+    type_into(qtbot, window, "ka.recipient", "Autosaved")
+    qtbot.waitUntil(lambda: (window.drafts.load(Target.KA) or {}).get("orderAddress", {})
+                    .get("recipient") == "Autosaved", timeout=5000)
+
+
+def test_ctrl_n_starts_a_new_order_and_ctrl_d_duplicates_the_last(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _fill_minimal_ka(qtbot, window, "HABIT-1")
+    submit = named(window, "submitButton")
+    qtbot.waitUntil(submit.isEnabled)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: accepted(window, "HABIT-1") is not None, timeout=15_000)
+
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier)
+    form = window.forms[Target.KA]
+    copy = form.payload()
+    assert copy["orderAddress"]["recipient"] == "Jeanne Martin"
+    assert copy["channelType"] == "Express"
+    assert "customOrderId" not in copy  # a copy never reuses the old order's reference
+
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert form.payload().get("channelType") is None
+    assert window.drafts.load(Target.KA) is None
+
+
+def test_sent_values_come_back_as_completions(qtbot: QtBot, window: MainWindow) -> None:
+    _fill_minimal_ka(qtbot, window, "HABIT-2")
+    type_into(qtbot, window, "ka.city", "Lyon")
+    submit = named(window, "submitButton")
+    qtbot.waitUntil(submit.isEnabled)
+    submit.click()
+    qtbot.waitUntil(lambda: accepted(window, "HABIT-2") is not None, timeout=15_000)
+    city = named(window, "ka.city")
+    assert isinstance(city, QLineEdit)
+    completer = city.completer()
+    assert completer is not None
+    assert "Lyon" in completer.model().stringList()
+
+
+def test_same_content_without_reference_asks_before_sending_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    submit = named(window, "submitButton")
+    _fill_minimal_ka(qtbot, window)
+    qtbot.waitUntil(submit.isEnabled)
+    submit.click()
+    qtbot.waitUntil(lambda: any(r.state is OrderState.ACCEPTED for r in history_records(window)),
+                    timeout=15_000)
+
+    window.duplicate_last()
+    qtbot.waitUntil(submit.isEnabled)
+    submit.click()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "duplicateQuestion") is not None,
+                    timeout=15_000)
+    question = window.findChild(QMessageBox, "duplicateQuestion")
+    assert isinstance(question, QMessageBox)
+    assert len(history_records(window)) == 1  # held back: nothing sent yet
+    question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: sum(r.state is OrderState.ACCEPTED
+                                for r in history_records(window)) == 2, timeout=15_000)

@@ -1,0 +1,112 @@
+"""Profiles and credentials in the window: the environment badge follows the profile in use,
+and without a keyring the window says so and keeps secrets for the session only, never in a file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.core.settings import load_settings
+from app.core.targets import Environment, Target
+from app.gui.app import build_main_window
+from app.gui.main_window import MainWindow
+from tests.gui.helpers import named
+
+SECRET = "tok-never-in-a-file-1234"
+
+
+@pytest.fixture
+def no_keyring() -> None:
+    """The backend keyring picks on a headless machine with no Secret Service."""
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # conftest restores the previous one
+
+
+@pytest.fixture
+def bare_window(qtbot: QtBot, no_keyring: None) -> Iterator[MainWindow]:
+    main = build_main_window()
+    qtbot.addWidget(main)
+    yield main
+    main.shutdown()
+
+
+def _files_under(path: Path) -> list[Path]:
+    return [p for p in path.rglob("*") if p.is_file()]
+
+
+def test_new_production_profile_turns_the_badge_red(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.open_settings()
+    named(dialog, "addProfile").click()
+    name = named(dialog, "profile.name")
+    assert isinstance(name, QLineEdit)
+    name.setText("Live KA")
+    environment = named(dialog, "profile.environment")
+    assert isinstance(environment, QComboBox)
+    environment.setCurrentIndex(environment.findData(Environment.PRODUCTION.value))
+    named(dialog, "useProfile").click()
+
+    assert named(dialog, "profile.error").text() == ""  # type: ignore[attr-defined]
+    assert window.badge.text() == "PRODUCTION"
+    assert window.badge.environment is Environment.PRODUCTION
+    assert window.profile_selector.currentText() == "Live KA"
+    saved = load_settings()
+    assert saved.profile_in_use(Target.KA).name == "Live KA"
+
+
+def test_a_profile_the_rules_refuse_is_explained_not_saved(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = window.open_settings()
+    named(dialog, "addProfile").click()
+    base_url = named(dialog, "profile.baseUrl")
+    assert isinstance(base_url, QLineEdit)
+    base_url.clear()  # outside the sandbox a URL is required
+    named(dialog, "saveProfile").click()
+    error = named(dialog, "profile.error")
+    assert isinstance(error, QLabel)
+    assert "base URL" in error.text()
+
+
+def test_no_keyring_is_said_plainly_and_session_only_keeps_the_secret(
+    qtbot: QtBot, bare_window: MainWindow, tmp_path: Path
+) -> None:
+    window = bare_window
+    assert not window.context.secrets.has_keyring
+    dialog = window.open_settings()
+    notice = named(dialog, "keyringNotice")
+    assert isinstance(notice, QLabel)
+    assert "No system keyring" in notice.text()
+
+    secret_edit = named(dialog, "secret.ka_token")
+    assert isinstance(secret_edit, QLineEdit)
+    assert secret_edit.echoMode() is QLineEdit.EchoMode.Password
+    secret_edit.setText(SECRET)
+    save = named(dialog, "saveCredentials")
+    assert isinstance(save, QPushButton)
+    save.click()
+    status = named(dialog, "credentialsStatus")
+    assert isinstance(status, QLabel)
+    assert "Not saved" in status.text()
+    assert window.context.secrets.get("Sandbox KA", "ka_token") is None
+
+    session_only = named(dialog, "sessionOnly")
+    assert isinstance(session_only, QCheckBox)
+    session_only.setChecked(True)
+    secret_edit = named(dialog, "secret.ka_token")
+    assert isinstance(secret_edit, QLineEdit)
+    secret_edit.setText(SECRET)
+    save.click()
+    assert "this session only" in status.text()
+    profile = window.context.profile(Target.KA)
+    assert window.context.secrets_for(profile)["ka_token"] == SECRET
+
+    window.save_drafts()
+    window.context.save_settings()
+    home = Path(load_settings.__globals__["settings_path"]().parent)
+    for path in _files_under(home):
+        assert SECRET.encode() not in path.read_bytes(), f"secret written to {path}"
