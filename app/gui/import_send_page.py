@@ -92,7 +92,9 @@ class ImportSendPage(QWidget):
     def running(self) -> bool:
         return self._handle is not None and not self._handle.done
 
-    def start(self, session: ImportSession, orders: list[ImportedOrder], sender: ImportSender) -> None:
+    def start(
+        self, session: ImportSession, orders: list[ImportedOrder], sender: ImportSender
+    ) -> None:
         self._session, self._sender = session, sender
         self.model = ImportResultsModel(session, orders, self)
         self.view.setModel(self.model)

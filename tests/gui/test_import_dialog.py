@@ -1,0 +1,179 @@
+"""The import dialog end to end against the sandbox over loopback: file -> mapping -> preview and
+fix -> send through the real engine and journal -> results and exports."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.core.clients import make_client
+from app.core.engine import ResultStatus, RetryPolicy, SubmissionEngine
+from app.core.journal import Journal
+from app.core.secrets import SANDBOX_SECRETS
+from app.core.settings import SANDBOX_PROFILES, Profile
+from app.core.targets import Target
+from app.gui.import_dialog import MAPPING, PREVIEW, SEND, ImportDialog
+from app.gui.import_rows_model import FIXED_COLUMNS
+from app.gui.import_sender import EngineSender
+from app.sandbox import SandboxServer
+from tests.fixtures.sandbox import SandboxFactory
+
+ADDRESS = "Jeanne Martin;+33142685300;FR;Ile-de-France;Paris;10 rue de Rivoli;75004"
+ROWS = [
+    "订单号;收件人;联系电话;国家;省份;城市;地址;邮编;商品编码;数量",
+    f"IMP-1;{ADDRESS};SKU-RED-M;2",
+    "IMP-1;;;;;;;;SKU-BLUE-S;1",
+    f"IMP-2;{ADDRESS};SKU-RED-M;two",
+    ";;;;;;;;;",
+    f"IMP-3;{ADDRESS};SKU-RED-M;1",
+]
+
+
+@pytest.fixture
+def orders_file(tmp_path: Path) -> Path:
+    path = tmp_path / "orders.csv"
+    path.write_bytes(("\r\n".join(ROWS) + "\r\n").encode("gb18030"))
+    return path
+
+
+def _engine_sender(tmp_path: Path, server: SandboxServer) -> Iterator[EngineSender]:
+    profile: Profile = SANDBOX_PROFILES[0]
+    journal = Journal(tmp_path / "journal.sqlite3")
+    engine = SubmissionEngine(
+        journal,
+        lambda p: make_client(p, SANDBOX_SECRETS, base_url=server.ka_base_url),
+        policy=RetryPolicy(backoff_base=0.01, backoff_cap=0.05, settle_delay=0.0),
+    )
+    yield EngineSender(engine, profile)
+    engine.close()
+    journal.close()
+
+
+@pytest.fixture
+def sender(tmp_path: Path, sandbox: SandboxServer) -> Iterator[EngineSender]:
+    yield from _engine_sender(tmp_path, sandbox)
+
+
+def _open(qtbot: QtBot, sender: EngineSender, path: Path) -> ImportDialog:
+    dialog = ImportDialog(Target.KA, sender)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_page.set_path(path)
+    return dialog
+
+
+def _advance(qtbot: QtBot, dialog: ImportDialog, page: int) -> None:
+    with qtbot.waitSignal(dialog.loaded, timeout=20_000):
+        dialog.next_button.click()
+    assert dialog.pages.currentIndex() == page, dialog.message.text()
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_import_fix_and_send_end_to_end(
+    qtbot: QtBot, sender: EngineSender, sandbox: SandboxServer, orders_file: Path, tmp_path: Path
+) -> None:
+    dialog = _open(qtbot, sender, orders_file)
+    page = dialog.file_page
+    assert "gb18030" in page.detected.text()
+    assert page.preview_model.columnCount() == 10 and page.preview_model.rowCount() == 5
+    page.delimiter_box.setCurrentIndex(page.delimiter_box.findData(","))  # live preview follows
+    assert page.preview_model.columnCount() == 1
+    page.delimiter_box.setCurrentIndex(0)
+    assert page.preview_model.columnCount() == 10
+
+    _advance(qtbot, dialog, MAPPING)
+    mapping = dialog.mapping_page.mapping()
+    assert mapping.columns["商品编码"] == "orderItemsList[].sku"
+    assert mapping.columns["订单号"] == "customOrderId"
+    dialog.mapping_page.set_constant("channelType", "Express")
+    dialog.mapping_page.save_box.setChecked(True)
+
+    _advance(qtbot, dialog, PREVIEW)
+    preview = dialog.preview_page
+    summary = preview.summary.text()
+    assert summary.startswith(
+        "5 rows read = 3 in 2 valid orders + 1 in 1 invalid orders + 1 excluded"
+    )
+    assert "line 5: blank row" in summary
+    assert dialog.next_button.text() == "Send 2 valid order(s)"
+
+    model = preview.model
+    assert model is not None
+    qty = FIXED_COLUMNS + model.session.table.headers.index("数量")
+    preview.only_problems.setChecked(True)
+    assert model.rowCount() == 1
+    bad = model.index(0, qty)
+    assert model.data(bad) == "two"
+    assert "whole number" in model.data(bad, role=3)  # ToolTipRole: the error on its cell
+    assert model.setData(bad, "3")  # edit in place: re-validated at once
+    assert preview.summary.text().startswith("5 rows read = 4 in 3 valid orders + 0 in 0 invalid")
+    preview.only_problems.setChecked(False)
+
+    preview.view.selectRow(4)  # IMP-3: the operator holds it back
+    preview.exclude_selected()
+    assert "line 6: excluded by the operator" in preview.summary.text()
+    assert dialog.next_button.text() == "Send 2 valid order(s)"
+
+    send = dialog.send_page
+    with qtbot.waitSignal(send.finished, timeout=30_000):
+        dialog.next_button.click()
+    assert dialog.pages.currentIndex() == SEND
+    assert send.model is not None
+    statuses = [r.status if r else None for r in send.model.results]
+    assert statuses == [ResultStatus.ACCEPTED, ResultStatus.ACCEPTED]
+    assert send.progress_bar.value() == 2
+    assert sandbox.count_by_reference(Target.KA, "IMP-1") == 1
+    assert sandbox.count_by_reference(Target.KA, "IMP-2") == 1
+    assert sandbox.count_by_reference(Target.KA, "IMP-3") == 0
+    stored = sandbox.orders(Target.KA)
+    assert sorted(len(o["orderItems"]) for o in stored) == [1, 2]
+    assert not send.retry_button.isEnabled()
+
+    results = tmp_path / "results.csv"
+    assert send.export_results(results) == 2
+    rows = _read_csv(results)
+    assert [r[1] for r in rows[1:]] == ["IMP-1", "IMP-2"] and rows[1][2] == "2 3"
+    assert {r[3] for r in rows[1:]} == {"accepted"}
+    dialog.close()
+
+
+def test_rejected_orders_can_be_retried_and_exported(
+    qtbot: QtBot, tmp_path: Path, sandbox_factory: SandboxFactory, orders_file: Path
+) -> None:
+    poor = sandbox_factory(ka_opening_balance=Decimal("0"))
+    senders = _engine_sender(tmp_path, poor)
+    sender = next(senders)
+    dialog = _open(qtbot, sender, orders_file)
+    _advance(qtbot, dialog, MAPPING)
+    dialog.mapping_page.set_constant("channelType", "Standard")
+    _advance(qtbot, dialog, PREVIEW)
+    send = dialog.send_page
+    with qtbot.waitSignal(send.finished, timeout=30_000):
+        dialog.next_button.click()
+    assert send.model is not None
+    assert [r.status for r in send.model.results if r] == [ResultStatus.REJECTED] * 2
+    assert "Insufficient balance" in send.model.results[0].message  # type: ignore[union-attr]
+    assert send.retry_button.isEnabled()
+
+    failed = tmp_path / "failed.csv"
+    assert send.export_failed(failed) == 4  # two rejected orders (3 rows) + the invalid one
+    rows = _read_csv(failed)
+    assert rows[0][-1] == "Import problems"
+    assert [r[0] for r in rows[1:]] == ["IMP-1", "IMP-1", "IMP-2", "IMP-3"]
+    assert "Insufficient balance" in rows[1][-1] and "数量" in rows[3][-1]
+
+    with qtbot.waitSignal(send.finished, timeout=30_000):
+        send.retry_button.click()
+    assert [r.status for r in send.model.results if r] == [ResultStatus.REJECTED] * 2
+    assert poor.orders(Target.KA) == []
+    dialog.close()
+    next(senders, None)
