@@ -156,3 +156,19 @@ def test_out_of_range_options_are_usage_errors(option: str) -> None:
     with pytest.raises(SystemExit) as exit_info:
         build_parser().parse_args(["sandbox", option])
     assert exit_info.value.code == 2
+
+
+def test_cli_reports_an_unusable_database_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"\x00not sqlite\x00" * 200)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "sandbox", "--db", str(bad)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "not a usable sandbox database" in result.stderr
+    assert "Traceback" not in result.stderr

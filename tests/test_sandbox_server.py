@@ -4,16 +4,18 @@ and a clean stop (socket closed, no request thread left behind)."""
 from __future__ import annotations
 
 import socket
+import sqlite3
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 
 import httpx
 import pytest
 
 from app.core.targets import Target
-from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox import SandboxConfig, SandboxServer, StoreError
 from tests.fixtures.sandbox import SandboxFactory, ka_headers, ka_order, nomad_order, nomad_request
 
 ORDERS = "/openapi/v2/order/orders"
@@ -256,3 +258,18 @@ def test_port_in_use_is_reported() -> None:
 
 def test_unknown_top_level_path_is_404(sandbox: SandboxServer) -> None:
     assert httpx.get(sandbox.base_url + "/").status_code == 404
+
+
+def test_a_file_that_is_not_a_sandbox_database_is_refused(tmp_path: Path) -> None:
+    not_sqlite = tmp_path / "notes.txt"
+    not_sqlite.write_text("just some notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="not a usable sandbox database"):
+        SandboxServer(SandboxConfig(db_path=not_sqlite)).start()
+
+
+def test_a_database_from_a_newer_sandbox_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "newer.sqlite3"
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="newer sandbox"):
+        SandboxServer(SandboxConfig(db_path=db)).start()

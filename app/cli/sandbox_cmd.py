@@ -12,7 +12,7 @@ from pathlib import Path
 from types import FrameType
 
 from app.core.secrets import SANDBOX_SECRETS
-from app.sandbox import SandboxConfig, SandboxServer
+from app.sandbox import SandboxConfig, SandboxServer, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,9 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"order-desk sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr
         )
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(f"order-desk sandbox: {exc}", file=sys.stderr)
         return EXIT_USAGE
     stop = threading.Event()
     previous = _on_stop_signals(stop)

@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from app.sandbox.config import SandboxConfig
 from app.sandbox.server import SandboxServer
+from app.sandbox.store import StoreError
 
-__all__ = ["SandboxConfig", "SandboxServer"]
+__all__ = ["SandboxConfig", "SandboxServer", "StoreError"]

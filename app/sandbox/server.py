@@ -64,7 +64,10 @@ class SandboxServer:
         return self.base_url + NOMAD_PREFIX
 
     def start(self) -> str:
-        """Listen and serve in a background thread; returns the base URL."""
+        """Listen and serve in a background thread; returns the base URL.
+
+        Raises OSError when the address cannot be bound, StoreError when `db_path` is unusable.
+        """
         if self._httpd is not None:
             raise RuntimeError("the sandbox is already running")
         config = self.config

@@ -22,6 +22,7 @@ from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
+SCHEMA_VERSION = 1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS orders (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -78,15 +79,36 @@ class InsufficientBalanceError(Exception):
         self.cost = cost
 
 
+class StoreError(Exception):
+    """The sandbox's database file cannot be used (not SQLite, or from a newer version)."""
+
+
 class OrderStore:
     def __init__(self, db_path: Path | None, opening_balance: Decimal) -> None:
         self._lock = threading.RLock()
         self._db = sqlite3.connect(
             str(db_path) if db_path else ":memory:", check_same_thread=False, isolation_level=None
         )
+        try:
+            self._open(db_path, opening_balance)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{db_path} is not a usable sandbox database: {exc}") from None
+        except StoreError:
+            self._db.close()
+            raise
+
+    def _open(self, db_path: Path | None, opening_balance: Decimal) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{db_path} was written by a newer sandbox (schema {version}, "
+                f"this one knows {SCHEMA_VERSION})"
+            )
         if db_path:
             self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self._db.execute(
             "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
             (_BALANCE_KEY, str(opening_balance)),
