@@ -18,6 +18,7 @@ import httpx
 
 from app.core.clients.fielderrors import field_errors_from_message
 from app.core.clients.http import ApiFailure, Exchange, HttpSession, id_text, load_json
+from app.core.models.validation import KA_ADDRESS, KA_ADDRESSES
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
 from app.core.settings import KA_ADDRESS_KEYS
 from app.core.targets import REFERENCE_FIELD, Target
@@ -30,7 +31,7 @@ CHANNEL_PATH = "/openapi/v2/order/orders/channel"
 SPLIT_QUOTE_PATH = "/openapi/v2/order/orders/channel/automationSplit"
 WAREHOUSES_PATH = "/openapi/v1/product/countryAndWarehouse"
 BALANCE_PATH = "/openapi/v1/payment/balance"
-ADDRESS_KEYS = ("orderAddress", "orderAddresses")
+ADDRESS_KEYS = (KA_ADDRESS, KA_ADDRESSES)
 MAX_PAGE_SIZE = 250  # documented maximum for Query Order
 
 
@@ -335,7 +336,10 @@ class KaClient:
 
 def with_address_key(payload: Mapping[str, Any], address_key: str) -> dict[str, Any]:
     """The payload with its address under the configured key(s); the docs disagree on the name
-    (table: orderAddress, example: orderAddresses), so "both" sends it under each."""
+    (table: orderAddress, example: orderAddresses), so "both" sends it under each.
+
+    `validate_order` already places it for the profile; this keeps the client right whatever
+    shape it is handed (a JSON file written for the other key, an older journal entry)."""
     address = next((payload[k] for k in ADDRESS_KEYS if k in payload), None)
     if address is None:
         return dict(payload)
