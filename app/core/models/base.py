@@ -34,8 +34,6 @@ class WireModel(BaseModel):
     model_config = ConfigDict(
         alias_generator=to_camel,
         extra="forbid",
-        validate_by_alias=True,
-        validate_by_name=False,
         frozen=True,
     )
 
