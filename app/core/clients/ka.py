@@ -356,9 +356,11 @@ def _error_detail(exchange: Exchange) -> str:
         body = load_json(exchange.text)
     except ValueError:
         body = None
+    assert exchange.response is not None
     if isinstance(body, dict):
         detail = _text(body.get("message") or body.get("error"))
-    assert exchange.response is not None
+        if detail.lower() == exchange.response.reason_phrase.lower():
+            detail = ""  # "HTTP 401 Unauthorized" says it already
     if exchange.response.status_code in (401, 403):
         hint = "the KA token was refused; check it (order-desk credentials set)"
         detail = f"{detail} ({hint})" if detail else hint
