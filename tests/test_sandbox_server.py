@@ -273,3 +273,17 @@ def test_a_database_from_a_newer_sandbox_is_refused(tmp_path: Path) -> None:
         connection.execute("PRAGMA user_version = 99")
     with pytest.raises(StoreError, match="newer sandbox"):
         SandboxServer(SandboxConfig(db_path=db)).start()
+
+
+def test_a_sandbox_bug_is_a_500_not_a_dropped_connection(
+    sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated defect")
+
+    monkeypatch.setattr("app.sandbox.ka_api.validate_order", broken)
+    response = _create_ka(sandbox)
+
+    assert response.status_code == 500
+    assert response.json()["code"] == 500
+    assert sandbox.orders(Target.KA) == []

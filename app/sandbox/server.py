@@ -158,17 +158,27 @@ class SandboxServer:
             return _unavailable(is_nomad)
         if self._faults.strikes("malformed_rate"):
             return Reply(200, _MALFORMED_BODY, {"Content-Type": "text/html; charset=utf-8"})
-        if is_nomad and self._nomad is not None:
-            reply = self._nomad.handle(request)
-            reply.headers.setdefault("X-Ca-Request-Id", str(uuid.uuid4()).upper())
-        elif request.path.startswith(KA_PREFIX) and self._ka is not None:
-            reply = self._ka.handle(request)
-        else:
-            reply = json_reply(404, {"message": f"no such path: {request.path}"})
+        try:
+            reply = self._route(request, is_nomad)
+        except Exception:
+            # A sandbox bug must look like a server error, never like a dropped connection (which
+            # clients rightly treat as "the order may exist").
+            log.exception("sandbox failed on %s %s", request.method, request.path)
+            reply = json_reply(500, {"code": 500, "message": "internal error in the sandbox"})
         if reply.committed and self._faults.strikes("drop_after_commit_rate"):
             log.info("fault: order stored, dropping the connection (%s)", request.path)
             return None
         return reply
+
+
+    def _route(self, request: Request, is_nomad: bool) -> Reply:
+        if is_nomad and self._nomad is not None:
+            reply = self._nomad.handle(request)
+            reply.headers.setdefault("X-Ca-Request-Id", str(uuid.uuid4()).upper())
+            return reply
+        if request.path.startswith(KA_PREFIX) and self._ka is not None:
+            return self._ka.handle(request)
+        return json_reply(404, {"message": f"no such path: {request.path}"})
 
 
 def _unavailable(is_nomad: bool) -> Reply:
