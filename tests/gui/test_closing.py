@@ -1,0 +1,66 @@
+"""Closing with orders in flight asks first; quitting anyway loses nothing (the journal has it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.core.journal import Journal, OrderState
+from app.core.paths import data_dir, journal_path
+from app.core.settings import load_settings
+from app.core.targets import Target
+from app.gui.app import ensure_application
+from app.gui.context import AppContext
+from app.gui.main_window import MainWindow
+from app.gui.secret_chain import SessionAwareSecrets
+from app.sandbox import SandboxConfig, SandboxServer
+from tests.fixtures.sandbox import ka_order
+
+
+@pytest.fixture
+def slow_window(qtbot: QtBot) -> Iterator[MainWindow]:
+    """The window against a sandbox that takes a second to answer."""
+    ensure_application()
+
+    def slow_sandbox(_directory: Path) -> SandboxServer:
+        server = SandboxServer(SandboxConfig(latency=1.0))
+        server.start()
+        return server
+
+    context = AppContext(load_settings(), SessionAwareSecrets.open(), Journal(journal_path()),
+                         data_dir(), sandbox_starter=slow_sandbox)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.shutdown()
+
+
+def test_close_with_orders_in_flight_asks_and_keeps_them(
+    qtbot: QtBot, slow_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = slow_window
+    window.forms[Target.KA].load(ka_order("CLOSE-1"))
+    window.submit()
+    qtbot.waitUntil(lambda: window.submission.in_flight == 1)
+
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    assert not window.close()  # "No": the window stays
+    assert window.isVisible()
+    assert window.close()  # "Yes": closes, waiting for the request in flight
+    assert len(asked) == 2 and "1 order" in asked[0]
+
+    record = window.context.journal.find(Target.KA, "Sandbox KA", "CLOSE-1")
+    assert record is not None
+    assert record.state is OrderState.ACCEPTED
