@@ -170,7 +170,6 @@ class SandboxServer:
             return None
         return reply
 
-
     def _route(self, request: Request, is_nomad: bool) -> Reply:
         if is_nomad and self._nomad is not None:
             reply = self._nomad.handle(request)
