@@ -16,6 +16,8 @@ from typing import Any
 from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
 from app.core.clients import OrderClient, make_client
 from app.core.engine import OrderResult, ResultStatus
+from app.core.importing import GroupMode, ImportFileError, ImportSession, open_import
+from app.core.importing.loader import SPREADSHEET_SUFFIXES
 from app.core.journal import Journal, JournalError
 from app.core.paths import data_dir, journal_path
 from app.core.ratelimit import parse_rate_limit
@@ -208,8 +210,45 @@ def _load_json(path: Path, target: Target, args: argparse.Namespace) -> list[Any
     return orders
 
 
+def add_spreadsheet_options(parser: argparse.ArgumentParser) -> None:
+    sheet = parser.add_argument_group("spreadsheet files (.csv, .tsv, .txt)")
+    sheet.add_argument("--mapping", type=Path, metavar="FILE",
+                       help="column mapping (JSON); default: the one saved for the file's "
+                       "headers, else matched by header name")
+    sheet.add_argument("--encoding",
+                       help="e.g. utf-8, gb18030, big5, shift_jis (default: detected)")
+    sheet.add_argument("--delimiter", choices=[",", ";", "tab", "|"],
+                       help="column separator (default: detected)")
+    sheet.add_argument("--group-by-address", action="store_true",
+                       help="rows without an order reference but with the same address are one "
+                       "order (default: one order per row)")
+
+
+def load_spreadsheet(path: Path, target: Target, args: argparse.Namespace) -> ImportSession:
+    """A CSV/TSV file read, mapped, grouped into orders and validated. Raises InputError."""
+    delimiter = getattr(args, "delimiter", None)
+    try:
+        return open_import(
+            path, target,
+            encoding=getattr(args, "encoding", None),
+            delimiter="\t" if delimiter == "tab" else delimiter,
+            mapping_file=getattr(args, "mapping", None),
+            group_mode=GroupMode.ADDRESS if getattr(args, "group_by_address", False)
+            else GroupMode.ROW,
+        )
+    except ImportFileError as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+def _load_spreadsheet(path: Path, target: Target, args: argparse.Namespace) -> list[Any]:
+    return [order.payload for order in load_spreadsheet(path, target, args).orders]
+
+
 # File suffix -> reader. Anything unlisted is read as JSON.
-LOADERS: dict[str, OrderLoader] = {".json": _load_json}
+LOADERS: dict[str, OrderLoader] = {
+    ".json": _load_json,
+    **dict.fromkeys(SPREADSHEET_SUFFIXES, _load_spreadsheet),
+}
 
 
 def load_orders(path: Path, target: Target, args: argparse.Namespace) -> list[Any]:

@@ -20,15 +20,18 @@ from app.cli.common import (
     InputError,
     add_engine_options,
     add_profile_options,
+    add_spreadsheet_options,
     client_factory,
     exit_code,
     fail,
     load_orders,
+    load_spreadsheet,
     open_journal,
     result_line,
     select_profile,
 )
 from app.core.engine import BatchHandle, OrderResult, SubmissionEngine
+from app.core.importing import ImportSession, Reconciliation, is_spreadsheet
 from app.core.journal import Journal
 from app.core.models import reference_of, validate_order
 from app.core.settings import Profile
@@ -39,8 +42,10 @@ log = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     submit = subparsers.add_parser("submit", help="validate, journal and send orders")
     submit.add_argument("files", nargs="+", metavar="FILE", type=Path,
-                        help="JSON file: one order payload or a list of them")
+                        help="JSON file (one order payload or a list of them), or a CSV/TSV "
+                        "spreadsheet with one row per item")
     add_profile_options(submit, target_required=True)
+    add_spreadsheet_options(submit)
     submit.add_argument("--json", action="store_true", help="one JSON line per order")
     add_engine_options(submit)
     submit.add_argument("--allow-duplicates", action="store_true",
@@ -51,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     validate = subparsers.add_parser("validate", help="check orders; nothing is sent")
     validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add_profile_options(validate, target_required=True)
+    add_spreadsheet_options(validate)
     validate.add_argument("--json", action="store_true", help="one JSON line per order")
     validate.set_defaults(func=run_validate)
 
@@ -61,10 +67,33 @@ class _Orders:
     def __init__(self, paths: list[Path], target: Target, args: argparse.Namespace) -> None:
         self.payloads: list[Any] = []
         self.origins: list[str] = []
+        self.sheets: list[tuple[Path, Reconciliation]] = []  # spreadsheets: where every row went
         for path in paths:
+            if is_spreadsheet(path):
+                session = load_spreadsheet(path, target, args)
+                self.payloads += [order.payload for order in session.orders]
+                self.origins += [_lines(path, session, order.rows) for order in session.orders]
+                self.sheets.append((path, session.reconciliation()))
+                continue
             orders = load_orders(path, target, args)
             self.payloads += orders
             self.origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
+
+
+def _lines(path: Path, session: ImportSession, rows: tuple[int, ...]) -> str:
+    lines = [session.line_of(row) for row in rows]
+    return f"{path.name} line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
+
+
+def _print_sheet_summary(orders: _Orders, statuses: list[str]) -> None:
+    """With --json and spreadsheet input: one last line accounting for every row read."""
+    if not orders.sheets:
+        return
+    counts: dict[str, int] = {}
+    for status in statuses:
+        counts[status] = counts.get(status, 0) + 1
+    files = [{"file": path.name, **rec.to_json()} for path, rec in orders.sheets]
+    print(json.dumps({"summary": {"orders": counts, "files": files}}, ensure_ascii=False))
 
 
 class _Printer:
@@ -113,6 +142,8 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, journal
             engine.close()
     report = handle.report()
     _summary(report.results)
+    if args.json:
+        _print_sheet_summary(orders, [CLI_STATUS[r.status] for r in report.results])
     if handle.error is not None:
         fail("submit", f"stopped: {handle.error}")
         return EXIT_UNKNOWN  # requests may have been in flight; `order-desk reconcile` resolves
@@ -146,6 +177,7 @@ def run_validate(args: argparse.Namespace) -> int:
         fail("validate", str(exc))
         return EXIT_USAGE
     invalid = 0
+    statuses: list[str] = []
     for index, payload in enumerate(orders.payloads):
         checked = validate_order(profile.target, payload, address_key=profile.address_key)
         reference = reference_of(profile.target, payload)
@@ -154,12 +186,15 @@ def run_validate(args: argparse.Namespace) -> int:
             message = f"{orders.origins[index]}: {message}"
         invalid += not checked.ok
         status = "valid" if checked.ok else "invalid"
+        statuses.append(status)
         if args.json:
             print(json.dumps({"ref": reference, "status": status, "message": message},
                              ensure_ascii=False))
         else:
             print(" ".join(part for part in (f"{status:<9}", reference or "-",
                                              f"({message})" if message else "") if part))
+    if args.json:
+        _print_sheet_summary(orders, statuses)
     print(f"{len(orders.payloads)} order(s): {len(orders.payloads) - invalid} valid, "
           f"{invalid} invalid", file=sys.stderr)
     return EXIT_REJECTED if invalid else EXIT_OK

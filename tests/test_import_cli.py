@@ -1,0 +1,131 @@
+"""`order-desk validate|submit FILE.csv`: the same reader and mapping, and a summary line that
+accounts for every row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.core.targets import Target
+from app.sandbox import SandboxServer
+
+HEADER = "单号\t收件人\t电话\t国家\t省\t城市\tSKU\t数量"
+ROWS = [
+    "C-1\tJeanne Martin\t+33142685300\tFR\tIDF\tParis\tSKU-RED-M\t2",
+    "C-1\t\t\t\t\t\tSKU-BLUE-S\t1",
+    "C-2\tJean Dupont\t+33142685300\tFR\tIDF\tParis\tSKU-RED-M\tzero",
+    "\t\t\t\t\t\t\t",
+]
+
+
+@pytest.fixture
+def sheet(tmp_path: Path) -> Path:
+    path = tmp_path / "orders.txt"  # Excel's "Unicode text": UTF-16 with BOM, tab-separated
+    path.write_text("\r\n".join([HEADER, *ROWS]) + "\r\n", encoding="utf-16")
+    return path
+
+
+@pytest.fixture
+def mapping(tmp_path: Path) -> Path:
+    path = tmp_path / "mapping.json"
+    path.write_text(
+        json.dumps(
+            {
+                "target": "ka",
+                "columns": {
+                    "单号": "customOrderId",
+                    "收件人": "orderAddress.recipient",
+                    "电话": "orderAddress.phone",
+                    "国家": "orderAddress.country",
+                    "省": "orderAddress.province",
+                    "城市": "orderAddress.city",
+                    "SKU": "orderItemsList[].sku",
+                    "数量": "orderItemsList[].quantity",
+                },
+                "constants": {"channelType": "Express"},
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_validate_reports_orders_and_a_reconciliation_summary(
+    sheet: Path, mapping: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["validate", str(sheet), "--target", "ka", "--mapping", str(mapping), "--json"])
+    lines = _json_lines(capsys.readouterr().out)
+    assert code == 1
+    assert [(line["ref"], line["status"]) for line in lines[:2]] == [
+        ("C-1", "valid"),
+        ("C-2", "invalid"),
+    ]
+    assert "quantity" in lines[1]["message"]
+    summary = lines[2]["summary"]
+    assert summary["orders"] == {"valid": 1, "invalid": 1}
+    (sheet_summary,) = summary["files"]
+    assert sheet_summary["rows_read"] == 4
+    assert (
+        sheet_summary["rows_in_valid_orders"]
+        + sheet_summary["rows_in_invalid_orders"]
+        + sheet_summary["rows_excluded"]
+        == 4
+    )
+    assert sheet_summary["excluded"] == [{"line": 5, "reason": "blank row"}]
+
+
+def test_without_a_mapping_the_automatic_one_misses_the_constant(
+    sheet: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(sheet), "--target", "ka", "--json"]) == 1
+    lines = _json_lines(capsys.readouterr().out)
+    assert all("channelType" in line["message"] for line in lines[:2])
+
+
+def test_overrides_and_unreadable_files_exit_2(
+    sheet: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(sheet), "--target", "ka", "--encoding", "klingon"]) == 2
+    assert "Unknown text encoding" in capsys.readouterr().err
+    workbook = tmp_path / "orders.csv"
+    workbook.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert main(["validate", str(workbook), "--target", "ka"]) == 2
+    assert "Excel workbook" in capsys.readouterr().err
+    # Forcing comma on a tab file gives one column: nothing maps, every order is invalid.
+    assert main(["validate", str(sheet), "--target", "ka", "--delimiter", ","]) == 1
+
+
+def test_submit_sends_valid_orders_to_the_sandbox(
+    sheet: Path, mapping: Path, sandbox: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [
+        "submit",
+        str(sheet),
+        "--target",
+        "ka",
+        "--mapping",
+        str(mapping),
+        "--json",
+        "--base-url",
+        sandbox.ka_base_url,
+    ]
+    assert main(argv) == 1  # C-2 is invalid
+    lines = _json_lines(capsys.readouterr().out)
+    by_ref = {line["ref"]: line for line in lines if "ref" in line}
+    assert by_ref["C-1"]["status"] == "accepted" and by_ref["C-1"]["remote_id"]
+    assert by_ref["C-2"]["status"] == "invalid"
+    assert lines[-1]["summary"]["orders"] == {"accepted": 1, "invalid": 1}
+    assert sandbox.count_by_reference(Target.KA, "C-1") == 1
+    (stored,) = sandbox.orders(Target.KA)
+    assert len(stored["orderItems"]) == 2
+
+    assert main(argv) == 1  # a re-run is safe: C-1 is reported, not created again
+    assert sandbox.count_by_reference(Target.KA, "C-1") == 1
