@@ -246,6 +246,7 @@ def test_automation_split_quote_has_three_speeds(
     ("body", "field"),
     [
         ({"shipToCountry": "France", "products": [{"sku": "S", "quantity": 1}]}, "shipToCountry"),
+        ({"shipToCountry": "XX", "products": [{"sku": "S", "quantity": 1}]}, "shipToCountry"),
         ({"shipToCountry": "FR", "products": []}, "products"),
         ({"shipToCountry": "FR", "products": [{"sku": "S", "quantity": 0}]}, "quantity"),
     ],

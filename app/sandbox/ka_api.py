@@ -16,6 +16,7 @@ number, HTTP 429 past the leaky bucket. Where the docs are silent the sandbox de
 
 from __future__ import annotations
 
+import hmac
 import logging
 import math
 from collections.abc import Callable, Mapping
@@ -24,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.core.models import validate_order
+from app.core.models.countries import is_alpha2
 from app.core.targets import REFERENCE_FIELD, Target
 from app.sandbox import pricing
 from app.sandbox.ratelimit import LeakyBucket
@@ -125,7 +127,10 @@ class KaApi:
 
     def _authorised(self, header: str) -> bool:
         scheme, _, value = header.partition(" ")
-        return scheme.lower() == "bearer" and value.strip() == self._token
+        # Constant-time comparison: the token is a secret.
+        return scheme.lower() == "bearer" and hmac.compare_digest(
+            value.strip().encode("utf-8"), self._token.encode("utf-8")
+        )
 
     # -- orders -------------------------------------------------------------------------------
 
@@ -214,12 +219,7 @@ class KaApi:
         if not isinstance(body, dict):
             return 0, "request body: must be a JSON object"
         country = body.get("shipToCountry")
-        if not (
-            isinstance(country, str)
-            and len(country) == 2
-            and country.isalpha()
-            and country.isupper()
-        ):
+        if not (isinstance(country, str) and is_alpha2(country)):
             return 0, "shipToCountry: must be a 2-letter country code such as FR"
         products = body.get("products")
         if not isinstance(products, list) or not products:
