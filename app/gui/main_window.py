@@ -32,6 +32,8 @@ from app.gui.context import AppContext
 from app.gui.drafts import DraftStore, RecentValues
 from app.gui.environment_badge import EnvironmentBadge
 from app.gui.history_view import HistoryView
+from app.gui.import_dialog import ImportDialog
+from app.gui.import_sender import EngineSender
 from app.gui.ka_form import KaOrderForm
 from app.gui.ka_quote_panel import KaQuotePanel
 from app.gui.nomad_form import NomadOrderForm
@@ -44,6 +46,7 @@ log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 800
 SHUTDOWN_WAIT_MS = 30_000
+PREFERRED_SIZE = (1180, 800)
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +84,11 @@ class MainWindow(QMainWindow):
         for widget in (target_label, self.target_switch, profile_label, self.profile_selector,
                        self.badge):
             top.addWidget(widget)
+        import_button = QPushButton(self.tr("Import CSV…"), self)
+        import_button.setObjectName("importButton")
+        import_button.clicked.connect(self.open_import)
         top.addStretch(1)
+        top.addWidget(import_button)
         top.addWidget(settings_button)
 
         # -- forms -----------------------------------------------------------------------------
@@ -181,7 +188,16 @@ class MainWindow(QMainWindow):
         self.target_switch.setCurrentIndex(
             self.target_switch.findData(context.settings.current_target.value))
         self._target_changed()
-        self.resize(1180, 800)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Start at a comfortable size, never larger than the screen's free area."""
+        width, height = PREFERRED_SIZE
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(width, height)
 
     # -- target and profile --------------------------------------------------------------------
     @property
@@ -380,6 +396,16 @@ class MainWindow(QMainWindow):
     def _reconciled(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
         self.history.refresh()
+
+    # -- spreadsheet import --------------------------------------------------------------------
+    def open_import(self) -> ImportDialog:
+        """The import dialog for the current target, sending with the profile in use."""
+        sender = EngineSender(self.submission.engine, self.context.profile(self.target))
+        dialog = ImportDialog(self.target, sender, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.history.refresh)
+        dialog.open()
+        return dialog
 
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
