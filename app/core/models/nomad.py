@@ -86,8 +86,10 @@ class NomadAddress(WireModel):
     email: Email | None = None
     age: Count | None = None
     gender: Gender | None = None
+    # Deprecated, but kept in its role's group: three "Chinese ID" fields side by side in one
+    # "deprecated" box could not be told apart.
     chinese_id: Text | None = Field(
-        None, description="Deprecated: use tin", json_schema_extra=ui("Chinese ID", "deprecated")
+        None, description="Deprecated: use tin", json_schema_extra=ui("Chinese ID (deprecated)")
     )
 
     @field_validator("phone")
@@ -113,9 +115,17 @@ def _phone_region(address: dict[str, object]) -> str | None:
 
 
 class Images(WireModel):
-    ids: TextList | None = Field(None, description="Platform image ids (responses only)")
-    urls: TextList | None = Field(None, description="Image URLs (responses only)")
-    uploads: TextList | None = Field(None, description="Image URLs to upload to the platform")
+    ids: TextList | None = Field(
+        None, description="Platform image ids (responses only)", json_schema_extra=ui("Image IDs")
+    )
+    urls: TextList | None = Field(
+        None, description="Image URLs (responses only)", json_schema_extra=ui("Image URLs")
+    )
+    uploads: TextList | None = Field(
+        None,
+        description="Image URLs to upload to the platform",
+        json_schema_extra=ui("Images to upload"),
+    )
 
 
 class ProductComponent(WireModel):
