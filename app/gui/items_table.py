@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,12 +63,14 @@ class ItemsTable(QWidget):
         self.view.setTabKeyNavigation(True)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(self.view.fontMetrics().horizontalAdvance("0") * 8)
-        for column, name in enumerate(model.columns):
-            # Wide enough for the API field name in the header.
-            header.resizeSection(column, self.view.fontMetrics().horizontalAdvance(name) + 24)
+        # Each column wide enough for its API field name; spread out when there is room.
+        self._natural_widths = [
+            max(header.minimumSectionSize(),
+                self.view.fontMetrics().horizontalAdvance(name) + 24)
+            for name in model.columns
+        ]
+        self._fit_columns()
         self.view.setMinimumHeight(self.view.fontMetrics().height() * 6)
         self._delegates = []
         for column, values in choices.items():
@@ -109,6 +111,20 @@ class ItemsTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        room = self.view.viewport().width()
+        if room >= sum(self._natural_widths):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(self._natural_widths):
+            header.resizeSection(column, width)
 
     def _current_row(self) -> int:
         index = self.view.currentIndex()

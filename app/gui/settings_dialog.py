@@ -296,8 +296,8 @@ class SettingsDialog(QDialog):
             return
         self.keyring_notice.setText(
             self.tr("No system keyring is available, so credentials cannot be stored. "
-                    "You can keep them for this session only; they are never written to a file.")
-            + "\n" + self._secrets.keyring_error)
+                    "You can keep them for this session only; they are never written to a file."))
+        self.keyring_notice.setToolTip(self._secrets.keyring_error)
         self.keyring_notice.setStyleSheet("color: #8a5300;")
         self.session_only.show()
 

@@ -46,7 +46,9 @@ def test_close_with_orders_in_flight_asks_and_keeps_them(
     window = slow_window
     window.forms[Target.KA].load(ka_order("CLOSE-1"))
     window.submit()
-    qtbot.waitUntil(lambda: window.submission.in_flight == 1)
+    journal = window.context.journal
+    qtbot.waitUntil(lambda: window.submission.in_flight == 1
+                    and journal.find(Target.KA, "Sandbox KA", "CLOSE-1") is not None)
 
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     asked: list[str] = []
