@@ -29,7 +29,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("credentials", help="store or delete secrets in the OS keyring")
     actions = parser.add_subparsers(dest="credentials_action", metavar="ACTION", required=True)
 

@@ -19,7 +19,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("profile", help="add, use, list or remove profiles")
     actions = parser.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
 

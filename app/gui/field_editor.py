@@ -5,30 +5,18 @@ marker on the label and an inline message under the widget."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from functools import cache
-from typing import Any, Protocol
+from typing import Any
 
 import pycountry
 from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.core.models import FieldSpec
+
 log = logging.getLogger(__name__)
 
 BOOL_CHOICES = ("true", "false")
-
-
-class FieldSpecLike(Protocol):
-    """The part of `app.core.models.FieldSpec` the form reads."""
-
-    path: str
-    label: str
-    required: bool
-    max_length: int | None
-    choices: Sequence[str] | None
-    kind: str
-    group: str
-    description: str
 
 
 @cache
@@ -38,7 +26,7 @@ def country_entries() -> tuple[tuple[str, str], ...]:
                         key=lambda entry: entry[1][5:]))
 
 
-def is_country(spec: FieldSpecLike) -> bool:
+def is_country(spec: FieldSpec) -> bool:
     return spec.kind == "country"
 
 
@@ -47,7 +35,7 @@ class FieldEditor(QObject):
 
     changed = Signal()
 
-    def __init__(self, spec: FieldSpecLike, object_name: str, parent: QWidget) -> None:
+    def __init__(self, spec: FieldSpec, object_name: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.spec = spec
         self.container = QWidget(parent)
@@ -72,12 +60,12 @@ class FieldEditor(QObject):
         self.label.setBuddy(self.widget)
 
     @staticmethod
-    def label_text(spec: FieldSpecLike) -> str:
+    def label_text(spec: FieldSpec) -> str:
         # Labels come from the models; translated here like every other visible string.
         text = QCoreApplication.translate("FieldLabels", spec.label or spec.path.rsplit(".", 1)[-1])
         return f"{text} *" if spec.required else text
 
-    def _make_widget(self, spec: FieldSpecLike, parent: QWidget) -> QLineEdit | QComboBox:
+    def _make_widget(self, spec: FieldSpec, parent: QWidget) -> QLineEdit | QComboBox:
         if is_country(spec):
             return self._country_picker(parent)
         choices = list(spec.choices or ())

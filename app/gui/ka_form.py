@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QVBoxLayout, QWidget
 
+from app.core.models import FieldSpec, ValidationResult
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
-from app.gui.field_editor import FieldSpecLike
 from app.gui.ka_quote_panel import KaQuotePanel
 from app.gui.order_form import OrderForm
 
@@ -29,8 +29,8 @@ def _tr(text: str) -> str:
 class KaOrderForm(OrderForm):
     def __init__(
         self,
-        specs: Sequence[FieldSpecLike],
-        validate: Callable[[dict[str, Any]], Any],
+        specs: Sequence[FieldSpec],
+        validate: Callable[[dict[str, Any]], ValidationResult],
         recent: RecentValues,
         parent: QWidget | None = None,
     ) -> None:

@@ -4,6 +4,7 @@ form (KA or Nomad) with Submit; the history. Every collaborator is passed in (se
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.core.engine.results import OrderResult, Progress, ResultStatus
 from app.core.journal import OrderRecord
-from app.core.models import field_specs, validate_order
+from app.core.models import ValidationResult, field_specs, validate_order
 from app.core.targets import REFERENCE_FIELD, Target
 from app.gui.context import AppContext
 from app.gui.drafts import DraftStore, RecentValues
@@ -208,8 +209,8 @@ class MainWindow(QMainWindow):
     def form(self) -> OrderForm:
         return self.forms[self.target]
 
-    def _validator(self, target: Target) -> Any:
-        def validate(payload: dict[str, Any]) -> Any:
+    def _validator(self, target: Target) -> Callable[[dict[str, Any]], ValidationResult]:
+        def validate(payload: dict[str, Any]) -> ValidationResult:
             profile = self.context.profile(target)
             return validate_order(target, payload, address_key=profile.address_key)
 

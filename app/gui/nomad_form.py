@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QVBoxLayout, QWidget
 
-from app.core.models import FieldSpec
+from app.core.models import FieldSpec, ValidationResult
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
 from app.gui.order_form import OrderForm
@@ -38,7 +38,7 @@ class NomadOrderForm(OrderForm):
     def __init__(
         self,
         specs: Sequence[FieldSpec],
-        validate: Callable[[dict[str, Any]], Any],
+        validate: Callable[[dict[str, Any]], ValidationResult],
         recent: RecentValues,
         parent: QWidget | None = None,
     ) -> None:

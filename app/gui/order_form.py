@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.models import FieldSpec, ValidationResult
+from app.core.outcome import FieldError
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
-from app.gui.field_editor import FieldEditor, FieldSpecLike
+from app.gui.field_editor import FieldEditor
 from app.gui.items_model import ItemsTableModel
 from app.gui.items_table import ItemsTable
 
@@ -64,14 +66,6 @@ def get_nested(payload: dict[str, Any], path: str) -> Any:
     return node
 
 
-class ValidationLike:
-    """What the form reads from `app.core.models.ValidationResult` (documented, not enforced)."""
-
-    ok: bool
-    errors: Sequence[Any]
-    wire: dict[str, Any] | None
-
-
 class OrderForm(QWidget):
     """Emits `validity_changed(ok)` after each (debounced) validation and `edited` on every
     change; `payload()` is the order as typed, `wire()` what the models made of it."""
@@ -82,8 +76,8 @@ class OrderForm(QWidget):
     def __init__(
         self,
         target: Target,
-        specs: Sequence[FieldSpecLike],
-        validate: Callable[[dict[str, Any]], Any],
+        specs: Sequence[FieldSpec],
+        validate: Callable[[dict[str, Any]], ValidationResult],
         recent: RecentValues,
         parent: QWidget | None = None,
         *,
@@ -102,15 +96,15 @@ class OrderForm(QWidget):
         self._recent = recent
         self.editors: dict[str, FieldEditor] = {}
         self.items_container = ""
-        self.item_specs: list[FieldSpecLike] = []
-        self.last_result: Any = None
+        self.item_specs: list[FieldSpec] = []
+        self.last_result: ValidationResult | None = None
         self._ok = False
         # Messages appear for fields the operator has touched, and for all after a submit try.
         self._touched: set[str] = set()
         self._items_touched = False
         self._reveal_all = False
 
-        field_specs: list[FieldSpecLike] = []
+        field_specs: list[FieldSpec] = []
         for spec in specs:
             if "[]." in spec.path:
                 self.items_container = spec.path.split("[].", 1)[0]
@@ -159,7 +153,7 @@ class OrderForm(QWidget):
         self.items_model.add_row()
 
     # -- layout helpers subclasses use ----------------------------------------------------------
-    def _ordered(self, specs: list[FieldSpecLike]) -> list[FieldSpecLike]:
+    def _ordered(self, specs: list[FieldSpec]) -> list[FieldSpec]:
         order = {group: i for i, group in enumerate(self.group_titles)}
         return sorted(specs, key=lambda s: order.get(s.group, len(order)))  # stable within group
 
@@ -272,7 +266,7 @@ class OrderForm(QWidget):
         if self.last_result is not None:
             self._show_errors(list(self.last_result.errors))
 
-    def show_remote_errors(self, errors: Sequence[Any]) -> None:
+    def show_remote_errors(self, errors: Sequence[FieldError]) -> None:
         """Field errors the API reported, shown like local ones."""
         self._reveal_all = True
         self._show_errors(list(errors))
@@ -285,7 +279,7 @@ class OrderForm(QWidget):
         self.edited.emit()
         self._timer.start()
 
-    def validate_now(self) -> Any:
+    def validate_now(self) -> ValidationResult:
         self._timer.stop()
         result = self._validate(self.payload())
         self.last_result = result
@@ -294,7 +288,7 @@ class OrderForm(QWidget):
         self.validity_changed.emit(self._ok)  # always: the submit button follows the last run
         return result
 
-    def _show_errors(self, errors: list[Any]) -> None:
+    def _show_errors(self, errors: list[FieldError]) -> None:
         by_field: dict[str, str] = {}
         by_cell: dict[tuple[int, str], str] = {}
         general: list[str] = []
