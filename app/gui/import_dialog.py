@@ -7,7 +7,11 @@ only ever gets finished results, so it never freezes. Sending goes through the e
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,17 +51,41 @@ log = logging.getLogger(__name__)
 FILE, MAPPING, PREVIEW, SEND = range(4)
 
 
+@contextmanager
+def _gui_friendly_load() -> Iterator[None]:
+    """Keep the window responsive while a worker chews through a big file.
+
+    A big file is millions of small objects: one full garbage collection over them holds the GIL
+    for half a second, so collect nothing while loading, then freeze what was built so later
+    collections skip it (it is still freed by reference counting). And hand the GIL over more
+    often than the default 5 ms, so the GUI thread never waits long for its turn.
+    """
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, 0.001))
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+        sys.setswitchinterval(interval)
+
+
 def _read(path: Path, encoding: str | None, delimiter: str | None,
           target: Target) -> tuple[Table, ColumnMapping]:
-    table = read_table(path, encoding=encoding, delimiter=delimiter)
-    return table, resolve_mapping(target, table.headers)
+    with _gui_friendly_load():
+        table = read_table(path, encoding=encoding, delimiter=delimiter)
+        return table, resolve_mapping(target, table.headers)
 
 
 def _build(table: Table, target: Target, mapping: ColumnMapping, mode: GroupMode,
            address_key: str, remember: bool) -> ImportSession:
     if remember:
         save_mapping(mapping, table.headers)
-    return ImportSession(table, target, mapping, group_mode=mode, address_key=address_key)
+    with _gui_friendly_load():
+        session = ImportSession(table, target, mapping, group_mode=mode, address_key=address_key)
+        session.reconciliation()  # computed here, not on the GUI thread
+        return session
 
 
 class ImportDialog(QDialog):
@@ -148,7 +176,9 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         page = self.pages.currentIndex()
         self.back_button.setEnabled(not self._busy and page in (MAPPING, PREVIEW))
-        valid = len(self.session.valid_orders()) if self.session and page == PREVIEW else 0
+        valid = (
+            self.session.reconciliation().orders_valid if self.session and page == PREVIEW else 0
+        )
         self.next_button.setText(
             self.tr("Send {0} valid order(s)").format(valid) if page == PREVIEW else self.tr("Next")
         )

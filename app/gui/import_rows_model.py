@@ -99,7 +99,7 @@ class ImportRowsModel(QAbstractTableModel):
             return self._fixed_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
             return "\n".join(self._describe(issue) for issue in self._row_issues(row)) or None
-        if role == Qt.ItemDataRole.ForegroundRole and row in self._session.excluded():
+        if role == Qt.ItemDataRole.ForegroundRole and self._is_excluded(row):
             return _EXCLUDED
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
             return self._brush(self._row_issues(row))
@@ -142,7 +142,7 @@ class ImportRowsModel(QAbstractTableModel):
     def _cell_data(self, row: int, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._session.table.rows[row][column]
-        if role == Qt.ItemDataRole.ForegroundRole and row in self._session.excluded():
+        if role == Qt.ItemDataRole.ForegroundRole and self._is_excluded(row):
             return _EXCLUDED
         if role not in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             return None
@@ -154,7 +154,7 @@ class ImportRowsModel(QAbstractTableModel):
     def _fixed_text(self, row: int, column: int) -> str:
         if column == LINE:
             return str(self._session.line_of(row))
-        reason = self._session.excluded().get(row)
+        reason = self._session.exclusion_reason(row)
         position = self._session.order_index_of(row)
         if column == ORDER:
             return "" if position is None else str(position + 1)
@@ -169,6 +169,9 @@ class ImportRowsModel(QAbstractTableModel):
         if any(w.row == row for w in order.warnings):
             return self.tr("Check")
         return self.tr("OK")
+
+    def _is_excluded(self, row: int) -> bool:
+        return self._session.exclusion_reason(row) is not None
 
     def _describe(self, issue: CellIssue) -> str:
         where = (

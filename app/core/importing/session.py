@@ -130,6 +130,7 @@ class ImportSession:
         self._cache: dict[tuple[int, ...], ImportedOrder] = {}
         self._order_of_row: dict[int, int] = {}
         self._code_columns: list[tuple[str, int]] = []
+        self._reconciliation: Reconciliation | None = None
         self.orders: list[ImportedOrder] = []
         self._blank_rows = {i for i, cells in enumerate(table.rows) if _is_blank(cells)}
         self._layout = self._resolve_layout()
@@ -187,6 +188,7 @@ class ImportSession:
         order = self._validate(members)
         self.orders[position] = order
         self._cache[members] = order
+        self._reconciliation = None
 
     def exclude_rows(self, rows: Iterable[int], reason: str = EXCLUDED_BY_OPERATOR) -> None:
         for row in rows:
@@ -206,6 +208,12 @@ class ImportSession:
         """Row -> reason, for every row that belongs to no order."""
         return dict.fromkeys(self._blank_rows, BLANK_ROW) | self._operator_excluded
 
+    def exclusion_reason(self, row: int) -> str | None:
+        """Why `row` is in no order, or None; constant time (the table model asks per cell)."""
+        if row in self._operator_excluded:
+            return self._operator_excluded[row]
+        return BLANK_ROW if row in self._blank_rows else None
+
     def order_of(self, row: int) -> ImportedOrder | None:
         position = self._order_of_row.get(row)
         return None if position is None else self.orders[position]
@@ -220,6 +228,12 @@ class ImportSession:
         return [order for order in self.orders if not order.ok]
 
     def reconciliation(self) -> Reconciliation:
+        """Where every row went; computed once per change (it walks every order)."""
+        if self._reconciliation is None:
+            self._reconciliation = self._reconcile()
+        return self._reconciliation
+
+    def _reconcile(self) -> Reconciliation:
         excluded = self.excluded()
         valid = [o for o in self.orders if o.ok]
         invalid = [o for o in self.orders if not o.ok]
@@ -254,6 +268,7 @@ class ImportSession:
                 order_of_row[row] = len(orders)
             orders.append(order)
         self._cache, self.orders, self._order_of_row = cache, orders, order_of_row
+        self._reconciliation = None
 
     def _forget_row(self, row: int) -> None:
         order = self.order_of(row)
