@@ -5,6 +5,20 @@ call is signed anew (fresh nonce and timestamp), so a resend never trips the gat
 Two kinds of refusal exist: the gateway's (non-2xx, reason in the ``X-Ca-Error-Message`` header,
 body often empty) and Nomad's own (HTTP 200, envelope ``code`` other than 200, per-platform detail
 in ``connectorResponses``). Both reach the operator in words.
+
+Gateway refusals (``X-Ca-Error-Message`` present):
+
+===================================  =========  ==================================================
+Refusal                              Kind       Why
+===================================  =========  ==================================================
+``Throttled by ...``, HTTP 429/503   RETRY      stopped at the gateway; honour Retry-After if any
+other 4xx (signature, timestamp,     REJECTED   stopped at the gateway; the same request fails
+nonce, app key, URL, quota...)                  again until the operator fixes the cause
+5xx (Internal Error, Failed To       UNKNOWN    the backend may have processed it
+Invoke Backend Service, Async ...)
+===================================  =========  ==================================================
+
+Without that header a non-2xx answer came from the backend and follows `app.core.clients.http`.
 """
 
 from __future__ import annotations
