@@ -72,7 +72,7 @@ class FieldEditor(QObject):
         if not choices and spec.kind == "bool":
             choices = list(BOOL_CHOICES)
         if choices:
-            combo = QComboBox(parent)
+            combo = _compact_combo(parent)
             combo.addItems(["", *choices])
             combo.currentTextChanged.connect(self.changed)
             return combo
@@ -83,7 +83,7 @@ class FieldEditor(QObject):
         return edit
 
     def _country_picker(self, parent: QWidget) -> QComboBox:
-        combo = QComboBox(parent)
+        combo = _compact_combo(parent)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.addItem("", "")
@@ -140,7 +140,17 @@ class FieldEditor(QObject):
                 model.setStringList(values)
 
     def set_error(self, message: str) -> None:
+        # The models' sentences; the fixed ones ("required") can be translated.
         self.message.setText(message)
         self.message.setVisible(bool(message))
         self.widget.setProperty("invalid", bool(message))
         self.widget.setStyleSheet("border: 1px solid #c62828;" if message else "")
+
+
+def _compact_combo(parent: QWidget) -> QComboBox:
+    """A drop-down as wide as the layout gives it, not as its longest entry (country names
+    would otherwise push the form wider than a small screen)."""
+    combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
+    return combo

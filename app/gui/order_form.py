@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -294,7 +294,8 @@ class OrderForm(QWidget):
         general: list[str] = []
         table_messages: list[str] = []
         for error in errors:
-            loc, message = str(error.loc), str(error.message)
+            loc = str(error.loc)
+            message = QCoreApplication.translate("FieldMessages", str(error.message))
             path = self.path_for_location(loc)
             cell = self._cell_for_location(loc)
             if path is not None:
@@ -310,7 +311,7 @@ class OrderForm(QWidget):
             elif self.items_container and loc.split(".")[0] == self.items_container:
                 table_messages.append(message)
             else:
-                general.append(str(error))
+                general.append(f"{loc}: {message}" if loc else message)
         for path, editor in self.editors.items():
             editor.set_error(by_field.get(path, ""))
         self.items_model.set_errors(by_cell)

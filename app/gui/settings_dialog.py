@@ -315,8 +315,16 @@ class SettingsDialog(QDialog):
                 "session": self.tr("kept for this session; type to replace"),
             }.get(where, self.tr("sandbox default") if profile.is_sandbox else self.tr("not set")))
             self.secret_edits[name] = edit
-            self._credentials_form.insertRow(self._secret_rows_start + offset, name, edit)
+            self._credentials_form.insertRow(self._secret_rows_start + offset,
+                                             self._secret_label(name), edit)
         self.credentials_status.clear()
+
+    def _secret_label(self, name: str) -> str:
+        return {
+            "ka_token": self.tr("KA access token"),
+            "nomad_app_key": self.tr("Nomad AppKey"),
+            "nomad_app_secret": self.tr("Nomad AppSecret"),
+        }.get(name, name)
 
     def save_credentials(self) -> bool:
         profile_name = self.selected_name()
