@@ -236,10 +236,15 @@ class ImportDialog(QDialog):
                                                          profile.name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
             )
-            box.accepted.connect(lambda: self._send(orders))
+            box.setObjectName("importProductionConfirm")
+            box.finished.connect(lambda _code: self._send_if_confirmed(box, orders))
             box.open()
             return
         self._send(orders)
+
+    def _send_if_confirmed(self, box: QMessageBox, orders: list[Any]) -> None:
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            self._send(orders)
 
     def _send(self, orders: list[Any]) -> None:
         assert self.session is not None

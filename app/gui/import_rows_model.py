@@ -60,14 +60,6 @@ class ImportRowsModel(QAbstractTableModel):
     def source_row(self, view_row: int) -> int:
         return self._visible[view_row] if self._visible is not None else view_row
 
-    def view_row(self, source_row: int) -> int | None:
-        if self._visible is None:
-            return source_row
-        try:
-            return self._visible.index(source_row)
-        except ValueError:
-            return None
-
     # -- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():

@@ -175,7 +175,10 @@ class ImportSendPage(QWidget):
         eta = self.tr("about {0} s left").format(round(remaining / progress.rate)) \
             if progress.rate > 0 else self.tr("estimating time left")
         state = self.tr("paused") if progress.paused else eta
-        self.status.setText(f"{progress.done}/{progress.total} ({counts}) – {state}")
+        self.status.setText(
+            self.tr("{0} of {1} done ({2}) – {3}").format(progress.done, progress.total, counts,
+                                                          state)
+        )
 
     def _set_running(self, running: bool) -> None:
         self.pause_button.setEnabled(running)

@@ -23,6 +23,7 @@ from app.gui.import_sender import EngineSender
 from app.sandbox import SandboxServer
 from tests.fixtures.sandbox import SandboxFactory
 
+KA_SANDBOX: Profile = SANDBOX_PROFILES[0]
 ADDRESS = "Jeanne Martin;+33142685300;FR;Ile-de-France;Paris;10 rue de Rivoli;75004"
 ROWS = [
     "订单号;收件人;联系电话;国家;省份;城市;地址;邮编;商品编码;数量",
@@ -41,17 +42,22 @@ def orders_file(tmp_path: Path) -> Path:
     return path
 
 
-def _engine_sender(tmp_path: Path, server: SandboxServer) -> Iterator[EngineSender]:
-    profile: Profile = SANDBOX_PROFILES[0]
+def _engine(tmp_path: Path, server: SandboxServer) -> Iterator[SubmissionEngine]:
+    """A real engine and journal file, sending to `server` on loopback."""
     journal = Journal(tmp_path / "journal.sqlite3")
     engine = SubmissionEngine(
         journal,
         lambda p: make_client(p, SANDBOX_SECRETS, base_url=server.ka_base_url),
         policy=RetryPolicy(backoff_base=0.01, backoff_cap=0.05, settle_delay=0.0),
     )
-    yield EngineSender(engine, profile)
+    yield engine
     engine.close()
     journal.close()
+
+
+def _engine_sender(tmp_path: Path, server: SandboxServer) -> Iterator[EngineSender]:
+    for engine in _engine(tmp_path, server):
+        yield EngineSender(engine, KA_SANDBOX)
 
 
 @pytest.fixture
@@ -177,3 +183,40 @@ def test_rejected_orders_can_be_retried_and_exported(
     assert poor.orders(Target.KA) == []
     dialog.close()
     next(senders, None)
+
+
+@pytest.mark.parametrize("answer", ["Yes", "Cancel"])
+def test_production_sends_only_after_a_count_and_target_confirmation(
+    qtbot: QtBot, tmp_path: Path, sandbox: SandboxServer, orders_file: Path, answer: str
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.targets import Environment
+
+    engines = _engine(tmp_path, sandbox)
+    production = replace(
+        KA_SANDBOX, name="Live KA", environment=Environment.PRODUCTION, base_url=sandbox.ka_base_url
+    )
+    sender = EngineSender(next(engines), production)
+    dialog = _open(qtbot, sender, orders_file)
+    _advance(qtbot, dialog, MAPPING)
+    dialog.mapping_page.set_constant("channelType", "Standard")
+    _advance(qtbot, dialog, PREVIEW)
+    dialog.next_button.click()
+    box = dialog.findChild(QMessageBox, "importProductionConfirm")
+    assert box is not None and box.isVisible()
+    assert "Send 2 order(s) to KA PRODUCTION (Live KA)" in box.text()
+    button = box.button(getattr(QMessageBox.StandardButton, answer))
+    if answer == "Yes":
+        with qtbot.waitSignal(dialog.send_page.finished, timeout=30_000):
+            button.click()
+        assert dialog.pages.currentIndex() == SEND
+        assert sandbox.count_by_reference(Target.KA, "IMP-1") == 1
+    else:
+        button.click()
+        assert dialog.pages.currentIndex() == PREVIEW
+        assert sandbox.orders(Target.KA) == []
+    dialog.close()
+    next(engines, None)
