@@ -11,7 +11,7 @@ class RetryPolicy:
     max_send_attempts: int = 8  # per order per batch, for outcomes that created nothing
     backoff_base: float = 0.5  # seconds; doubles each retry
     backoff_cap: float = 30.0
-    lookup_attempts: int = 3  # before an unknown outcome is left unknown
+    lookup_attempts: int = 5  # before an unknown outcome is left unknown
     # Wait before looking up an unknown outcome, so an order the server is still writing is found
     # rather than reported absent (and sent again).
     settle_delay: float = 1.0
