@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -184,11 +184,21 @@ class ImportSession:
             self._forget_row(row)
             self.rebuild()
             return
-        members = self.orders[position].rows
-        order = self._validate(members)
+        before = self.orders[position]
+        order = self._validate(before.rows)
         self.orders[position] = order
-        self._cache[members] = order
-        self._reconciliation = None
+        self._cache[before.rows] = order
+        if self._reconciliation is not None and before.ok != order.ok:
+            # Same rows, same orders: only the valid/invalid split moves (no walk over 100k rows).
+            moved, sign = len(order.rows), (1 if order.ok else -1)
+            rec = self._reconciliation
+            self._reconciliation = replace(
+                rec,
+                rows_valid=rec.rows_valid + sign * moved,
+                rows_invalid=rec.rows_invalid - sign * moved,
+                orders_valid=rec.orders_valid + sign,
+                orders_invalid=rec.orders_invalid - sign,
+            )
 
     def exclude_rows(self, rows: Iterable[int], reason: str = EXCLUDED_BY_OPERATOR) -> None:
         for row in rows:
