@@ -25,7 +25,7 @@ class FieldError:
 class OutcomeKind(StrEnum):
     ACCEPTED = "accepted"  # the API created the order; remote_id is set
     REJECTED = "rejected"  # the API said no (validation, balance, auth); do not resend as is
-    RETRY = "retry"  # nothing was created (connect error, 429, 503 before processing): safe to resend
+    RETRY = "retry"  # nothing was created (connect error, 429, 503): safe to resend
     UNKNOWN = "unknown"  # the request may have reached the server: reconcile before any resend
 
 

@@ -88,15 +88,21 @@ class KeyringSecretStore:
             raise KeyringUnavailable(f"The system keyring refused to {action}: {exc}") from exc
 
     def get(self, profile: str, name: str) -> str | None:
-        value = self._call("read a secret", self._keyring.get_password, SERVICE, f"{profile}:{name}")
+        value = self._call(
+            "read a secret", self._keyring.get_password, SERVICE, f"{profile}:{name}"
+        )
         return value if value is None else str(value)
 
     def set(self, profile: str, name: str, value: str) -> None:
-        self._call("store a secret", self._keyring.set_password, SERVICE, f"{profile}:{name}", value)
+        self._call(
+            "store a secret", self._keyring.set_password, SERVICE, f"{profile}:{name}", value
+        )
 
     def delete(self, profile: str, name: str) -> None:
         try:
-            self._call("delete a secret", self._keyring.delete_password, SERVICE, f"{profile}:{name}")
+            self._call(
+                "delete a secret", self._keyring.delete_password, SERVICE, f"{profile}:{name}"
+            )
         except KeyringUnavailable as exc:
             if isinstance(exc.__cause__, self._errors.PasswordDeleteError):
                 return  # already absent
