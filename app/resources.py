@@ -1,4 +1,4 @@
-"""Runtime resources (icons, templates, translations), found the same way in source and frozen runs."""
+"""Runtime resources (icons, templates, translations), found alike in source and frozen runs."""
 
 from __future__ import annotations
 

@@ -62,7 +62,7 @@ class MemorySecretStore:
 
 
 class KeyringSecretStore:
-    """The OS keyring through the `keyring` package (Secret Service, Keychain, Credential Locker)."""
+    """The OS keyring via `keyring` (Secret Service, Keychain, Credential Locker)."""
 
     def __init__(self) -> None:
         import keyring
