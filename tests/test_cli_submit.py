@@ -1,0 +1,185 @@
+"""`order-desk submit | validate | history | reconcile` end to end, against the sandbox over
+loopback HTTP and a real journal in the test's private data directory."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_USAGE, main
+from app.core.journal import HistoryFilter, Journal, OrderState
+from app.core.paths import data_dir, journal_path
+from app.core.settings import Profile, Settings, save_settings
+from app.core.targets import Environment, Target
+from app.sandbox import SandboxConfig, SandboxServer
+from tests.fixtures.sandbox import ka_order, nomad_order
+
+
+def write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def json_lines(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def counting(sandbox_factory: Callable[..., SandboxServer]) -> SandboxServer:
+    return sandbox_factory(SandboxConfig(allow_duplicate_references=True))
+
+
+def test_submit_prints_one_json_line_per_order_and_a_re_run_sends_nothing(
+    tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write(tmp_path / "orders.json", [ka_order(f"CLI-{n}") for n in range(5)])
+    args = ["submit", str(orders), "--target", "ka", "--base-url", counting.ka_base_url, "--json"]
+    assert main(args) == EXIT_OK
+    lines = json_lines(capsys.readouterr().out)
+    assert sorted(line["ref"] for line in lines) == [f"CLI-{n}" for n in range(5)]
+    assert {line["status"] for line in lines} == {"accepted"}
+    assert all(set(line) == {"ref", "status", "remote_id", "message"} for line in lines)
+    assert all(line["remote_id"] for line in lines)
+
+    assert main(args) == EXIT_OK
+    again = json_lines(capsys.readouterr().out)
+    assert {line["status"] for line in again} == {"accepted"}
+    assert all("not sent again" in line["message"] for line in again)
+    assert [counting.count_by_reference(Target.KA, f"CLI-{n}") for n in range(5)] == [1] * 5
+
+
+def test_a_single_payload_file_and_several_files_make_one_batch(
+    tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = write(tmp_path / "one.json", nomad_order("N-1"))
+    more = write(tmp_path / "more.json", [nomad_order("N-2"), nomad_order("N-3")])
+    code = main(["submit", str(one), str(more), "--target", "nomad", "--base-url",
+                 counting.nomad_base_url, "--store", "sandbox.store", "--stage", "TEST"])
+    assert code == EXIT_OK
+    out = capsys.readouterr()
+    assert len(out.out.splitlines()) == 3 and "3 order(s): 3 accepted" in out.err
+    with Journal(journal_path()) as journal:
+        assert journal.count(HistoryFilter(state=OrderState.ACCEPTED, target=Target.NOMAD)) == 3
+
+
+def test_invalid_orders_are_reported_and_never_sent(
+    tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = ka_order("BAD-1")
+    bad["orderItemsList"][0]["quantity"] = -1
+    orders = write(tmp_path / "orders.json", [bad, ka_order(None, orderAddress={}),
+                                              ka_order("OK-1")])
+    code = main(["submit", str(orders), "--target", "ka", "--base-url", counting.ka_base_url,
+                 "--json"])
+    assert code == EXIT_REJECTED
+    lines = json_lines(capsys.readouterr().out)
+    assert sorted((line["ref"], line["status"]) for line in lines if line["ref"]) == [
+        ("BAD-1", "invalid"), ("OK-1", "accepted")]
+    [unreferenced] = [line for line in lines if line["ref"] is None]
+    assert unreferenced["status"] == "invalid"
+    assert unreferenced["message"].startswith("orders.json #2: orderAddress")
+    assert counting.count_by_reference(Target.KA, "BAD-1") == 0
+    assert len(counting.orders(Target.KA)) == 1
+
+
+def test_an_order_without_reference_points_at_its_place_in_the_file(
+    tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write(tmp_path / "orders.json", [ka_order("A"), ka_order(None, channelType="Slow")])
+    assert main(["validate", str(orders), "--target", "ka", "--json"]) == EXIT_REJECTED
+    lines = json_lines(capsys.readouterr().out)
+    assert lines[0] == {"ref": "A", "status": "valid", "message": ""}
+    assert lines[1]["status"] == "invalid" and lines[1]["message"].startswith("orders.json #2:")
+    assert not journal_path().exists() or Journal(journal_path()).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "no such file"), (b"{not json", "not valid JSON"), (b"[1, 2]", "not a JSON object"),
+     (b"\xff\xfe\x00garbage", "not UTF-8")],
+)
+def test_unreadable_input_exits_2_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, expected: str
+) -> None:
+    path = tmp_path / "orders.json"
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["submit", str(path), "--target", "ka", "--base-url", "http://127.0.0.1:9"]) == 2
+    assert expected in capsys.readouterr().err
+    assert not journal_path().exists() or Journal(journal_path()).count() == 0
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    orders = write(tmp_path / "orders.json", [ka_order("A")])
+    assert main(["submit", str(orders), "--target", "ka", "--rate-limit", "fast"]) == EXIT_USAGE
+    assert "rate limit" in capsys.readouterr().err
+    assert main(["submit", str(orders), "--target", "ka", "--profile", "Nope"]) == EXIT_USAGE
+    assert "no profile named 'Nope'" in capsys.readouterr().err
+    assert main(["submit", str(orders), "--target", "ka", "--profile", "Sandbox Nomad"]) == 2
+    assert "is for Nomad" in capsys.readouterr().err
+    assert main(["submit", str(orders), "--target", "ka", "--concurrency", "0"]) == EXIT_USAGE
+    with pytest.raises(SystemExit) as exited:
+        main(["submit", str(orders)])  # --target is required
+    assert exited.value.code == EXIT_USAGE
+
+
+def test_missing_credentials_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = Settings()
+    settings.add(Profile("Live KA", Target.KA, Environment.PRODUCTION,
+                         base_url="http://127.0.0.1:9"))
+    save_settings(settings)
+    orders = write(tmp_path / "orders.json", [ka_order("A")])
+    assert main(["submit", str(orders), "--target", "ka", "--profile", "Live KA"]) == EXIT_USAGE
+    assert "ORDER_DESK_KA_TOKEN" in capsys.readouterr().err
+
+
+def test_a_sandbox_profile_without_url_runs_an_embedded_sandbox(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write(tmp_path / "orders.json", [ka_order("EMB-1"), ka_order("EMB-2")])
+    assert main(["submit", str(orders), "--target", "ka", "--json"]) == EXIT_OK
+    assert {line["status"] for line in json_lines(capsys.readouterr().out)} == {"accepted"}
+    assert (data_dir() / "sandbox.sqlite3").exists(), "the embedded sandbox keeps its orders"
+
+    assert main(["history", "--json", "--limit", "1"]) == EXIT_OK
+    [latest] = json_lines(capsys.readouterr().out)
+    assert (latest["ref"], latest["state"], latest["target"]) == ("EMB-2", "accepted", "ka")
+    assert main(["history", "--ref", "EMB-1"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "EMB-1" in out and "EMB-2" not in out
+    assert main(["history", "--state", "rejected"]) == EXIT_OK
+    assert capsys.readouterr().out == ""
+    assert main(["history", "--text", "Jeanne", "--json"]) == EXIT_OK
+    assert len(json_lines(capsys.readouterr().out)) == 2
+
+
+def test_unknown_outcomes_exit_3_and_reconcile_resolves_them(
+    tmp_path: Path, sandbox_factory: Callable[..., SandboxServer],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server = sandbox_factory(SandboxConfig(allow_duplicate_references=True, latency=1.0))
+    settings = Settings()
+    # Answers take longer than this profile waits: every outcome is unknown, lookups too.
+    settings.add(Profile("Slow KA", Target.KA, Environment.TEST, base_url=server.ka_base_url,
+                         timeout=0.2))
+    save_settings(settings)
+    monkeypatch.setenv("ORDER_DESK_KA_TOKEN", "sandbox-ka-token")
+    orders = write(tmp_path / "orders.json", [ka_order("SLOW-1")])
+    code = main(["submit", str(orders), "--target", "ka", "--profile", "Slow KA", "--json"])
+    assert code == EXIT_UNKNOWN
+    [line] = json_lines(capsys.readouterr().out)
+    assert line["status"] == "unknown"
+
+    server.set_faults(latency=0.0)
+    assert main(["reconcile", "--json"]) == EXIT_OK
+    [resolved] = json_lines(capsys.readouterr().out)
+    assert (resolved["ref"], resolved["status"]) == ("SLOW-1", "accepted")
+    assert server.count_by_reference(Target.KA, "SLOW-1") == 1
+    assert main(["reconcile"]) == EXIT_OK  # nothing left
+    assert capsys.readouterr().out == ""
