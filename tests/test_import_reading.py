@@ -157,3 +157,20 @@ def test_unknown_encoding_and_bad_delimiter_are_usage_errors() -> None:
 def test_missing_file_is_an_import_error(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match=r"Cannot open nothing\.csv"):
         read_table(tmp_path / "nothing.csv")
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5"])
+def test_detection_on_a_file_larger_than_the_detection_sample(codec: str) -> None:
+    # Over 256 KiB: detection sees a prefix (cut at a line end), the whole file is then decoded.
+    line = (
+        "陳大文,台北市信義區市府路{0}號,{0}"
+        if codec == "big5"
+        else "张三,北京市朝阳区建国路{0}号,{0}"
+    )
+    rows = ["收件人,地址,数量" if codec == "gb18030" else "收件人,地址,數量"]
+    rows += [line.format(i) for i in range(12_000)]
+    data = "\n".join(rows).encode(codec)
+    assert len(data) > 256 * 1024
+    table = parse_bytes(data)
+    assert table.encoding == codecs.lookup(codec).name
+    assert len(table.rows) == 12_000 and table.rows[-1][2] == "11999"
