@@ -105,7 +105,14 @@ class _Printer:
         self._lock = threading.Lock()
 
     def __call__(self, result: OrderResult) -> None:
-        origin = self._origins[result.index] if 0 <= result.index < len(self._origins) else None
+        if result.index < 0:
+            # An earlier run's uncertain order, resolved before this batch: worth knowing, but
+            # stdout keeps exactly one line per order of the files.
+            line = result_line(result, as_json=False)
+            with self._lock:
+                print(f"reconciled from an earlier run: {line}", file=sys.stderr, flush=True)
+            return
+        origin = self._origins[result.index] if result.index < len(self._origins) else None
         line = result_line(result, as_json=self._as_json, origin=origin)
         with self._lock:
             print(line, flush=True)
