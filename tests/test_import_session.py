@@ -201,3 +201,29 @@ def test_reconciliation_adds_up_after_any_sequence_of_actions(mode: GroupMode) -
         assert rec.adds_up, rec
         rows = sorted([r for o in session.orders for r in o.rows] + list(session.excluded()))
         assert rows == list(range(rec.rows_read))
+
+
+def test_list_fields_take_several_values_in_one_cell() -> None:
+    table = parse_bytes(
+        b"Order reference,Category,items[].product.images.uploads\n"
+        b'N-1,"tea; gifts","https://x.test/a.png\nhttps://x.test/b.png"\n'
+    )
+    mapping = ColumnMapping(
+        Target.NOMAD,
+        {
+            "Order reference": "clientOrderRef",
+            "Category": "items[].product.category",
+            "items[].product.images.uploads": "items[].product.images.uploads",
+        },
+        {
+            "platformName": "nomad",
+            "currency": "CNY",
+            "items[].product.currency": "CNY",
+            "items[].product.massUnit": "Kilogram",
+        },
+    )
+    order = ImportSession(table, Target.NOMAD, mapping).orders[0]
+    assert order.ok, order.errors
+    product = order.wire["items"][0]["product"]  # type: ignore[index]
+    assert product["category"] == ["tea", "gifts"]
+    assert product["images"]["uploads"] == ["https://x.test/a.png", "https://x.test/b.png"]

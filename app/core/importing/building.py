@@ -7,6 +7,7 @@ order each, or (if the operator asks) grouped with the rows that have the same o
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,6 +17,9 @@ from app.core.importing.mapping import ColumnMapping
 from app.core.targets import REFERENCE_FIELD, Target
 
 log = logging.getLogger(__name__)
+
+
+_LIST_SEPARATORS = re.compile(r"[;\n]")
 
 
 class GroupMode(StrEnum):
@@ -52,10 +56,16 @@ class Layout:
     item_constants: tuple[tuple[str, str], ...]
     reference_column: int | None
     column_of: dict[str, int]  # full field path -> column
+    list_fields: frozenset[str] = frozenset()  # paths (as above) whose value is a list of text
 
     @classmethod
     def resolve(
-        cls, target: Target, mapping: ColumnMapping, headers: Sequence[str], item_list: str
+        cls,
+        target: Target,
+        mapping: ColumnMapping,
+        headers: Sequence[str],
+        item_list: str,
+        list_fields: Iterable[str] = (),
     ) -> Layout:
         item_prefix = f"{item_list}[]."
         order_cols: list[tuple[int, str]] = []
@@ -75,6 +85,7 @@ class Layout:
             if p.startswith(item_prefix)
         ]
         column_of = {path: column for column, path in column_fields.items()}
+        lists = set(list_fields)
         return cls(
             item_list=item_list,
             order_columns=tuple(order_cols),
@@ -83,6 +94,7 @@ class Layout:
             item_constants=tuple(item_consts),
             reference_column=column_of.get(REFERENCE_FIELD[target]),
             column_of=column_of,
+            list_fields=frozenset(lists | {p.removeprefix(item_prefix) for p in lists}),
         )
 
 
@@ -132,9 +144,9 @@ def build_order(
                     )
                 )
         if value:
-            set_path(payload, path, value)
+            set_path(payload, path, _typed(layout, path, value))
     for path, value in layout.order_constants:
-        set_path(payload, path, value)
+        set_path(payload, path, _typed(layout, path, value))
     items: list[dict[str, Any]] = []
     item_rows: list[int] = []
     for index in members:
@@ -142,11 +154,11 @@ def build_order(
         for column, path in layout.item_columns:
             cell = rows[index][column].strip()
             if cell:
-                set_path(item, path, cell)
+                set_path(item, path, _typed(layout, path, cell))
         if not item and len(members) > 1:
             continue  # an order-only row (address line above its items) carries no item
         for path, value in layout.item_constants:
-            set_path(item, path, value)
+            set_path(item, path, _typed(layout, path, value))
         items.append(item)
         item_rows.append(index)
     if items:
@@ -154,7 +166,15 @@ def build_order(
     return BuiltOrder(members, tuple(item_rows), payload, tuple(conflicts))
 
 
-def set_path(target: dict[str, Any], path: str, value: str) -> None:
+def _typed(layout: Layout, path: str, text: str) -> str | list[str]:
+    """List fields (image URLs, categories) take several values in one cell, one per line or
+    separated by ";"; everything else stays the text it was (the models parse it)."""
+    if path not in layout.list_fields:
+        return text
+    return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
+
+
+def set_path(target: dict[str, Any], path: str, value: str | list[str]) -> None:
     """Set `value` at a dotted path; "skus[]" means a one-element list of objects."""
     *parents, last = path.split(".")
     node = target
@@ -164,6 +184,6 @@ def set_path(target: dict[str, Any], path: str, value: str) -> None:
         else:
             node = node.setdefault(name, {})
     if last.endswith("[]"):
-        node[last[:-2]] = [value]
+        node[last[:-2]] = value if isinstance(value, list) else [value]
     else:
         node[last] = value

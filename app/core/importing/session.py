@@ -286,7 +286,10 @@ class ImportSession:
             self._cache.pop(order.rows, None)
 
     def _resolve_layout(self) -> Layout:
-        layout = Layout.resolve(self.target, self._mapping, self.table.headers, self._item_list)
+        layout = Layout.resolve(
+            self.target, self._mapping, self.table.headers, self._item_list,
+            list_fields=(s.path for s in field_specs(self.target) if s.kind == "list"),
+        )
         # Only code columns can carry spreadsheet damage; checking the rest is wasted time.
         self._code_columns = [
             (path, column) for path, column in layout.column_of.items() if leaf(path) in CODE_FIELDS
