@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,29 +52,46 @@ log = logging.getLogger(__name__)
 FILE, MAPPING, PREVIEW, SEND = range(4)
 
 
-@contextmanager
-def _gui_friendly_load() -> Iterator[None]:
-    """Keep the window responsive while a worker chews through a big file.
+class _LoadTuning:
+    """Keep the window responsive while workers chew through big files.
 
     A big file is millions of small objects: one full garbage collection over them holds the GIL
     for half a second, so collect nothing while loading, then freeze what was built so later
     collections skip it (it is still freed by reference counting). And hand the GIL over more
-    often than the default 5 ms, so the GUI thread never waits long for its turn.
+    often than the default 5 ms, so the GUI thread never waits long for its turn. Counted, so
+    overlapping loads (two dialogs) restore the defaults only when the last one ends.
     """
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, 0.001))
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-        sys.setswitchinterval(interval)
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loads = 0
+        self._interval = sys.getswitchinterval()
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        with self._lock:
+            if self._loads == 0:
+                self._interval = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._interval, 0.001))
+                gc.disable()
+            self._loads += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._loads -= 1
+                if self._loads == 0:
+                    gc.freeze()
+                    gc.enable()
+                    sys.setswitchinterval(self._interval)
+
+
+_tuning = _LoadTuning()
 
 
 def _read(path: Path, encoding: str | None, delimiter: str | None,
           target: Target) -> tuple[Table, ColumnMapping]:
-    with _gui_friendly_load():
+    with _tuning.loading():
         table = read_table(path, encoding=encoding, delimiter=delimiter)
         return table, resolve_mapping(target, table.headers)
 
@@ -82,7 +100,7 @@ def _build(table: Table, target: Target, mapping: ColumnMapping, mode: GroupMode
            address_key: str, remember: bool) -> ImportSession:
     if remember:
         save_mapping(mapping, table.headers)
-    with _gui_friendly_load():
+    with _tuning.loading():
         session = ImportSession(table, target, mapping, group_mode=mode, address_key=address_key)
         session.reconciliation()  # computed here, not on the GUI thread
         return session
