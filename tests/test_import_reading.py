@@ -174,3 +174,11 @@ def test_detection_on_a_file_larger_than_the_detection_sample(codec: str) -> Non
     table = parse_bytes(data)
     assert table.encoding == codecs.lookup(codec).name
     assert len(table.rows) == 12_000 and table.rows[-1][2] == "11999"
+
+
+def test_a_runaway_quote_is_reported_not_swallowed() -> None:
+    # An unclosed quote would make the rest of the file one cell; the csv module's cell size
+    # limit (128 KiB) turns that into a clear error instead.
+    data = b'name,street\nAnn,"Main St\n' + b"Bob,Elm 2\n" * 20_000
+    with pytest.raises(ImportFileError, match="not valid CSV near line 2"):
+        parse_bytes(data)

@@ -6,7 +6,6 @@ import csv
 import io
 import logging
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +19,6 @@ DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DELIMITER_NAMES: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SNIFF_LINES = 50
 
-# Addresses and remarks can be long, but a cell over this is a broken quote swallowing the file.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 @dataclass
