@@ -45,7 +45,7 @@ class ImportMappingPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         for row, spec in enumerate(self._specs):
-            label = f"{spec.path}{' *' if spec.required else ''}"
+            label = f"{spec.label} · {spec.path}{' *' if spec.required else ''}"
             item = QTableWidgetItem(label)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setToolTip(f"{spec.label}: {spec.description}" if spec.description else spec.label)

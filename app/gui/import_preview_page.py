@@ -43,6 +43,8 @@ class ImportPreviewPage(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        # Column widths from a sample of rows: exact widths over 100,000 rows would freeze.
+        self.view.horizontalHeader().setResizeContentsPrecision(50)
         self.only_problems = QCheckBox(self.tr("Only rows with problems"))
         self.only_problems.setObjectName("importOnlyProblems")
         self.only_problems.toggled.connect(self._filter)
@@ -74,6 +76,7 @@ class ImportPreviewPage(QWidget):
         else:
             self.model.set_session(session)
         self.model.set_only_problems(self.only_problems.isChecked())
+        self.view.resizeColumnsToContents()  # sampled rows only (precision below)
         self._update_summary()
 
     def selected_rows(self) -> list[int]:
