@@ -41,6 +41,9 @@ def start_builtin_sandbox(directory: Path) -> RunningSandbox:
     return server
 
 
+SandboxStarter = Callable[[Path], RunningSandbox]
+
+
 class AppContext:
     def __init__(
         self,
@@ -49,21 +52,23 @@ class AppContext:
         journal: Journal,
         data_dir: Path,
         *,
-        sandbox_starter: Callable[[Path], RunningSandbox] = start_builtin_sandbox,
+        sandbox_starter: SandboxStarter | None = None,
     ) -> None:
         self.settings = settings
         self.secrets = secrets
         self.journal = journal
         self.data_dir = data_dir
-        self._sandbox_starter = sandbox_starter
+        self._sandbox_starter = sandbox_starter or start_builtin_sandbox
         self._sandbox: RunningSandbox | None = None
         # profile name -> (the profile and secrets it was built with, the client)
         self._clients: dict[str, tuple[Profile, dict[str, str | None], OrderClient]] = {}
         self._lock = threading.Lock()  # clients are asked for from worker threads too
 
     @classmethod
-    def open(cls, settings: Settings, data_dir: Path) -> AppContext:
-        return cls(settings, SessionAwareSecrets.open(), Journal(journal_path()), data_dir)
+    def open(cls, settings: Settings, data_dir: Path, *,
+             sandbox_starter: SandboxStarter | None = None) -> AppContext:
+        return cls(settings, SessionAwareSecrets.open(), Journal(journal_path()), data_dir,
+                   sandbox_starter=sandbox_starter)
 
     # -- sandbox -------------------------------------------------------------------------------
     @property

@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 DRAFT_DELAY_MS = 800
 SHUTDOWN_WAIT_MS = 30_000
 PREFERRED_SIZE = (1180, 800)
+FORM_ORIGIN = "form"  # marks batches the order form started, in the submission context
 
 
 class MainWindow(QMainWindow):
@@ -320,7 +321,8 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.outcome.setText(self.tr("Sending to %1…").replace("%1", profile.name))
         self.submission.submit(profile, [payload], allow_duplicates=allow_duplicates,
-                               context={"target": self.target, "payload": payload})
+                               context={"origin": FORM_ORIGIN, "target": self.target,
+                                        "payload": payload})
 
     def _show_progress(self, progress: Progress) -> None:
         self.progress.setRange(0, max(progress.total, 1))
@@ -331,6 +333,9 @@ class MainWindow(QMainWindow):
     def _batch_finished(self, results: list[OrderResult], context: dict[str, Any]) -> None:
         self.progress.hide()
         self.history.refresh()
+        if context.get("origin") != FORM_ORIGIN:  # a batch started elsewhere (e.g. a script)
+            self._notify_batch(results)
+            return
         target: Target = context["target"]
         form = self.forms[target]
         if not results:
@@ -356,6 +361,14 @@ class MainWindow(QMainWindow):
                 form.show_remote_errors(list(result.field_errors))
         self.statusBar().showMessage(self.outcome.text(), 15_000)
         QApplication.alert(self)  # the notification: flashes the taskbar entry if hidden
+        self._update_submit()
+
+    def _notify_batch(self, results: list[OrderResult]) -> None:
+        accepted = sum(1 for r in results if r.status is ResultStatus.ACCEPTED)
+        self.statusBar().showMessage(
+            self.tr("Batch finished: %1 of %2 accepted.").replace("%1", str(accepted))
+            .replace("%2", str(len(results))), 15_000)
+        QApplication.alert(self)
         self._update_submit()
 
     def _describe_failure(self, result: OrderResult) -> str:

@@ -9,14 +9,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.core.journal import Journal, OrderState
-from app.core.paths import data_dir, journal_path
-from app.core.settings import load_settings
+from app.core.journal import OrderState
 from app.core.targets import Target
-from app.gui.app import ensure_application
-from app.gui.context import AppContext
+from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
-from app.gui.secret_chain import SessionAwareSecrets
 from app.sandbox import SandboxConfig, SandboxServer
 from tests.fixtures.sandbox import ka_order
 
@@ -24,16 +20,12 @@ from tests.fixtures.sandbox import ka_order
 @pytest.fixture
 def slow_window(qtbot: QtBot) -> Iterator[MainWindow]:
     """The window against a sandbox that takes a second to answer."""
-    ensure_application()
-
     def slow_sandbox(_directory: Path) -> SandboxServer:
         server = SandboxServer(SandboxConfig(latency=1.0))
         server.start()
         return server
 
-    context = AppContext(load_settings(), SessionAwareSecrets.open(), Journal(journal_path()),
-                         data_dir(), sandbox_starter=slow_sandbox)
-    window = MainWindow(context)
+    window = build_main_window(sandbox_starter=slow_sandbox)
     qtbot.addWidget(window)
     window.show()
     yield window
