@@ -69,9 +69,16 @@ def hidden_imports() -> list[str]:
     return KEYRING_HIDDEN_IMPORTS + PLATFORM_HIDDEN_IMPORTS.get(platform_key, [])
 
 
+# Data folders of dependencies the app never reads: pycountry's gettext catalogues (22 MB; country
+# names are shown in English, next to their ISO codes).
+DROPPED_DATA_DIRS = (PurePosixPath("pycountry/locales"),)
+
+
 def keep_data_file(dest: str) -> bool:
-    """False for Qt translation catalogues the app never loads."""
+    """False for data files the app never loads (unused Qt translations, dropped data folders)."""
     path = PurePosixPath(dest.replace("\\", "/"))
+    if any(path.is_relative_to(folder) for folder in DROPPED_DATA_DIRS):
+        return False
     if path.suffix != ".qm" or "translations" not in path.parts or "PySide6" not in path.parts:
         return True
     name = path.name

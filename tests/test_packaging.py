@@ -1,0 +1,108 @@
+"""Packaging rules that need no frozen build: what the bundle keeps, and the .deb's layout."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+PACKAGING = Path(__file__).resolve().parent.parent / "packaging"
+
+
+def load_packaging_module(name: str) -> ModuleType:
+    """Import a script from packaging/ (not a package: PyInstaller and CI run them as files)."""
+    if str(PACKAGING) not in sys.path:
+        sys.path.insert(0, str(PACKAGING))
+    spec = importlib.util.spec_from_file_location(f"packaging_{name}", PACKAGING / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+options = load_packaging_module("bundle_options")
+build = load_packaging_module("build")
+
+
+def test_every_keyring_backend_is_a_hidden_import() -> None:
+    """keyring discovers backends through entry points; each one must be named for the freeze."""
+    advertised = {ep.value for ep in metadata.entry_points(group="keyring.backends")}
+    assert advertised <= set(options.KEYRING_HIDDEN_IMPORTS)
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/translations/qt_de.qm", True),
+        ("PySide6/Qt/translations/qt_help_de.qm", False),
+        ("PySide6/Qt/translations/qtdeclarative_de.qm", False),
+        ("PySide6/Qt/translations/designer_de.qm", False),
+        ("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo", False),
+        ("pycountry/databases/iso3166-1.json", True),
+        ("app/resources/translations/order_desk_de.qm", True),  # the app's own catalogues
+        ("app/resources/icons/order-desk.png", True),
+    ],
+)
+def test_bundle_keeps_only_data_the_app_reads(dest: str, kept: bool) -> None:
+    assert options.keep_data_file(dest) is kept
+
+
+def test_unused_qt_modules_are_excluded_and_used_ones_are_not() -> None:
+    for unused in ("PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore",
+                   "PySide6.Qt3DCore", "PySide6.QtMultimedia"):
+        assert unused in options.EXCLUDES
+    for used in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg"):
+        assert used not in options.EXCLUDES
+
+
+def test_every_runtime_resource_is_in_the_spec() -> None:
+    spec = (PACKAGING / "order-desk.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "resources"), "app/resources")' in spec
+    assert "upx=False" in spec and "console=False" in spec and "exclude_binaries=True" in spec
+
+
+@pytest.mark.parametrize(
+    ("pep440", "debian"),
+    [("0.1.0", "0.1.0"), ("1.2.0rc1", "1.2.0~rc1"), ("1.2.0.dev3", "1.2.0~dev3"),
+     ("2.0.0b2", "2.0.0~b2")],
+)
+def test_debian_versions_sort_pre_releases_first(pep440: str, debian: str) -> None:
+    assert build.debian_version(pep440) == debian
+
+
+def test_windows_version_info_is_only_built_on_windows() -> None:
+    info = options.windows_version_info("1.2.3")
+    assert (info is None) is (sys.platform != "win32")
+
+
+@pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is not installed")
+def test_deb_layout_and_control(tmp_path: Path) -> None:
+    """The .deb of a stand-in bundle: launcher on PATH, menu entry, icons, dependencies."""
+    bundle = tmp_path / "order-desk"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "order-desk").write_text("#!/bin/sh\necho stand-in\n", encoding="utf-8")
+    (bundle / "order-desk").chmod(0o755)
+    deb = build.make_deb(bundle, tmp_path, "1.2.0rc1", tmp_path / "staging")
+
+    assert deb.name == f"order-desk_1.2.0~rc1_{build.debian_arch()}.deb"
+    listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True,
+                             check=True).stdout
+    for path in ("./opt/order-desk/order-desk", "./usr/bin/order-desk",
+                 "./usr/share/applications/order-desk.desktop",
+                 "./usr/share/icons/hicolor/256x256/apps/order-desk.png",
+                 "./usr/share/icons/hicolor/scalable/apps/order-desk.svg"):
+        assert path in listing
+    assert "root/root" in listing and "-rwxr-xr-x root/root" in listing
+    depends = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True,
+                             text=True, check=True).stdout
+    assert "libxcb-cursor0" in depends and "libxkbcommon-x11-0" in depends
+
+    entry = (PACKAGING / "linux" / "order-desk.desktop").read_text(encoding="utf-8")
+    assert "Exec=order-desk\n" in entry and "Icon=order-desk\n" in entry
