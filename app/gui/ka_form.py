@@ -19,6 +19,10 @@ from app.gui.order_form import OrderForm
 log = logging.getLogger(__name__)
 
 ADDRESS = "orderAddress"
+# The order operators type an address and an order in (who, how to reach, where; then the order).
+FIELD_ORDER = tuple(f"{ADDRESS}.{name}" for name in (
+    "recipient", "phone", "country", "province", "city", "street1", "street2", "zip", "ioss",
+    "vat")) + ("customOrderId", "channelType", "salePlatform", "channelCode", "remark")
 _ADDRESS_KEYS = ("orderAddress.", "orderAddresses.")
 
 
@@ -42,7 +46,7 @@ class KaOrderForm(OrderForm):
         # Deprecated item columns (channelCode, warehouseCode) would only invite mistakes.
         specs = [s for s in specs if not ("[]." in s.path and s.group == "deprecated")]
         super().__init__(Target.KA, specs, validate, recent, parent, group_titles=titles,
-                         collapsed_groups=frozenset({"deprecated"}))
+                         collapsed_groups=frozenset({"deprecated"}), field_order=FIELD_ORDER)
         self.quote_panel: KaQuotePanel | None = None
 
         grid = QGridLayout(self)
@@ -63,6 +67,7 @@ class KaOrderForm(OrderForm):
         grid.addWidget(self.form_message, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.chain_focus(("address", "order"))
 
     def add_quote_panel(self, panel: KaQuotePanel) -> None:
         self.quote_panel = panel

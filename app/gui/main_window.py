@@ -263,7 +263,10 @@ class MainWindow(QMainWindow):
     def save_drafts(self) -> None:
         self._draft_timer.stop()
         for target, form in self.forms.items():
-            self.drafts.save(target, form.payload())
+            if form.is_blank():
+                self.drafts.clear(target)
+            else:
+                self.drafts.save(target, form.payload())
 
     def new_order(self) -> None:
         self.form.clear()

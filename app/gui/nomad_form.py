@@ -45,8 +45,8 @@ class NomadOrderForm(OrderForm):
         titles = {
             "order": _tr("Order"),
             "customer": _tr("Customer"),
-            "payment": _tr("Payment"),
             "shipping": _tr("Shipping"),
+            "payment": _tr("Payment"),
             MORE: _tr("More order fields"),
             "customs": _tr("Customs"),
             "seller": _tr("Seller"),
@@ -80,6 +80,7 @@ class NomadOrderForm(OrderForm):
         folded_column.addStretch(1)
         grid.addLayout(folded_column, 3, 1)
         grid.addWidget(self.form_message, 4, 0, 1, 2)
+        self.chain_focus(("order", "customer"))
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 

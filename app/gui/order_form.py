@@ -84,13 +84,17 @@ class OrderForm(QWidget):
         group_titles: dict[str, str] | None = None,
         collapsed_groups: frozenset[str] = frozenset(),
         item_columns: Sequence[str] | None = None,
+        field_order: Sequence[str] = (),
     ) -> None:
         """``group_titles``: group key -> title, in display order; ``collapsed_groups`` start
         folded away when the subclass shows them through `collapsible`; ``item_columns`` picks
-        the item fields shown as table columns (all by default), in that order."""
+        the item fields shown as table columns (all by default), in that order;
+        ``field_order`` puts these paths first within their group (the order operators type in),
+        the others follow in the model's order."""
         super().__init__(parent)
         self.target = target
         self.group_titles = group_titles or {}
+        self._field_rank = {path: rank for rank, path in enumerate(field_order)}
         self.collapsed_groups = collapsed_groups
         self._validate = validate
         self._recent = recent
@@ -154,8 +158,25 @@ class OrderForm(QWidget):
 
     # -- layout helpers subclasses use ----------------------------------------------------------
     def _ordered(self, specs: list[FieldSpec]) -> list[FieldSpec]:
-        order = {group: i for i, group in enumerate(self.group_titles)}
-        return sorted(specs, key=lambda s: order.get(s.group, len(order)))  # stable within group
+        groups = {group: i for i, group in enumerate(self.group_titles)}
+        last = len(self._field_rank)
+        return sorted(specs, key=lambda s: (groups.get(s.group, len(groups)),
+                                            self._field_rank.get(s.path, last)))  # stable
+
+    def chain_focus(self, groups_before_items: Sequence[str]) -> None:
+        """Tab goes through these groups' fields, then the order lines, then the other groups,
+        matching the layout rather than the order widgets were made in."""
+        first = [e.widget for e in self.editors.values() if e.spec.group in groups_before_items]
+        rest = [e.widget for e in self.editors.values()
+                if e.spec.group not in groups_before_items]
+        chain: list[QWidget] = [*first, self.items.view, *rest]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def is_blank(self) -> bool:
+        """Nothing typed: no field value and no order line."""
+        return (not any(e.value() for e in self.editors.values())
+                and not self.payload().get(self.items_container))
 
     def _group_layout(self, group: str) -> QFormLayout:
         if group not in self._group_layouts:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import OrderState
@@ -107,3 +107,30 @@ def test_same_content_without_reference_asks_before_sending_again(
     question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: sum(r.state is OrderState.ACCEPTED
                                 for r in history_records(window)) == 2, timeout=15_000)
+
+
+def _next_field(widget: QWidget) -> QWidget:
+    """The next widget Tab lands on, skipping labels and a combo's inner line edit."""
+    widget = widget.nextInFocusChain()
+    while (not widget.objectName() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+           or widget.focusProxy() is not None):
+        widget = widget.nextInFocusChain()
+    return widget
+
+
+def test_tab_follows_the_order_operators_type_in(qtbot: QtBot, window: MainWindow) -> None:
+    expected = ["ka.recipient", "ka.phone", "ka.country", "ka.province", "ka.city",
+                "ka.street1", "ka.street2", "ka.zip", "ka.ioss", "ka.vat", "ka.customOrderId",
+                "ka.channelType", "ka.salePlatform", "ka.channelCode", "ka.remark",
+                "ka.orderItemsList"]
+    widget = named(window, expected[0])
+    visited = [widget.objectName()]
+    while len(visited) < len(expected):
+        widget = _next_field(widget)
+        visited.append(widget.objectName())
+    assert visited == expected
+
+    # Nomad: the order, the customer, then straight to the items below them.
+    editors = list(window.forms[Target.NOMAD].editors.values())
+    last_customer = [e for e in editors if e.spec.group == "customer"][-1]
+    assert _next_field(last_customer.widget).objectName() == "nomad.items"
