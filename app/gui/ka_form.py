@@ -20,9 +20,10 @@ log = logging.getLogger(__name__)
 
 ADDRESS = "orderAddress"
 # The order operators type an address and an order in (who, how to reach, where; then the order).
-FIELD_ORDER = tuple(f"{ADDRESS}.{name}" for name in (
-    "recipient", "phone", "country", "province", "city", "street1", "street2", "zip", "ioss",
-    "vat")) + ("customOrderId", "channelType", "salePlatform", "channelCode", "remark")
+_ADDRESS_ORDER = ("recipient", "phone", "country", "province", "city", "street1", "street2",
+                  "zip", "ioss", "vat")
+FIELD_ORDER = (*(f"{ADDRESS}.{name}" for name in _ADDRESS_ORDER),
+               "customOrderId", "channelType", "salePlatform", "channelCode", "remark")
 _ADDRESS_KEYS = ("orderAddress.", "orderAddresses.")
 
 

@@ -7,6 +7,7 @@ module holds no field rule of its own: every limit, marker and choice comes from
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -170,7 +171,7 @@ class OrderForm(QWidget):
         rest = [e.widget for e in self.editors.values()
                 if e.spec.group not in groups_before_items]
         chain: list[QWidget] = [*first, self.items.view, *rest]
-        for before, after in zip(chain, chain[1:], strict=False):
+        for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def is_blank(self) -> bool:
