@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -43,8 +44,11 @@ class ImportPreviewPage(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        # Column widths from a sample of rows: exact widths over 100,000 rows would freeze.
+        # Column widths from a sample of rows: exact widths over 100,000 rows would freeze. The
+        # Line column numbers rows, so the vertical header (100,000 sections) is not needed.
         self.view.horizontalHeader().setResizeContentsPrecision(50)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.only_problems = QCheckBox(self.tr("Only rows with problems"))
         self.only_problems.setObjectName("importOnlyProblems")
         self.only_problems.toggled.connect(self._filter)
