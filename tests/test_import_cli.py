@@ -129,3 +129,20 @@ def test_submit_sends_valid_orders_to_the_sandbox(
 
     assert main(argv) == 1  # a re-run is safe: C-1 is reported, not created again
     assert sandbox.count_by_reference(Target.KA, "C-1") == 1
+
+
+def test_group_by_address_joins_rows_without_a_reference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "noref.csv"
+    address = "Jeanne Martin;+33142685300;FR;IDF;Paris"
+    path.write_text(
+        "Recipient;Phone;Country;Province;City;SKU;Qty;Shipping speed\n"
+        f"{address};S1;1;Standard\n{address};S2;2;Standard\n",
+        encoding="utf-8",
+    )
+    argv = ["validate", str(path), "--target", "ka", "--json"]
+    assert main(argv) == 0
+    assert _json_lines(capsys.readouterr().out)[-1]["summary"]["orders"] == {"valid": 2}
+    assert main([*argv, "--group-by-address"]) == 0
+    assert _json_lines(capsys.readouterr().out)[-1]["summary"]["orders"] == {"valid": 1}
