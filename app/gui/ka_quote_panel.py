@@ -28,12 +28,14 @@ log = logging.getLogger(__name__)
 class KaQuotePanel(QGroupBox):
     def __init__(
         self,
-        client: Callable[[], KaClient | None],
+        client: Callable[[], KaClient],
         quote_request: Callable[[], tuple[str, list[dict[str, Any]]] | str],
         workers: WorkerPool,
         parent: QWidget | None = None,
     ) -> None:
-        """``quote_request`` gives (shipToCountry, products) from the form, or why it cannot."""
+        """``client`` builds the KA client of the profile in use (raising ValueError when it
+        cannot, e.g. a missing token; called on a worker thread). ``quote_request`` gives
+        (shipToCountry, products) from the form, or why it cannot."""
         super().__init__(self.tr("Shipping and balance"), parent)
         self._client = client
         self._quote_request = quote_request
@@ -72,12 +74,9 @@ class KaQuotePanel(QGroupBox):
         layout.addWidget(self.quote_message)
 
     def refresh_balance(self) -> None:
-        client = self._client()
-        if client is None:
-            self.balance.setText(self.tr("Balance: not available (no connection set up)"))
-            return
         self.balance.setText(self.tr("Balance: asking…"))
-        self._workers.start(client.balance, on_result=self._show_balance,
+        # The client is built in the worker too: building one sets up TLS, which takes a while.
+        self._workers.start(lambda: self._client().balance(), on_result=self._show_balance,
                             on_error=lambda exc: self.balance.setText(
                                 self.tr("Balance: %1").replace("%1", str(exc))))
 
@@ -92,16 +91,13 @@ class KaQuotePanel(QGroupBox):
 
     def request_quote(self) -> None:
         request = self._quote_request()
-        client = self._client()
         if isinstance(request, str):
             self.quote_message.setText(request)
             return
-        if client is None:
-            self.quote_message.setText(self.tr("No connection set up for this profile."))
-            return
         self.quote_button.setEnabled(False)
         self.quote_message.setText(self.tr("Asking for a quote…"))
-        self._workers.start(client.automation_split_quote, *request,
+        country, products = request
+        self._workers.start(lambda: self._client().automation_split_quote(country, products),
                             on_result=self._show_quote, on_error=self._quote_failed)
 
     def _quote_failed(self, exc: BaseException) -> None:

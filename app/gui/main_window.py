@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.clients import KaClient
 from app.core.engine.results import OrderResult, Progress, ResultStatus
 from app.core.journal import OrderRecord
 from app.core.models import ValidationResult, field_specs, validate_order
@@ -246,12 +247,11 @@ class MainWindow(QMainWindow):
         self.context.save_settings()
         self._refresh_profiles()
 
-    def _ka_client(self) -> Any:
-        try:
-            return self.context.client_for(self.context.profile(Target.KA))
-        except ValueError as exc:
-            self.statusBar().showMessage(str(exc), 10_000)
-            return None
+    def _ka_client(self) -> KaClient:
+        """Called on worker threads: touches no widget."""
+        client = self.context.client_for(self.context.profile(Target.KA))
+        assert isinstance(client, KaClient)
+        return client
 
     # -- editing -------------------------------------------------------------------------------
     def _update_submit(self, *_args: object) -> None:

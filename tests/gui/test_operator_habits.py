@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import OrderState
@@ -134,3 +134,23 @@ def test_tab_follows_the_order_operators_type_in(qtbot: QtBot, window: MainWindo
     editors = list(window.forms[Target.NOMAD].editors.values())
     last_customer = [e for e in editors if e.spec.group == "customer"][-1]
     assert _next_field(last_customer.widget).objectName() == "nomad.items"
+
+
+def test_ka_balance_and_shipping_quote_come_from_the_api(qtbot: QtBot, window: MainWindow) -> None:
+    balance = named(window, "ka.balance")
+    assert isinstance(balance, QLabel)
+    qtbot.waitUntil(lambda: "USD" in balance.text(), timeout=10_000)
+
+    message = named(window, "ka.quoteMessage")
+    assert isinstance(message, QLabel)
+    window.quote_panel.request_quote()
+    assert "country" in message.text()  # nothing to quote yet, said plainly
+
+    type_into(qtbot, window, "ka.country", "FR")
+    fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "SKU-1", "quantity": "2"})
+    window.quote_panel.request_quote()
+    table = window.quote_panel.quote_table
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=10_000)
+    speeds = {table.item(row, 0).text() for row in range(table.rowCount())}
+    assert "Standard" in speeds
+    assert all(table.item(row, 2).text() for row in range(table.rowCount()))  # a freight each
