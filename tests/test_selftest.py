@@ -71,3 +71,12 @@ def test_clean_shutdown_names_a_lingering_thread(monkeypatch) -> None:
     finally:
         stop.set()
         worker.join()
+
+
+def test_checks_can_be_selected_by_name(monkeypatch) -> None:
+    monkeypatch.setenv(selftest.SELECT_ENV, "crash reports, no such check")
+    selected = selftest.selected_checks()
+    assert [name for name, _check in selected] == ["crash reports", "no such check"]
+    assert selected[0][1] is selftest.check_crash_reports
+    with pytest.raises(LookupError, match="known: keyring backend"):
+        selected[1][1]()
