@@ -298,3 +298,16 @@ def test_journal_and_lock_survive_a_killed_process(tmp_path: Path) -> None:
     lock = SendLock(path)
     lock.acquire()  # the dead holder's lock went with it
     lock.release()
+
+
+def test_a_transaction_groups_writes_all_or_nothing(journal: Journal) -> None:
+    with journal.transaction():
+        first = add(journal, "G-1")
+        assert journal.find(Target.KA, "Sandbox KA", "G-1") == first  # sees its own writes
+        add(journal, "G-2")
+    assert journal.count() == 2
+    with pytest.raises(DuplicateReferenceError), journal.transaction():
+        add(journal, "G-3")
+        add(journal, "G-1")  # fails: the whole block is undone
+    assert journal.find(Target.KA, "Sandbox KA", "G-3") is None
+    assert journal.count() == 2

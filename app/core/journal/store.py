@@ -90,6 +90,8 @@ class Journal:
         self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._local = threading.local()
         self._closed = False
         with self._connection() as conn:
             try:
@@ -127,6 +129,10 @@ class Journal:
     def _connection(self) -> Iterator[sqlite3.Connection]:
         if self._closed:
             raise JournalError("The journal is closed.")
+        ongoing: sqlite3.Connection | None = getattr(self._local, "transaction", None)
+        if ongoing is not None:  # inside `transaction()`: see its own uncommitted writes
+            yield ongoing
+            return
         try:
             conn = self._idle.get_nowait()
         except queue.Empty:
@@ -141,12 +147,21 @@ class Journal:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction; SQLite errors become JournalError, nothing half-done."""
-        with self._connection() as conn:
+        """One short write transaction; SQLite errors become JournalError, nothing half-done.
+
+        Writers of this process queue on a lock: left to SQLite, they would meet SQLITE_BUSY
+        and back off with sleeps of up to 100 ms. The busy timeout is for other processes.
+        """
+        ongoing: sqlite3.Connection | None = getattr(self._local, "transaction", None)
+        if ongoing is not None:  # part of the enclosing `transaction()`
+            yield ongoing
+            return
+        with self._write_lock, self._connection() as conn:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
                 raise JournalError(_explain(exc, self.path)) from exc
+            self._local.transaction = conn
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -159,6 +174,15 @@ class Journal:
                 if isinstance(exc, sqlite3.Error):
                     raise JournalError(_explain(exc, self.path)) from exc
                 raise
+            finally:
+                self._local.transaction = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make this thread's journal calls inside the block one transaction: all or nothing,
+        and one disk sync instead of one per write. Keep it short; other writers wait."""
+        with self._write():
+            yield
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._connection() as conn:
