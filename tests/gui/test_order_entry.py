@@ -3,12 +3,19 @@ them accepted in the history; invalid input keeps Submit disabled with the right
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
+from app.core.journal import OrderState
 from app.core.targets import Target
+from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
+from app.sandbox import SandboxConfig, SandboxServer
 from tests.gui.helpers import accepted, fill_row, named, type_into
 
 
@@ -104,3 +111,49 @@ def test_untouched_form_shows_no_messages_until_a_submit_attempt(
     window.submit()
     assert recipient_message.isVisible()
     assert recipient_message.text() == "required"
+
+
+def test_api_rejection_is_shown_and_the_order_kept_for_fixing(qtbot: QtBot) -> None:
+    def poor_sandbox(_directory: Path) -> SandboxServer:
+        server = SandboxServer(SandboxConfig(ka_opening_balance=Decimal("1.00")))
+        server.start()
+        return server
+
+    window = build_main_window(sandbox_starter=poor_sandbox)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        _fill_ka(qtbot, window, "GUI-KA-POOR")
+        submit = named(window, "submitButton")
+        qtbot.waitUntil(submit.isEnabled)
+        submit.click()
+        journal = window.context.journal
+        qtbot.waitUntil(lambda: (journal.find(Target.KA, "Sandbox KA", "GUI-KA-POOR") or
+                                 SimpleNamespace(state=None)).state is OrderState.REJECTED,
+                        timeout=15_000)
+        outcome = named(window, "outcomeLabel")
+        assert isinstance(outcome, QLabel)
+        qtbot.waitUntil(lambda: "Rejected by the API" in outcome.text())
+        assert "balance" in outcome.text().lower()
+        # The order stays in the form, to fix and send again.
+        assert window.forms[Target.KA].payload()["customOrderId"] == "GUI-KA-POOR"
+    finally:
+        window.shutdown()
+
+
+def test_order_lines_are_keyboard_driven(qtbot: QtBot, window: MainWindow) -> None:
+    view = named(window, "ka.orderItemsList")
+    assert isinstance(view, QTableView)
+    model = window.forms[Target.KA].items_model
+    fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "A", "quantity": "1"})
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+
+    qtbot.keyClick(view, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [r["sku"] for r in model.rows()] == ["A", "A"]
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    assert [r["sku"] for r in model.rows()] == ["A", "A", ""]
+    assert view.currentIndex().row() == 2  # the new line is ready for typing
+    qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert [r["sku"] for r in model.rows()] == ["A", "A"]
