@@ -183,3 +183,20 @@ def test_unknown_outcomes_exit_3_and_reconcile_resolves_them(
     assert server.count_by_reference(Target.KA, "SLOW-1") == 1
     assert main(["reconcile"]) == EXIT_OK  # nothing left
     assert capsys.readouterr().out == ""
+
+
+def test_another_sender_on_the_journal_makes_submit_exit_2_without_sending(
+    tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.core.journal import SendLock
+
+    orders = write(tmp_path / "orders.json", [ka_order("BUSY-1")])
+    other = SendLock(journal_path())
+    other.acquire()
+    try:
+        code = main(["submit", str(orders), "--target", "ka", "--base-url", counting.ka_base_url])
+    finally:
+        other.release()
+    assert code == EXIT_USAGE
+    assert "Another Order Desk" in capsys.readouterr().err
+    assert counting.orders(Target.KA) == []

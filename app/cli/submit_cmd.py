@@ -32,7 +32,7 @@ from app.cli.common import (
 )
 from app.core.engine import BatchHandle, OrderResult, SubmissionEngine
 from app.core.importing import ImportSession, Reconciliation, is_spreadsheet
-from app.core.journal import Journal
+from app.core.journal import Journal, SendLockBusyError
 from app.core.models import reference_of, validate_order
 from app.core.settings import Profile
 from app.core.targets import Target
@@ -151,6 +151,9 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, journal
     _summary(report.results)
     if args.json:
         _print_sheet_summary(orders, [CLI_STATUS[r.status] for r in report.results])
+    if isinstance(handle.error, SendLockBusyError):
+        fail("submit", str(handle.error))
+        return EXIT_USAGE  # nothing was journaled or sent
     if handle.error is not None:
         fail("submit", f"stopped: {handle.error}")
         return EXIT_UNKNOWN  # requests may have been in flight; `order-desk reconcile` resolves

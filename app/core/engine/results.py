@@ -25,7 +25,8 @@ class OrderResult:
     status: ResultStatus
     remote_id: str | None = None
     message: str = ""
-    order_id: int | None = None  # journal row, when the order was journaled
+    # The order's journal row; for a DUPLICATE, the earlier order it resembles.
+    order_id: int | None = None
     field_errors: tuple[FieldError, ...] = ()
     previously: bool = False  # already accepted before this batch; not sent again
 
