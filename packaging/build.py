@@ -109,8 +109,8 @@ def make_deb(bundle: Path, out_dir: Path, version: str, staging: Path) -> Path:
     arch = debian_arch()
     if staging.exists():
         shutil.rmtree(staging)
-    # Hard links: staging a large bundle costs no copy.
-    shutil.copytree(bundle, staging / DEB_INSTALL_DIR, copy_function=os.link)
+    # A real copy, not hard links: tar refuses files whose link count changes while it reads them.
+    shutil.copytree(bundle, staging / DEB_INSTALL_DIR, symlinks=True)
 
     launcher = staging / "usr" / "bin" / APP_NAME
     launcher.parent.mkdir(parents=True)
