@@ -445,3 +445,22 @@ def test_close_closes_the_clients(journal: Journal, client: FakeClient) -> None:
     run(engine, [ka_order("Z-1")])
     engine.close()
     assert client.closed
+
+
+def test_refresh_clients_builds_new_ones_and_closes_the_old(journal: Journal) -> None:
+    built: list[FakeClient] = []
+
+    def build(profile: Profile) -> FakeClient:
+        built.append(FakeClient())
+        return built[-1]
+
+    engine = SubmissionEngine(journal, build, policy=FAST)
+    try:
+        run(engine, [ka_order("RF-1")])
+        engine.refresh_clients()
+        assert built[0].closed
+        run(engine, [ka_order("RF-2")])
+        assert len(built) == 2 and built[1].sends() == ["RF-2"] and not built[1].closed
+    finally:
+        engine.close()
+    assert built[1].closed

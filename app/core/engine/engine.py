@@ -54,6 +54,8 @@ class SubmissionEngine:
         self._send_lock = SendLock(journal.path)
         self._lock = threading.Lock()
         self._lanes: dict[Profile, Lane] = {}
+        self._lane_users: Counter[int] = Counter()  # running batches per lane (by id)
+        self._retired: list[Lane] = []  # replaced by `refresh_clients`, closed once unused
         self._active: Counter[str] = Counter()  # running batches per profile name
         self._handles: set[BatchHandle] = set()
         self._in_delivery: set[int] = set()  # order ids some worker is delivering right now
@@ -123,6 +125,14 @@ class SubmissionEngine:
         self._start(handle, lane, lambda pool, courier: [])
         return handle
 
+    def refresh_clients(self) -> None:
+        """Ask the client factory again for the next batches (e.g. a credential was corrected).
+        Running batches finish with the clients they have, which are closed afterwards."""
+        with self._lock:
+            self._retired += self._lanes.values()
+            self._lanes.clear()
+        self._close_unused_retired()
+
     def close(self, timeout: float | None = 30.0) -> None:
         """Cancel running batches, wait for them, and close every client."""
         with self._lock:
@@ -132,13 +142,11 @@ class SubmissionEngine:
         for handle in handles:
             handle.join(timeout)
         with self._lock:
-            lanes = list(self._lanes.values())
+            lanes = [*self._lanes.values(), *self._retired]
             self._lanes.clear()
+            self._retired.clear()
         for lane in lanes:
-            try:
-                lane.client.close()
-            except Exception:
-                log.exception("closing a client failed")
+            _close_client(lane)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -150,6 +158,13 @@ class SubmissionEngine:
                 self._lanes[profile] = lane
             return lane
 
+    def _close_unused_retired(self) -> None:
+        with self._lock:
+            unused = [lane for lane in self._retired if not self._lane_users[id(lane)]]
+            self._retired = [lane for lane in self._retired if self._lane_users[id(lane)]]
+        for lane in unused:
+            _close_client(lane)
+
     def _start(
         self,
         handle: BatchHandle,
@@ -158,6 +173,7 @@ class SubmissionEngine:
     ) -> None:
         with self._lock:
             self._handles.add(handle)
+            self._lane_users[id(lane)] += 1
         thread = threading.Thread(
             target=self._coordinate, args=(handle, lane, work), name="order-desk-batch", daemon=True
         )
@@ -186,6 +202,10 @@ class SubmissionEngine:
         finally:
             with self._lock:
                 self._handles.discard(handle)
+                self._lane_users[id(lane)] -= 1
+                if not self._lane_users[id(lane)]:
+                    del self._lane_users[id(lane)]
+            self._close_unused_retired()
             handle._finish()
 
     @contextmanager
@@ -249,3 +269,10 @@ class SubmissionEngine:
             with self._lock:
                 self._in_delivery.discard(order_id)
         handle._add_result(result)
+
+
+def _close_client(lane: Lane) -> None:
+    try:
+        lane.client.close()
+    except Exception:
+        log.exception("closing a client failed")
