@@ -24,6 +24,8 @@ from app.core.settings import Profile
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[Profile], OrderClient]
+# What a batch does once recovery is over: start deliveries on the pool, return their futures.
+Work = Callable[[ThreadPoolExecutor, Courier], list[Future[None]]]
 
 # Orders journaled per transaction before their sending starts: large enough to save most disk
 # syncs, small enough that the first requests go out at once.
@@ -81,34 +83,11 @@ class SubmissionEngine:
         handle = BatchHandle(len(orders), on_progress=on_progress, on_result=on_result)
         payloads = list(orders)
 
-        def admit_and_send(pool: ThreadPoolExecutor, courier: Courier) -> list[Future[None]]:
-            batch_id = self._journal.create_batch(profile.target, profile.name, len(payloads),
-                                                  source)
-            handle.batch_id = batch_id
-            admission = Admission(self._journal, profile, batch_id,
-                                  allow_duplicates=allow_duplicates, rng=self._rng)
-            futures = []
-            for start in range(0, len(payloads), ADMISSION_CHUNK):
-                if handle.control.cancelled.is_set():
-                    for index in range(start, len(payloads)):
-                        handle._add_result(OrderResult(
-                            index, None, ResultStatus.CANCELLED,
-                            message="cancelled before it was journaled",
-                        ))
-                    break
-                # One transaction per chunk; nothing of a chunk is sent before it is committed.
-                with self._journal.transaction():
-                    chunk = payloads[start:start + ADMISSION_CHUNK]
-                    decisions = [admission.admit(start + n, p) for n, p in enumerate(chunk)]
-                for decision in decisions:
-                    if isinstance(decision, Admitted):
-                        futures.append(pool.submit(self._deliver, handle, courier,
-                                                   decision.index, decision.order_id, True))
-                    else:
-                        handle._add_result(decision)
-            return futures
+        def work(pool: ThreadPoolExecutor, courier: Courier) -> list[Future[None]]:
+            return self._admit_all(handle, courier, pool, payloads, profile,
+                                   allow_duplicates=allow_duplicates, source=source)
 
-        self._start(handle, lane, admit_and_send)
+        self._start(handle, lane, work, recover_first=True)
         return handle
 
     def reconcile(
@@ -122,7 +101,12 @@ class SubmissionEngine:
         Found ones become accepted; ones proven absent are sent again under their reference."""
         lane = self._lane(profile)
         handle = BatchHandle(0, on_progress=on_progress, on_result=on_result)
-        self._start(handle, lane, lambda pool, courier: [])
+
+        def work(pool: ThreadPoolExecutor, courier: Courier) -> list[Future[None]]:
+            # Also while a batch of the profile runs: orders it is delivering are skipped.
+            return self._recover(handle, courier, pool, profile)
+
+        self._start(handle, lane, work, recover_first=False)
         return handle
 
     def refresh_clients(self) -> None:
@@ -169,21 +153,23 @@ class SubmissionEngine:
         self,
         handle: BatchHandle,
         lane: Lane,
-        work: Callable[[ThreadPoolExecutor, Courier], list[Future[None]]],
+        work: Work,
+        *,
+        recover_first: bool,
     ) -> None:
         with self._lock:
             self._handles.add(handle)
             self._lane_users[id(lane)] += 1
         thread = threading.Thread(
-            target=self._coordinate, args=(handle, lane, work), name="order-desk-batch", daemon=True
+            target=self._coordinate,
+            args=(handle, lane, work, recover_first),
+            name="order-desk-batch",
+            daemon=True,
         )
         thread.start()
 
     def _coordinate(
-        self,
-        handle: BatchHandle,
-        lane: Lane,
-        work: Callable[[ThreadPoolExecutor, Courier], list[Future[None]]],
+        self, handle: BatchHandle, lane: Lane, work: Work, recover_first: bool
     ) -> None:
         profile = lane.profile
         courier = Courier(self._journal, lane, handle.control, self._policy, self._rng)
@@ -192,8 +178,9 @@ class SubmissionEngine:
                 self._session(profile) as first_of_profile,
                 ThreadPoolExecutor(profile.concurrency, "order-desk-send") as pool,
             ):
-                if first_of_profile:
-                    self._recover(handle, courier, pool, profile)
+                if recover_first and first_of_profile:
+                    for future in self._recover(handle, courier, pool, profile):
+                        future.result()  # before anything new is sent
                 for future in work(pool, courier):
                     future.result()
         except Exception as exc:
@@ -234,25 +221,63 @@ class SubmissionEngine:
 
     def _recover(
         self, handle: BatchHandle, courier: Courier, pool: ThreadPoolExecutor, profile: Profile
-    ) -> None:
+    ) -> list[Future[None]]:
+        """Deliver the profile's unknown orders again: reconcile, then resend if proven absent."""
         leftovers = self._journal.in_state(
             OrderState.UNKNOWN, target=profile.target, profile=profile.name
         )
         if leftovers:
-            log.info("reconciling %d unknown order(s) of %s first", len(leftovers), profile.name)
-        futures = [
+            log.info("reconciling %d unknown order(s) of %s", len(leftovers), profile.name)
+        return [
             pool.submit(self._deliver, handle, courier, -1, record.id, False)
             for record in leftovers
         ]
-        for future in futures:
-            future.result()
+
+    def _admit_all(
+        self,
+        handle: BatchHandle,
+        courier: Courier,
+        pool: ThreadPoolExecutor,
+        payloads: list[dict[str, Any]],
+        profile: Profile,
+        *,
+        allow_duplicates: bool,
+        source: str,
+    ) -> list[Future[None]]:
+        """Journal the batch's orders a chunk at a time, handing each admitted one to a worker
+        as soon as its chunk is committed."""
+        handle.batch_id = self._journal.create_batch(profile.target, profile.name,
+                                                     len(payloads), source)
+        admission = Admission(self._journal, profile, handle.batch_id,
+                              allow_duplicates=allow_duplicates, rng=self._rng)
+        futures = []
+        for start in range(0, len(payloads), ADMISSION_CHUNK):
+            if handle.control.cancelled.is_set():
+                for index in range(start, len(payloads)):
+                    handle._add_result(OrderResult(
+                        index, None, ResultStatus.CANCELLED,
+                        message="cancelled before it was journaled",
+                    ))
+                break
+            # One transaction per chunk; nothing of a chunk is sent before it is committed.
+            with self._journal.transaction():
+                chunk = payloads[start:start + ADMISSION_CHUNK]
+                decisions = [admission.admit(start + n, p) for n, p in enumerate(chunk)]
+            for decision in decisions:
+                if isinstance(decision, Admitted):
+                    futures.append(pool.submit(self._deliver, handle, courier, decision.index,
+                                               decision.order_id, True))
+                else:
+                    handle._add_result(decision)
+        return futures
 
     def _deliver(
         self, handle: BatchHandle, courier: Courier, index: int, order_id: int, settle: bool
     ) -> None:
         with self._lock:
             busy = order_id in self._in_delivery
-            self._in_delivery.add(order_id)
+            if not busy:
+                self._in_delivery.add(order_id)
         if busy:
             record = self._journal.get(order_id)
             handle._add_result(OrderResult(
