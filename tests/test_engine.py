@@ -464,3 +464,22 @@ def test_refresh_clients_builds_new_ones_and_closes_the_old(journal: Journal) ->
     finally:
         engine.close()
     assert built[1].closed
+
+
+def test_reconcile_runs_while_a_batch_of_the_profile_is_sending(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    client.gate = threading.Event()
+    running = engine.submit_batch([ka_order("BUSY-1")], PROFILE)
+    while not client.sends():
+        time.sleep(0.005)
+    late = journal.add_order(Target.KA, PROFILE.name, "LATE-1", '{"customOrderId": "LATE-1"}',
+                             "fp", generated=False, batch_id=None)
+    journal.set_state(late.id, OrderState.UNKNOWN)
+    client.created["LATE-1"] = 1
+    report = engine.reconcile(PROFILE).wait(30)
+    assert [(r.reference, r.status) for r in report.recovered] == [
+        ("LATE-1", ResultStatus.ACCEPTED)]
+    assert not running.done
+    client.gate.set()
+    assert running.wait(30).results[0].status is ResultStatus.ACCEPTED
