@@ -98,6 +98,35 @@ def test_frozen_self_test_passes_headless(executable: Path) -> None:
     assert "keyring.backends.SecretService" in result.stdout or sys.platform != "linux"
 
 
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A private Xvfb server; yields its DISPLAY value."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (.ci/run installs it)")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
+                               "1280x800x24", "-nolisten", "tcp"],
+                              pass_fds=(write_end,), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as ready:  # Xvfb writes the display number once it serves
+            number = ready.readline().strip()
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.xvfb
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is the Linux display")
+def test_frozen_self_test_on_a_real_x_server(executable: Path, x_display: str) -> None:
+    """The bundled xcb platform plugin loads with the system libraries the .deb depends on."""
+    result = _self_test(executable, _headless_env(DISPLAY=x_display))
+    assert "(xcb platform)" in result.stdout
+
+
 def test_frozen_bundle_carries_resources_and_no_unused_qt(executable: Path) -> None:
     internal = executable.parent / "_internal"
     assert (internal / "app" / "resources" / "icons" / "order-desk.png").is_file()
