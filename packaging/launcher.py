@@ -5,12 +5,29 @@ from __future__ import annotations
 import os
 import sys
 
-# A windowed build on Windows has no console: give print() and logging somewhere harmless to write.
-if sys.stdout is None:
-    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives for the process
-if sys.stderr is None:
-    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
-from app.cli import main  # imported after the stream fix-up above
+def _use_parent_console_or_nothing() -> None:
+    """A windowed Windows build has no console of its own. Started from one (``--version``,
+    ``--self-test``, subcommands), write there; otherwise give print() and logging a harmless sink.
+    """
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    if sys.platform == "win32":
+        import ctypes
+
+        attach_parent_process = -1
+        if ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+            sys.stderr = sys.stdout
+            return
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives for the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+_use_parent_console_or_nothing()
+
+from app.cli import main  # imported after the stream fix-up above  # noqa: E402
 
 sys.exit(main())
