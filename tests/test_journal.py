@@ -311,3 +311,18 @@ def test_a_transaction_groups_writes_all_or_nothing(journal: Journal) -> None:
         add(journal, "G-1")  # fails: the whole block is undone
     assert journal.find(Target.KA, "Sandbox KA", "G-3") is None
     assert journal.count() == 2
+
+
+def test_many_processes_may_open_a_new_journal_at_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "shared.sqlite3"
+    code = "import sys; from app.core.journal import Journal; Journal(sys.argv[1]).close()"
+    root = Path(__file__).resolve().parent.parent
+    children = [subprocess.Popen([sys.executable, "-c", code, str(path)], cwd=root,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    errors = [child.communicate()[1] for child in children]
+    assert [child.returncode for child in children] == [0] * 4, errors
+    with Journal(path) as journal:
+        assert journal.count() == 0

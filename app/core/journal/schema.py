@@ -126,6 +126,9 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         copy.close()
     for step in range(version, LATEST_VERSION):
         conn.execute("BEGIN IMMEDIATE")
+        if schema_version(conn) > step:  # another process migrated it meanwhile
+            conn.execute("ROLLBACK")
+            continue
         try:
             # executescript would commit on its own; run the statements one by one instead.
             for statement in _statements(MIGRATIONS[step]):

@@ -1,8 +1,9 @@
 """The journal: one SQLite file that is both the outbox (an order is written before it is sent) and
 the history (every attempt, its request and response).
 
-Thread-safe: connections come from a small pool, one per concurrent caller; every write is one short
-``BEGIN IMMEDIATE`` transaction. Any SQLite failure surfaces as `JournalError` with a plain reason.
+Thread-safe: connections come from a small pool, one per concurrent caller; every write is one
+short ``BEGIN IMMEDIATE`` transaction (or part of a `Journal.transaction` block). Any SQLite failure
+surfaces as `JournalError` with a plain reason.
 """
 
 from __future__ import annotations
@@ -93,16 +94,21 @@ class Journal:
         self._write_lock = threading.Lock()
         self._local = threading.local()
         self._closed = False
-        with self._connection() as conn:
-            try:
+        try:
+            with self._connection() as conn:
                 migrate(conn, self.path)
-            except NewerSchemaError as exc:
-                raise JournalError(
-                    f"The journal {self.path} was written by a newer Order Desk ({exc}); "
-                    "update Order Desk to open it."
-                ) from exc
-            except sqlite3.Error as exc:
-                raise JournalError(_explain(exc, self.path)) from exc
+        except NewerSchemaError as exc:
+            self.close()
+            raise JournalError(
+                f"The journal {self.path} was written by a newer Order Desk ({exc}); "
+                "update Order Desk to open it."
+            ) from exc
+        except sqlite3.Error as exc:
+            self.close()
+            raise JournalError(_explain(exc, self.path)) from exc
+        except JournalError:
+            self.close()
+            raise
 
     # -- connections -------------------------------------------------------------------------
 
