@@ -106,3 +106,11 @@ def test_deb_layout_and_control(tmp_path: Path) -> None:
 
     entry = (PACKAGING / "linux" / "order-desk.desktop").read_text(encoding="utf-8")
     assert "Exec=order-desk\n" in entry and "Icon=order-desk\n" in entry
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
+                    reason="desktop-file-validate (desktop-file-utils) is not installed")
+def test_desktop_entry_is_valid() -> None:
+    entry = PACKAGING / "linux" / "order-desk.desktop"
+    result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
