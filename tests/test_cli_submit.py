@@ -200,3 +200,27 @@ def test_another_sender_on_the_journal_makes_submit_exit_2_without_sending(
     assert code == EXIT_USAGE
     assert "Another Order Desk" in capsys.readouterr().err
     assert counting.orders(Target.KA) == []
+
+
+def test_reconcile_with_another_sender_exits_2_and_names_queued_leftovers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.core.journal import SendLock
+
+    with Journal(journal_path()) as journal:
+        stuck = journal.add_order(Target.KA, "Sandbox KA", "STUCK-1", "{}", "fp",
+                                  generated=False, batch_id=None)
+        journal.set_state(stuck.id, OrderState.UNKNOWN)
+        journal.add_order(Target.KA, "Sandbox KA", "NEVER-SENT", "{}", "fp2",
+                          generated=False, batch_id=None)
+    other = SendLock(journal_path())
+    other.acquire()
+    try:
+        assert main(["reconcile"]) == EXIT_USAGE
+    finally:
+        other.release()
+    assert "Another Order Desk" in capsys.readouterr().err
+    with Journal(journal_path()) as journal:
+        journal.set_state(stuck.id, OrderState.ACCEPTED)
+    assert main(["reconcile"]) == EXIT_OK
+    assert "1 order(s) were journaled but never sent" in capsys.readouterr().err

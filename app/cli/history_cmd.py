@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sys
 from datetime import UTC, datetime
 
 from app.cli import EXIT_OK, EXIT_UNKNOWN, EXIT_USAGE
@@ -17,7 +18,14 @@ from app.cli.common import (
     result_line,
 )
 from app.core.engine import OrderResult, ResultStatus, SubmissionEngine
-from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
+from app.core.journal import (
+    HistoryFilter,
+    Journal,
+    JournalError,
+    OrderRecord,
+    OrderState,
+    SendLockBusyError,
+)
 from app.core.settings import Profile, load_settings
 from app.core.targets import Target
 
@@ -127,14 +135,27 @@ def _reconcile_all(args: argparse.Namespace, journal: Journal) -> int:
         try:
             profile = apply_overrides(profile, args)
             results = _reconcile_profile(profile, journal)
-        except (InputError, ValueError) as exc:
+        except SendLockBusyError as exc:
+            fail("reconcile", str(exc))
+            return EXIT_USAGE  # the other sender reconciles its own orders
+        except (InputError, ValueError, JournalError) as exc:
             fail("reconcile", f"{name}: {exc}")
             still_unknown += 1
             continue
         for result in results:
             print(result_line(result, as_json=args.json))
         still_unknown += sum(1 for r in results if r.status is ResultStatus.UNKNOWN)
+    _mention_queued(journal)
     return EXIT_UNKNOWN if still_unknown else EXIT_OK
+
+
+def _mention_queued(journal: Journal) -> None:
+    """Orders journaled but never sent (a run stopped before them) are safe and are not sent
+    behind the operator's back; say where they are."""
+    queued = journal.count(HistoryFilter(state=OrderState.QUEUED))
+    if queued:
+        print(f"{queued} order(s) were journaled but never sent (see `order-desk history "
+              "--state queued`); submit their file again to send them.", file=sys.stderr)
 
 
 def _reconcile_profile(profile: Profile, journal: Journal) -> list[OrderResult]:
