@@ -483,3 +483,26 @@ def test_reconcile_runs_while_a_batch_of_the_profile_is_sending(
     assert not running.done
     client.gate.set()
     assert running.wait(30).results[0].status is ResultStatus.ACCEPTED
+
+
+def test_a_locked_journal_is_reported_and_nothing_is_sent(
+    tmp_path: Path, client: FakeClient
+) -> None:
+    import sqlite3
+
+    journal = Journal(tmp_path / "locked.sqlite3", busy_timeout=0.2)
+    other = sqlite3.connect(journal.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    engine = SubmissionEngine(journal, lambda profile: client, policy=FAST)
+    try:
+        handle = engine.submit_batch([ka_order("LK-1")], PROFILE)
+        with pytest.raises(JournalError, match="locked by another program"):
+            handle.wait(30)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert client.calls == []
+    # Once the other program lets go, the same engine works (the send lock was released).
+    assert run(engine, [ka_order("LK-1")])[0].status is ResultStatus.ACCEPTED
+    engine.close()
+    journal.close()
