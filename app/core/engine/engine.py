@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -48,11 +49,13 @@ class SubmissionEngine:
         *,
         policy: RetryPolicy | None = None,
         rng: random.Random | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._journal = journal
         self._client_factory = client_factory
         self._policy = policy or RetryPolicy()
         self._rng = rng or random.Random()
+        self._clock = clock  # for progress rates
         self._send_lock = SendLock(journal.path)
         self._lock = threading.Lock()
         self._lanes: dict[Profile, Lane] = {}
@@ -80,7 +83,8 @@ class SubmissionEngine:
         missing credential. Journal failures surface from `BatchHandle.wait`.
         """
         lane = self._lane(profile)
-        handle = BatchHandle(len(orders), on_progress=on_progress, on_result=on_result)
+        handle = BatchHandle(len(orders), on_progress=on_progress, on_result=on_result,
+                             clock=self._clock)
         payloads = list(orders)
 
         def work(pool: ThreadPoolExecutor, courier: Courier) -> list[Future[None]]:
@@ -100,7 +104,7 @@ class SubmissionEngine:
         """Resolve the profile's unknown orders now (results arrive as `BatchReport.recovered`).
         Found ones become accepted; ones proven absent are sent again under their reference."""
         lane = self._lane(profile)
-        handle = BatchHandle(0, on_progress=on_progress, on_result=on_result)
+        handle = BatchHandle(0, on_progress=on_progress, on_result=on_result, clock=self._clock)
 
         def work(pool: ThreadPoolExecutor, courier: Courier) -> list[Future[None]]:
             # Also while a batch of the profile runs: orders it is delivering are skipped.
