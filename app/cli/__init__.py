@@ -12,6 +12,7 @@ import argparse
 import importlib
 import logging
 import sys
+from typing import NoReturn
 
 from app import __version__, crash
 from app.buildinfo import build_id
@@ -32,7 +33,7 @@ COMMAND_MODULES = (
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, as documented
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2, as documented
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
