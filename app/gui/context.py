@@ -62,6 +62,7 @@ class AppContext:
         self._sandbox: RunningSandbox | None = None
         # profile name -> (the profile and secrets it was built with, the client)
         self._clients: dict[str, tuple[Profile, dict[str, str | None], OrderClient]] = {}
+        self._retired: list[OrderClient] = []
         self._lock = threading.Lock()  # clients are asked for from worker threads too
 
     @classmethod
@@ -99,27 +100,28 @@ class AppContext:
 
     def client_for(self, profile: Profile) -> OrderClient:
         """A client for the profile as it is now (rebuilt when the profile or its secrets
-        changed). Raises ValueError naming what is missing."""
+        changed). Raises ValueError naming what is missing. Thread-safe."""
         secrets = self.secrets_for(profile)
+        base_url = self.base_url_for(profile)
         with self._lock:
             cached = self._clients.get(profile.name)
             if cached is not None and cached[:2] == (profile, secrets):
                 return cached[2]
-        client = make_client(profile, secrets, base_url=self.base_url_for(profile))
-        with self._lock:
-            old = self._clients.pop(profile.name, None)
+            client = make_client(profile, secrets, base_url=base_url)
+            if cached is not None:
+                # Another thread may still be using it: close it with the others at the end.
+                self._retired.append(cached[2])
             self._clients[profile.name] = (profile, secrets, client)
-        if old is not None:
-            old[2].close()
-        return client
+            return client
 
     def save_settings(self) -> None:
         save_settings(self.settings)
 
     def close(self) -> None:
         with self._lock:
-            clients = [entry[2] for entry in self._clients.values()]
+            clients = [entry[2] for entry in self._clients.values()] + self._retired
             self._clients.clear()
+            self._retired = []
             sandbox, self._sandbox = self._sandbox, None
         for client in clients:
             client.close()

@@ -355,6 +355,8 @@ class MainWindow(QMainWindow):
             self.outcome.setText(text)
             form.clear()
             self.drafts.clear(target)
+            if target is Target.KA:
+                self.quote_panel.refresh_balance()  # the order was debited
         elif result.status is ResultStatus.DUPLICATE:
             self.outcome.setText(result.message)
             self._ask_duplicate(result)
@@ -429,10 +431,16 @@ class MainWindow(QMainWindow):
         if self._settings_dialog is None:
             dialog = SettingsDialog(self.context.settings, self.context.secrets, self)
             dialog.saved.connect(self._settings_saved)
+            dialog.credentials_saved.connect(self._credentials_saved)
             self._settings_dialog = dialog
         self._settings_dialog.show()
         self._settings_dialog.raise_()
         return self._settings_dialog
+
+    def _credentials_saved(self) -> None:
+        self.submission.credentials_changed()
+        if self.target is Target.KA:
+            self.quote_panel.refresh_balance()
 
     def _settings_saved(self) -> None:
         self.context.save_settings()

@@ -47,6 +47,7 @@ class SettingsDialog(QDialog):
     """Edits `settings` in place; `saved` is emitted after each change worth persisting."""
 
     saved = Signal()
+    credentials_saved = Signal()
 
     def __init__(self, settings: Settings, secrets: SessionAwareSecrets,
                  parent: QWidget | None = None) -> None:
@@ -342,16 +343,11 @@ class SettingsDialog(QDialog):
                         "Order Desk closes.").replace("%1", str(exc)))
             self._show_keyring_state()
             return False
-        for edit in self.secret_edits.values():
-            edit.clear()
-        self.credentials_status.setText(
-            self.tr("Kept for this session only.") if session_only
-            else self.tr("Saved in the system keyring."))
         profile = self._settings.profiles.get(profile_name)
         if profile is not None:
             self._show_secret_rows(profile)
             self.credentials_status.setText(
                 self.tr("Kept for this session only.") if session_only
                 else self.tr("Saved in the system keyring."))
-        self.saved.emit()
+        self.credentials_saved.emit()
         return True

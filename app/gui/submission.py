@@ -43,6 +43,7 @@ class SubmissionController(QObject):
         self._context = context
         self.engine = SubmissionEngine(context.journal, self._client_for)
         self._batches: dict[int, _Batch] = {}
+        self._clients_stale = False
         self._progress_from_engine.connect(self._on_progress)
 
     def _client_for(self, profile: Profile) -> Any:
@@ -112,6 +113,7 @@ class SubmissionController(QObject):
                 self.progress.emit(progress)
             return
         del self._batches[id(handle)]
+        self._renew_engine_when_idle()
         error = handle.error
         if batch.reconcile:
             self.reconciled.emit(self._reconcile_summary(handle, error))
@@ -129,6 +131,20 @@ class SubmissionController(QObject):
         return (self.tr("Checked %1 unknown order(s): %2 accepted, %3 still unknown.")
                 .replace("%1", str(len(recovered))).replace("%2", str(accepted))
                 .replace("%3", str(unknown)))
+
+    def credentials_changed(self) -> None:
+        """The engine keeps one client per profile; after a credential changed, start afresh
+        (now if idle, else once the running batches are done)."""
+        self._clients_stale = True
+        self._renew_engine_when_idle()
+
+    def _renew_engine_when_idle(self) -> None:
+        if not self._clients_stale or self._batches:
+            return
+        self._clients_stale = False
+        old = self.engine
+        self.engine = SubmissionEngine(self._context.journal, self._client_for)
+        old.close()  # idle: nothing to wait for, it only closes the old clients
 
     # -- state ---------------------------------------------------------------------------------
     @property

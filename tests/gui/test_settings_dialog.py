@@ -12,10 +12,13 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.core.journal import Journal, OrderState
+from app.core.secrets import SANDBOX_SECRETS
 from app.core.settings import load_settings
 from app.core.targets import Environment, Target
 from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
+from tests.fixtures.sandbox import ka_order
 from tests.gui.helpers import named
 
 SECRET = "tok-never-in-a-file-1234"
@@ -110,3 +113,30 @@ def test_no_keyring_is_said_plainly_and_session_only_keeps_the_secret(
     home = Path(load_settings.__globals__["settings_path"]().parent)
     for path in _files_under(home):
         assert SECRET.encode() not in path.read_bytes(), f"secret written to {path}"
+
+
+def test_a_corrected_credential_is_used_for_the_next_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    journal = window.context.journal
+    window.context.secrets.set("Sandbox KA", "ka_token", "wrong-token", session_only=True)
+    window.forms[Target.KA].load(ka_order("CRED-1"))
+    window.submit()
+    qtbot.waitUntil(lambda: _state(journal, "CRED-1") is OrderState.REJECTED
+                    and not window.submission.busy_with(Target.KA), timeout=15_000)
+
+    dialog = window.open_settings()
+    dialog.select("Sandbox KA")
+    secret_edit = named(dialog, "secret.ka_token")
+    assert isinstance(secret_edit, QLineEdit)
+    secret_edit.setText(SANDBOX_SECRETS["ka_token"])
+    assert dialog.save_credentials()
+
+    window.forms[Target.KA].load(ka_order("CRED-1"))
+    window.submit()
+    qtbot.waitUntil(lambda: _state(journal, "CRED-1") is OrderState.ACCEPTED, timeout=15_000)
+
+
+def _state(journal: Journal, reference: str) -> OrderState | None:
+    record = journal.find(Target.KA, "Sandbox KA", reference)
+    return record.state if record else None
