@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -32,7 +31,6 @@ from app.core.models import ValidationResult, field_specs, validate_order
 from app.core.targets import REFERENCE_FIELD, Target
 from app.gui.context import AppContext
 from app.gui.drafts import DraftStore, RecentValues
-from app.gui.environment_badge import EnvironmentBadge
 from app.gui.history_view import HistoryView
 from app.gui.import_dialog import ImportDialog
 from app.gui.import_sender import EngineSender
@@ -42,6 +40,7 @@ from app.gui.nomad_form import NomadOrderForm
 from app.gui.order_form import OrderForm
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.submission import SubmissionController
+from app.gui.window_header import WindowHeader
 from app.gui.workers import WorkerPool
 
 log = logging.getLogger(__name__)
@@ -67,32 +66,16 @@ class MainWindow(QMainWindow):
         self._open_boxes: list[QMessageBox] = []
         self._force_close = False
 
-        # -- top bar ---------------------------------------------------------------------------
-        self.target_switch = QComboBox(self)
-        self.target_switch.setObjectName("targetSwitch")
-        for target in Target:
-            self.target_switch.addItem(target.label, target.value)
-        self.profile_selector = QComboBox(self)
-        self.profile_selector.setObjectName("profileSelector")
-        self.profile_selector.setMinimumContentsLength(16)
-        self.badge = EnvironmentBadge(self)
-        settings_button = QPushButton(self.tr("Profiles and credentials…"), self)
-        settings_button.setObjectName("settingsButton")
-        settings_button.clicked.connect(self.open_settings)
-        top = QHBoxLayout()
-        target_label = QLabel(self.tr("&Target"), self)
-        target_label.setBuddy(self.target_switch)
-        profile_label = QLabel(self.tr("&Profile"), self)
-        profile_label.setBuddy(self.profile_selector)
-        for widget in (target_label, self.target_switch, profile_label, self.profile_selector,
-                       self.badge):
-            top.addWidget(widget)
-        import_button = QPushButton(self.tr("Import CSV…"), self)
-        import_button.setObjectName("importButton")
+        self.header = WindowHeader(self)
+        # Shortcuts to the header's widgets, which tests and other dialogs address by name.
+        self.target_switch = self.header.target_switch
+        self.profile_selector = self.header.profile_selector
+        self.badge = self.header.badge
+        import_button = self.header.add_button(self.tr("Import CSV…"), "importButton")
         import_button.clicked.connect(self.open_import)
-        top.addStretch(1)
-        top.addWidget(import_button)
-        top.addWidget(settings_button)
+        settings_button = self.header.add_button(self.tr("Profiles and credentials…"),
+                                                 "settingsButton")
+        settings_button.clicked.connect(self.open_settings)
 
         # -- forms -----------------------------------------------------------------------------
         self.forms: dict[Target, OrderForm] = {}
@@ -149,7 +132,7 @@ class MainWindow(QMainWindow):
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
@@ -186,10 +169,9 @@ class MainWindow(QMainWindow):
                 form.load(draft)
             else:
                 form.validate_now()
-        self.target_switch.currentIndexChanged.connect(self._target_changed)
-        self.profile_selector.activated.connect(self._profile_chosen)
-        self.target_switch.setCurrentIndex(
-            self.target_switch.findData(context.settings.current_target.value))
+        self.header.target_chosen.connect(self._target_changed)
+        self.header.profile_chosen.connect(self._profile_chosen)
+        self.header.set_target(context.settings.current_target)
         self._target_changed()
         self._fit_to_screen()
 
@@ -205,7 +187,7 @@ class MainWindow(QMainWindow):
     # -- target and profile --------------------------------------------------------------------
     @property
     def target(self) -> Target:
-        return Target(self.target_switch.currentData())
+        return self.header.target
 
     @property
     def form(self) -> OrderForm:
@@ -218,7 +200,7 @@ class MainWindow(QMainWindow):
 
         return validate
 
-    def _target_changed(self) -> None:
+    def _target_changed(self, *_args: object) -> None:
         target = self.target
         self.context.settings.current_target = target
         self.form_stack.setCurrentIndex(list(self.forms).index(target))
@@ -229,21 +211,15 @@ class MainWindow(QMainWindow):
     def _refresh_profiles(self) -> None:
         settings = self.context.settings
         current = settings.profile_in_use(self.target)
-        self.profile_selector.blockSignals(True)
-        self.profile_selector.clear()
-        for profile in sorted(settings.profiles.values(), key=lambda p: p.name):
-            if profile.target is self.target:
-                self.profile_selector.addItem(profile.name, profile.name)
-        self.profile_selector.setCurrentIndex(self.profile_selector.findData(current.name))
-        self.profile_selector.blockSignals(False)
-        self.badge.set_environment(current.environment)
+        self.header.show_profiles(
+            [p for p in settings.profiles.values() if p.target is self.target], current)
         self.setWindowTitle(self.tr("Order Desk — %1 (%2)").replace("%1", current.name)
                             .replace("%2", self.badge.text()))
         if self.target is Target.KA:
             self.quote_panel.refresh_balance()
 
-    def _profile_chosen(self) -> None:
-        self.context.settings.use(str(self.profile_selector.currentData()))
+    def _profile_chosen(self, name: str) -> None:
+        self.context.settings.use(name)
         self.context.save_settings()
         self._refresh_profiles()
 
@@ -283,7 +259,7 @@ class MainWindow(QMainWindow):
         self.load_as_new(self.target, payload)
 
     def open_as_new(self, record: OrderRecord) -> None:
-        self.target_switch.setCurrentIndex(self.target_switch.findData(record.target.value))
+        self.header.set_target(record.target)
         payload = record.payload
         if record.reference_generated:  # a generated reference belongs to that order only
             payload.pop(REFERENCE_FIELD[record.target], None)
@@ -444,8 +420,7 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self) -> None:
         self.context.save_settings()
-        target = self.context.settings.current_target
-        self.target_switch.setCurrentIndex(self.target_switch.findData(target.value))
+        self.header.set_target(self.context.settings.current_target)
         self._refresh_profiles()
         self.form.validate_now()
 

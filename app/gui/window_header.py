@@ -1,0 +1,71 @@
+"""The strip along the top of the window: target switch, profile in use, the environment badge,
+and the window-wide buttons on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.core.settings import Profile
+from app.core.targets import Target
+from app.gui.environment_badge import EnvironmentBadge
+
+log = logging.getLogger(__name__)
+
+
+class WindowHeader(QWidget):
+    target_chosen = Signal(object)  # Target
+    profile_chosen = Signal(str)  # profile name
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target_switch = QComboBox(self)
+        self.target_switch.setObjectName("targetSwitch")
+        for target in Target:
+            self.target_switch.addItem(target.label, target.value)
+        self.target_switch.currentIndexChanged.connect(
+            lambda _index: self.target_chosen.emit(self.target))
+        self.profile_selector = QComboBox(self)
+        self.profile_selector.setObjectName("profileSelector")
+        self.profile_selector.setMinimumContentsLength(16)
+        self.profile_selector.activated.connect(
+            lambda _index: self.profile_chosen.emit(str(self.profile_selector.currentData())))
+        self.badge = EnvironmentBadge(self)
+
+        target_label = QLabel(self.tr("&Target"), self)
+        target_label.setBuddy(self.target_switch)
+        profile_label = QLabel(self.tr("&Profile"), self)
+        profile_label.setBuddy(self.profile_selector)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (target_label, self.target_switch, profile_label, self.profile_selector,
+                       self.badge):
+            self._layout.addWidget(widget)
+        self._layout.addStretch(1)
+
+    @property
+    def target(self) -> Target:
+        return Target(self.target_switch.currentData())
+
+    def set_target(self, target: Target) -> None:
+        """Select a target; emits `target_chosen` when it changes."""
+        self.target_switch.setCurrentIndex(self.target_switch.findData(target.value))
+
+    def add_button(self, text: str, object_name: str) -> QPushButton:
+        """A window-wide button on the right (import, settings...)."""
+        button = QPushButton(text, self)
+        button.setObjectName(object_name)
+        self._layout.addWidget(button)
+        return button
+
+    def show_profiles(self, profiles: list[Profile], in_use: Profile) -> None:
+        """The target's profiles, the one in use selected, and its environment on the badge."""
+        self.profile_selector.blockSignals(True)
+        self.profile_selector.clear()
+        for profile in sorted(profiles, key=lambda p: p.name):
+            self.profile_selector.addItem(profile.name, profile.name)
+        self.profile_selector.setCurrentIndex(self.profile_selector.findData(in_use.name))
+        self.profile_selector.blockSignals(False)
+        self.badge.set_environment(in_use.environment)
