@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.secrets import SECRET_NAMES, KeyringUnavailable
 from app.core.settings import (
     KA_ADDRESS_KEYS,
     NOMAD_STAGES,
@@ -36,6 +34,7 @@ from app.core.settings import (
     default_profile,
 )
 from app.core.targets import Environment, Target
+from app.gui.credentials_box import CredentialsBox
 from app.gui.secret_chain import SessionAwareSecrets
 
 log = logging.getLogger(__name__)
@@ -55,7 +54,6 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Profiles and credentials"))
         self._settings = settings
-        self._secrets = secrets
 
         self.profile_list = QListWidget(self)
         self.profile_list.setObjectName("profileList")
@@ -138,30 +136,12 @@ class SettingsDialog(QDialog):
         buttons.addWidget(use_button)
         form.addRow(buttons)
 
-        self.credentials_box = QGroupBox(self.tr("Credentials"), self)
-        self._credentials_form = QFormLayout(self.credentials_box)
-        self.keyring_notice = QLabel(self)
-        self.keyring_notice.setObjectName("keyringNotice")
-        self.keyring_notice.setWordWrap(True)
-        self.session_only = QCheckBox(self.tr("Keep for this session only (forgotten when Order "
-                                              "Desk closes)"), self)
-        self.session_only.setObjectName("sessionOnly")
-        self.secret_edits: dict[str, QLineEdit] = {}
-        self.credentials_status = QLabel(self)
-        self.credentials_status.setObjectName("credentialsStatus")
-        self.credentials_status.setWordWrap(True)
-        save_secrets = QPushButton(self.tr("Save credentials"), self)
-        save_secrets.setObjectName("saveCredentials")
-        save_secrets.clicked.connect(self.save_credentials)
-        self._credentials_form.addRow(self.keyring_notice)
-        self._credentials_form.addRow(self.session_only)
-        self._secret_rows_start = self._credentials_form.rowCount()
-        self._credentials_form.addRow(self.credentials_status)
-        self._credentials_form.addRow(save_secrets)
+        self.credentials = CredentialsBox(secrets, self)
+        self.credentials.saved.connect(self.credentials_saved)
 
         right = QVBoxLayout()
         right.addWidget(profile_box)
-        right.addWidget(self.credentials_box)
+        right.addWidget(self.credentials)
         right.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -170,7 +150,6 @@ class SettingsDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 2)
-        self._show_keyring_state()
         self._refresh_list(settings.profile_in_use().name)
 
     # -- list ----------------------------------------------------------------------------------
@@ -210,7 +189,7 @@ class SettingsDialog(QDialog):
             widget.setEnabled(not builtin)
         self.remove_button.setEnabled(not builtin)
         self.profile_error.clear()
-        self._show_secret_rows(profile)
+        self.credentials.show_profile(profile)
 
     def _target_changed(self) -> None:
         target = Target(self.target.currentData())
@@ -289,65 +268,5 @@ class SettingsDialog(QDialog):
             self.saved.emit()
             self._refresh_list(self.selected_name())
 
-    # -- credentials ---------------------------------------------------------------------------
-    def _show_keyring_state(self) -> None:
-        if self._secrets.has_keyring:
-            self.keyring_notice.setText(self.tr("Credentials are kept in the system keyring."))
-            self.session_only.hide()
-            return
-        self.keyring_notice.setText(
-            self.tr("No system keyring is available, so credentials cannot be stored. "
-                    "You can keep them for this session only; they are never written to a file."))
-        self.keyring_notice.setToolTip(self._secrets.keyring_error)
-        self.keyring_notice.setStyleSheet("color: #8a5300;")
-        self.session_only.show()
-
-    def _show_secret_rows(self, profile: Profile) -> None:
-        while self._credentials_form.rowCount() > self._secret_rows_start + 2:
-            self._credentials_form.removeRow(self._secret_rows_start)
-        self.secret_edits = {}
-        for offset, name in enumerate(SECRET_NAMES[profile.target]):
-            edit = QLineEdit(self)
-            edit.setObjectName(f"secret.{name}")
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            where = self._secrets.where(profile.name, name)
-            edit.setPlaceholderText({
-                "keyring": self.tr("stored in the keyring; type to replace"),
-                "session": self.tr("kept for this session; type to replace"),
-            }.get(where, self.tr("sandbox default") if profile.is_sandbox else self.tr("not set")))
-            self.secret_edits[name] = edit
-            self._credentials_form.insertRow(self._secret_rows_start + offset,
-                                             self._secret_label(name), edit)
-        self.credentials_status.clear()
-
-    def _secret_label(self, name: str) -> str:
-        return {
-            "ka_token": self.tr("KA access token"),
-            "nomad_app_key": self.tr("Nomad AppKey"),
-            "nomad_app_secret": self.tr("Nomad AppSecret"),
-        }.get(name, name)
-
     def save_credentials(self) -> bool:
-        profile_name = self.selected_name()
-        typed = {n: e.text() for n, e in self.secret_edits.items() if e.text().strip()}
-        if not typed:
-            self.credentials_status.setText(self.tr("Nothing to save: type a value first."))
-            return False
-        session_only = not self._secrets.has_keyring and self.session_only.isChecked()
-        try:
-            for name, value in typed.items():
-                self._secrets.set(profile_name, name, value.strip(), session_only=session_only)
-        except KeyringUnavailable as exc:
-            self.credentials_status.setText(
-                self.tr("Not saved: %1 Tick \"Keep for this session only\" to use them until "
-                        "Order Desk closes.").replace("%1", str(exc)))
-            self._show_keyring_state()
-            return False
-        profile = self._settings.profiles.get(profile_name)
-        if profile is not None:
-            self._show_secret_rows(profile)
-            self.credentials_status.setText(
-                self.tr("Kept for this session only.") if session_only
-                else self.tr("Saved in the system keyring."))
-        self.credentials_saved.emit()
-        return True
+        return self.credentials.save()
