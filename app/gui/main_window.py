@@ -136,6 +136,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
+        if not context.secrets.has_keyring:
+            notice = QLabel(self.tr("No system keyring: credentials can only be kept for this "
+                                    "session"), self)
+            notice.setObjectName("keyringWarning")
+            notice.setToolTip(context.secrets.keyring_error)
+            notice.setStyleSheet("color: #8a5300;")
+            self.statusBar().addPermanentWidget(notice)
 
         # -- shortcuts -------------------------------------------------------------------------
         for name, text, keys, slot in (

@@ -80,6 +80,9 @@ def test_no_keyring_is_said_plainly_and_session_only_keeps_the_secret(
 ) -> None:
     window = bare_window
     assert not window.context.secrets.has_keyring
+    warning = named(window, "keyringWarning")
+    assert isinstance(warning, QLabel)
+    assert "No system keyring" in warning.text()
     dialog = window.open_settings()
     notice = named(dialog, "keyringNotice")
     assert isinstance(notice, QLabel)
