@@ -1,8 +1,34 @@
+"""Start-up: first start on the Sandbox profile served by the built-in simulator; later starts
+on the profile in use, as the command line left it."""
+
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
+from app.cli import main as cli
+from app.core.targets import Environment, Target
+from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
 
 
 def test_first_start_opens_on_the_sandbox(window: MainWindow) -> None:
     assert window.badge.text() == "SANDBOX"
-    assert window.context.sandbox is not None
+    assert window.profile_selector.currentText() == "Sandbox KA"
+    sandbox = window.context.sandbox
+    assert sandbox is not None and sandbox.ka_base_url.startswith("http://127.0.0.1:")
+
+
+def test_the_window_opens_on_the_profile_the_cli_chose(qtbot: QtBot) -> None:
+    assert cli(["profile", "add", "Shop", "--target", "nomad", "--environment", "test",
+                "--base-url", "https://gw.example.com/envoy", "--store", "org.youzan.shop"]) == 0
+    assert cli(["profile", "use", "Shop"]) == 0
+    window = build_main_window()
+    qtbot.addWidget(window)
+    try:
+        assert window.target is Target.NOMAD
+        assert window.profile_selector.currentText() == "Shop"
+        assert window.badge.environment is Environment.TEST
+        assert window.badge.text() == "TEST"
+        assert window.context.sandbox is None  # not needed for a test-environment profile
+    finally:
+        window.shutdown()
