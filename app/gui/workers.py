@@ -73,8 +73,8 @@ class WorkerPool(QObject):
         worker = Worker(fn, *args, with_progress=on_progress is not None, **kwargs)
         if on_result is not None:
             worker.signals.result.connect(on_result)
-        if on_error is not None:
-            worker.signals.error.connect(on_error)
+        # An error nobody handles is still logged, never silently dropped.
+        worker.signals.error.connect(on_error or _log_unhandled)
         if on_progress is not None:
             worker.signals.progress.connect(on_progress)
         worker.signals.finished.connect(lambda: self._running.discard(worker))
@@ -89,3 +89,7 @@ class WorkerPool(QObject):
     def wait(self, timeout_ms: int = -1) -> bool:
         """Block until every started worker has returned (True) or the timeout passed."""
         return self._pool.waitForDone(timeout_ms)
+
+
+def _log_unhandled(exc: BaseException) -> None:
+    log.error("background task failed", exc_info=(type(exc), exc, exc.__traceback__))
