@@ -224,6 +224,10 @@ class MainWindow(QMainWindow):
                             .replace("%2", self.badge.text()))
         if self.target is Target.KA:
             self.quote_panel.refresh_balance()
+        else:
+            nomad = self.forms[Target.NOMAD]
+            assert isinstance(nomad, NomadOrderForm)
+            nomad.store.setText(current.store)
 
     def _profile_chosen(self, name: str) -> None:
         self.context.settings.use(name)

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from app.core.models import FieldSpec, ValidationResult
 from app.core.targets import Target
@@ -63,6 +63,14 @@ class NomadOrderForm(OrderForm):
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
+        # The store is part of the URL, not of the order: it comes from the profile in use.
+        self.store = QLineEdit(self)
+        self.store.setObjectName("nomad.store")
+        self.store.setReadOnly(True)
+        self.store.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.store.setToolTip(_tr("The Nomad store orders go to; set it in the profile."))
+        self._group_layout("order").insertRow(0, _tr("Store"), self.store)
+
         # Order and shipping beside the customer; the items; payment; then the folded groups.
         grid.addWidget(self.group_boxes["order"], 0, 0)
         grid.addWidget(self.group_boxes["shipping"], 1, 0)

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import OrderState
@@ -55,6 +55,8 @@ def test_ka_order_is_accepted_and_shown_in_history(qtbot: QtBot, window: MainWin
 def test_nomad_order_is_accepted_via_ctrl_enter(qtbot: QtBot, window: MainWindow) -> None:
     type_into(qtbot, window, "targetSwitch", "Nomad")
     assert window.target is Target.NOMAD
+    store = named(window, "nomad.store")
+    assert isinstance(store, QLineEdit) and store.text() == "sandbox.store"  # from the profile
     type_into(qtbot, window, "nomad.platformName", "youzan")
     type_into(qtbot, window, "nomad.currency", "CNY")
     type_into(qtbot, window, "nomad.clientOrderRef", "GUI-NM-1")
