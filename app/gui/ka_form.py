@@ -66,6 +66,7 @@ class KaOrderForm(OrderForm):
         lines_layout.addWidget(self.items)
         grid.addWidget(lines, 2, 0, 1, 2)
         grid.addWidget(self.form_message, 3, 0, 1, 2)
+        grid.setRowStretch(2, 1)  # extra height goes to the order lines, not to empty forms
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.chain_focus(("address", "order"))

@@ -58,6 +58,7 @@ class KaQuotePanel(QGroupBox):
         self.quote_table.horizontalHeader().setStretchLastSection(True)
         self.quote_table.verticalHeader().hide()
         self.quote_table.setMaximumHeight(self.quote_table.fontMetrics().height() * 7)
+        self.quote_table.hide()  # shown with the first quote; until then it is only empty space
         self.quote_message = QLabel(self)
         self.quote_message.setObjectName("ka.quoteMessage")
         self.quote_message.setWordWrap(True)
@@ -110,6 +111,7 @@ class KaQuotePanel(QGroupBox):
             self.quote_message.setText(result.message)
             return
         self.quote_table.setRowCount(len(result))
+        self.quote_table.show()
         for row, quote in enumerate(result):
             freight = "" if quote.estimated_freight is None else f"{quote.estimated_freight:.2f}"
             for column, text in enumerate((quote.channel_type, quote.delivery_time, freight)):

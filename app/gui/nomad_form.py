@@ -88,6 +88,7 @@ class NomadOrderForm(OrderForm):
         folded_column.addStretch(1)
         grid.addLayout(folded_column, 3, 1)
         grid.addWidget(self.form_message, 4, 0, 1, 2)
+        grid.setRowStretch(2, 1)  # extra height goes to the items, not to empty forms
         self.chain_focus(("order", "customer"))
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)

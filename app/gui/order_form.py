@@ -186,6 +186,7 @@ class OrderForm(QWidget):
             layout = QFormLayout(box)
             layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            layout.setVerticalSpacing(4)  # dense enough that a whole order fits a small screen
             self.group_boxes[group] = box
             self._group_layouts[group] = layout
         return self._group_layouts[group]
