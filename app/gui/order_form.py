@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -136,6 +136,7 @@ class OrderForm(QWidget):
         self.form_message.hide()
 
         self.group_boxes: dict[str, QGroupBox] = {}
+        self._toggles: dict[str, QToolButton] = {}
         self._group_layouts: dict[str, QFormLayout] = {}
         for spec in self._ordered(field_specs):
             editor = FieldEditor(spec, self.object_name_for(spec.path), self)
@@ -202,7 +203,7 @@ class OrderForm(QWidget):
         toggle.setText(box.title())
         toggle.setCheckable(True)
         toggle.setChecked(group not in self.collapsed_groups)
-        toggle.setToolButtonStyle(toggle.toolButtonStyle().ToolButtonTextBesideIcon)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setArrowType(_arrow(toggle.isChecked()))
         toggle.setAutoRaise(True)
         box.setTitle("")
@@ -213,6 +214,7 @@ class OrderForm(QWidget):
             toggle.setArrowType(_arrow(shown))
 
         toggle.toggled.connect(flip)
+        self._toggles[group] = toggle
         layout.addWidget(toggle)
         layout.addWidget(box)
         return holder
@@ -223,9 +225,6 @@ class OrderForm(QWidget):
 
     def item_defaults(self) -> dict[str, str]:
         return {}
-
-    def widget_for(self, path: str) -> QWidget:
-        return self.editors[path].widget
 
     # -- state ---------------------------------------------------------------------------------
     def payload(self) -> dict[str, Any]:
@@ -337,6 +336,9 @@ class OrderForm(QWidget):
                 general.append(f"{loc}: {message}" if loc else message)
         for path, editor in self.editors.items():
             editor.set_error(by_field.get(path, ""))
+            toggle = self._toggles.get(editor.spec.group)
+            if path in by_field and toggle is not None:
+                toggle.setChecked(True)  # a problem in a folded group must not stay hidden
         self.items_model.set_errors(by_cell)
         self.items.message.setText("\n".join(dict.fromkeys(table_messages)))
         self.form_message.setText("\n".join(general))
@@ -376,7 +378,5 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _arrow(shown: bool) -> Any:
-    from PySide6.QtCore import Qt
-
+def _arrow(shown: bool) -> Qt.ArrowType:
     return Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import OrderState
+from app.core.outcome import FieldError
 from app.core.targets import Target
 from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
@@ -159,3 +160,15 @@ def test_order_lines_are_keyboard_driven(qtbot: QtBot, window: MainWindow) -> No
     assert view.currentIndex().row() == 2  # the new line is ready for typing
     qtbot.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert [r["sku"] for r in model.rows()] == ["A", "A"]
+
+
+def test_a_problem_in_a_folded_group_unfolds_it(qtbot: QtBot, window: MainWindow) -> None:
+    window.header.set_target(Target.NOMAD)
+    form = window.forms[Target.NOMAD]
+    customs = named(window, "nomad.group.customs")
+    assert not customs.isVisibleTo(window)
+    form.show_remote_errors([FieldError("customsCode", "not a customs office")])
+    assert customs.isVisibleTo(window)
+    message = named(window, "nomad.customsCode.message")
+    assert isinstance(message, QLabel)
+    assert message.text() == "not a customs office"
