@@ -8,8 +8,9 @@ says how many orders are still in flight when the operator wants to quit.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -77,15 +78,18 @@ class SubmissionController(QObject):
                                              "cannot be checked.").replace("%1", name))
                 continue
             try:
-                handle = self._start(lambda on_progress, p=profile: self.engine.reconcile(
-                    p, on_progress=on_progress))
+                handle = self._start(partial(self._reconcile_profile, profile))
             except ValueError as exc:
                 self.reconciled.emit(str(exc))
                 continue
             self._batches[id(handle)] = _Batch(handle, profile.target, {"profile": name},
                                                reconcile=True)
 
-    def _start(self, start: Any) -> BatchHandle:
+    def _reconcile_profile(self, profile: Profile,
+                           on_progress: Callable[[Progress], None]) -> BatchHandle:
+        return self.engine.reconcile(profile, on_progress=on_progress)
+
+    def _start(self, start: Callable[[Callable[[Progress], None]], BatchHandle]) -> BatchHandle:
         # The handle is not known until the engine returns it, but its first callback may come
         # sooner: remember early snapshots against a holder the lambda closes over.
         holder: list[BatchHandle] = []
