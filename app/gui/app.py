@@ -14,8 +14,9 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.core.journal import JournalError
 from app.core.paths import data_dir, log_dir
 from app.core.settings import load_settings
 from app.gui.context import AppContext, SandboxStarter
@@ -85,7 +86,14 @@ def run_gui() -> int:
     app = ensure_application()
     handler = configure_file_logging(log_dir())
     crash.install()
-    window = build_main_window()
+    try:
+        window = build_main_window()
+    except JournalError as exc:
+        # The journal is the one thing the window cannot work without: say why, plainly.
+        log.error("cannot open the journal: %s", exc)
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Order Desk cannot start"),
+                             str(exc))
+        return 1
     sink = ErrorSink(lambda: window)
     sink.install()
     window.show()
