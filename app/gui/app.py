@@ -87,21 +87,23 @@ def run_gui() -> int:
     handler = configure_file_logging(log_dir())
     crash.install()
     try:
-        window = build_main_window()
-    except JournalError as exc:
-        # The journal is the one thing the window cannot work without: say why, plainly.
-        log.error("cannot open the journal: %s", exc)
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Order Desk cannot start"),
-                             str(exc))
-        return 1
-    sink = ErrorSink(lambda: window)
-    sink.install()
-    window.show()
-    crash.offer_previous_crash(window)
-    app.aboutToQuit.connect(window.shutdown)
-    try:
-        return app.exec()
+        try:
+            window = build_main_window()
+        except JournalError as exc:
+            # The journal is the one thing the window cannot work without: say why, plainly.
+            log.error("cannot open the journal: %s", exc)
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Order Desk cannot start"),
+                                 str(exc))
+            return 1
+        sink = ErrorSink(lambda: window)
+        sink.install()
+        window.show()
+        crash.offer_previous_crash(window)
+        app.aboutToQuit.connect(window.shutdown)
+        try:
+            return app.exec()
+        finally:
+            sink.uninstall()
     finally:
-        sink.uninstall()
         logging.getLogger().removeHandler(handler)
         handler.close()

@@ -3,11 +3,14 @@ on the profile in use, as the command line left it."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.cli import main as cli
+from app.core.paths import journal_path
 from app.core.targets import Environment, Target
-from app.gui.app import build_main_window
+from app.gui.app import build_main_window, run_gui
 from app.gui.main_window import MainWindow
 
 
@@ -32,3 +35,14 @@ def test_the_window_opens_on_the_profile_the_cli_chose(qtbot: QtBot) -> None:
         assert window.context.sandbox is None  # not needed for a test-environment profile
     finally:
         window.shutdown()
+
+
+def test_an_unusable_journal_stops_the_start_with_a_plain_message(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal_path().mkdir(parents=True)  # a folder where the journal file should be
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda _parent, _title, text: shown.append(text)))
+    assert run_gui() == 1
+    assert len(shown) == 1 and "journal" in shown[0].lower()
