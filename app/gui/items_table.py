@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -125,6 +126,15 @@ class ItemsTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(self._natural_widths):
             header.resizeSection(column, width)
+
+    def commit_pending_edit(self) -> None:
+        """Keep what is typed in an open cell editor (Ctrl+Enter submits without leaving it)."""
+        if self.view.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.view.indexWidget(self.view.currentIndex())
+        if editor is not None:
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _current_row(self) -> int:
         index = self.view.currentIndex()

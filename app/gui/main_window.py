@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
     # -- submitting ----------------------------------------------------------------------------
     def submit(self, *, allow_duplicates: bool = False) -> None:
         form = self.form
+        form.items.commit_pending_edit()
         result = form.validate_now()
         if not result.ok:
             form.reveal_all_messages()

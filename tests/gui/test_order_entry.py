@@ -172,3 +172,23 @@ def test_a_problem_in_a_folded_group_unfolds_it(qtbot: QtBot, window: MainWindow
     message = named(window, "nomad.customsCode.message")
     assert isinstance(message, QLabel)
     assert message.text() == "not a customs office"
+
+
+def test_ctrl_enter_inside_an_open_cell_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _fill_ka(qtbot, window, "GUI-KA-CELL")
+    view = named(window, "ka.orderItemsList")
+    assert isinstance(view, QTableView)
+    index = view.model().index(0, 1)  # quantity
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "5")  # no Enter: the editor is still open
+    window.submit()
+    qtbot.waitUntil(lambda: accepted(window, "GUI-KA-CELL") is not None, timeout=15_000)
+    record = accepted(window, "GUI-KA-CELL")
+    assert record is not None
+    assert record.payload["orderItemsList"][0]["quantity"] == 5
