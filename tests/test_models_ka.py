@@ -295,22 +295,31 @@ def test_strict_mode_takes_only_json_integers_for_quantity():
 
 
 def test_country_names_and_codes_become_alpha2():
-    for written in ("France", "france", "FRA", "fra", "fr", " FR ", "French Republic"):
+    for written in ("France", "france", "FRA", "fra", "fr", " FR ", "French Republic", "法国"):
         wire = validate_order(Target.KA, with_address(country=written)).wire
         assert wire is not None, written
         assert wire["orderAddress"]["country"] == "FR"
 
 
-def test_bad_country_is_named():
+def test_uk_is_sent_as_gb():
+    for written in ("UK", "United Kingdom", "England"):
+        wire = validate_order(
+            Target.KA, with_address(country=written, phone="+44 20 7946 0958")
+        ).wire
+        assert wire is not None, written
+        assert wire["orderAddress"]["country"] == "GB"
+
+
+def test_bad_country_is_named_with_a_suggestion():
     assert errors_of(with_address(country="Frnace")) == [
-        FieldError("orderAddress.country", "not a country: 'Frnace'")
+        FieldError("orderAddress.country", "not a country: 'Frnace' (did you mean France, FR?)")
     ]
 
 
 def test_strict_country_must_already_be_alpha2():
     assert validate_order(Target.KA, ka_order(), strict=True).ok
 
-    for written in ("France", "fr", "FRA", "XX"):
+    for written in ("France", "fr", "FRA", "XX", "UK"):  # the server has no UK alias
         assert errors_of(with_address(country=written), strict=True) == [
             FieldError(
                 "orderAddress.country",

@@ -29,6 +29,17 @@ from app.core.models.provinces import province_warning
         ("cote d'ivoire", "CI"),  # accents ignored
         ("Russia", "RU"),
         ("Congo", "CG"),  # an exact name wins over the longer "Congo, The Democratic Republic of"
+        ("UK", "GB"),  # ISO's exceptionally reserved code, what operators write
+        ("uk", "GB"),
+        ("EL", "GR"),  # the EU's code for Greece
+        ("United Kingdom", "GB"),
+        ("Great Britain", "GB"),
+        ("England", "GB"),  # a nation of the UK, from ISO's subdivisions
+        ("Deutschland", "DE"),  # names in the languages exports are written in
+        ("Allemagne", "DE"),
+        ("España", "ES"),
+        ("法国", "FR"),
+        ("英国", "GB"),
     ],
 )
 def test_country_spellings(written, code):
@@ -38,8 +49,10 @@ def test_country_spellings(written, code):
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("Frnace", "not a country: 'Frnace'"),
-        ("UK", "not a country: 'UK'"),  # too short to guess: not the alpha-2 of anything
+        ("Frnace", "not a country: 'Frnace' (did you mean France, FR?)"),  # never guessed
+        ("Untied States", "not a country: 'Untied States' (did you mean United States, US?)"),
+        ("XK", "not a country: 'XK'"),  # too short to guess or to suggest anything for
+        ("Atlantis", "not a country: 'Atlantis'"),
         ("Korea", "ambiguous country: 'Korea' (could be KP, KR)"),
         ("Virgin Islands", "ambiguous country: 'Virgin Islands' (could be VG, VI)"),
         ("", "not a country: ''"),
