@@ -54,6 +54,10 @@ def test_bad_input_is_a_usage_error_and_changes_nothing(capsys: pytest.CaptureFi
     assert main(["profile", "use", "missing"]) == 2
     assert main(["profile", "remove", "Sandbox KA"]) == 2
     assert "built in" in capsys.readouterr().err
+    assert main(["profile", "add", "Sandbox KA", "--target", "ka", "--environment",
+                 "production"]) == 2
+    assert "built in" in capsys.readouterr().err
+    assert load_settings().profiles["Sandbox KA"].environment is Environment.SANDBOX
     assert set(load_settings().profiles) == {"Sandbox KA", "Sandbox Nomad"}
 
 

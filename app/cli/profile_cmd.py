@@ -10,7 +10,14 @@ import json
 import logging
 import sys
 
-from app.core.settings import Profile, Settings, default_profile, load_settings, save_settings
+from app.core.settings import (
+    SANDBOX_PROFILES,
+    Profile,
+    Settings,
+    default_profile,
+    load_settings,
+    save_settings,
+)
 from app.core.targets import Environment, Target
 
 log = logging.getLogger(__name__)
@@ -51,6 +58,8 @@ def _fail(message: str) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    if any(p.name == args.name for p in SANDBOX_PROFILES):
+        return _fail(f"{args.name!r} is built in; choose another name")
     settings = load_settings()
     profile = default_profile(args.name, Target(args.target), Environment(args.environment))
     changes: dict[str, str] = {}
