@@ -248,15 +248,14 @@ class SettingsDialog(QDialog):
         if profile.name != old_name and profile.name in self._settings.profiles:
             self.profile_error.setText(self.tr("A profile with this name already exists."))
             return False
-        if profile.name != old_name:
-            was_current = [t for t, n in self._settings.current.items() if n == old_name]
-            del self._settings.profiles[old_name]
-            self._settings.add(profile)
-            for target in was_current:
-                self._settings.current[target] = profile.name
-            self._settings.__post_init__()  # re-checks that each target has a profile in use
-        else:
-            self._settings.add(profile)
+        was_current = [t for t, n in self._settings.current.items() if n == old_name]
+        del self._settings.profiles[old_name]
+        self._settings.add(profile)
+        for target in was_current:
+            self._settings.current[target] = profile.name
+        # Re-check that each target's profile in use exists and still has that target (a
+        # renamed profile, or one moved to the other target, falls back to the sandbox).
+        self._settings.__post_init__()
         self.profile_error.clear()
         self.saved.emit()
         self._refresh_list(profile.name)

@@ -143,3 +143,23 @@ def test_a_corrected_credential_is_used_for_the_next_order(
 def _state(journal: Journal, reference: str) -> OrderState | None:
     record = journal.find(Target.KA, "Sandbox KA", reference)
     return record.state if record else None
+
+
+def test_moving_the_profile_in_use_to_the_other_target_keeps_each_target_consistent(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = window.open_settings()
+    named(dialog, "addProfile").click()
+    named(dialog, "profile.name").setText("Mover")  # type: ignore[attr-defined]
+    named(dialog, "useProfile").click()
+    assert window.context.profile(Target.KA).name == "Mover"
+
+    target = named(dialog, "profile.target")
+    assert isinstance(target, QComboBox)
+    target.setCurrentIndex(target.findData(Target.NOMAD.value))
+    named(dialog, "profile.store").setText("org.youzan.shop")  # type: ignore[attr-defined]
+    named(dialog, "saveProfile").click()
+    settings = window.context.settings
+    assert settings.profile_in_use(Target.KA).target is Target.KA
+    assert settings.profile_in_use(Target.KA).name == "Sandbox KA"
+    assert settings.profiles["Mover"].target is Target.NOMAD
