@@ -146,3 +146,73 @@ def test_group_by_address_joins_rows_without_a_reference(
     assert _json_lines(capsys.readouterr().out)[-1]["summary"]["orders"] == {"valid": 2}
     assert main([*argv, "--group-by-address"]) == 0
     assert _json_lines(capsys.readouterr().out)[-1]["summary"]["orders"] == {"valid": 1}
+
+
+def _excel_export(tmp_path: Path) -> Path:
+    """What an operator gets from Excel: BOM, semicolons, Chinese headers, damaged cells, a
+    quoted newline in an address, an unmapped column."""
+    rows = [
+        "订单号;收件人;联系电话;国家;省份;城市;地址;邮编;商品编码;数量;运输方式;渠道",
+        "A-1;Marie Dupont;8.61381E+12;France;IDF;Paris;12 rue de Rivoli;7501;S1;2;Standard;x",
+        "A-1;Marie Dupont;8.61381E+12;France;IDF;Paris;12 rue de Rivoli;7501;S2;1;Standard;x",
+        'A-2;John Smith;+44 20 7946 0958;UK;London;London;"221B Baker St\nFlat 2";NW1;S1;1;'
+        "Express;x",
+        "A-3;Jane Roe;+44 20 7946 0959;United Kingdom;London;London;1 Main St;E1;S1;2.5;"
+        "Standard;x",
+        "A-4;Pierre;+33 1 23 45 67 89;Frnace;IDF;Paris;3 rue X;75003;S1;1;Standard;x",
+    ]
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(rows).encode("utf-8") + b"\r\n")
+    return path
+
+
+def test_invalid_spreadsheet_orders_name_the_line_column_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _excel_export(tmp_path)
+    assert main(["validate", str(path), "--target", "ka", "--json"]) == 1
+    out = capsys.readouterr()
+    by_ref = {line["ref"]: line for line in _json_lines(out.out) if "ref" in line}
+    assert by_ref["A-2"]["status"] == "valid"  # "UK" is the United Kingdom
+    # The embedded newline makes A-2 two physical lines: A-3 is on line 6.
+    assert by_ref["A-3"]["message"] == (
+        "export.csv line 6, 数量 (orderItemsList[].quantity): must be a whole number (got 2.5)"
+    )
+    assert by_ref["A-4"]["message"] == (
+        "export.csv line 7, 国家 (orderAddress.country): not a country: 'Frnace' "
+        "(did you mean France, FR?)"
+    )
+    assert by_ref["A-1"]["message"].startswith("export.csv line 2, 联系电话 (orderAddress.phone)")
+
+
+def test_unused_columns_and_damaged_cells_are_reported_not_dropped_silently(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _excel_export(tmp_path)
+    main(["validate", str(path), "--target", "ka"])
+    err = capsys.readouterr().err
+    assert "export.csv: columns not used (their values are not sent): 渠道" in err
+    assert "warning: line 2, 联系电话 (orderAddress.phone): '8.61381E+12' is in scientific" in err
+    assert "warning: line 3, 邮编 (orderAddress.zip): '7501' is shorter than the 5 digits" in err
+
+
+def test_a_field_no_column_fills_says_so(
+    sheet: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["validate", str(sheet), "--target", "ka"])
+    assert "line 2, channelType: required (no column of the file is mapped to it)" in (
+        capsys.readouterr().out
+    )
+
+
+def test_submit_locates_invalid_spreadsheet_orders_too(
+    tmp_path: Path, sandbox: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _excel_export(tmp_path)
+    argv = ["submit", str(path), "--target", "ka", "--json", "--base-url", sandbox.ka_base_url]
+    assert main(argv) == 1
+    by_ref = {line["ref"]: line for line in _json_lines(capsys.readouterr().out) if "ref" in line}
+    assert by_ref["A-2"]["status"] == "accepted"
+    assert by_ref["A-3"]["status"] == "invalid"
+    assert by_ref["A-3"]["message"].startswith("export.csv line 6, 数量")
+    assert sandbox.count_by_reference(Target.KA, "A-3") == 0

@@ -227,3 +227,21 @@ def test_list_fields_take_several_values_in_one_cell() -> None:
     product = order.wire["items"][0]["product"]  # type: ignore[index]
     assert product["category"] == ["tea", "gifts"]
     assert product["images"]["uploads"] == ["https://x.test/a.png", "https://x.test/b.png"]
+
+
+def test_unused_headers_are_the_columns_with_values_that_feed_no_field() -> None:
+    table = parse_bytes(b"Order No,Recipient Name,Colour,Blank,SKU\nA-1,Ann,red,,S1\n")
+    session = ImportSession(table, Target.KA, auto_map(Target.KA, table.headers))
+    assert session.unused_headers() == ["Colour"]  # an empty column is not worth mentioning
+    assert session.maps_field("orderItemsList[].sku")
+    assert not session.maps_field("channelType")
+
+
+def test_an_unknown_province_is_a_warning_on_its_cell() -> None:
+    session = ka_session(["A-1,Ann Lee,+1 212 555 0100,US,Narnia,Boston,1 Main,02134,S1,1,"
+                          "Standard"])
+    (order,) = session.orders
+    assert order.ok
+    (warning,) = order.warnings
+    assert (warning.row, warning.column, warning.severity) == (0, 4, Severity.WARNING)
+    assert "not a known province or state of US: 'Narnia'" in warning.message

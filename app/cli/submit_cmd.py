@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,14 @@ from app.cli.common import (
     result_line,
     select_profile,
 )
-from app.core.engine import BatchHandle, OrderResult, SubmissionEngine
-from app.core.importing import ImportSession, Reconciliation, is_spreadsheet
+from app.core.engine import BatchHandle, OrderResult, ResultStatus, SubmissionEngine
+from app.core.importing import (
+    ImportSession,
+    Reconciliation,
+    file_notes,
+    is_spreadsheet,
+    order_problems,
+)
 from app.core.journal import Journal, SendLockBusyError
 from app.core.models import reference_of, validate_order
 from app.core.settings import Profile
@@ -67,17 +74,26 @@ class _Orders:
     def __init__(self, paths: list[Path], target: Target, args: argparse.Namespace) -> None:
         self.payloads: list[Any] = []
         self.origins: list[str] = []
+        # Spreadsheet orders' errors with file line and column ("" for the others).
+        self.problems: list[str] = []
         self.sheets: list[tuple[Path, Reconciliation]] = []  # spreadsheets: where every row went
         for path in paths:
             if is_spreadsheet(path):
                 session = load_spreadsheet(path, target, args)
                 self.payloads += [order.payload for order in session.orders]
                 self.origins += [_lines(path, session, order.rows) for order in session.orders]
+                self.problems += [
+                    f"{path.name} {text}" if (text := order_problems(session, order)) else ""
+                    for order in session.orders
+                ]
                 self.sheets.append((path, session.reconciliation()))
+                for note in file_notes(session):
+                    print(f"{path.name}: {note}", file=sys.stderr)
                 continue
             orders = load_orders(path, target, args)
             self.payloads += orders
             self.origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
+            self.problems += [""] * len(orders)
 
 
 def _lines(path: Path, session: ImportSession, rows: tuple[int, ...]) -> str:
@@ -99,9 +115,10 @@ def _print_sheet_summary(orders: _Orders, statuses: list[str]) -> None:
 class _Printer:
     """Result lines, written as they arrive from the engine's threads."""
 
-    def __init__(self, as_json: bool, origins: list[str]) -> None:
+    def __init__(self, as_json: bool, orders: _Orders) -> None:
         self._as_json = as_json
-        self._origins = origins
+        self._origins = orders.origins
+        self._problems = orders.problems
         self._lock = threading.Lock()
 
     def __call__(self, result: OrderResult) -> None:
@@ -113,6 +130,9 @@ class _Printer:
                 print(f"reconciled from an earlier run: {line}", file=sys.stderr, flush=True)
             return
         origin = self._origins[result.index] if result.index < len(self._origins) else None
+        if result.status is ResultStatus.INVALID and self._problems[result.index]:
+            # Located in the file (line, column) rather than by wire path; names the file.
+            result, origin = replace(result, message=self._problems[result.index]), None
         line = result_line(result, as_json=self._as_json, origin=origin)
         with self._lock:
             print(line, flush=True)
@@ -133,7 +153,7 @@ def run_submit(args: argparse.Namespace) -> int:
 
 
 def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, journal: Journal) -> int:
-    printer = _Printer(args.json, orders.origins)
+    printer = _Printer(args.json, orders)
     with client_factory(profile) as factory:
         engine = SubmissionEngine(journal, factory)
         try:
@@ -192,7 +212,9 @@ def run_validate(args: argparse.Namespace) -> int:
         checked = validate_order(profile.target, payload, address_key=profile.address_key)
         reference = reference_of(profile.target, payload)
         message = "; ".join(str(error) for error in checked.errors)
-        if reference is None and message:
+        if orders.problems[index]:
+            message = orders.problems[index]  # names the file, lines and columns
+        elif reference is None and message:
             message = f"{orders.origins[index]}: {message}"
         invalid += not checked.ok
         status = "valid" if checked.ok else "invalid"

@@ -17,6 +17,7 @@ from app.core.importing.mapping import (
     saved_mapping,
 )
 from app.core.importing.reading import DELIMITERS, Table, parse_bytes, read_table
+from app.core.importing.report import file_notes, issue_text, order_problems
 from app.core.importing.session import (
     CellIssue,
     ImportedOrder,
@@ -39,9 +40,12 @@ __all__ = [
     "Table",
     "auto_map",
     "damage_warning",
+    "file_notes",
     "is_spreadsheet",
+    "issue_text",
     "load_mapping_file",
     "open_import",
+    "order_problems",
     "parse_bytes",
     "read_table",
     "resolve_mapping",

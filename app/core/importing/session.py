@@ -13,13 +13,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-import pycountry
-
 from app.core.importing.building import BuiltOrder, GroupMode, Layout, build_order, group_rows
 from app.core.importing.damage import CODE_FIELDS, damage_warning, leaf
 from app.core.importing.mapping import ColumnMapping
 from app.core.importing.reading import Table
 from app.core.models import field_specs, validate_order
+from app.core.models.countries import to_alpha2
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
@@ -263,6 +262,20 @@ class ImportSession:
     def line_of(self, row: int) -> int:
         return self.table.line_numbers[row]
 
+    def maps_field(self, path: str) -> bool:
+        """True if a column or a constant of the mapping fills `path`."""
+        return path in self._layout.column_of or path in self._mapping.constants
+
+    def unused_headers(self) -> list[str]:
+        """Headers of the columns holding values that feed no field (unmapped, or replaced by
+        a constant). Walks the table: for reports, not per cell."""
+        used = set(self._layout.column_of.values())
+        return [
+            header
+            for column, header in enumerate(self.table.headers)
+            if column not in used and any(row[column].strip() for row in self.table.rows)
+        ]
+
     # --- internals -----------------------------------------------------------------------
 
     def rebuild(self) -> None:
@@ -317,6 +330,11 @@ class ImportSession:
                 ),
                 "",
             )
+        warnings = [*self._damage(built)]
+        warnings += [
+            replace(self._locate(w.loc, w.message, built), severity=Severity.WARNING)
+            for w in result.warnings
+        ]
         ok = not errors
         return ImportedOrder(
             rows=members,
@@ -325,7 +343,7 @@ class ImportSession:
             payload=built.payload,
             wire=dict(result.wire) if ok and result.wire is not None else None,
             errors=tuple(errors),
-            warnings=tuple(self._damage(built)),
+            warnings=tuple(warnings),
         )
 
     def _locate(self, loc: str, message: str, built: BuiltOrder) -> CellIssue:
@@ -381,6 +399,6 @@ def _country_code(value: str) -> str | None:
     if not value:
         return None
     try:
-        return str(pycountry.countries.lookup(value).alpha_2)
-    except LookupError:
+        return to_alpha2(value)
+    except ValueError:
         return None

@@ -1,0 +1,43 @@
+"""An import's problems as text an operator can act on: file line, column header, field, reason.
+
+The command line prints these; the dialog shows the same issues on their cells instead.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from app.core.importing.session import CellIssue, ImportedOrder, ImportSession
+
+log = logging.getLogger(__name__)
+
+
+def issue_text(session: ImportSession, issue: CellIssue) -> str:
+    """ "line 5, 数量 (orderItemsList[].quantity): must be a whole number (got 2.5)"."""
+    where = f"line {session.line_of(issue.row)}"
+    if issue.column is not None:
+        header = session.table.headers[issue.column]
+        named_apart = issue.field and issue.field != header
+        where += f", {header} ({issue.field})" if named_apart else f", {header}"
+    elif issue.field:
+        where += f", {issue.field}"
+        if not session.maps_field(issue.field):
+            return f"{where}: {issue.message} (no column of the file is mapped to it)"
+    return f"{where}: {issue.message}"
+
+
+def order_problems(session: ImportSession, order: ImportedOrder) -> str:
+    """Every error of one order, located; "" when the order is valid."""
+    return "; ".join(issue_text(session, issue) for issue in order.errors)
+
+
+def file_notes(session: ImportSession) -> list[str]:
+    """What an operator should hear about a file besides its orders' errors: columns that feed
+    no field (their data is not sent) and warnings on values that will be sent."""
+    notes = []
+    unused = session.unused_headers()
+    if unused:
+        notes.append(f"columns not used (their values are not sent): {', '.join(unused)}")
+    for order in session.orders:
+        notes += [f"warning: {issue_text(session, issue)}" for issue in order.warnings]
+    return notes

@@ -1,0 +1,45 @@
+"""Import problems as text: file line, column header, field and reason."""
+
+from __future__ import annotations
+
+from app.core.importing import auto_map, file_notes, order_problems, parse_bytes
+from app.core.importing.session import ImportSession
+from app.core.targets import Target
+
+
+def _session(text: str) -> ImportSession:
+    table = parse_bytes(text.encode())
+    return ImportSession(table, Target.KA, auto_map(Target.KA, table.headers))
+
+
+def test_problems_name_the_physical_line_and_the_column_header() -> None:
+    session = _session(
+        'Order No,Recipient Name,Phone,Country,Province,Street,SKU,Qty,Shipping speed,Colour\n'
+        'A-1,Ann,+1 212 555 0100,US,NY,"1 Main St\nFlat 2",S1,1,Standard,red\n'
+        "A-2,Bob,+1 212 555 0101,US,NY,2 Main St,S1,0,Standard,blue\n"
+    )
+    first, second = session.orders
+    assert order_problems(session, first) == ""
+    # The quoted newline puts A-2 on line 4 of the file.
+    assert order_problems(session, second) == (
+        "line 4, Qty (orderItemsList[].quantity): must be at least 1 (got 0)"
+    )
+    assert file_notes(session) == ["columns not used (their values are not sent): Colour"]
+
+
+def test_a_required_field_without_a_column_says_none_is_mapped() -> None:
+    session = _session("Order No,Recipient Name,Phone,Country,Province,SKU,Qty\n"
+                       "A-1,Ann,+1 212 555 0100,US,NY,S1,1\n")
+    assert order_problems(session, session.orders[0]) == (
+        "line 2, channelType: required (no column of the file is mapped to it)"
+    )
+
+
+def test_damaged_cells_become_located_warnings() -> None:
+    session = _session("Order No,Recipient Name,Phone,Country,Province,Zip,SKU,Qty,Shipping speed\n"
+                       "A-1,Ann,8.61381E+12,US,MA,2108,S1,1,Standard\n")
+    notes = file_notes(session)
+    assert any(note.startswith("warning: line 2, Phone (orderAddress.phone): '8.61381E+12'")
+               for note in notes)
+    assert any(note.startswith("warning: line 2, Zip (orderAddress.zip): '2108' is shorter")
+               for note in notes)
