@@ -39,6 +39,8 @@ from app.core.targets import Target
         ("orderAddress.vat", "orderAddress.vat"),
         ("Shipping speed", "channelType"),  # the order-level field, not the item's
         ("ＳＫＵ", "orderItemsList[].sku"),  # full-width, as some Chinese exports write it
+        ("Country code", "orderAddress.country"),  # KA has one country field
+        ("国家代码", "orderAddress.country"),
     ],
 )
 def test_ka_headers(header: str, field: str) -> None:
@@ -55,6 +57,8 @@ def test_ka_headers(header: str, field: str) -> None:
         ("Unit Price", "items[].price"),
         ("商品名称", "items[].product.name"),
         ("Country", "customer.country"),
+        ("Country code", "customer.countryCode"),  # the ISO code, apart from the name
+        ("国家代码", "customer.countryCode"),
         ("Seller phone", "seller.phone"),
         ("Order reference", "clientOrderRef"),
     ],

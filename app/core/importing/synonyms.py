@@ -41,8 +41,13 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(("email",), ("email", "e-mail", "email address", "邮箱", "电子邮件")),
     Concept(
         ("country",),
-        ("country", "country code", "ship to country", "destination country", "国家",
-         "国家代码", "收件国家", "目的国"),
+        ("country", "ship to country", "destination country", "国家", "收件国家", "目的国"),
+    ),
+    # Nomad keeps the ISO code apart from the country as written; KA has only "country".
+    Concept(
+        ("countryCode", "country"),
+        ("country code", "iso country", "iso country code", "ship to country code",
+         "国家代码", "国家编码", "国家二字码"),
     ),
     Concept(
         ("province", "state"),
