@@ -151,16 +151,43 @@ def test_options_map_onto_the_config() -> None:
     assert config_from_args(build_parser().parse_args(["sandbox"])).ka_rate_limit == 2.0
 
 
-@pytest.mark.parametrize("option", ["--error-rate=1.5", "--latency=-1", "--malformed-rate=x"])
-def test_out_of_range_options_are_usage_errors(option: str) -> None:
+@pytest.mark.parametrize(
+    ("option", "says"),
+    [
+        ("--error-rate=1.5", "must be between 0 and 1, not 1.5"),
+        ("--latency=-1", "must not be negative"),
+        ("--malformed-rate=x", "must be a number, not 'x'"),
+        ("--latency=nan", "must be a finite number"),
+        ("--port=70000", "must be between 0 and 65535, not 70000"),  # was a crash in bind()
+    ],
+)
+def test_out_of_range_options_are_usage_errors(
+    option: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exit_info:
         build_parser().parse_args(["sandbox", option])
     assert exit_info.value.code == 2
+    assert says in capsys.readouterr().err
 
 
-def test_cli_reports_an_unusable_database_file(tmp_path: Path) -> None:
+def test_help_shows_the_default_credentials(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # no line wrapping inside the values
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["sandbox", "--help"])
+    text = capsys.readouterr().out
+    for default in ("sandbox-ka-token", "203000000", "sandbox-app-secret"):
+        assert f"(default: {default})" in text
+
+
+@pytest.mark.parametrize("kind", ["garbage file", "folder"])
+def test_cli_reports_an_unusable_database_file(tmp_path: Path, kind: str) -> None:
     bad = tmp_path / "bad.sqlite3"
-    bad.write_bytes(b"\x00not sqlite\x00" * 200)
+    if kind == "folder":
+        bad.mkdir()
+    else:
+        bad.write_bytes(b"\x00not sqlite\x00" * 200)
     result = subprocess.run(
         [sys.executable, "-m", "app", "sandbox", "--db", str(bad)],
         cwd=ROOT,
@@ -170,5 +197,7 @@ def test_cli_reports_an_unusable_database_file(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 2
-    assert "not a usable sandbox database" in result.stderr
+    assert "not a usable sandbox database" in result.stderr or (
+        f"cannot use {bad} to keep orders" in result.stderr
+    )
     assert "Traceback" not in result.stderr

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import math
 import signal
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -19,6 +21,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_USAGE = 2
 LOCAL_NAMES = frozenset({"localhost"})
+MAX_PORT = 65535
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,15 +32,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the documented sandbox credentials unless others are given. Ctrl+C stops it.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
-    parser.add_argument("--port", type=int, default=0, help="port (default: any free port)")
+    parser.add_argument("--port", type=_port, default=0, help="port (default: any free port)")
     parser.add_argument(
         "--allow-remote",
         action="store_true",
         help="allow a non-loopback --host (anyone who can reach it can place sandbox orders)",
     )
-    parser.add_argument("--ka-token", default=SANDBOX_SECRETS["ka_token"])
-    parser.add_argument("--nomad-app-key", default=SANDBOX_SECRETS["nomad_app_key"])
-    parser.add_argument("--nomad-app-secret", default=SANDBOX_SECRETS["nomad_app_secret"])
+    parser.add_argument(
+        "--ka-token",
+        default=SANDBOX_SECRETS["ka_token"],
+        help="bearer token KA requests must carry (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--nomad-app-key",
+        default=SANDBOX_SECRETS["nomad_app_key"],
+        help="Nomad gateway app key (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--nomad-app-secret",
+        default=SANDBOX_SECRETS["nomad_app_secret"],
+        help="Nomad gateway app secret (default: %(default)s)",
+    )
     parser.add_argument(
         "--db", type=Path, help="keep orders in this SQLite file (default: memory, lost on exit)"
     )
@@ -64,17 +79,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number, not {text!r}")
+    return value
+
+
 def _rate(text: str) -> float:
-    value = float(text)
+    value = _number(text)
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
     return value
 
 
 def _seconds(text: str) -> float:
-    value = float(text)
+    value = _number(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative, not {text}")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 0 <= value <= MAX_PORT:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_PORT}, not {text}")
     return value
 
 
@@ -123,6 +158,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except StoreError as exc:
         print(f"order-desk sandbox: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # e.g. --db names a folder or a file that is not a database
+        print(f"order-desk sandbox: cannot use {args.db} to keep orders: {exc}", file=sys.stderr)
         return EXIT_USAGE
     stop = threading.Event()
     previous = _on_stop_signals(stop)
