@@ -88,3 +88,22 @@ def test_secret_value_is_never_accepted_on_the_command_line() -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["credentials", "set", "--profile", "Sandbox KA", "ka_token", "--value", "x"])
     assert exit_info.value.code == 2
+
+
+def test_ka_address_key_is_a_profile_option_and_list_shows_the_details(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["profile", "add", "KA live", "--target", "ka", "--environment", "production",
+                 "--address-key", "orderAddresses"]) == 0
+    assert load_settings().profiles["KA live"].address_key == "orderAddresses"
+    assert main(["profile", "add", "Nomad test", "--target", "nomad", "--environment",
+                 "test"]) == 0
+    assert "has no store id yet" in capsys.readouterr().err  # saved, but said plainly
+    assert main(["profile", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "address key orderAddresses" in listing
+    assert "store (none), stage TEST" in listing
+    with pytest.raises(SystemExit) as usage:
+        main(["profile", "add", "X", "--target", "ka", "--environment", "test",
+              "--address-key", "address"])
+    assert usage.value.code == 2

@@ -11,6 +11,7 @@ import logging
 import sys
 
 from app.core.settings import (
+    KA_ADDRESS_KEYS,
     SANDBOX_PROFILES,
     Profile,
     Settings,
@@ -37,6 +38,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--base-url", help="KA: scheme://host[:port]; Nomad: include /envoy")
     add.add_argument("--store", help="Nomad store id")
     add.add_argument("--stage", help="Nomad gateway stage: TEST, PRE or RELEASE")
+    add.add_argument(
+        "--address-key",
+        choices=KA_ADDRESS_KEYS,
+        help="KA: the key the address is sent under (default: both; the API's docs disagree)",
+    )
     add.set_defaults(func=_add)
 
     use = actions.add_parser("use", help="make a profile the one in use for its target")
@@ -69,12 +75,17 @@ def _add(args: argparse.Namespace) -> int:
         changes["store"] = args.store
     if args.stage:
         changes["stage"] = args.stage.upper()
+    if args.address_key:
+        changes["address_key"] = args.address_key
     try:
-        settings.updated(profile, **changes)
+        saved = settings.updated(profile, **changes)
     except ValueError as exc:
         return _fail(str(exc))
     save_settings(settings)
     print(f"profile {args.name!r} saved ({args.target}, {args.environment})")
+    if saved.target is Target.NOMAD and not saved.store:
+        print(f"order-desk profile: note: {args.name!r} has no store id yet; nothing can be sent "
+              "with it until it is added again with --store", file=sys.stderr)
     return EXIT_OK
 
 
@@ -116,5 +127,15 @@ def _list(args: argparse.Namespace) -> int:
     for row in rows:
         marker = "*" if row["in_use"] else " "
         url = row["base_url"] or "(built-in simulator)"
-        print(f"{marker} {row['name']:<24} {row['target']:<6} {row['environment']:<11} {url}")
+        print(f"{marker} {row['name']:<24} {row['target']:<6} {row['environment']:<11} {url}"
+              f"{_details(row)}")
     return EXIT_OK
+
+
+def _details(row: dict[str, object]) -> str:
+    """The target-specific settings worth seeing at a glance."""
+    if row["target"] == Target.NOMAD.value:
+        return f"  store {row['store'] or '(none)'}, stage {row['stage']}"
+    if row["address_key"] != "both":
+        return f"  address key {row['address_key']}"
+    return ""
