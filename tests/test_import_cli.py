@@ -216,3 +216,33 @@ def test_submit_locates_invalid_spreadsheet_orders_too(
     assert by_ref["A-3"]["status"] == "invalid"
     assert by_ref["A-3"]["message"].startswith("export.csv line 6, 数量")
     assert sandbox.count_by_reference(Target.KA, "A-3") == 0
+
+
+def test_an_order_only_the_import_finds_wrong_is_invalid_and_never_sent(
+    tmp_path: Path, sandbox: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two rows of one order disagree on the country: the models see one valid payload, the
+    # import sees the conflict. Such an order must not be reported valid, nor sent.
+    path = tmp_path / "conflict.csv"
+    path.write_text(
+        "Order No,Recipient,Phone,Country,Province,SKU,Qty,Shipping speed\n"
+        "D-1,Ann,+1 212 555 0100,US,NY,S1,1,Standard\n"
+        "D-1,Ann,+1 212 555 0100,CA,NY,S2,1,Standard\n"
+        ",Bob,+1 212 555 0101,US,NY,S1,1,Standard\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path), "--target", "ka", "--json"]) == 1
+    first, second, _ = _json_lines(capsys.readouterr().out)
+    assert (first["ref"], first["status"]) == ("D-1", "invalid")
+    assert first["message"].startswith("conflict.csv line 3, Country (orderAddress.country): "
+                                       "Country is 'CA' here but 'US'")
+    assert second["status"] == "valid"
+
+    argv = ["submit", str(path), "--target", "ka", "--json", "--base-url", sandbox.ka_base_url]
+    assert main(argv) == 1
+    lines = _json_lines(capsys.readouterr().out)
+    assert [line.get("status") for line in lines[:2]] == ["invalid", "accepted"]
+    # The order without a reference gets one from the app; its line still says where it is.
+    assert lines[1]["message"].startswith("conflict.csv line 4: ")
+    assert lines[-1]["summary"]["orders"] == {"invalid": 1, "accepted": 1}
+    assert sandbox.count_by_reference(Target.KA, "D-1") == 0

@@ -52,11 +52,12 @@ CLI_STATUS = {
 
 
 def result_line(result: OrderResult, *, as_json: bool, origin: str | None = None) -> str:
-    """One order's result line. ``origin`` (file and position) prefixes the message of an order
-    without a reference, so the operator can find it."""
+    """One order's result line. ``origin`` (file and position) prefixes the message; callers give
+    it for an order the file gave no reference (the engine may have made one up), so the
+    operator can find it."""
     status = CLI_STATUS[result.status]
     message = result.message
-    if result.reference is None and origin:
+    if origin:
         message = f"{origin}: {message}"
     if as_json:
         return json.dumps({"ref": result.reference, "status": status,

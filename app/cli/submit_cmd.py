@@ -11,7 +11,6 @@ import json
 import logging
 import sys
 import threading
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +93,8 @@ class _Orders:
             self.payloads += orders
             self.origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
             self.problems += [""] * len(orders)
+        # The file's own references; an order without one is named by its origin in messages.
+        self.references = [reference_of(target, payload) for payload in self.payloads]
 
 
 def _lines(path: Path, session: ImportSession, rows: tuple[int, ...]) -> str:
@@ -113,12 +114,15 @@ def _print_sheet_summary(orders: _Orders, statuses: list[str]) -> None:
 
 
 class _Printer:
-    """Result lines, written as they arrive from the engine's threads."""
+    """Result lines, written as they arrive from the engine's threads. `positions[i]` is where
+    the engine's order i stands among all the files' orders."""
 
-    def __init__(self, as_json: bool, orders: _Orders) -> None:
+    def __init__(self, as_json: bool, orders: _Orders, positions: list[int]) -> None:
         self._as_json = as_json
-        self._origins = orders.origins
-        self._problems = orders.problems
+        self._origins = [
+            orders.origins[position] if orders.references[position] is None else None
+            for position in positions
+        ]
         self._lock = threading.Lock()
 
     def __call__(self, result: OrderResult) -> None:
@@ -130,9 +134,6 @@ class _Printer:
                 print(f"reconciled from an earlier run: {line}", file=sys.stderr, flush=True)
             return
         origin = self._origins[result.index] if result.index < len(self._origins) else None
-        if result.status is ResultStatus.INVALID and self._problems[result.index]:
-            # Located in the file (line, column) rather than by wire path; names the file.
-            result, origin = replace(result, message=self._problems[result.index]), None
         line = result_line(result, as_json=self._as_json, origin=origin)
         with self._lock:
             print(line, flush=True)
@@ -153,12 +154,22 @@ def run_submit(args: argparse.Namespace) -> int:
 
 
 def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, journal: Journal) -> int:
-    printer = _Printer(args.json, orders)
+    # Spreadsheet orders the import found wrong (including what the models cannot see: rows of
+    # one order that disagree, cells beyond the last column) are never sent.
+    positions = [i for i, problem in enumerate(orders.problems) if not problem]
+    held = [
+        OrderResult(i, orders.references[i], ResultStatus.INVALID, message=problem)
+        for i, problem in enumerate(orders.problems) if problem
+    ]
+    for result in held:
+        print(result_line(result, as_json=args.json), flush=True)
+    printer = _Printer(args.json, orders, positions)
     with client_factory(profile) as factory:
         engine = SubmissionEngine(journal, factory)
         try:
             handle = engine.submit_batch(
-                orders.payloads, profile, allow_duplicates=args.allow_duplicates,
+                [orders.payloads[i] for i in positions], profile,
+                allow_duplicates=args.allow_duplicates,
                 source=", ".join(str(path) for path in args.files), on_result=printer,
             )
             _wait_interruptibly(handle)
@@ -167,17 +178,17 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, journal
             return EXIT_USAGE
         finally:
             engine.close()
-    report = handle.report()
-    _summary(report.results)
+    results = held + handle.report().results
+    _summary(results)
     if args.json:
-        _print_sheet_summary(orders, [CLI_STATUS[r.status] for r in report.results])
+        _print_sheet_summary(orders, [CLI_STATUS[r.status] for r in results])
     if isinstance(handle.error, SendLockBusyError):
         fail("submit", str(handle.error))
         return EXIT_USAGE  # nothing was journaled or sent
     if handle.error is not None:
         fail("submit", f"stopped: {handle.error}")
         return EXIT_UNKNOWN  # requests may have been in flight; `order-desk reconcile` resolves
-    return exit_code(report.results)
+    return exit_code(results)
 
 
 def _wait_interruptibly(handle: BatchHandle) -> None:
@@ -210,14 +221,15 @@ def run_validate(args: argparse.Namespace) -> int:
     statuses: list[str] = []
     for index, payload in enumerate(orders.payloads):
         checked = validate_order(profile.target, payload, address_key=profile.address_key)
-        reference = reference_of(profile.target, payload)
+        reference = orders.references[index]
         message = "; ".join(str(error) for error in checked.errors)
         if orders.problems[index]:
             message = orders.problems[index]  # names the file, lines and columns
         elif reference is None and message:
             message = f"{orders.origins[index]}: {message}"
-        invalid += not checked.ok
-        status = "valid" if checked.ok else "invalid"
+        ok = checked.ok and not orders.problems[index]
+        invalid += not ok
+        status = "valid" if ok else "invalid"
         statuses.append(status)
         if args.json:
             print(json.dumps({"ref": reference, "status": status, "message": message},
