@@ -165,7 +165,8 @@ def test_lookup_pages_when_the_server_ignores_the_filter() -> None:
     params = calls[0].url.params
     assert params["customOrderId"] == "REF-1"
     assert params["createStartTime"] == "2026-02-26T12:00:00Z"
-    assert params["createEndTime"] == "2026-03-01T13:00:00Z"
+    # Half a day of slack: skew, or a server reading our UTC as its own time zone.
+    assert params["createEndTime"] == "2026-03-02T00:00:00Z"
 
 
 def test_lookup_is_absent_only_after_the_last_page() -> None:
@@ -188,6 +189,19 @@ def test_lookup_window_is_configurable() -> None:
     client = _client(_orders_server([], calls), lookup_window=timedelta(hours=2))
     assert client.lookup("REF-1").state is LookupState.ABSENT
     assert calls[0].url.params["createStartTime"] == "2026-03-01T10:00:00Z"
+
+
+def test_lookup_reaches_back_to_when_the_order_was_journaled() -> None:
+    """An order left unknown for longer than the window must still be found; otherwise it
+    would look absent and be sent a second time."""
+    calls: list[httpx.Request] = []
+    client = _client(_orders_server([], calls), lookup_window=timedelta(days=3))
+    journaled = datetime(2026, 2, 20, 12, 0, tzinfo=UTC)
+    assert client.lookup("REF-1", since=journaled).state is LookupState.ABSENT
+    assert calls[0].url.params["createStartTime"] == "2026-02-20T00:00:00Z"
+    recent = datetime(2026, 3, 1, 11, 0, tzinfo=UTC)  # within the window: the window stands
+    client.lookup("REF-1", since=recent)
+    assert calls[1].url.params["createStartTime"] == "2026-02-26T12:00:00Z"
 
 
 def test_lookup_failure_is_unknown() -> None:

@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,8 @@ class FakeClient:
         self.lookup_fails: set[str] = set()
         self.created: Counter[str] = Counter()
         self.calls: list[tuple[str, str]] = []
+        self.lookups_since: list[datetime | None] = []
+        self.payloads: list[dict[str, Any]] = []
         self.gate: threading.Event | None = None  # when set up, sends wait for it
         self.in_flight = 0
         self.most_in_flight = 0
@@ -61,6 +64,7 @@ class FakeClient:
         reference = payload["customOrderId"]
         with self._lock:
             self.calls.append(("send", reference))
+            self.payloads.append(payload)
             self.in_flight += 1
             self.most_in_flight = max(self.most_in_flight, self.in_flight)
             steps = self.script.get(reference) or []
@@ -94,9 +98,10 @@ class FakeClient:
         assert step == "lost"
         return SendOutcome(OutcomeKind.UNKNOWN, "read timeout")
 
-    def lookup(self, reference: str) -> LookupResult:
+    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
         with self._lock:
             self.calls.append(("lookup", reference))
+            self.lookups_since.append(since)
             if reference in self.lookup_fails:
                 return LookupResult(LookupState.UNKNOWN, message="query failed")
             if self.created[reference]:

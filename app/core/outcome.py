@@ -50,6 +50,9 @@ class SendOutcome:
     field_errors: tuple[FieldError, ...] = ()
     request: RecordedRequest | None = None
     duration_ms: float = 0.0
+    # A refusal because the API already holds an order under this reference. If an earlier
+    # attempt of ours may have created it, it is ours: the engine looks it up instead.
+    reference_exists: bool = False
 
 
 class LookupState(StrEnum):

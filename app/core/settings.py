@@ -34,6 +34,23 @@ DEFAULT_BASE_URL = {
 KA_RATE_LIMIT = 2.0
 KA_BURST = 120
 
+# How long after an uncertain send an API's order query can be trusted to list the order, i.e.
+# how long "not found" may still mean "not indexed yet" (see `Profile.lookup_settle_seconds`).
+# KA documents a MySQL -> search-index lag of up to 5 minutes for product data and says to query
+# 10 minutes behind; its order list very likely reads the same index, so 5 minutes.
+KA_LOOKUP_SETTLE = 300.0
+# Nomad's order query reads its own store, but the gateway gives up on a slow backend (504 "Async
+# Service") while the backend may still be writing the order: a minute covers that.
+NOMAD_LOOKUP_SETTLE = 60.0
+MAX_LOOKUP_SETTLE = 24 * 3600.0
+
+
+def default_lookup_settle(target: Target, environment: Environment) -> float:
+    """The built-in sandbox lists an order the moment it is stored: no wait."""
+    if environment is Environment.SANDBOX:
+        return 0.0
+    return KA_LOOKUP_SETTLE if target is Target.KA else NOMAD_LOOKUP_SETTLE
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -55,6 +72,10 @@ class Profile:
     rate_limit: float | None = None  # requests per second; None = no client-side limit
     burst: int = 1
     timeout: float = 30.0
+    # "Not found" by the order query is believed (and the order sent again) only this many seconds
+    # after the last request that may have created it. Defaults: `default_lookup_settle`; the
+    # field default is the most cautious one, for profiles built without it.
+    lookup_settle_seconds: float = KA_LOOKUP_SETTLE
 
     @property
     def is_sandbox(self) -> bool:
@@ -72,6 +93,11 @@ class Profile:
         values = {k: v for k, v in data.items() if k in known}
         values["target"] = Target(values["target"])
         values["environment"] = Environment(values["environment"])
+        # Files written before the setting existed get the default for their API.
+        values.setdefault(
+            "lookup_settle_seconds",
+            default_lookup_settle(values["target"], values["environment"]),
+        )
         profile = cls(**values)
         profile.check()
         return profile
@@ -90,14 +116,20 @@ class Profile:
             raise ValueError("rate limit: must be positive (or none)")
         if int(self.burst) < 1:
             raise ValueError("burst: must be at least 1")
+        if not 0 <= float(self.lookup_settle_seconds) <= MAX_LOOKUP_SETTLE:
+            raise ValueError(
+                f"lookup settle time: must be between 0 and {MAX_LOOKUP_SETTLE:.0f} seconds"
+            )
         if not self.is_sandbox and not self.base_url:
             raise ValueError("base URL: required outside the sandbox")
 
 
 def default_profile(name: str, target: Target, environment: Environment) -> Profile:
     """A profile with the documented defaults for its target and environment."""
+    settle = default_lookup_settle(target, environment)
     if environment is Environment.SANDBOX:
-        return Profile(name, target, environment, store="sandbox.store", stage="TEST")
+        return Profile(name, target, environment, store="sandbox.store", stage="TEST",
+                       lookup_settle_seconds=settle)
     rate, burst = (KA_RATE_LIMIT, KA_BURST) if target is Target.KA else (None, 1)
     return Profile(
         name,
@@ -107,6 +139,7 @@ def default_profile(name: str, target: Target, environment: Environment) -> Prof
         stage="RELEASE" if environment is Environment.PRODUCTION else "TEST",
         rate_limit=rate,
         burst=burst,
+        lookup_settle_seconds=settle,
     )
 
 

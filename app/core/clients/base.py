@@ -4,6 +4,7 @@ transport trouble: every problem becomes a typed `SendOutcome` / `LookupResult`.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Protocol
 
 from app.core.outcome import LookupResult, SendOutcome
@@ -17,8 +18,10 @@ class OrderClient(Protocol):
         """Send one wire payload (already validated, reference already set)."""
         ...
 
-    def lookup(self, reference: str) -> LookupResult:
-        """Find an order by the operator's reference (KA customOrderId, Nomad clientOrderRef)."""
+    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
+        """Find an order by the operator's reference (KA customOrderId, Nomad clientOrderRef).
+        ``since``: the order cannot have been created before then (when it was journaled); a
+        client that searches a time window must reach back at least that far."""
         ...
 
     def close(self) -> None: ...

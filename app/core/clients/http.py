@@ -62,6 +62,9 @@ _NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _NOT_BUILDABLE = (httpx.UnsupportedProtocol, httpx.LocalProtocolError, httpx.InvalidURL)
 _RETRY_STATUSES = frozenset({408, 429, 503})
 _TAG = re.compile(r"<[^>]*>")
+# How APIs word "this reference is taken" (neither documents it; the sandbox says "already
+# exists"). Chinese backends often answer in Chinese: 重复 "repeated", 已存在 "already exists".
+_EXISTS_WORDING = re.compile(r"already\s+exist|duplicat|repeated|重复|已存在", re.IGNORECASE)
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -123,6 +126,14 @@ def snippet(text: str, secrets: Sequence[str | None] = (), limit: int = SNIPPET_
     flat = " ".join(_UNPRINTABLE.sub(" ", _TAG.sub(" ", text)).split())
     flat = redact(flat, tuple(secrets))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def says_reference_exists(message: str, reference: object, field_name: str) -> bool:
+    """Whether a refusal says an order with this reference already exists: it must use words
+    for "exists" and name the reference (or its field), so "duplicate SKU" does not count."""
+    if not isinstance(reference, str) or not reference or not _EXISTS_WORDING.search(message):
+        return False
+    return reference in message or field_name.lower() in message.lower()
 
 
 def load_json(text: str, *, exact: bool = False) -> Any:

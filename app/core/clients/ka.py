@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,7 +17,14 @@ from typing import Any
 import httpx
 
 from app.core.clients.fielderrors import field_errors_from_message
-from app.core.clients.http import ApiFailure, Exchange, HttpSession, id_text, load_json
+from app.core.clients.http import (
+    ApiFailure,
+    Exchange,
+    HttpSession,
+    id_text,
+    load_json,
+    says_reference_exists,
+)
 from app.core.models.validation import KA_ADDRESS, KA_ADDRESSES
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
 from app.core.settings import KA_ADDRESS_KEYS
@@ -33,6 +40,10 @@ WAREHOUSES_PATH = "/openapi/v1/product/countryAndWarehouse"
 BALANCE_PATH = "/openapi/v1/payment/balance"
 ADDRESS_KEYS = (KA_ADDRESS, KA_ADDRESSES)
 MAX_PAGE_SIZE = 250  # documented maximum for Query Order
+# Widening of lookup time windows on both sides: clock skew, and a server that might read the UTC
+# times we send as its own local time (China is UTC+8). Too wide costs a page; too narrow hides an
+# order that exists, which would then be sent again.
+SERVER_CLOCK_SLACK = timedelta(hours=12)
 
 
 @dataclass(frozen=True)
@@ -171,7 +182,7 @@ class KaClient:
         # Exact numbers: the kkOrderId may arrive as a bare JSON number.
         reply = self._call("POST", ORDERS_PATH, body=wire, exact=True)
         if isinstance(reply, SendOutcome):
-            return reply
+            return _flag_existing_reference(reply, wire.get(REFERENCE_FIELD[Target.KA]))
         remote_id = id_text(reply.data)
         if remote_id is None:
             # Created (code 10000) but without an id: never resend; lookup finds the id later.
@@ -210,15 +221,18 @@ class KaClient:
             return ApiFailure.from_outcome(reply)
         return _order_page(reply.data, page_number, page_size)
 
-    def lookup(self, reference: str) -> LookupResult:
+    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
         now = self._clock()
         created_from = now - self.lookup_window
+        if since is not None:
+            # An order journaled long ago must still be found, or it would look absent and be
+            # sent again. Slack for clocks (and a server that reads our UTC as its local time).
+            created_from = min(created_from, since - SERVER_CLOCK_SLACK)
         for page_number in range(1, self.lookup_max_pages + 1):
             page = self.query_orders(
                 custom_order_id=reference,
                 created_from=created_from,
-                # A little slack after now, for clock skew between us and the server.
-                created_to=now + timedelta(hours=1),
+                created_to=now + SERVER_CLOCK_SLACK,
                 page_number=page_number,
                 page_size=self.lookup_page_size,
             )
@@ -332,6 +346,16 @@ class KaClient:
                 field_errors=field_errors_from_message(message, body or {}),
             )
         return _Reply(exchange, envelope.get("data"))
+
+
+def _flag_existing_reference(outcome: SendOutcome, reference: object) -> SendOutcome:
+    """Mark a refusal that says the customOrderId is taken (HTTP 409, or the envelope says so:
+    the sandbox uses code 10002 and names the existing kkOrderId)."""
+    taken = outcome.kind is OutcomeKind.REJECTED and (
+        outcome.http_status == 409
+        or says_reference_exists(outcome.message, reference, REFERENCE_FIELD[Target.KA])
+    )
+    return replace(outcome, reference_exists=True) if taken else outcome
 
 
 def with_address_key(payload: Mapping[str, Any], address_key: str) -> dict[str, Any]:

@@ -12,13 +12,17 @@ Gateway refusals (``X-Ca-Error-Message`` present):
 Refusal                              Kind       Why
 ===================================  =========  ==================================================
 ``Throttled by ...``, HTTP 429/503   RETRY      stopped at the gateway; honour Retry-After if any
+``Nonce Used``                       UNKNOWN    our nonces are never reused, so this request was
+                                                replayed and an earlier copy may have been processed
 other 4xx (signature, timestamp,     REJECTED   stopped at the gateway; the same request fails
-nonce, app key, URL, quota...)                  again until the operator fixes the cause
+app key, URL, quota...)                         again until the operator fixes the cause
 5xx (Internal Error, Failed To       UNKNOWN    the backend may have processed it
 Invoke Backend Service, Async ...)
 ===================================  =========  ==================================================
 
 Without that header a non-2xx answer came from the backend and follows `app.core.clients.http`.
+A refusal because the ``clientOrderRef`` already exists in the store (HTTP or envelope code 409)
+is flagged ``reference_exists``, so the engine can tell "ours, from an earlier attempt" apart.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -42,6 +47,7 @@ from app.core.clients.http import (
     id_text,
     load_json,
     parse_retry_after,
+    says_reference_exists,
     snippet,
 )
 from app.core.clients.signing import build_string_to_sign, sign_request
@@ -59,7 +65,7 @@ _GATEWAY_HINTS = {
     "Invalid AppKey": "check the app key, including leading or trailing spaces",
     "Invalid Url": "check the base URL, the store and the stage",
     "Unauthorized": "this app key is not authorised for the API; ask Nomad support",
-    "Nonce Used": "the same signed request arrived twice; it was not processed again",
+    "Nonce Used": "the same signed request arrived twice; this copy was not processed again",
 }
 MAX_CONNECTOR_LINES = 3
 
@@ -121,7 +127,7 @@ class NomadClient:
     def create_order(self, payload: dict[str, Any]) -> SendOutcome:
         reply = self._call("POST", payload=payload)
         if isinstance(reply, SendOutcome):
-            return reply
+            return _flag_existing_reference(reply, payload.get(REFERENCE_FIELD[Target.NOMAD]))
         data = reply.data if isinstance(reply.data, Mapping) else {}
         order = data.get("order")
         remote_id = id_text(data.get("orderId")) or (
@@ -135,7 +141,8 @@ class NomadClient:
             OutcomeKind.ACCEPTED, f"Nomad order {remote_id} created", remote_id=remote_id
         )
 
-    def lookup(self, reference: str) -> LookupResult:
+    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
+        # The query filters by reference over the whole store: `since` is not needed.
         reply = self._call("GET", query={"client_order_ref": reference})
         if isinstance(reply, SendOutcome):
             message = f"Nomad lookup failed: {reply.message}"
@@ -240,8 +247,11 @@ def _gateway_outcome(exchange: Exchange, error: str, our_string_to_sign: str) ->
     status = exchange.response.status_code
     if error.startswith("Throttled") or status in (429, 503):
         kind = OutcomeKind.RETRY
-    elif status >= 500:
-        kind = OutcomeKind.UNKNOWN  # Internal Error, Failed To Invoke Backend, Async Service
+    elif status >= 500 or error.startswith("Nonce Used"):
+        # 5xx: Internal Error, Failed To Invoke Backend, Async Service. Nonce Used: every call
+        # is signed with a fresh nonce, so something replayed this very request and the copy
+        # that arrived first may have been processed.
+        kind = OutcomeKind.UNKNOWN
     else:
         kind = OutcomeKind.REJECTED
     message = f"Nomad gateway refused the request (HTTP {status}): {error}"
@@ -270,6 +280,17 @@ def _gateway_outcome(exchange: Exchange, error: str, our_string_to_sign: str) ->
     if kind is OutcomeKind.RETRY:
         retry_after = parse_retry_after(exchange.response.headers.get("retry-after"))
     return exchange.outcome(kind, message, retry_after=retry_after)
+
+
+def _flag_existing_reference(outcome: SendOutcome, reference: object) -> SendOutcome:
+    """Mark a refusal that says the clientOrderRef is taken in this store (HTTP or envelope code
+    409, as the sandbox answers, or words to that effect)."""
+    taken = outcome.kind is OutcomeKind.REJECTED and (
+        outcome.http_status == 409
+        or "(code 409)" in outcome.message
+        or says_reference_exists(outcome.message, reference, REFERENCE_FIELD[Target.NOMAD])
+    )
+    return replace(outcome, reference_exists=True) if taken else outcome
 
 
 def _backend_detail(exchange: Exchange) -> str:

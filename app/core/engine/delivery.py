@@ -2,17 +2,32 @@
 
 Every request is preceded by a journal write that claims the order (queued -> sending) and followed
 by one that records the attempt and the resulting state, so a crash between the two leaves a
-`sending` row that recovery turns into `unknown` and reconciles: never a silent resend.
+`sending` row that recovery turns into `unknown` and reconciles: never a silent resend. The
+payload sent is the one the claim read, so the journal always holds what went out.
+
+Reconciling looks the reference up. "Found" is believed at once. "Absent" is believed only once
+the profile's `lookup_settle_seconds` have passed since the last request that may have created the
+order ended (an API's order query may lag behind creation, and a slow backend may still be writing
+it); before that the order stays `unknown`, with the time after which a reconcile can settle it.
+
+A refusal saying the reference already exists (`SendOutcome.reference_exists`) is read in the
+light of the order's history. If an earlier request of the order may have reached the server,
+the existing order is almost certainly that one: the answer counts as `unknown` and the order is
+looked up (found -> accepted with its remote id), never marked rejected, never sent blindly again.
+If no earlier request of ours went out, someone else used the reference: the order is rejected
+with the API's message, so the operator sees it was not created.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
 
 from app.core.engine.control import BatchControl
 from app.core.engine.lane import Lane
@@ -89,7 +104,6 @@ class Courier:
     # -- sending -------------------------------------------------------------------------------
 
     def _send(self, index: int, record: OrderRecord) -> OrderResult:
-        payload = record.payload
         tries = 0
         while True:
             self._control.wait_while_paused()
@@ -98,10 +112,13 @@ class Courier:
             if not self._lane.bucket.acquire(stop=self._control.cancelled):
                 continue  # cancelled while waiting for a token
             with self._lane.slots:
-                if not self._journal.claim_for_send(record.id):
+                claimed = self._journal.claim_for_send(record.id)
+                if claimed is None:
                     return result_of(index, self._journal.get(record.id))
+                record = claimed  # another batch may have queued it again with a new payload
                 started = self._wall_clock()
-                outcome = self._create(payload)
+                outcome = self._create(record.payload)
+            outcome = self._read_existing_reference(record, outcome)
             record = self._record_send(record, outcome, started)
             tries += 1
             if outcome.kind is OutcomeKind.UNKNOWN:
@@ -123,6 +140,20 @@ class Courier:
         except Exception as exc:  # a client bug must not lose track of a request in flight
             log.exception("client failed while sending")
             return SendOutcome(OutcomeKind.UNKNOWN, message=f"client error: {exc}")
+
+    def _read_existing_reference(self, record: OrderRecord, outcome: SendOutcome) -> SendOutcome:
+        """"Reference already exists" after an earlier request that may have arrived: ours."""
+        if not outcome.reference_exists or outcome.kind is not OutcomeKind.REJECTED:
+            return outcome
+        if not self._journal.may_have_been_sent(record.id):
+            return outcome  # someone else's order: the operator must see this one was not created
+        log.info("order %s: reference already on the server after an earlier attempt; "
+                 "looking it up", record.reference)
+        return replace(
+            outcome,
+            kind=OutcomeKind.UNKNOWN,
+            message=f"{outcome.message} (an earlier attempt probably created it; looking it up)",
+        )
 
     def _back_off(self, outcome: SendOutcome, tries: int) -> None:
         if outcome.kind is not OutcomeKind.RETRY:
@@ -186,7 +217,7 @@ class Courier:
                 break
             started = self._wall_clock()
             tick = time.perf_counter()
-            found = self._lookup(record.reference)
+            found = self._lookup(record)
             attempt = NewAttempt(
                 AttemptKind.LOOKUP,
                 started,
@@ -194,25 +225,52 @@ class Courier:
                 found.message,
                 duration_ms=(time.perf_counter() - tick) * 1000,
             )
+            state, message = _STATE_AFTER_LOOKUP[found.state], _lookup_message(found)
+            believable_after = self._absence_believable_after(record)
+            premature = found.state is LookupState.ABSENT and self._wall_clock() < believable_after
+            if premature:
+                state = OrderState.UNKNOWN
+                message = (
+                    "not found yet, but the API may not list it yet; reconcile after "
+                    f"{_clock_text(believable_after)}"
+                )
             record = self._journal.record(
                 record.id,
                 attempt,
-                _STATE_AFTER_LOOKUP[found.state],
-                message=_lookup_message(found),
+                state,
+                message=message,
                 remote_id=found.remote_id,
                 only_from=(OrderState.UNKNOWN,),
             )
-            if record.state is not OrderState.UNKNOWN:
-                return record
+            if record.state is not OrderState.UNKNOWN or premature:
+                return record  # only time can make "absent" believable: no more lookups now
         log.warning("order %s: outcome still unknown", record.reference)
         return record
 
-    def _lookup(self, reference: str) -> LookupResult:
+    def _absence_believable_after(self, record: OrderRecord) -> float:
+        """When "not found" starts to mean "never created" for this order."""
+        last = self._journal.last_uncertain_send(record.id)
+        # No recorded uncertain request (a journal from before they were recorded): the order
+        # cannot have been sent before it was journaled.
+        settle = float(self._lane.profile.lookup_settle_seconds)
+        return (record.created_at if last is None else last) + settle
+
+    def _lookup(self, record: OrderRecord) -> LookupResult:
+        since = datetime.fromtimestamp(record.created_at, UTC)
         try:
-            return self._lane.client.lookup(reference)
+            return self._lane.client.lookup(record.reference, since=since)
         except Exception as exc:
             log.exception("client failed while looking an order up")
             return LookupResult(LookupState.UNKNOWN, message=f"client error: {exc}")
+
+
+def _clock_text(moment: float) -> str:
+    """Local wall-clock time, rounded up to the minute (so "after" is true), with the date when
+    it is not today."""
+    shown = datetime.fromtimestamp(math.ceil(moment / 60) * 60)
+    if shown.date() == datetime.now().date():
+        return shown.strftime("%H:%M")
+    return shown.strftime("%Y-%m-%d %H:%M")
 
 
 def _lookup_message(found: LookupResult) -> str:

@@ -50,12 +50,14 @@ class SubmissionEngine:
         policy: RetryPolicy | None = None,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self._journal = journal
         self._client_factory = client_factory
         self._policy = policy or RetryPolicy()
         self._rng = rng or random.Random()
         self._clock = clock  # for progress rates
+        self._wall_clock = wall_clock  # attempt times, and when a lookup may be believed
         self._send_lock = SendLock(journal.path)
         self._lock = threading.Lock()
         self._lanes: dict[Profile, Lane] = {}
@@ -176,7 +178,8 @@ class SubmissionEngine:
         self, handle: BatchHandle, lane: Lane, work: Work, recover_first: bool
     ) -> None:
         profile = lane.profile
-        courier = Courier(self._journal, lane, handle.control, self._policy, self._rng)
+        courier = Courier(self._journal, lane, handle.control, self._policy, self._rng,
+                          wall_clock=self._wall_clock)
         try:
             with (
                 self._session(profile) as first_of_profile,
@@ -233,7 +236,7 @@ class SubmissionEngine:
         if leftovers:
             log.info("reconciling %d unknown order(s) of %s", len(leftovers), profile.name)
         return [
-            pool.submit(self._deliver, handle, courier, -1, record.id, False)
+            pool.submit(self._deliver, handle, courier, -1, record.id, record.reference, False)
             for record in leftovers
         ]
 
@@ -270,28 +273,41 @@ class SubmissionEngine:
             for decision in decisions:
                 if isinstance(decision, Admitted):
                     futures.append(pool.submit(self._deliver, handle, courier, decision.index,
-                                               decision.order_id, True))
+                                               decision.order_id, decision.reference, True))
                 else:
                     handle._add_result(decision)
         return futures
 
     def _deliver(
-        self, handle: BatchHandle, courier: Courier, index: int, order_id: int, settle: bool
+        self,
+        handle: BatchHandle,
+        courier: Courier,
+        index: int,
+        order_id: int,
+        reference: str,
+        settle: bool,
     ) -> None:
         with self._lock:
             busy = order_id in self._in_delivery
             if not busy:
                 self._in_delivery.add(order_id)
         if busy:
-            record = self._journal.get(order_id)
             handle._add_result(OrderResult(
-                index, record.reference, ResultStatus.UNKNOWN, order_id=order_id,
+                index, reference, ResultStatus.UNKNOWN, order_id=order_id,
                 message="being sent by another batch right now; see the history for its outcome",
             ))
             return
         try:
             result = courier.deliver(index, order_id, settle=settle)
         except Exception as exc:
+            # Typically the journal failed, perhaps after the request went out: the order is
+            # reported as open, never as "not started" (the journal still says `queued` or
+            # `sending`, and a `sending` row is reconciled before the next batch).
+            handle._add_result(OrderResult(
+                index, reference, ResultStatus.UNKNOWN, order_id=order_id,
+                message=f"stopped while being sent ({exc}); it may have been created: "
+                "reconcile it once the problem is solved",
+            ))
             handle._fail(exc)
             raise
         finally:

@@ -275,16 +275,17 @@ class Journal:
             )
             return self._get(conn, order_id)
 
-    def claim_for_send(self, order_id: int) -> bool:
-        """queued -> sending, counting the attempt. False if the order is no longer queued (e.g.
-        cancelled meanwhile); then nothing may be sent."""
+    def claim_for_send(self, order_id: int) -> OrderRecord | None:
+        """queued -> sending, counting the attempt; the claimed order, whose payload is the one to
+        send. None if the order is no longer queued (e.g. cancelled meanwhile); then nothing may
+        be sent."""
         with self._write() as conn:
             cursor = conn.execute(
                 "UPDATE orders SET state = 'sending', attempt_count = attempt_count + 1, "
                 "updated_at = ? WHERE id = ? AND state = 'queued'",
                 (self._clock(), order_id),
             )
-            return cursor.rowcount == 1
+            return self._get(conn, order_id) if cursor.rowcount == 1 else None
 
     def record(
         self,
@@ -346,17 +347,50 @@ class Journal:
     def mark_interrupted(self) -> int:
         """After a crash: every `sending` row becomes `unknown` (its request may have arrived).
         Only call while no engine of any process is sending (see `SendLock`)."""
+        now = self._clock()
         with self._write() as conn:
+            # The lost request is an attempt like any other: it shows in the history, and it ends
+            # (as far as anyone can tell) now, which is when a lookup may start to be believed.
+            # A `sending` row was last touched when it was claimed, i.e. when the request began.
+            conn.execute(
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
+                "SELECT id, 'send', updated_at, target, profile, NULL, NULL, NULL, "
+                "max(0, ? - updated_at) * 1000, 'unknown', "
+                "'interrupted while sending (the program stopped); the request may have arrived' "
+                "FROM orders WHERE state = 'sending'",
+                (now,),
+            )
             cursor = conn.execute(
                 "UPDATE orders SET state = 'unknown', updated_at = ?, "
                 "message = 'interrupted while sending; to be reconciled' WHERE state = 'sending'",
-                (self._clock(),),
+                (now,),
             )
             if cursor.rowcount:
                 log.warning("%d order(s) were interrupted while sending", cursor.rowcount)
             return cursor.rowcount
 
     # -- reads ---------------------------------------------------------------------------------
+
+    def last_uncertain_send(self, order_id: int) -> float | None:
+        """When the last request that may have created the order (an `unknown` send, including
+        one cut short by a crash) ended; None if there was none."""
+        rows = self._read(
+            "SELECT max(started_at + duration_ms / 1000.0) FROM attempts "
+            "WHERE order_id = ? AND kind = 'send' AND outcome = 'unknown'",
+            (order_id,),
+        )
+        value = rows[0][0]
+        return None if value is None else float(value)
+
+    def may_have_been_sent(self, order_id: int) -> bool:
+        """Whether an earlier request of the order may have reached the server: any send that
+        was not refused outright (retry outcomes included, in case a server misreported one)."""
+        rows = self._read(
+            "SELECT 1 FROM attempts WHERE order_id = ? AND kind = 'send' "
+            "AND outcome != 'rejected' LIMIT 1",
+            (order_id,),
+        )
+        return bool(rows)
 
     def _get(self, conn: sqlite3.Connection, order_id: int) -> OrderRecord:
         sql = f"SELECT {_ORDER_COLUMNS} FROM orders WHERE id = ?"

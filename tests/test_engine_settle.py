@@ -1,0 +1,198 @@
+"""An order query may lag behind creation: "absent" soon after an uncertain send is not believed.
+
+The engine, a real journal file and an injected wall clock shared by both; the scripted client of
+tests/test_engine.py plays the API.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.core.engine import ResultStatus, SubmissionEngine
+from app.core.journal import AttemptKind, Journal, OrderState
+from app.core.settings import (
+    KA_LOOKUP_SETTLE,
+    NOMAD_LOOKUP_SETTLE,
+    SANDBOX_PROFILES,
+    Profile,
+    default_profile,
+)
+from app.core.targets import Environment, Target
+from tests.fixtures.sandbox import ka_order
+from tests.test_engine import FAST, PROFILE, FakeClient
+
+SETTLE = 300.0
+LIVE = replace(PROFILE, lookup_settle_seconds=SETTLE)  # as cautious as a KA profile
+
+
+class FakeClock:
+    """Wall-clock seconds that only move when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = float(int(time.time()))
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def journal(tmp_path: Path, clock: FakeClock) -> Iterator[Journal]:
+    with Journal(tmp_path / "journal.sqlite3", clock=clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def client() -> FakeClient:
+    return FakeClient()
+
+
+@pytest.fixture
+def engine(journal: Journal, client: FakeClient, clock: FakeClock) -> Iterator[SubmissionEngine]:
+    engine = SubmissionEngine(journal, lambda profile: client, policy=FAST, wall_clock=clock)
+    yield engine
+    engine.close()
+
+
+def hh_mm(moment: float) -> str:
+    return datetime.fromtimestamp(math.ceil(moment / 60) * 60).strftime("%H:%M")
+
+
+def test_absent_soon_after_a_lost_answer_is_not_believed_until_the_settle_time_passes(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient, clock: FakeClock
+) -> None:
+    client.script["LAG-1"] = ["lost"]  # the answer is lost; the server did not create it
+    sent_at = clock.now
+    [result] = engine.submit_batch([ka_order("LAG-1")], LIVE).wait(30).results
+    assert result.status is ResultStatus.UNKNOWN
+    assert f"the API may not list it yet; reconcile after {hh_mm(sent_at + SETTLE)}" in (
+        result.message)
+    assert client.sends() == ["LAG-1"], "never resent on an absence that may be lag"
+    record = journal.find(Target.KA, LIVE.name, "LAG-1")
+    assert record is not None and record.state is OrderState.UNKNOWN
+    assert [a.outcome for a in journal.attempts(record.id)] == ["unknown", "absent"]
+
+    clock.now = sent_at + SETTLE - 1  # still too early: looked up, not resent
+    [early] = engine.reconcile(LIVE).wait(30).recovered
+    assert early.status is ResultStatus.UNKNOWN and client.sends() == ["LAG-1"]
+
+    clock.now = sent_at + SETTLE + 1  # now "absent" means never created: sent again
+    [late] = engine.reconcile(LIVE).wait(30).recovered
+    assert late.status is ResultStatus.ACCEPTED
+    assert client.sends() == ["LAG-1", "LAG-1"] and client.created["LAG-1"] == 1
+
+
+def test_found_is_believed_at_once(
+    engine: SubmissionEngine, client: FakeClient
+) -> None:
+    client.script["DROP-1"] = ["drop"]  # created, answer lost
+    [result] = engine.submit_batch([ka_order("DROP-1")], LIVE).wait(30).results
+    assert (result.status, result.remote_id) == (ResultStatus.ACCEPTED, "K-DROP-1")
+    assert client.sends() == ["DROP-1"]
+
+
+def test_a_sandbox_profile_believes_absent_at_once(
+    engine: SubmissionEngine, client: FakeClient
+) -> None:
+    assert PROFILE.lookup_settle_seconds == 0
+    client.script["SB-1"] = ["lost"]
+    [result] = engine.submit_batch([ka_order("SB-1")], PROFILE).wait(30).results
+    assert result.status is ResultStatus.ACCEPTED and client.sends() == ["SB-1", "SB-1"]
+
+
+def test_the_settle_time_runs_from_the_end_of_the_uncertain_request(
+    engine: SubmissionEngine, client: FakeClient, clock: FakeClock
+) -> None:
+    """A request that hung for its whole timeout may have been processed at its very end."""
+    client.script["SLOW-1"] = ["lost"]
+    original = client._outcome
+
+    def slow_outcome(reference: str, step: str):  # type: ignore[no-untyped-def]
+        return replace(original(reference, step), duration_ms=30_000)
+
+    client._outcome = slow_outcome  # type: ignore[method-assign]
+    sent_at = clock.now
+    [result] = engine.submit_batch([ka_order("SLOW-1")], LIVE).wait(30).results
+    assert hh_mm(sent_at + 30 + SETTLE) in result.message
+    clock.now = sent_at + SETTLE + 10  # past the settle time from the start, not from the end
+    [still] = engine.reconcile(LIVE).wait(30).recovered
+    assert still.status is ResultStatus.UNKNOWN and client.sends() == ["SLOW-1"]
+
+
+def test_a_send_cut_short_by_a_crash_waits_out_the_settle_time_from_recovery(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient, clock: FakeClock
+) -> None:
+    crashed = journal.add_order(Target.KA, LIVE.name, "CRASH-1", '{"customOrderId": "CRASH-1"}',
+                                "fp", generated=False, batch_id=None)
+    assert journal.claim_for_send(crashed.id) is not None  # ... and the process died
+    clock.now += 20  # the next start
+    recovered_at = clock.now
+    report = engine.submit_batch([ka_order("NEW-1")], LIVE).wait(30)
+    [old] = report.recovered
+    assert old.status is ResultStatus.UNKNOWN and hh_mm(recovered_at + SETTLE) in old.message
+    assert client.sends() == ["NEW-1"]
+    [interrupted, lookup] = journal.attempts(crashed.id)
+    assert (interrupted.kind, interrupted.outcome) == (AttemptKind.SEND, "unknown")
+    assert "interrupted" in interrupted.message
+    assert interrupted.started_at + interrupted.duration_ms / 1000 == pytest.approx(recovered_at)
+    assert lookup.kind is AttemptKind.LOOKUP
+
+    clock.now = recovered_at + SETTLE + 1
+    [resolved] = engine.reconcile(LIVE).wait(30).recovered
+    assert resolved.status is ResultStatus.ACCEPTED
+    assert client.sends() == ["NEW-1", "CRASH-1"]
+
+
+def test_lookups_reach_back_to_when_the_order_was_journaled(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient, clock: FakeClock
+) -> None:
+    journaled_at = clock.now
+    client.script["OLD-1"] = ["lost"]
+    engine.submit_batch([ka_order("OLD-1")], LIVE).wait(30)
+    clock.now += 10 * 24 * 3600  # left unknown for ten days
+    engine.reconcile(LIVE).wait(30)
+    expected = datetime.fromtimestamp(journaled_at, UTC)
+    assert client.lookups_since == [expected, expected]
+
+
+# -- the setting ---------------------------------------------------------------------------------
+
+
+def test_default_settle_times_per_api_and_environment() -> None:
+    assert [p.lookup_settle_seconds for p in SANDBOX_PROFILES] == [0.0, 0.0]
+    for environment in (Environment.TEST, Environment.PRODUCTION):
+        assert default_profile("k", Target.KA, environment).lookup_settle_seconds == (
+            KA_LOOKUP_SETTLE)
+        assert default_profile("n", Target.NOMAD, environment).lookup_settle_seconds == (
+            NOMAD_LOOKUP_SETTLE)
+    # Built without it: the most cautious value, never "trust at once".
+    bare = Profile("bare", Target.NOMAD, Environment.PRODUCTION, base_url="https://x.example")
+    assert bare.lookup_settle_seconds == KA_LOOKUP_SETTLE
+
+
+def test_settings_written_before_the_setting_existed_still_load() -> None:
+    old = default_profile("Old Nomad", Target.NOMAD, Environment.PRODUCTION).to_json()
+    del old["lookup_settle_seconds"]
+    assert Profile.from_json(old).lookup_settle_seconds == NOMAD_LOOKUP_SETTLE
+    sandbox = SANDBOX_PROFILES[0].to_json()
+    del sandbox["lookup_settle_seconds"]
+    assert Profile.from_json(sandbox).lookup_settle_seconds == 0.0
+    tuned = replace(SANDBOX_PROFILES[1], lookup_settle_seconds=12.5)
+    assert Profile.from_json(tuned.to_json()) == tuned
+
+
+@pytest.mark.parametrize("bad", [-1.0, float("nan"), 10 * 24 * 3600.0])
+def test_a_settle_time_out_of_range_is_named(bad: float) -> None:
+    with pytest.raises(ValueError, match="lookup settle time"):
+        replace(SANDBOX_PROFILES[0], lookup_settle_seconds=bad).check()
