@@ -11,6 +11,7 @@ import pytest
 from app.cli import main
 from app.core.settings import load_settings
 from app.core.targets import Environment, Target
+from app.resources import resource_path
 
 
 def _list_json(capsys: pytest.CaptureFixture[str]) -> dict:
@@ -107,3 +108,9 @@ def test_ka_address_key_is_a_profile_option_and_list_shows_the_details(
         main(["profile", "add", "X", "--target", "ka", "--environment", "test",
               "--address-key", "address"])
     assert usage.value.code == 2
+
+
+def test_a_stage_override_takes_any_letter_case_like_profile_add() -> None:
+    sample = str(resource_path("samples/nomad_orders.json"))
+    assert main(["validate", sample, "--target", "nomad", "--stage", "pre"]) == 0
+    assert main(["validate", sample, "--target", "nomad", "--stage", "beta"]) == 2

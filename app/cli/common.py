@@ -133,6 +133,8 @@ def apply_overrides(profile: Profile, args: argparse.Namespace) -> Profile:
         value = getattr(args, option, None)
         if value:
             changes[option] = value
+    if "stage" in changes:
+        changes["stage"] = changes["stage"].upper()  # as `profile add` stores it
     if getattr(args, "concurrency", None) is not None:
         changes["concurrency"] = args.concurrency
     if getattr(args, "no_rate_limit", False):
