@@ -4,6 +4,9 @@ accounts for every row."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -246,3 +249,36 @@ def test_an_order_only_the_import_finds_wrong_is_invalid_and_never_sent(
     assert lines[1]["message"].startswith("conflict.csv line 4: ")
     assert lines[-1]["summary"]["orders"] == {"invalid": 1, "accepted": 1}
     assert sandbox.count_by_reference(Target.KA, "D-1") == 0
+
+
+@pytest.mark.parametrize(("name", "magic"), [("orders.xlsx", b"PK\x03\x04"),
+                                             ("orders.xls", b"\xd0\xcf\x11\xe0")])
+def test_a_workbook_is_refused_with_how_to_export_it(
+    tmp_path: Path, name: str, magic: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = tmp_path / name
+    workbook.write_bytes(magic + b"\x00" * 64)
+    assert main(["validate", str(workbook), "--target", "ka"]) == 2
+    err = capsys.readouterr().err
+    assert "Excel workbook" in err and "Save As" in err and "JSON" not in err
+
+
+def test_a_reader_that_stops_early_is_not_a_crash(tmp_path: Path) -> None:
+    # `order-desk validate big.csv | head -1`: the pipe closes while results are still printed.
+    path = tmp_path / "big.csv"
+    rows = [f"E-{n},Ann,+1 212 555 0100,US,NY,S1,1" for n in range(1500)]  # each invalid
+    path.write_text("\n".join(["Order No,Recipient,Phone,Country,Province,SKU,Qty", *rows]),
+                    encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "app", "validate", str(path), "--target", "ka"],
+        cwd=Path(__file__).resolve().parents[1],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline().startswith(b"invalid   E-0")
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 1
+    assert "Traceback" not in stderr
+    assert not (Path(os.environ["ORDER_DESK_HOME"]) / "crash").exists()

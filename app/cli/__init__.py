@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from typing import NoReturn
 
@@ -74,7 +75,18 @@ def main(argv: list[str] | None = None) -> int:
         from app.gui.app import run_gui
 
         return run_gui()
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """Whoever read stdout stopped early (`order-desk history | head`): not a crash. Point stdout
+    at the null device so the interpreter's last flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_REJECTED  # the output is incomplete; 1 as Python's own tools do
 
 
 if __name__ == "__main__":

@@ -14,7 +14,10 @@ from app.core.targets import Target
 log = logging.getLogger(__name__)
 
 # File endings read as delimited text; anything else (JSON) is not the importer's business.
-SPREADSHEET_SUFFIXES: frozenset[str] = frozenset({".csv", ".tsv", ".txt", ".tab"})
+# Workbook endings are claimed too, so the reader can say how to export them as text.
+SPREADSHEET_SUFFIXES: frozenset[str] = frozenset(
+    {".csv", ".tsv", ".txt", ".tab", ".xlsx", ".xlsm", ".xls"}
+)
 
 
 def is_spreadsheet(path: Path) -> bool:
