@@ -196,3 +196,27 @@ def test_settings_written_before_the_setting_existed_still_load() -> None:
 def test_a_settle_time_out_of_range_is_named(bad: float) -> None:
     with pytest.raises(ValueError, match="lookup settle time"):
         replace(SANDBOX_PROFILES[0], lookup_settle_seconds=bad).check()
+
+
+# -- the command line ------------------------------------------------------------------------------
+
+
+def test_submit_and_reconcile_take_a_lookup_settle_override(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import EXIT_USAGE, build_parser, main
+    from app.cli.common import apply_overrides, select_profile
+
+    parser = build_parser()
+    submit = parser.parse_args(["submit", "o.json", "--target", "nomad", "--lookup-settle", "42"])
+    assert select_profile(submit).lookup_settle_seconds == 42.0
+    reconcile = parser.parse_args(["reconcile", "--lookup-settle", "0"])
+    live = default_profile("Live", Target.KA, Environment.PRODUCTION)
+    assert apply_overrides(live, reconcile).lookup_settle_seconds == 0.0
+    assert apply_overrides(live, parser.parse_args(["reconcile"])).lookup_settle_seconds == (
+        KA_LOOKUP_SETTLE)
+
+    orders = tmp_path / "orders.json"
+    orders.write_text("[]", encoding="utf-8")
+    assert main(["submit", str(orders), "--target", "ka", "--lookup-settle", "-5"]) == EXIT_USAGE
+    assert "lookup settle time" in capsys.readouterr().err

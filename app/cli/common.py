@@ -103,6 +103,14 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     limit.add_argument("--rate-limit", metavar="R[/BURST]",
                        help="client-side limit, requests per second, e.g. 2/120 for KA")
     limit.add_argument("--no-rate-limit", action="store_true", help="no client-side limit")
+    add_lookup_settle_option(parser)
+
+
+def add_lookup_settle_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lookup-settle", type=float, metavar="SECONDS",
+                        help="believe the API's \"not found\" (and send an uncertain order "
+                        "again) only this long after the last attempt that may have created it "
+                        "(default: the profile's; KA 300, Nomad 60, sandbox 0)")
 
 
 # -- profile ---------------------------------------------------------------------------------
@@ -137,6 +145,8 @@ def apply_overrides(profile: Profile, args: argparse.Namespace) -> Profile:
         changes["stage"] = changes["stage"].upper()  # as `profile add` stores it
     if getattr(args, "concurrency", None) is not None:
         changes["concurrency"] = args.concurrency
+    if getattr(args, "lookup_settle", None) is not None:
+        changes["lookup_settle_seconds"] = args.lookup_settle
     if getattr(args, "no_rate_limit", False):
         changes["rate_limit"] = None
     elif getattr(args, "rate_limit", None):

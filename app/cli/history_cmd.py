@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from app.cli import EXIT_OK, EXIT_UNKNOWN, EXIT_USAGE
 from app.cli.common import (
     InputError,
+    add_lookup_settle_option,
     apply_overrides,
     client_factory,
     fail,
@@ -50,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     reconcile.add_argument("--target", choices=[t.value for t in Target])
     reconcile.add_argument("--profile", help="only this profile")
     reconcile.add_argument("--base-url", help="override the profile's URL")
+    add_lookup_settle_option(reconcile)
     reconcile.add_argument("--json", action="store_true", help="one JSON line per order")
     reconcile.set_defaults(func=run_reconcile)
 
