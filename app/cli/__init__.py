@@ -78,15 +78,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except BrokenPipeError:
-        return _reader_gone()
+        stdout_reader_gone()
+        return EXIT_REJECTED  # the output is incomplete; 1 as Python's own tools do
 
 
-def _reader_gone() -> int:
+def stdout_reader_gone() -> None:
     """Whoever read stdout stopped early (`order-desk history | head`): not a crash. Point stdout
-    at the null device so the interpreter's last flush does not fail again."""
+    at the null device so later prints and the interpreter's last flush do not fail again."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_REJECTED  # the output is incomplete; 1 as Python's own tools do
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_USAGE
+from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_USAGE, stdout_reader_gone
 from app.cli.common import (
     CLI_STATUS,
     InputError,
@@ -136,7 +136,10 @@ class _Printer:
         origin = self._origins[result.index] if result.index < len(self._origins) else None
         line = result_line(result, as_json=self._as_json, origin=origin)
         with self._lock:
-            print(line, flush=True)
+            try:
+                print(line, flush=True)
+            except BrokenPipeError:  # `submit ... | head`: sending goes on, unseen
+                stdout_reader_gone()
 
 
 def run_submit(args: argparse.Namespace) -> int:
