@@ -58,6 +58,9 @@ def test_ka_headers(header: str, field: str) -> None:
         ("商品名称", "items[].product.name"),
         ("Country", "customer.country"),
         ("Country code", "customer.countryCode"),  # the ISO code, apart from the name
+        ("商品币种", "items[].product.currency"),  # the product's currency, not the order's
+        ("Weight unit", "items[].product.massUnit"),
+        ("币种", "currency"),
         ("国家代码", "customer.countryCode"),
         ("Seller phone", "seller.phone"),
         ("Order reference", "clientOrderRef"),

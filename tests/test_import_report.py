@@ -43,3 +43,11 @@ def test_damaged_cells_become_located_warnings() -> None:
                for note in notes)
     assert any(note.startswith("warning: line 2, Zip (orderAddress.zip): '2108' is shorter")
                for note in notes)
+
+
+def test_a_nomad_zip_is_judged_by_the_country_code_column() -> None:
+    table = parse_bytes("订单号,平台,币种,收件人,国家代码,邮编,商品编码,数量\n"
+                        "N-1,nomad,CNY,张伟,China,51800,S1,1\n".encode())
+    session = ImportSession(table, Target.NOMAD, auto_map(Target.NOMAD, table.headers))
+    assert any("'51800' is shorter than the 6 digits CN postal codes have" in note
+               for note in file_notes(session))

@@ -135,13 +135,19 @@ def _field_for(
     for wanted in concept.leaves:
         candidates = [
             spec for spec in specs
-            if spec.path.rsplit(".", 1)[-1].removesuffix("[]") == wanted
+            if _names(spec.path, wanted)
             and spec.path not in taken
             and not spec.path.startswith(_SECONDARY_PREFIXES)
         ]
         if candidates:
             return min(candidates, key=_path_rank).path
     return None
+
+
+def _names(path: str, wanted: str) -> bool:
+    """True if `wanted` ("quantity", "product.currency") is the end of `path`, list marks aside."""
+    plain = path.replace("[]", "")
+    return plain == wanted or plain.endswith("." + wanted)
 
 
 def header_key(target: Target, headers: Iterable[str]) -> str:

@@ -369,7 +369,10 @@ class ImportSession:
         return CellIssue(row, column, path, message)
 
     def _damage(self, built: BuiltOrder) -> list[CellIssue]:
-        country = _country_code(self._order_value(built, "country"))
+        # Nomad keeps the ISO code apart from the country as written; KA has only "country".
+        country = _country_code(
+            self._order_value(built, "countryCode") or self._order_value(built, "country")
+        )
         warnings = []
         for row in built.rows:
             for path, column in self._code_columns:

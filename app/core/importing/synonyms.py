@@ -1,8 +1,9 @@
 """Header words that marketplace and ERP exports use for each kind of field, English and Chinese.
 
 Each concept lists the header spellings (compared after `normalise_header`) and the API field
-names ("leaves") it may land on, in order of preference; the target's field specs decide which
-of those leaves exist. Canonical field names and labels need no entry: they come from the specs.
+names ("leaves", or the end of a path such as "product.currency") it may land on, in order of
+preference; the target's field specs decide which of those leaves exist. Canonical field names
+and labels need no entry: they come from the specs.
 """
 
 from __future__ import annotations
@@ -100,6 +101,12 @@ CONCEPTS: tuple[Concept, ...] = (
         ("platform", "sales channel", "marketplace", "平台", "销售平台"),
     ),
     Concept(("currency",), ("currency", "currency code", "币种", "货币")),
+    # Leaves may name the end of a path: the product's own currency, not the order's.
+    Concept(
+        ("product.currency",),
+        ("product currency", "item currency", "sku currency", "商品币种", "商品货币"),
+    ),
+    Concept(("massUnit",), ("mass unit", "weight unit", "unit of weight", "重量单位")),
     Concept(("tin",), ("tax id", "tin", "id number", "身份证号", "身份证", "证件号")),
     Concept(("ioss",), ("ioss", "ioss number", "ioss no")),
     Concept(("vat",), ("vat", "vat number", "vat no", "增值税号")),
