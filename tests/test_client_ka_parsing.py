@@ -169,6 +169,37 @@ def test_lookup_pages_when_the_server_ignores_the_filter() -> None:
     assert params["createEndTime"] == "2026-03-02T00:00:00Z"
 
 
+def test_lookup_without_paging_figures_reads_on_to_an_empty_page() -> None:
+    """A server that caps the page size below what was asked and says nothing about totals:
+    a short page is not proof of the end, or an existing order would look absent."""
+    orders = _orders(25)
+    orders[22]["customOrderId"] = "REF-1"
+    calls: list[httpx.Request] = []
+
+    def capped(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        number = int(request.url.params["pageNumber"])
+        return _envelope(orders[(number - 1) * 10 : number * 10])  # a bare list, 10 at most
+
+    result = _client(capped, lookup_page_size=100).lookup("REF-1")
+    assert (result.state, result.remote_id) == (LookupState.FOUND, "5022")
+    calls.clear()
+    assert _client(capped, lookup_page_size=100).lookup("REF-9").state is LookupState.ABSENT
+    assert len(calls) == 4, "absent only after an empty page"
+
+
+def test_lookup_counts_orders_against_the_total_whatever_the_page_size() -> None:
+    orders = _orders(25)
+    orders[22]["customOrderId"] = "REF-1"
+
+    def capped_with_total(request: httpx.Request) -> httpx.Response:
+        number = int(request.url.params["pageNumber"])
+        return _envelope({"list": orders[(number - 1) * 10 : number * 10], "total": 25})
+
+    result = _client(capped_with_total, lookup_page_size=100).lookup("REF-1")
+    assert (result.state, result.remote_id) == (LookupState.FOUND, "5022")
+
+
 def test_lookup_is_absent_only_after_the_last_page() -> None:
     calls: list[httpx.Request] = []
     result = _client(_orders_server(_orders(25), calls), lookup_page_size=10).lookup("REF-1")
@@ -266,7 +297,7 @@ def test_query_orders_reads_a_page() -> None:
     assert isinstance(page, OrderPage)
     assert page.orders[0].order_id == "1000000371651"
     assert page.orders[0].status == "processing"
-    assert page.is_last
+    assert page.is_last(11) and not page.is_last(10)
 
 
 def test_query_calls_return_failures_instead_of_raising() -> None:

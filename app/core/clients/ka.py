@@ -103,15 +103,17 @@ class OrderPage:
     total: int | None
     total_pages: int | None
 
-    @property
-    def is_last(self) -> bool:
+    def is_last(self, seen: int) -> bool:
+        """Whether this page ends the listing, ``seen`` orders having been read so far (this
+        page's included). Only the server's own figures count: a short page proves nothing, as a
+        server may cap the page size below what was asked."""
         if not self.orders:
             return True
         if self.total_pages is not None:
             return self.page_number >= self.total_pages
         if self.total is not None:
-            return self.page_number * self.page_size >= self.total
-        return len(self.orders) < self.page_size
+            return seen >= self.total
+        return False
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,7 @@ class KaClient:
             # An order journaled long ago must still be found, or it would look absent and be
             # sent again. Slack for clocks (and a server that reads our UTC as its local time).
             created_from = min(created_from, since - SERVER_CLOCK_SLACK)
+        seen = 0
         for page_number in range(1, self.lookup_max_pages + 1):
             page = self.query_orders(
                 custom_order_id=reference,
@@ -238,6 +241,7 @@ class KaClient:
             )
             if isinstance(page, ApiFailure):
                 return LookupResult(LookupState.UNKNOWN, message=f"KA lookup failed: {page}")
+            seen += len(page.orders)
             matches = [o for o in page.orders if o.custom_order_id == reference]
             if matches:
                 found = matches[0]
@@ -247,7 +251,7 @@ class KaClient:
                     message=f"found KA order {found.order_id}",
                     raw={"orders": [o.raw for o in matches]},
                 )
-            if page.is_last:
+            if page.is_last(seen):
                 return LookupResult(
                     LookupState.ABSENT,
                     message=f"no KA order with customOrderId {reference!r} created since "
