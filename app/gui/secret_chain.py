@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from app import crash
 from app.core.secrets import (
     KeyringUnavailable,
     MemorySecretStore,
@@ -53,6 +54,8 @@ class SessionAwareSecrets:
     def set(self, profile: str, name: str, value: str, *, session_only: bool = False) -> None:
         """Store in the keyring; raise KeyringUnavailable if there is none and the operator has
         not chosen to keep the secret for this session only."""
+        # Before storing: a keyring failure's message or traceback must already be redacted.
+        crash.remember_secrets([value])
         if session_only:
             self.session.set(profile, name, value)
             return

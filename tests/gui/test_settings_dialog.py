@@ -163,3 +163,25 @@ def test_moving_the_profile_in_use_to_the_other_target_keeps_each_target_consist
     assert settings.profile_in_use(Target.KA).target is Target.KA
     assert settings.profile_in_use(Target.KA).name == "Sandbox KA"
     assert settings.profiles["Mover"].target is Target.NOMAD
+
+
+def test_a_typed_secret_is_redacted_from_crash_reports(
+    qtbot: QtBot, bare_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import crash
+
+    monkeypatch.setattr(crash, "_known_secrets", set())
+    dialog = bare_window.open_settings()
+    secret_edit = named(dialog, "secret.ka_token")
+    assert isinstance(secret_edit, QLineEdit)
+    secret_edit.setText(SECRET)
+    # Refused (no keyring, session-only not ticked): the value was still typed into the process.
+    assert not dialog.save_credentials()
+    assert SECRET in crash.known_secrets()
+
+    try:
+        raise RuntimeError(f"keyring said no to {SECRET}")
+    except RuntimeError as exc:
+        report = crash.format_report(RuntimeError, exc, exc.__traceback__)
+    assert "keyring said no to" in report
+    assert SECRET not in report
