@@ -170,17 +170,17 @@ def test_blank_required_text_is_missing():
 @pytest.mark.parametrize(
     ("path", "value", "message"),
     [
-        (("platformName",), "taobao", PLATFORMS),
-        (("orderType",), "RETAIL", "must be one of: DEFAULT, DISTRIBUTOR, SUPPLIER"),
-        (("expressType",), "CC", "must be one of: BC, BBC"),
-        (("customsCode",), "BJ", "must be one of: ZZ, GZ, HZ, SH"),
+        (("platformName",), "taobao", f"{PLATFORMS} (got 'taobao')"),
+        (("orderType",), "RETAIL", "must be one of: DEFAULT, DISTRIBUTOR, SUPPLIER (got 'RETAIL')"),
+        (("expressType",), "CC", "must be one of: BC, BBC (got 'CC')"),
+        (("customsCode",), "BJ", "must be one of: ZZ, GZ, HZ, SH (got 'BJ')"),
         (("status",), "PAID", "must be one of: WAIT_BUYER_PAY, WAIT_SELLER_SEND_GOODS, "
          "WAIT_BUYER_CONFIRM_GOODS, TRADE_SUCCESS, TRADE_CLOSED, TRADE_REFUND, "
-         "TRADE_PARTIAL_REFUND, TRADE_FAILED"),
-        (("customer", "gender"), "F", "must be one of: Female, Male, Custom"),
+         "TRADE_PARTIAL_REFUND, TRADE_FAILED (got 'PAID')"),
+        (("customer", "gender"), "F", "must be one of: Female, Male, Custom (got 'F')"),
         (("items", 0, "product", "status"), "live",
-         "must be one of: draft, to_check, published, deleted, revoked"),
-        (("items", 0, "product", "expressType"), "BB", "must be one of: CC, BC, BBC"),
+         "must be one of: draft, to_check, published, deleted, revoked (got 'live')"),
+        (("items", 0, "product", "expressType"), "BB", "must be one of: CC, BC, BBC (got 'BB')"),
     ],
 )  # fmt: skip
 def test_enums_name_their_values(path, value, message):
@@ -199,7 +199,7 @@ def test_enum_letter_case_is_fixed_for_operators_not_for_the_server():
     assert wire["customer"] == {"gender": "Female"}
 
     assert errors_of(nomad_order(platformName="Youzan"), strict=True) == [
-        FieldError("platformName", PLATFORMS)
+        FieldError("platformName", f"{PLATFORMS} (got 'Youzan')")
     ]
 
 

@@ -175,7 +175,7 @@ def test_every_choice_spec_is_enforced(target):
 
         errors = validate_order(target, order).errors
 
-        message = f"must be one of: {', '.join(field.choices or ())}"
+        message = f"must be one of: {', '.join(field.choices or ())} (got 'certainly-not-a-choice')"
         assert FieldError(_wire_loc(field.path), message) in errors, field.path
 
 

@@ -148,14 +148,14 @@ def _iso_datetime(value: Any, info: ValidationInfo) -> Any:
 def choice_of(values: tuple[str, ...]) -> BeforeValidator:
     """Accept one of `values`; operator input may differ in letter case."""
     by_folded = {value.casefold(): value for value in values}
-    message = f"must be one of: {', '.join(values)}"
+    allowed = f"must be one of: {', '.join(values)}"
 
     def check(value: Any, info: ValidationInfo) -> Any:
         if value is None or value in values:
             return value
         if not is_strict(info) and isinstance(value, str) and value.casefold() in by_folded:
             return by_folded[value.casefold()]
-        raise operator_error(message)
+        raise operator_error(f"{allowed} (got {shown(value)})")
 
     return BeforeValidator(check)
 
