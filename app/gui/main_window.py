@@ -29,6 +29,7 @@ from app.core.engine.results import OrderResult, Progress, ResultStatus
 from app.core.journal import OrderRecord
 from app.core.models import ValidationResult, field_specs, validate_order
 from app.core.targets import REFERENCE_FIELD, Target
+from app.gui.about_dialog import AboutDialog
 from app.gui.context import AppContext
 from app.gui.drafts import DraftStore, RecentValues
 from app.gui.history_view import HistoryView
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentValues(context.data_dir)
         self.last_payload: dict[Target, dict[str, Any]] = {}
         self._settings_dialog: SettingsDialog | None = None
+        self._about_dialog: AboutDialog | None = None
         self._open_boxes: list[QMessageBox] = []
         self._force_close = False
 
@@ -144,21 +146,7 @@ class MainWindow(QMainWindow):
             notice.setStyleSheet("color: #8a5300;")
             self.statusBar().addPermanentWidget(notice)
 
-        # -- shortcuts -------------------------------------------------------------------------
-        for name, text, keys, slot in (
-            ("submitAction", self.tr("Submit"), ("Ctrl+Return", "Ctrl+Enter"), self.submit),
-            ("newOrderAction", self.tr("New order"), ("Ctrl+N",), self.new_order),
-            ("duplicateAction", self.tr("Duplicate last order"), ("Ctrl+D",),
-             self.duplicate_last),
-            ("historyAction", self.tr("History"), ("Ctrl+H",),
-             lambda: self.tabs.setCurrentWidget(self.history)),
-        ):
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        self._build_menus()
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -181,6 +169,57 @@ class MainWindow(QMainWindow):
         self.header.set_target(context.settings.current_target)
         self._target_changed()
         self._fit_to_screen()
+
+    def _build_menus(self) -> None:
+        """The menu bar, whose actions also carry the window's keyboard shortcuts."""
+        def action(name: str, text: str, keys: tuple[str, ...], slot: Callable[[], object],
+                   ) -> QAction:
+            item = QAction(text, self)
+            item.setObjectName(name)
+            item.setShortcuts([QKeySequence(k) for k in keys])
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            item.triggered.connect(lambda _checked=False: slot())
+            self.addAction(item)  # shortcuts work even while the menu bar is hidden
+            return item
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(action("newOrderAction", self.tr("&New order"), ("Ctrl+N",),
+                                   self.new_order))
+        file_menu.addAction(action("duplicateAction", self.tr("&Duplicate last order"),
+                                   ("Ctrl+D",), self.duplicate_last))
+        file_menu.addAction(action("submitAction", self.tr("&Submit"),
+                                   ("Ctrl+Return", "Ctrl+Enter"), self.submit))
+        file_menu.addSeparator()
+        file_menu.addAction(action("importAction", self.tr("&Import CSV…"), ("Ctrl+I",),
+                                   self.open_import))
+        file_menu.addAction(action("settingsAction", self.tr("&Profiles and credentials…"), (),
+                                   self.open_settings))
+        file_menu.addSeparator()
+        quit_action = action("quitAction", self.tr("&Quit"), ("Ctrl+Q",), self.close)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(action("orderTabAction", self.tr("&New order tab"), ("Ctrl+1",),
+                                   lambda: self.tabs.setCurrentIndex(0)))
+        view_menu.addAction(action("historyAction", self.tr("&History"), ("Ctrl+H", "Ctrl+2"),
+                                   lambda: self.tabs.setCurrentWidget(self.history)))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        about = action("aboutAction", self.tr("&About Order Desk"), (), self.open_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+
+    def open_about(self) -> AboutDialog:
+        """Version, build and data folder, for support requests; one dialog at a time."""
+        if self._about_dialog is None:
+            self._about_dialog = AboutDialog(self)
+        self._about_dialog.show()
+        self._about_dialog.raise_()
+        return self._about_dialog
 
     def _fit_to_screen(self) -> None:
         """Start at a comfortable size, never larger than the screen's free area."""
