@@ -266,6 +266,13 @@ def test_sale_platform_accepts_the_documented_list_and_refuses_the_examples_ka()
         ("two", "must be a whole number (got 'two')"),
         (True, "must be a whole number"),
         ([1], "must be a whole number"),
+        # One in some countries, a thousand in others: refused, never guessed.
+        ("1.000", "must be a whole number written with digits only (got '1.000': a thousands "
+                  "separator or decimals?)"),
+        ("12,500", "must be a whole number written with digits only (got '12,500': a thousands "
+                   "separator or decimals?)"),
+        ("1e3", "must be a whole number written with digits only (got '1e3')"),
+        ("1,5", "must be a whole number (got '1,5') (use a dot for decimals)"),
     ],
 )
 def test_bad_quantities(quantity, message):

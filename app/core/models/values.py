@@ -28,6 +28,9 @@ _FALSE_WORDS = frozenset({"false", "no", "n", "0"})
 _MAX_WHOLE_DIGITS = 16
 _MAX_FREE_DEPTH = 32
 _EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+# "1.000", "12,500", "1.234.567": groups of three digits after a separator.
+_DIGIT_GROUPS = re.compile(r"[+-]?\d{1,3}(?:[.,]\d{3})+")
+_EXPONENT = re.compile(r"\d[eE][+-]?\d")
 
 
 def is_strict(info: ValidationInfo) -> bool:
@@ -54,6 +57,8 @@ def _whole_number(value: Any, info: ValidationInfo) -> Any:
     if value is None:
         return None
     if not is_strict(info) and isinstance(value, float | str | Decimal):
+        if isinstance(value, str):
+            _refuse_ambiguous_digits(value)
         number = _parsed_decimal(value, "a whole number")
         if number != number.to_integral_value():
             raise operator_error(f"must be a whole number (got {_plain(number)})")
@@ -62,6 +67,19 @@ def _whole_number(value: Any, info: ValidationInfo) -> Any:
             raise operator_error(f"must have at most {_MAX_WHOLE_DIGITS} digits")
         return int(number)
     raise operator_error("must be a whole number")
+
+
+def _refuse_ambiguous_digits(text: str) -> None:
+    """Text a person could read two ways is refused, not guessed: "1.000" is one in some
+    countries and a thousand in others; "1e3" is how a spreadsheet writes numbers it mangled."""
+    written = text.strip()
+    if _DIGIT_GROUPS.fullmatch(written):
+        raise operator_error(
+            f"must be a whole number written with digits only (got {shown(text)}: a thousands "
+            "separator or decimals?)"
+        )
+    if _EXPONENT.search(written):
+        raise operator_error(f"must be a whole number written with digits only (got {shown(text)})")
 
 
 def _parsed_decimal(value: float | str | Decimal, what: str) -> Decimal:
