@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.importing import auto_map, file_notes, order_problems, parse_bytes
+from app.core.importing import ColumnMapping, auto_map, file_notes, order_problems, parse_bytes
 from app.core.importing.session import ImportSession
 from app.core.targets import Target
 
@@ -51,3 +51,13 @@ def test_a_nomad_zip_is_judged_by_the_country_code_column() -> None:
     session = ImportSession(table, Target.NOMAD, auto_map(Target.NOMAD, table.headers))
     assert any("'51800' is shorter than the 6 digits CN postal codes have" in note
                for note in file_notes(session))
+
+
+def test_a_mapping_naming_columns_the_file_lacks_says_so() -> None:
+    table = parse_bytes(b"Order No,SKU\nA-1,S1\n")
+    mapping = ColumnMapping(Target.KA, {"Order No": "customOrderId", "Ship method ": "channelType"})
+    session = ImportSession(table, Target.KA, mapping)
+    assert file_notes(session)[0] == (
+        "the mapping names columns this file does not have: 'Ship method '"
+    )
+    assert "columns not used (their values are not sent): SKU" in file_notes(session)

@@ -32,9 +32,14 @@ def order_problems(session: ImportSession, order: ImportedOrder) -> str:
 
 
 def file_notes(session: ImportSession) -> list[str]:
-    """What an operator should hear about a file besides its orders' errors: columns that feed
-    no field (their data is not sent) and warnings on values that will be sent."""
+    """What an operator should hear about a file besides its orders' errors: mapped columns it
+    lacks, columns that feed no field (their data is not sent) and warnings on values that will
+    be sent."""
     notes = []
+    absent = [header for header in session.mapping.columns if header not in session.table.headers]
+    if absent:
+        notes.append(f"the mapping names columns this file does not have: "
+                     f"{', '.join(map(repr, absent))}")
     unused = session.unused_headers()
     if unused:
         notes.append(f"columns not used (their values are not sent): {', '.join(unused)}")
