@@ -14,9 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core.engine import ResultStatus, SubmissionEngine
 from app.core.journal import AttemptKind, Journal, OrderState
+from app.core.outcome import LookupResult, LookupState, SendOutcome
 from app.core.settings import (
     KA_LOOKUP_SETTLE,
     NOMAD_LOOKUP_SETTLE,
@@ -220,3 +223,67 @@ def test_submit_and_reconcile_take_a_lookup_settle_override(
     orders.write_text("[]", encoding="utf-8")
     assert main(["submit", str(orders), "--target", "ka", "--lookup-settle", "-5"]) == EXIT_USAGE
     assert "lookup settle time" in capsys.readouterr().err
+
+
+# -- a property: whatever the lag (up to the settle time), nothing is created twice -------------
+
+
+class LaggingServer(FakeClient):
+    """The scripted server, whose order query lists an order only `lag` seconds after it was
+    created (by the shared fake clock)."""
+
+    def __init__(self, clock: FakeClock, lag: float) -> None:
+        super().__init__()
+        self._clock = clock
+        self._lag = lag
+        self._created_at: dict[str, float] = {}
+
+    def _outcome(self, reference: str, step: str) -> SendOutcome:
+        outcome = super()._outcome(reference, step)
+        if step in ("accept", "drop"):
+            self._created_at.setdefault(reference, self._clock())
+        return outcome
+
+    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
+        created = self._created_at.get(reference)
+        if created is not None and self._clock() < created + self._lag:
+            with self._lock:
+                self.calls.append(("lookup", reference))
+            return LookupResult(LookupState.ABSENT, message="not indexed yet")
+        return super().lookup(reference, since=since)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(
+    scripts=st.lists(st.lists(st.sampled_from(["accept", "drop", "lost", "retry"]), max_size=3),
+                     min_size=1, max_size=6),
+    lag=st.floats(0, SETTLE),
+    reconcile_after=st.lists(st.floats(0, 2 * SETTLE), max_size=4),
+)
+def test_a_lagging_order_query_never_leads_to_a_second_order(
+    tmp_path_factory: pytest.TempPathFactory, scripts: list[list[str]], lag: float,
+    reconcile_after: list[float],
+) -> None:
+    clock = FakeClock()
+    server = LaggingServer(clock, lag)
+    references = [f"PROP-{n}" for n in range(len(scripts))]
+    for reference, script in zip(references, scripts, strict=True):
+        server.script[reference] = list(script)
+    path = tmp_path_factory.mktemp("settle") / "journal.sqlite3"
+    with Journal(path, clock=clock) as journal:
+        engine = SubmissionEngine(journal, lambda profile: server, policy=FAST, wall_clock=clock)
+        try:
+            engine.submit_batch([ka_order(ref) for ref in references], LIVE).wait(30)
+            for wait in reconcile_after:  # the operator reconciles whenever they like
+                clock.now += wait
+                engine.reconcile(LIVE).wait(30)
+            for _ in range(5):  # then patiently, until nothing is open
+                if not journal.in_state(OrderState.UNKNOWN):
+                    break
+                clock.now += SETTLE + 1
+                engine.reconcile(LIVE).wait(30)
+        finally:
+            engine.close()
+        assert {ref: server.created[ref] for ref in references} == dict.fromkeys(references, 1)
+        assert {record.state for record in journal.page(None, 0, -1)} == {OrderState.ACCEPTED}
