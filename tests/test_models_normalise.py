@@ -40,6 +40,12 @@ from app.core.models.provinces import province_warning
         ("España", "ES"),
         ("法国", "FR"),
         ("英国", "GB"),
+        # The same words in another order name one country; a longer name containing them
+        # ("Democratic People's Republic of Korea") must not win.
+        ("Republic of Korea", "KR"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("Turkey", "TR"),  # ISO now says Türkiye
+        ("Ivory Coast", "CI"),
     ],
 )
 def test_country_spellings(written, code):

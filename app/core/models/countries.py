@@ -21,6 +21,14 @@ _MIN_FUZZY_LENGTH = 4
 # United Kingdom, and EU paperwork writes EL for Greece. Neither is an alpha-2 code of anything.
 _RESERVED_CODES = {"UK": "GB", "EL": "GR"}
 
+# Everyday names that the current ISO data no longer carries (renamed countries) or abbreviates.
+_EVERYDAY_NAMES = {
+    "turkey": "TR", "capeverde": "CV", "ivorycoast": "CI", "easttimor": "TL", "uae": "AE",
+}
+
+# Words that do not tell countries apart ("Republic of Korea" is "Korea, Republic of").
+_FILLER_WORDS = frozenset({"the", "of", "and"})
+
 # Languages whose country names operators paste from exports ("Deutschland", "法国"); the names
 # themselves come from pycountry's ISO 3166 translations.
 _NAME_LANGUAGES = (
@@ -38,15 +46,24 @@ def folded(text: str) -> str:
     return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
 
 
+def _words(text: str) -> frozenset[str]:
+    """The words of a name, folded like `folded`: "Korea, Republic of" -> {"korea", "republic"}."""
+    decomposed = unicodedata.normalize("NFKD", text).casefold()
+    plain = "".join(" " if not ch.isalnum() else ch for ch in decomposed
+                    if not unicodedata.combining(ch))
+    return frozenset(plain.split()) - _FILLER_WORDS
+
+
 @lru_cache(maxsize=1)
-def _folded_names() -> tuple[tuple[str, str], ...]:
-    pairs: list[tuple[str, str]] = []
+def _english_names() -> tuple[tuple[str, frozenset[str], str], ...]:
+    """(folded name, its words, alpha-2) for every English name pycountry has."""
+    names: list[tuple[str, frozenset[str], str]] = []
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
             name = getattr(country, attribute, None)
             if name:
-                pairs.append((folded(name), country.alpha_2))
-    return tuple(pairs)
+                names.append((folded(name), _words(name), country.alpha_2))
+    return tuple(names)
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +115,17 @@ def to_alpha2(text: str) -> str:
     if query.upper() in _RESERVED_CODES:
         return _RESERVED_CODES[query.upper()]
     wanted = folded(query)
-    if wanted in _other_names():
-        return _other_names()[wanted]
+    known = _other_names().get(wanted) or _EVERYDAY_NAMES.get(wanted)
+    if known:
+        return known
+    # The same words in another order ("Republic of Korea") name one country exactly; only then
+    # is a part of a longer name tried, which would also match "Democratic People's Republic...".
+    words = _words(query)
+    same_words = {code for _, name_words, code in _english_names() if name_words == words}
+    if len(same_words) == 1:
+        return same_words.pop()
     if len(wanted) >= _MIN_FUZZY_LENGTH:
-        matches = sorted({code for name, code in _folded_names() if wanted in name})
+        matches = sorted({code for name, _, code in _english_names() if wanted in name})
         if len(matches) == 1:
             log.debug("country %r read as %s", query, matches[0])
             return matches[0]
@@ -116,7 +140,7 @@ def _suggestion(wanted: str) -> str:
     """ " (did you mean France, FR?)" for a misspelt name; never a guess that gets used."""
     if len(wanted) < _MIN_FUZZY_LENGTH:
         return ""
-    names = {name: code for name, code in _folded_names()}
+    names = {name: code for name, _, code in _english_names()}
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.75)
     if not close:
         return ""
