@@ -104,6 +104,40 @@ def test_interrupted_sends_become_unknown(journal: Journal) -> None:
     assert journal.profiles_in_state(OrderState.UNKNOWN) == [(Target.KA, "Sandbox KA")]
 
 
+def test_an_interrupted_send_is_recorded_as_an_attempt_ending_at_recovery(tmp_path: Path) -> None:
+    now = [1_000.0]
+    journal = Journal(tmp_path / "j.sqlite3", clock=lambda: now[0])
+    order = add(journal, "R-1")
+    claimed = journal.claim_for_send(order.id)
+    assert claimed is not None and claimed.state is OrderState.SENDING
+    assert claimed.payload == order.payload
+    assert journal.last_uncertain_send(order.id) is None
+    assert not journal.may_have_been_sent(order.id)
+    now[0] = 1_030.0
+    journal.mark_interrupted()
+    [attempt] = journal.attempts(order.id)
+    assert (attempt.kind, attempt.outcome, attempt.started_at) == (AttemptKind.SEND, "unknown",
+                                                                    1_000.0)
+    assert attempt.duration_ms == pytest.approx(30_000)
+    assert journal.last_uncertain_send(order.id) == pytest.approx(1_030.0)
+    assert journal.may_have_been_sent(order.id)
+    journal.close()
+
+
+def test_only_uncertain_sends_count_as_possibly_created(journal: Journal) -> None:
+    order = add(journal, "R-1")
+    journal.claim_for_send(order.id)
+    journal.record(order.id, NewAttempt(AttemptKind.SEND, 10.0, "rejected"), OrderState.REJECTED)
+    journal.record(order.id, NewAttempt(AttemptKind.LOOKUP, 20.0, "absent"), OrderState.REJECTED)
+    assert not journal.may_have_been_sent(order.id)
+    assert journal.last_uncertain_send(order.id) is None
+    journal.record(order.id, NewAttempt(AttemptKind.SEND, 30.0, "unknown", duration_ms=2_500),
+                   OrderState.UNKNOWN)
+    journal.record(order.id, NewAttempt(AttemptKind.SEND, 40.0, "retry"), OrderState.QUEUED)
+    assert journal.may_have_been_sent(order.id)
+    assert journal.last_uncertain_send(order.id) == pytest.approx(32.5)
+
+
 def test_history_filters(tmp_path: Path) -> None:
     now = [1_000.0]
     journal = Journal(tmp_path / "j.sqlite3", clock=lambda: now[0])
