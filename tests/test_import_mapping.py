@@ -40,6 +40,11 @@ from app.core.targets import Target
         ("Shipping speed", "channelType"),  # the order-level field, not the item's
         ("ＳＫＵ", "orderItemsList[].sku"),  # full-width, as some Chinese exports write it
         ("Country code", "orderAddress.country"),  # KA has one country field
+        ("聯繫電話", "orderAddress.phone"),  # traditional Chinese, as Big5 exports write it
+        ("訂單號", "customOrderId"),
+        ("數量", "orderItemsList[].quantity"),
+        ("郵便番号", "orderAddress.zip"),  # Japanese, as Shift-JIS exports write it
+        ("受取人", "orderAddress.recipient"),
         ("国家代码", "orderAddress.country"),
     ],
 )
