@@ -186,6 +186,7 @@ def test_invalid_spreadsheet_orders_name_the_line_column_and_field(
         "(did you mean France, FR?)"
     )
     assert by_ref["A-1"]["message"].startswith("export.csv line 2, 联系电话 (orderAddress.phone)")
+    assert "'8.61381E+12' is in scientific notation" in by_ref["A-1"]["message"]
 
 
 def test_unused_columns_and_damaged_cells_are_reported_not_dropped_silently(
@@ -195,7 +196,6 @@ def test_unused_columns_and_damaged_cells_are_reported_not_dropped_silently(
     main(["validate", str(path), "--target", "ka"])
     err = capsys.readouterr().err
     assert "export.csv: columns not used (their values are not sent): 渠道" in err
-    assert "warning: line 2, 联系电话 (orderAddress.phone): '8.61381E+12' is in scientific" in err
     assert "warning: line 3, 邮编 (orderAddress.zip): '7501' is shorter than the 5 digits" in err
 
 

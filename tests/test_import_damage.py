@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.importing.damage import damage_warning
+from app.core.importing.damage import damage_warning, digits_lost
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,19 @@ def test_lost_leading_zeros_depend_on_the_country(
 )
 def test_ordinary_values_are_not_flagged(path: str, value: str) -> None:
     assert damage_warning(path, value) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "lost"),
+    [
+        ("orderAddress.phone", "8.61381E+12", True),
+        ("customOrderId", "1E+11", True),
+        ("orderItemsList[].sku", "12E5", False),  # could be a real code: a warning only
+        ("orderAddress.zip", "2108", False),
+        ("orderAddress.recipient", "8.61381E+12", False),  # not a code field
+    ],
+)
+def test_only_shortened_numbers_in_code_fields_have_lost_digits(
+    path: str, value: str, lost: bool
+) -> None:
+    assert digits_lost(path, value) is lost

@@ -35,14 +35,15 @@ def test_a_required_field_without_a_column_says_none_is_mapped() -> None:
     )
 
 
-def test_damaged_cells_become_located_warnings() -> None:
+def test_damaged_cells_become_located_warnings_or_errors() -> None:
     session = _session("Order No,Recipient Name,Phone,Country,Province,Zip,SKU,Qty,Shipping speed\n"
                        "A-1,Ann,8.61381E+12,US,MA,2108,S1,1,Standard\n")
-    notes = file_notes(session)
-    assert any(note.startswith("warning: line 2, Phone (orderAddress.phone): '8.61381E+12'")
-               for note in notes)
     assert any(note.startswith("warning: line 2, Zip (orderAddress.zip): '2108' is shorter")
-               for note in notes)
+               for note in file_notes(session))
+    # Lost digits cannot be sent: an error of the order, not a warning.
+    assert "line 2, Phone (orderAddress.phone): '8.61381E+12' is in scientific notation" in (
+        order_problems(session, session.orders[0])
+    )
 
 
 def test_a_nomad_zip_is_judged_by_the_country_code_column() -> None:

@@ -142,12 +142,25 @@ def test_extra_cells_beyond_the_headers_make_the_row_invalid() -> None:
     assert "beyond the last header" in error.message
 
 
-def test_excel_damage_is_a_warning_on_its_cell_not_an_error() -> None:
-    session = ka_session(["A-1,Ann,8.61381E+12,US,NY,NYC,1 Main,2134,1-Mar,1,Standard"])
+def test_excel_damage_is_a_warning_on_its_cell_unless_digits_are_lost() -> None:
+    session = ka_session(["A-1,Ann,+1 212 555 0100,US,NY,NYC,1 Main,2134,1-Mar,1,Standard"])
     order = session.orders[0]
+    assert order.ok  # a short zip or a date-like SKU may be what was meant: sendable
     warned = {session.table.headers[w.column or 0] for w in order.warnings}
-    assert warned == {"Zip", "SKU", "Phone"}
+    assert warned == {"Zip", "SKU"}
     assert all(w.severity is Severity.WARNING for w in order.warnings)
+
+
+def test_a_shortened_reference_is_an_error_not_a_merge_of_orders() -> None:
+    # 4500000000000001 and 4500000000000002 both became "4.5E+15": one text, two orders.
+    session = ka_session([f"4.5E+15,{GOOD_ADDRESS},SKU-1,1,Standard",
+                          f"4.5E+15,{GOOD_ADDRESS},SKU-2,1,Standard"])
+    (order,) = session.orders
+    assert not order.ok and order.wire is None
+    assert {(e.row, e.field, e.severity) for e in order.errors} == {
+        (0, "customOrderId", Severity.ERROR), (1, "customOrderId", Severity.ERROR)
+    }
+    assert "lost digits" in order.errors[0].message
 
 
 def test_nomad_rows_build_nested_items(tmp_path: Path) -> None:

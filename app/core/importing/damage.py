@@ -2,7 +2,8 @@
 
 Excel turns long digit strings into scientific notation, drops leading zeros from postal codes and
 turns codes such as "3-1" or "MAR1" into dates. Guessing the original is impossible, so each hit
-becomes a warning on its cell.
+becomes a warning on its cell; a number shortened with lost digits ("8.61381E+12") is an error,
+since the order cannot be sent as it is.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ POSTAL_DIGITS: dict[str, int] = {
 }
 
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+# How a spreadsheet writes a long number it shortened ("8.61381E+12", "1E+11"): digits are gone.
+_SHORTENED = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE]\+\d+$")
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_PATTERNS = (
     re.compile(rf"^\d{{1,2}}[-/ ](?:{_MONTHS})(?:[-/ ]\d{{2,4}})?$", re.IGNORECASE),  # 1-Mar(-23)
@@ -39,6 +42,12 @@ _DATE_PATTERNS = (
 def leaf(field_path: str) -> str:
     """The last name in a field path: "orderItemsList[].sku" -> "sku"."""
     return field_path.rsplit(".", 1)[-1].removesuffix("[]")
+
+
+def digits_lost(field_path: str, value: str) -> bool:
+    """True if `value` in a code field is certainly a shortened number: the original cannot be
+    sent, and two different codes may have become the same text (two orders merged into one)."""
+    return leaf(field_path) in CODE_FIELDS and bool(_SHORTENED.match(value.strip()))
 
 
 def damage_warning(field_path: str, value: str, country: str | None = None) -> str | None:

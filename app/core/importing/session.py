@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.core.importing.building import BuiltOrder, GroupMode, Layout, build_order, group_rows
-from app.core.importing.damage import CODE_FIELDS, damage_warning, leaf
+from app.core.importing.damage import CODE_FIELDS, damage_warning, digits_lost, leaf
 from app.core.importing.mapping import ColumnMapping
 from app.core.importing.reading import Table
 from app.core.models import field_specs, validate_order
@@ -330,7 +330,9 @@ class ImportSession:
                 ),
                 "",
             )
-        warnings = [*self._damage(built)]
+        damage = self._damage(built)
+        errors += [issue for issue in damage if issue.severity is Severity.ERROR]
+        warnings = [issue for issue in damage if issue.severity is Severity.WARNING]
         warnings += [
             replace(self._locate(w.loc, w.message, built), severity=Severity.WARNING)
             for w in result.warnings
@@ -373,14 +375,15 @@ class ImportSession:
         country = _country_code(
             self._order_value(built, "countryCode") or self._order_value(built, "country")
         )
-        warnings = []
+        issues = []
         for row in built.rows:
             for path, column in self._code_columns:
                 text = self.table.rows[row][column]
-                warning = damage_warning(path, text, country) if text else None
-                if warning:
-                    warnings.append(CellIssue(row, column, path, warning, Severity.WARNING))
-        return warnings
+                message = damage_warning(path, text, country) if text else None
+                if message:
+                    severity = Severity.ERROR if digits_lost(path, text) else Severity.WARNING
+                    issues.append(CellIssue(row, column, path, message, severity))
+        return issues
 
     def _order_value(self, built: BuiltOrder, leaf: str) -> str:
         for column, path in self._layout.order_columns:
