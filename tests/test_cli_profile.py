@@ -114,3 +114,16 @@ def test_a_stage_override_takes_any_letter_case_like_profile_add() -> None:
     sample = str(resource_path("samples/nomad_orders.json"))
     assert main(["validate", sample, "--target", "nomad", "--stage", "pre"]) == 0
     assert main(["validate", sample, "--target", "nomad", "--stage", "beta"]) == 2
+
+
+def test_credentials_status_names_the_source_in_use_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ORDER_DESK_KA_TOKEN", "from-the-environment")
+    assert main(["credentials", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "from-the-environment" not in out
+    ka_line = next(line for line in out.splitlines() if line.startswith("Sandbox KA"))
+    assert ka_line.split(None, 3)[3] == "$ORDER_DESK_KA_TOKEN (overrides sandbox default)"
+    nomad_line = next(line for line in out.splitlines() if "nomad_app_key" in line)
+    assert nomad_line.endswith("nomad_app_key      sandbox default")

@@ -135,10 +135,18 @@ def _status(args: argparse.Namespace) -> int:
     if keyring_error:
         print(f"keyring: {keyring_error}")
     for row in rows:
+        # In the order they are consulted (see resolve_secrets): the first one is used.
         sources = [label for label, present in (
-            ("keyring", row["keyring"]),
             (f"${ENV_VARS[str(row['secret'])]}", row["environment"]),
+            ("keyring", row["keyring"]),
             ("sandbox default", row["sandbox_default"]),
         ) if present]
-        print(f"{row['profile']:<24} {row['secret']:<18} {', '.join(sources) or 'missing'}")
+        print(f"{row['profile']:<24} {row['secret']:<18} {_sources_text(sources)}")
     return EXIT_OK
+
+
+def _sources_text(sources: list[str]) -> str:
+    if not sources:
+        return "missing"
+    used, *others = sources
+    return f"{used}" + (f" (overrides {', '.join(others)})" if others else "")
