@@ -121,7 +121,7 @@ def test_the_settle_time_runs_from_the_end_of_the_uncertain_request(
     client.script["SLOW-1"] = ["lost"]
     original = client._outcome
 
-    def slow_outcome(reference: str, step: str):  # type: ignore[no-untyped-def]
+    def slow_outcome(reference: str, step: str) -> SendOutcome:
         return replace(original(reference, step), duration_ms=30_000)
 
     client._outcome = slow_outcome  # type: ignore[method-assign]
