@@ -26,6 +26,10 @@ class EnvironmentBadge(QLabel):
         self.setObjectName("environmentBadge")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.environment: Environment | None = None
+        self.background = ""
+        larger = self.font()
+        larger.setPointSizeF(larger.pointSizeF() * 1.15)
+        self.setFont(larger)
         self.set_environment(Environment.SANDBOX)
 
     def set_environment(self, environment: Environment) -> None:
@@ -38,7 +42,8 @@ class EnvironmentBadge(QLabel):
         background, foreground = _COLOURS[environment]
         self.setText(text)
         self.setToolTip(self.tr("Orders go to the %1 environment.").replace("%1", text))
+        self.background = background
         self.setStyleSheet(
             f"QLabel {{ background: {background}; color: {foreground}; font-weight: bold;"
-            " border-radius: 4px; padding: 3px 10px; }"
+            " border-radius: 4px; padding: 3px 14px; letter-spacing: 1px; }"
         )

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
 
@@ -28,6 +28,22 @@ _STATE_COLOURS = {
     OrderState.CANCELLED: "#616161",
 }
 
+_ATTENTION = frozenset({OrderState.REJECTED, OrderState.UNKNOWN})  # the operator must act
+ICON_SIZE = 12
+
+
+def _state_icon(colour: str) -> QIcon:
+    """A filled dot in the state's colour, so states can be told apart at a glance."""
+    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, ICON_SIZE - 2, ICON_SIZE - 2)
+    painter.end()
+    return QIcon(pixmap)
+
 
 class HistoryTableModel(QAbstractTableModel):
     def __init__(self, journal: Journal, parent: Any = None) -> None:
@@ -36,16 +52,28 @@ class HistoryTableModel(QAbstractTableModel):
         self._filter = HistoryFilter()
         self._rows: list[OrderRecord] = []
         self._total = 0
+        # State first (what an operator scans for), the message last so it gets the spare width.
         self.columns = (
+            ("state", self.tr("State")),
             ("created", self.tr("Created")),
             ("target", self.tr("Target")),
             ("profile", self.tr("Profile")),
             ("reference", self.tr("Reference")),
-            ("state", self.tr("State")),
             ("remote_id", self.tr("Remote id")),
             ("attempts", self.tr("Attempts")),
             ("message", self.tr("Message")),
         )
+        self._icons = {state: _state_icon(colour) for state, colour in _STATE_COLOURS.items()}
+
+    def state_text(self, state: OrderState) -> str:
+        return {
+            OrderState.QUEUED: self.tr("Queued"),
+            OrderState.SENDING: self.tr("Sending"),
+            OrderState.ACCEPTED: self.tr("Accepted"),
+            OrderState.REJECTED: self.tr("Rejected"),
+            OrderState.UNKNOWN: self.tr("Unknown — reconcile"),
+            OrderState.CANCELLED: self.tr("Cancelled"),
+        }[state]
 
     # -- loading -------------------------------------------------------------------------------
     def set_filter(self, where: HistoryFilter) -> None:
@@ -108,6 +136,12 @@ class HistoryTableModel(QAbstractTableModel):
             return self._text(record, key)
         if role == Qt.ItemDataRole.ForegroundRole and key == "state":
             return QBrush(QColor(_STATE_COLOURS.get(record.state, "#000000")))
+        if role == Qt.ItemDataRole.DecorationRole and key == "state":
+            return self._icons.get(record.state)
+        if role == Qt.ItemDataRole.FontRole and key == "state" and record.state in _ATTENTION:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and key == "message":
             return record.message or None
         return None
@@ -118,7 +152,7 @@ class HistoryTableModel(QAbstractTableModel):
         if key == "target":
             return record.target.label
         if key == "state":
-            return record.state.value
+            return self.state_text(record.state)
         if key == "attempts":
             return str(record.attempt_count)
         if key == "message":

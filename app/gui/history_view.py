@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -61,7 +62,7 @@ class HistoryView(QWidget):
         self.state_filter.setObjectName("historyState")
         self.state_filter.addItem(self.tr("All states"), "")
         for state in OrderState:
-            self.state_filter.addItem(state.value, state.value)
+            self.state_filter.addItem(self.model.state_text(state), state.value)
         self.state_filter.currentIndexChanged.connect(self.apply_filter)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("historyCount")
@@ -116,8 +117,20 @@ class HistoryView(QWidget):
         top.addWidget(self.search, 3)
         top.addWidget(self.state_filter, 1)
         top.addWidget(self.count_label)
+        # Instead of a blank grid: what to do when there is nothing (yet, or for this search).
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("historyEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        larger = self.empty_label.font()
+        larger.setPointSizeF(larger.pointSizeF() * 1.2)
+        self.empty_label.setFont(larger)
+        self.table_stack = QStackedWidget(self)
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_label)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.table_stack)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -144,6 +157,15 @@ class HistoryView(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n order(s)", "", self.model.total))
+        if self.model.total:
+            self.table_stack.setCurrentWidget(self.table)
+            return
+        filtered = self.current_filter() != HistoryFilter()
+        self.empty_label.setText(
+            self.tr("No orders match this search or state.") if filtered
+            else self.tr("No orders yet — submit one from New order (Ctrl+N), or bring many in "
+                         "with File › Import CSV…"))
+        self.table_stack.setCurrentWidget(self.empty_label)
 
     # -- selection -----------------------------------------------------------------------------
     def selected_records(self) -> list[OrderRecord]:
@@ -178,7 +200,7 @@ class HistoryView(QWidget):
         """The order and every attempt, as stored (requests were redacted before storing)."""
         lines = [
             self.tr("Reference: %1").replace("%1", record.reference),
-            self.tr("State: %1").replace("%1", record.state.value),
+            self.tr("State: %1").replace("%1", self.model.state_text(record.state)),
             self.tr("Remote id: %1").replace("%1", record.remote_id or "—"),
             self.tr("Profile: %1 (%2)").replace("%1", record.profile)
             .replace("%2", record.target.label),

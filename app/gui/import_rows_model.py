@@ -22,6 +22,12 @@ _WARNING = QBrush(QColor("#fff4d6"))
 _EXCLUDED = QBrush(QColor("#8a8a8a"))
 LINE, ORDER, STATUS = 0, 1, 2
 FIXED_COLUMNS = 3
+STATUS_CHARS = 60  # longer messages are cut in the cell; the tooltip has them whole
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= STATUS_CHARS else text[: STATUS_CHARS - 1] + "…"
 
 
 class ImportRowsModel(QAbstractTableModel):
@@ -156,8 +162,14 @@ class ImportRowsModel(QAbstractTableModel):
         if order is None:
             return ""
         if not order.ok:
-            own = sum(1 for i in order.errors if i.row == row or i.column is None)
-            return self.tr("{0} error(s)").format(own) if own else self.tr("Order invalid")
+            # Name the first problem: the cell it sits on may be scrolled out of view.
+            own = [i for i in order.errors if i.row == row or i.column is None]
+            if not own:
+                return self.tr("Order invalid (see its other lines)")
+            first = _shorten(self._describe(own[0]))
+            if len(own) == 1:
+                return first
+            return self.tr("{0} (+{1} more)").format(first, len(own) - 1)
         if any(w.row == row for w in order.warnings):
             return self.tr("Check")
         return self.tr("OK")

@@ -50,6 +50,8 @@ DRAFT_DELAY_MS = 800
 SHUTDOWN_WAIT_MS = 30_000
 PREFERRED_SIZE = (1180, 800)
 FORM_ORIGIN = "form"  # marks batches the order form started, in the submission context
+# Outcome line colours: accepted, needs a fix, not known yet.
+_TONES = {"ok": "#2e7d32", "error": "#c62828", "warning": "#8a5300", "": ""}
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.drafts = DraftStore(context.data_dir)
         self.recent = RecentValues(context.data_dir)
         self.last_payload: dict[Target, dict[str, Any]] = {}
+        self._outcomes: dict[Target, tuple[str, str]] = {}  # each form's last outcome and tone
         self._settings_dialog: SettingsDialog | None = None
         self._about_dialog: AboutDialog | None = None
         self._open_boxes: list[QMessageBox] = []
@@ -250,6 +253,8 @@ class MainWindow(QMainWindow):
         target = self.target
         self.context.settings.current_target = target
         self.form_stack.setCurrentIndex(list(self.forms).index(target))
+        self._show_outcome(target, *self._outcomes.get(target, ("", "")))
+        self.statusBar().clearMessage()  # it may concern the other target's order
         self._refresh_profiles()
         self.form.validate_now()
         self._update_submit()
@@ -283,6 +288,17 @@ class MainWindow(QMainWindow):
     def _update_submit(self, *_args: object) -> None:
         self.submit_button.setEnabled(self.form.is_valid)
 
+    def _show_outcome(self, target: Target, text: str, tone: str = "") -> None:
+        """The line under the form: kept per target, so switching never shows the other
+        target's result; coloured so an acceptance and a refusal cannot be mistaken."""
+        self._outcomes[target] = (text, tone)
+        if target is not self.target:
+            return
+        self.outcome.setText(text)
+        colour = _TONES[tone]
+        self.outcome.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}"
+                                   if colour else "")
+
     def _schedule_draft(self) -> None:
         self._draft_timer.start()
 
@@ -297,7 +313,7 @@ class MainWindow(QMainWindow):
     def new_order(self) -> None:
         self.form.clear()
         self.drafts.clear(self.target)
-        self.outcome.clear()
+        self._show_outcome(self.target, "")
         self.tabs.setCurrentIndex(0)
         self._focus_first_field()
 
@@ -324,7 +340,7 @@ class MainWindow(QMainWindow):
             payload.setdefault("orderAddress", address)
         self.forms[target].load(payload)
         self.tabs.setCurrentIndex(0)
-        self.outcome.setText(self.tr("Copied into a new order. Check it, then submit."))
+        self._show_outcome(target, self.tr("Copied into a new order. Check it, then submit."))
         self._focus_first_field()
 
     def _focus_first_field(self) -> None:
@@ -339,17 +355,20 @@ class MainWindow(QMainWindow):
         result = form.validate_now()
         if not result.ok:
             form.reveal_all_messages()
-            self.outcome.setText(self.tr("Fix the marked fields first."))
+            self._show_outcome(self.target, self.tr(
+                "Not sent: %n field(s) need a fix; each is marked in red with what is wrong.", "",
+                len(result.errors)), "error")
             return
         if self.submission.busy_with(self.target):
-            self.outcome.setText(self.tr("Still sending the previous order…"))
+            self._show_outcome(self.target, self.tr("Still sending the previous order…"),
+                               "warning")
             return
         profile = self.context.profile(self.target)
         payload = form.payload()
         self.submit_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.outcome.setText(self.tr("Sending to %1…").replace("%1", profile.name))
+        self._show_outcome(self.target, self.tr("Sending to %1…").replace("%1", profile.name))
         self.submission.submit(profile, [payload], allow_duplicates=allow_duplicates,
                                context={"origin": FORM_ORIGIN, "target": self.target,
                                         "payload": payload})
@@ -375,23 +394,24 @@ class MainWindow(QMainWindow):
         if result.status is ResultStatus.ACCEPTED:
             self.last_payload[target] = context["payload"]
             form.remember_values()
-            text = self.tr("Accepted: %1 → remote id %2").replace("%1", result.reference or "")\
-                .replace("%2", result.remote_id or "?")
+            text = self.tr("Accepted — remote id %2 (reference %1). It is in History.")\
+                .replace("%1", result.reference or "").replace("%2", result.remote_id or "?")
             if result.previously:
                 text += " " + self.tr("(already accepted earlier; not sent again)")
-            self.outcome.setText(text)
+            self._show_outcome(target, text, "ok")
             form.clear()
             self.drafts.clear(target)
             if target is Target.KA:
                 self.quote_panel.refresh_balance()  # the order was debited
         elif result.status is ResultStatus.DUPLICATE:
-            self.outcome.setText(result.message)
+            self._show_outcome(target, result.message, "warning")
             self._ask_duplicate(result)
         else:
-            self.outcome.setText(self._describe_failure(result))
+            tone = "warning" if result.status is ResultStatus.UNKNOWN else "error"
+            self._show_outcome(target, self._describe_failure(result), tone)
             if result.field_errors:
                 form.show_remote_errors(list(result.field_errors))
-        self.statusBar().showMessage(self.outcome.text(), 15_000)
+        self.statusBar().showMessage(self._outcomes[target][0], 15_000)
         QApplication.alert(self)  # the notification: flashes the taskbar entry if hidden
         self._update_submit()
 
@@ -435,7 +455,8 @@ class MainWindow(QMainWindow):
 
     def _submission_failed(self, exc: BaseException, context: dict[str, Any]) -> None:
         self.progress.hide()
-        self.outcome.setText(self.tr("Not sent: %1").replace("%1", str(exc)))
+        target = context.get("target", self.target)
+        self._show_outcome(target, self.tr("Not sent: %1").replace("%1", str(exc)), "error")
         self.history.refresh()
         self._update_submit()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +42,23 @@ log = logging.getLogger(__name__)
 _BUILTIN = {p.name for p in SANDBOX_PROFILES}
 
 
+def _environment_text(environment: Environment) -> str:
+    return {
+        Environment.SANDBOX: QCoreApplication.translate("SettingsDialog",
+                                                        "Sandbox (built-in simulator)"),
+        Environment.TEST: QCoreApplication.translate("SettingsDialog", "Test"),
+        Environment.PRODUCTION: QCoreApplication.translate("SettingsDialog", "Production"),
+    }[environment]
+
+
+def _environment_short(environment: Environment) -> str:
+    return {
+        Environment.SANDBOX: QCoreApplication.translate("SettingsDialog", "sandbox"),
+        Environment.TEST: QCoreApplication.translate("SettingsDialog", "test"),
+        Environment.PRODUCTION: QCoreApplication.translate("SettingsDialog", "PRODUCTION"),
+    }[environment]
+
+
 class SettingsDialog(QDialog):
     """Edits `settings` in place; `saved` is emitted after each change worth persisting."""
 
@@ -58,6 +75,7 @@ class SettingsDialog(QDialog):
         self.profile_list = QListWidget(self)
         self.profile_list.setObjectName("profileList")
         self.profile_list.currentItemChanged.connect(self._show_selected)
+        self.profile_list.setSpacing(2)
         add_button = QPushButton(self.tr("New profile"), self)
         add_button.setObjectName("addProfile")
         add_button.clicked.connect(self._new_profile)
@@ -80,10 +98,8 @@ class SettingsDialog(QDialog):
         self.target.currentIndexChanged.connect(self._target_changed)
         self.environment = QComboBox(self)
         self.environment.setObjectName("profile.environment")
-        for environment, text in ((Environment.SANDBOX, self.tr("Sandbox (built-in simulator)")),
-                                  (Environment.TEST, self.tr("Test")),
-                                  (Environment.PRODUCTION, self.tr("Production"))):
-            self.environment.addItem(text, environment.value)
+        for environment in Environment:
+            self.environment.addItem(_environment_text(environment), environment.value)
         self.base_url = QLineEdit(self)
         self.base_url.setObjectName("profile.baseUrl")
         self.base_url.setPlaceholderText(self.tr("empty: the built-in simulator"))
@@ -110,6 +126,7 @@ class SettingsDialog(QDialog):
 
         profile_box = QGroupBox(self.tr("Profile"), self)
         form = QFormLayout(profile_box)
+        self._profile_form = form
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Target"), self.target)
         form.addRow(self.tr("Environment"), self.environment)
@@ -157,8 +174,17 @@ class SettingsDialog(QDialog):
         self.profile_list.clear()
         for profile in sorted(self._settings.profiles.values(), key=lambda p: p.name):
             in_use = self._settings.current.get(profile.target) == profile.name
-            text = profile.name + (self.tr("  (in use)") if in_use else "")
+            text = self.tr("%1\n%2 · %3").replace("%1", profile.name)\
+                .replace("%2", profile.target.label)\
+                .replace("%3", _environment_short(profile.environment))
+            if in_use:
+                text += self.tr(" · in use")
             item = QListWidgetItem(text, self.profile_list)
+            item.setToolTip(profile.base_url or self.tr("the built-in simulator"))
+            if in_use:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             if profile.name == select:
                 self.profile_list.setCurrentItem(item)
@@ -188,14 +214,16 @@ class SettingsDialog(QDialog):
         for widget in (self.name, self.target, self.environment):
             widget.setEnabled(not builtin)
         self.remove_button.setEnabled(not builtin)
+        self._target_changed()  # the index may not have changed, yet the rows must match
         self.profile_error.clear()
         self.credentials.show_profile(profile)
 
     def _target_changed(self) -> None:
+        # Only the settings of the chosen target are shown: the others would be ignored.
         target = Target(self.target.currentData())
-        self.store.setEnabled(target is Target.NOMAD)
-        self.stage.setEnabled(target is Target.NOMAD)
-        self.address_key.setEnabled(target is Target.KA)
+        for widget, wanted in ((self.store, Target.NOMAD), (self.stage, Target.NOMAD),
+                               (self.address_key, Target.KA)):
+            self._profile_form.setRowVisible(widget, target is wanted)
 
     def _new_profile(self) -> None:
         base = self.tr("New profile")

@@ -6,13 +6,23 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.environment_badge import EnvironmentBadge
 
 log = logging.getLogger(__name__)
+
+BAND_HEIGHT = 4
 
 
 class WindowHeader(QWidget):
@@ -38,8 +48,16 @@ class WindowHeader(QWidget):
         target_label.setBuddy(self.target_switch)
         profile_label = QLabel(self.tr("&Profile"), self)
         profile_label.setBuddy(self.profile_selector)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        # A band in the environment's colour under the whole header: visible from across the
+        # room, and impossible to miss when the badge itself is scrolled past or covered.
+        self.environment_band = QFrame(self)
+        self.environment_band.setObjectName("environmentBand")
+        self.environment_band.setFixedHeight(BAND_HEIGHT)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._layout = QHBoxLayout()
+        outer.addLayout(self._layout)
+        outer.addWidget(self.environment_band)
         for widget in (target_label, self.target_switch, profile_label, self.profile_selector,
                        self.badge):
             self._layout.addWidget(widget)
@@ -69,3 +87,4 @@ class WindowHeader(QWidget):
         self.profile_selector.setCurrentIndex(self.profile_selector.findData(in_use.name))
         self.profile_selector.blockSignals(False)
         self.badge.set_environment(in_use.environment)
+        self.environment_band.setStyleSheet(f"background: {self.badge.background};")

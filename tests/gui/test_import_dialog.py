@@ -220,3 +220,19 @@ def test_production_sends_only_after_a_count_and_target_confirmation(
         assert sandbox.orders(Target.KA) == []
     dialog.close()
     next(engines, None)
+
+
+def test_the_status_column_names_the_row_problem(
+    qtbot: QtBot, sender: EngineSender, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("Ship To Name,Phone,Country,Province,SKU,Qty,Channel\n"
+                    "Jeanne Martin,+33142685300,FR,Ile-de-France,SKU-1,x,Express\n",
+                    encoding="utf-8")
+    dialog = _open(qtbot, sender, path)
+    _advance(qtbot, dialog, MAPPING)
+    _advance(qtbot, dialog, PREVIEW)
+    model = dialog.preview_page.model
+    assert model is not None
+    status = model.data(model.index(0, 2))
+    assert status.startswith("Qty:"), status  # the column and what is wrong, not just a count
