@@ -182,3 +182,19 @@ def test_a_runaway_quote_is_reported_not_swallowed() -> None:
     data = b'name,street\nAnn,"Main St\n' + b"Bob,Elm 2\n" * 20_000
     with pytest.raises(ImportFileError, match="not valid CSV near line 2"):
         parse_bytes(data)
+
+
+def test_title_lines_above_the_header_are_skipped_and_kept_for_the_report() -> None:
+    table = parse_bytes(
+        b"Order export 2024-05-01,,\n,,\nShop: Example,,\nOrder No,SKU,Qty\nA-1,S1,2\n"
+    )
+    assert table.headers == ["Order No", "SKU", "Qty"]
+    assert table.header_line == 4
+    assert table.title_lines == [(1, "Order export 2024-05-01"), (3, "Shop: Example")]
+    assert table.rows == [["A-1", "S1", "2"]]
+
+
+def test_a_one_column_file_keeps_its_header() -> None:
+    table = parse_bytes(b"SKU\nS1\nS2\n")
+    assert table.headers == ["SKU"] and table.title_lines == []
+    assert len(table.rows) == 2

@@ -62,3 +62,10 @@ def test_a_mapping_naming_columns_the_file_lacks_says_so() -> None:
         "the mapping names columns this file does not have: 'Ship method '"
     )
     assert "columns not used (their values are not sent): SKU" in file_notes(session)
+
+
+def test_skipped_title_lines_are_reported() -> None:
+    session = _session("Orders 2024-05,,\nOrder No,SKU,Qty\nA-1,S1,1\n")
+    assert file_notes(session)[0] == (
+        "line 1 skipped: a title above the header row ('Orders 2024-05')"
+    )

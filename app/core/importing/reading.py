@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DELIMITER_NAMES: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SNIFF_LINES = 50
+# How far down a header row is looked for below title lines.
+_TITLE_SEARCH = 10
 
 
 
@@ -35,6 +37,8 @@ class Table:
     header_line: int = 1
     # data row index -> count of non-empty cells beyond the header (kept, flagged by the session)
     overflow: dict[int, int] = field(default_factory=dict)
+    # (line, text) of title lines above the header row ("Orders export 2024-05-01"), skipped
+    title_lines: list[tuple[int, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -66,6 +70,7 @@ def parse_text(text: str, *, encoding: str = "utf-8", delimiter: str | None = No
     chosen = delimiter or sniff_delimiter(text)
     quotechar = sniff_quotechar(text, chosen)
     records = _records(text, chosen, quotechar)
+    titles = _titles(records)
     header_line, headers = _header(records)
     table = Table(
         headers=unique_headers(headers),
@@ -75,6 +80,7 @@ def parse_text(text: str, *, encoding: str = "utf-8", delimiter: str | None = No
         delimiter=chosen,
         quotechar=quotechar,
         header_line=header_line,
+        title_lines=titles,
     )
     width = len(headers)
     for line, cells in records:
@@ -162,6 +168,21 @@ def _records(text: str, delimiter: str, quotechar: str) -> list[tuple[int, list[
     except csv.Error as exc:
         raise ImportFileError(f"The file is not valid CSV near line {start}: {exc}.") from None
     return records
+
+
+def _filled(cells: list[str]) -> list[str]:
+    return [cell.strip() for cell in cells if cell.strip()]
+
+
+def _titles(records: list[tuple[int, list[str]]]) -> list[tuple[int, str]]:
+    """Remove the title lines some exports put above the header row (lines of one filled cell
+    before the first line of several) and return them, so they can be reported."""
+    for index, (_, cells) in enumerate(records[:_TITLE_SEARCH]):
+        if len(_filled(cells)) >= 2:
+            titles = [(line, filled[0]) for line, c in records[:index] if (filled := _filled(c))]
+            del records[:index]
+            return titles
+    return []  # no line of several cells near the top: a one-column file, nothing to skip
 
 
 def _header(records: list[tuple[int, list[str]]]) -> tuple[int, list[str]]:

@@ -32,10 +32,13 @@ def order_problems(session: ImportSession, order: ImportedOrder) -> str:
 
 
 def file_notes(session: ImportSession) -> list[str]:
-    """What an operator should hear about a file besides its orders' errors: mapped columns it
-    lacks, columns that feed no field (their data is not sent) and warnings on values that will
-    be sent."""
-    notes = []
+    """What an operator should hear about a file besides its orders' errors: title lines skipped,
+    mapped columns it lacks, columns that feed no field (their data is not sent) and warnings on
+    values that will be sent."""
+    notes = [
+        f"line {line} skipped: a title above the header row ({text!r})"
+        for line, text in session.table.title_lines
+    ]
     absent = [header for header in session.mapping.columns if header not in session.table.headers]
     if absent:
         notes.append(f"the mapping names columns this file does not have: "
