@@ -294,6 +294,17 @@ def test_a_re_run_reports_accepted_orders_without_sending_them(
     assert client.sends().count("RR-0") == 1 and client.sends().count("RR-2") == 2
 
 
+def test_a_changed_order_under_an_accepted_reference_is_not_sent_and_says_so(
+    engine: SubmissionEngine, client: FakeClient
+) -> None:
+    run(engine, [ka_order("CH-1"), ka_order("CH-2")])
+    same, changed = run(engine, [ka_order("CH-1"), ka_order("CH-2", remark="gift wrap")])
+    assert same.message == "already accepted earlier; not sent again"
+    assert changed.status is ResultStatus.ACCEPTED and changed.previously
+    assert "different content" in changed.message and "NOT sent" in changed.message
+    assert sorted(client.sends()) == ["CH-1", "CH-2"]
+
+
 def test_the_same_reference_twice_in_a_batch_is_refused(
     engine: SubmissionEngine, client: FakeClient
 ) -> None:

@@ -147,12 +147,20 @@ class Admission:
     ) -> Admitted | OrderResult:
         state = existing.state
         if state is OrderState.ACCEPTED:
+            message = "already accepted earlier; not sent again"
+            if existing.fingerprint != fingerprint:
+                # A corrected order under a used reference: say so, or the change is lost unseen.
+                message = (
+                    "already accepted earlier with different content; this version was NOT "
+                    "sent (a created order cannot be changed here: give a new order its own "
+                    "reference)"
+                )
             return OrderResult(
                 index,
                 existing.reference,
                 ResultStatus.ACCEPTED,
                 remote_id=existing.remote_id,
-                message="already accepted earlier; not sent again",
+                message=message,
                 order_id=existing.id,
                 previously=True,
             )
