@@ -24,7 +24,10 @@ def test_problems_name_the_physical_line_and_the_column_header() -> None:
     assert order_problems(session, second) == (
         "line 4, Qty (orderItemsList[].quantity): must be at least 1 (got 0)"
     )
-    assert file_notes(session) == ["columns not used (their values are not sent): Colour"]
+    assert file_notes(session) == [
+        "columns not used (their values are not sent): Colour",
+        "2 rows read = 1 in 1 valid orders + 1 in 1 invalid orders + 0 excluded",
+    ]
 
 
 def test_a_required_field_without_a_column_says_none_is_mapped() -> None:
@@ -69,3 +72,12 @@ def test_skipped_title_lines_are_reported() -> None:
     assert file_notes(session)[0] == (
         "line 1 skipped: a title above the header row ('Orders 2024-05')"
     )
+
+
+def test_excluded_rows_are_listed_by_reason() -> None:
+    session = _session("Order No,SKU\nA-1,S1\n,\nA-2,S2\n,\n")
+    session.exclude_rows([2], "duplicate of A-1")
+    assert file_notes(session)[-2:] == [
+        "excluded (blank row): lines 3, 5",
+        "excluded (duplicate of A-1): line 4",
+    ]

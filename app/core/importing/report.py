@@ -33,8 +33,8 @@ def order_problems(session: ImportSession, order: ImportedOrder) -> str:
 
 def file_notes(session: ImportSession) -> list[str]:
     """What an operator should hear about a file besides its orders' errors: title lines skipped,
-    mapped columns it lacks, columns that feed no field (their data is not sent) and warnings on
-    values that will be sent."""
+    mapped columns it lacks, columns that feed no field (their data is not sent), warnings on
+    values that will be sent, and where every row went."""
     notes = [
         f"line {line} skipped: a title above the header row ({text!r})"
         for line, text in session.table.title_lines
@@ -48,4 +48,20 @@ def file_notes(session: ImportSession) -> list[str]:
         notes.append(f"columns not used (their values are not sent): {', '.join(unused)}")
     for order in session.orders:
         notes += [f"warning: {issue_text(session, issue)}" for issue in order.warnings]
+    reconciliation = session.reconciliation()
+    notes.append(str(reconciliation))
+    by_reason: dict[str, list[int]] = {}
+    for excluded in reconciliation.excluded:
+        by_reason.setdefault(excluded.reason, []).append(excluded.line)
+    notes += [f"excluded ({reason}): {_lines(lines)}" for reason, lines in by_reason.items()]
     return notes
+
+
+_LISTED_LINES = 20
+
+
+def _lines(lines: list[int]) -> str:
+    """ "line 5" or "lines 5, 9, 12" (the first few, then how many more)."""
+    shown = ", ".join(map(str, lines[:_LISTED_LINES]))
+    more = f" and {len(lines) - _LISTED_LINES} more" if len(lines) > _LISTED_LINES else ""
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
