@@ -226,14 +226,16 @@ class Courier:
                 duration_ms=(time.perf_counter() - tick) * 1000,
             )
             state, message = _STATE_AFTER_LOOKUP[found.state], _lookup_message(found)
-            believable_after = self._absence_believable_after(record)
-            premature = found.state is LookupState.ABSENT and self._wall_clock() < believable_after
-            if premature:
-                state = OrderState.UNKNOWN
-                message = (
-                    "not found yet, but the API may not list it yet; reconcile after "
-                    f"{_clock_text(believable_after)}"
-                )
+            premature = False
+            if found.state is LookupState.ABSENT:
+                believable_after = self._absence_believable_after(record)
+                premature = self._wall_clock() < believable_after
+                if premature:
+                    state = OrderState.UNKNOWN
+                    message = (
+                        "not found yet, but the API may not list it yet; reconcile after "
+                        f"{_clock_text(believable_after)}"
+                    )
             record = self._journal.record(
                 record.id,
                 attempt,
