@@ -290,3 +290,23 @@ def test_a_reader_that_stops_early_is_not_a_crash(
     assert not (Path(os.environ["ORDER_DESK_HOME"]) / "crash").exists()
     if command == "submit":
         assert f"{rows} order(s): {rows} accepted" in stderr
+
+
+def test_validate_refuses_a_reference_given_twice_like_submit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "orders.csv"
+    sheet.write_text("Order No,Recipient,Phone,Country,Province,SKU,Qty,Shipping speed\n"
+                     "R-1,Ann,+1 212 555 0100,US,NY,S1,1,Standard\n", encoding="utf-8")
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps({
+        "customOrderId": " R-1 ", "channelType": "Standard",
+        "orderAddress": {"recipient": "Ann", "phone": "+1 212 555 0100", "country": "US",
+                         "province": "NY"},
+        "orderItemsList": [{"sku": "S1", "quantity": 1}],
+    }), encoding="utf-8")
+    assert main(["validate", str(sheet), str(again), "--target", "ka", "--json"]) == 1
+    first, second, _ = _json_lines(capsys.readouterr().out)
+    assert first["status"] == "valid"
+    assert second["status"] == "invalid"
+    assert second["message"] == "again.json #1: reference R-1 appears more than once in this batch"

@@ -222,15 +222,23 @@ def run_validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     invalid = 0
     statuses: list[str] = []
+    seen: set[str] = set()  # submit refuses a reference given twice in one run: so does this
     for index, payload in enumerate(orders.payloads):
         checked = validate_order(profile.target, payload, address_key=profile.address_key)
         reference = orders.references[index]
         message = "; ".join(str(error) for error in checked.errors)
+        sent_reference = reference_of(profile.target, checked.wire) if checked.wire else None
+        repeated = sent_reference is not None and sent_reference in seen
+        if sent_reference is not None:
+            seen.add(sent_reference)
         if orders.problems[index]:
             message = orders.problems[index]  # names the file, lines and columns
+        elif repeated:
+            message = (f"{orders.origins[index]}: reference {sent_reference} appears more than "
+                       "once in this batch")
         elif reference is None and message:
             message = f"{orders.origins[index]}: {message}"
-        ok = checked.ok and not orders.problems[index]
+        ok = checked.ok and not orders.problems[index] and not repeated
         invalid += not ok
         status = "valid" if ok else "invalid"
         statuses.append(status)
