@@ -81,3 +81,13 @@ def test_excluded_rows_are_listed_by_reason() -> None:
         "excluded (blank row): lines 3, 5",
         "excluded (duplicate of A-1): line 4",
     ]
+
+
+def test_many_warnings_are_cut_short_with_a_count() -> None:
+    rows = "".join(f"A-{n},Ann,+1 212 555 0100,US,MA,2108,S1,1,Standard\n" for n in range(60))
+    session = _session(
+        "Order No,Recipient Name,Phone,Country,Province,Zip,SKU,Qty,Shipping speed\n" + rows
+    )
+    notes = file_notes(session)
+    assert sum(note.startswith("warning: ") for note in notes) == 50
+    assert "... and 10 more warnings" in notes

@@ -11,6 +11,9 @@ from app.core.importing.session import CellIssue, ImportedOrder, ImportSession
 
 log = logging.getLogger(__name__)
 
+# A 100,000-row file with a damaged column would otherwise print a warning per row.
+_LISTED_WARNINGS = 50
+
 
 def issue_text(session: ImportSession, issue: CellIssue) -> str:
     """ "line 5, 数量 (orderItemsList[].quantity): must be a whole number (got 2.5)"."""
@@ -46,8 +49,10 @@ def file_notes(session: ImportSession) -> list[str]:
     unused = session.unused_headers()
     if unused:
         notes.append(f"columns not used (their values are not sent): {', '.join(unused)}")
-    for order in session.orders:
-        notes += [f"warning: {issue_text(session, issue)}" for issue in order.warnings]
+    warnings = [issue for order in session.orders for issue in order.warnings]
+    notes += [f"warning: {issue_text(session, issue)}" for issue in warnings[:_LISTED_WARNINGS]]
+    if len(warnings) > _LISTED_WARNINGS:
+        notes.append(f"... and {len(warnings) - _LISTED_WARNINGS} more warnings")
     reconciliation = session.reconciliation()
     notes.append(str(reconciliation))
     by_reason: dict[str, list[int]] = {}
