@@ -13,7 +13,7 @@ from typing import Protocol
 from app.core.clients import OrderClient, make_client
 from app.core.journal import Journal
 from app.core.paths import journal_path
-from app.core.secrets import resolve_secrets
+from app.core.secrets import SECRET_NAMES, resolve_secrets
 from app.core.settings import Profile, Settings, save_settings
 from app.core.targets import Target
 from app.gui.secret_chain import SessionAwareSecrets
@@ -97,6 +97,11 @@ class AppContext:
     def secrets_for(self, profile: Profile) -> dict[str, str | None]:
         return resolve_secrets(self.secrets, profile.name, profile.target,
                                sandbox=profile.is_sandbox)
+
+    def missing_secrets(self, profile: Profile) -> list[str]:
+        """The names of the secrets the profile needs and nobody has supplied yet."""
+        secrets = self.secrets_for(profile)
+        return [name for name in SECRET_NAMES[profile.target] if not secrets.get(name)]
 
     def client_for(self, profile: Profile) -> OrderClient:
         """A client for the profile as it is now (rebuilt when the profile or its secrets

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -109,8 +109,13 @@ class CredentialsBox(QGroupBox):
         return self.tr("sandbox default") if profile.is_sandbox else self.tr("not set")
 
     def _label(self, name: str) -> str:
-        return {
-            "ka_token": self.tr("KA access token"),
-            "nomad_app_key": self.tr("Nomad AppKey"),
-            "nomad_app_secret": self.tr("Nomad AppSecret"),
-        }.get(name, name)
+        return secret_label(name)
+
+
+def secret_label(name: str) -> str:
+    """The operator's name for a secret (also used by the window when one is missing)."""
+    return {
+        "ka_token": QCoreApplication.translate("CredentialsBox", "KA access token"),
+        "nomad_app_key": QCoreApplication.translate("CredentialsBox", "Nomad AppKey"),
+        "nomad_app_secret": QCoreApplication.translate("CredentialsBox", "Nomad AppSecret"),
+    }.get(name, name)

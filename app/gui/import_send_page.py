@@ -71,6 +71,10 @@ class ImportSendPage(QWidget):
         export_failed.clicked.connect(self._ask_export_failed)
         self.view = QTableView()
         self.view.setObjectName("importResults")
+        # Remote ids and messages must be readable whole: the message takes the spare width,
+        # and columns fit their contents (from a sample of rows) once the batch is done.
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setResizeContentsPrecision(50)
 
         controls = QHBoxLayout()
         controls.addWidget(self.progress_bar, 1)
@@ -169,6 +173,7 @@ class ImportSendPage(QWidget):
                 self.tr("Stopped: {0}").format(error) if error is not None
                 else self.tr("Done: {0}").format(counts or self.tr("nothing sent"))
             )
+            self.view.resizeColumnsToContents()
             self.finished.emit()
             return
         remaining = progress.total - progress.done

@@ -42,6 +42,7 @@ class KaQuotePanel(QGroupBox):
         self._workers = workers
 
         self.balance = QLabel(self.tr("Balance: …"), self)
+        self._balance_request = 0
         self.balance.setObjectName("ka.balance")
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.setObjectName("ka.balanceRefresh")
@@ -76,12 +77,21 @@ class KaQuotePanel(QGroupBox):
 
     def refresh_balance(self) -> None:
         self.balance.setText(self.tr("Balance: asking…"))
+        # Answers can arrive out of order (e.g. after a profile switch): only the latest counts.
+        self._balance_request += 1
+        request = self._balance_request
         # The client is built in the worker too: building one sets up TLS, which takes a while.
-        self._workers.start(lambda: self._client().balance(), on_result=self._show_balance,
-                            on_error=lambda exc: self.balance.setText(
-                                self.tr("Balance: %1").replace("%1", str(exc))))
+        self._workers.start(lambda: self._client().balance(),
+                            on_result=lambda result: self._show_balance(result, request),
+                            on_error=lambda exc: self._balance_failed(exc, request))
 
-    def _show_balance(self, result: Balance | ApiFailure) -> None:
+    def _balance_failed(self, exc: BaseException, request: int) -> None:
+        if request == self._balance_request:
+            self.balance.setText(self.tr("Balance: %1").replace("%1", str(exc)))
+
+    def _show_balance(self, result: Balance | ApiFailure, request: int) -> None:
+        if request != self._balance_request:
+            return
         if isinstance(result, ApiFailure):
             self.balance.setText(self.tr("Balance: %1").replace("%1", result.message))
         elif result.amount is None:

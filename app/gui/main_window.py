@@ -28,9 +28,11 @@ from app.core.clients import KaClient
 from app.core.engine.results import OrderResult, Progress, ResultStatus
 from app.core.journal import OrderRecord
 from app.core.models import ValidationResult, field_specs, validate_order
+from app.core.settings import Profile
 from app.core.targets import REFERENCE_FIELD, Target
 from app.gui.about_dialog import AboutDialog
 from app.gui.context import AppContext
+from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
 from app.gui.history_view import HistoryView
 from app.gui.import_dialog import ImportDialog
@@ -278,9 +280,21 @@ class MainWindow(QMainWindow):
         self.context.save_settings()
         self._refresh_profiles()
 
+    def _credentials_problem(self, profile: Profile) -> str:
+        """What to do when the profile lacks a credential, in the window's words ("" if none).
+        The core's message names command-line ways; here the settings dialog is the way."""
+        missing = self.context.missing_secrets(profile)
+        if not missing:
+            return ""
+        return self.tr("Profile %1 has no %2 yet: add it in File › Profiles and credentials…")\
+            .replace("%1", profile.name).replace("%2", ", ".join(secret_label(n) for n in missing))
+
     def _ka_client(self) -> KaClient:
         """Called on worker threads: touches no widget."""
-        client = self.context.client_for(self.context.profile(Target.KA))
+        profile = self.context.profile(Target.KA)
+        if problem := self._credentials_problem(profile):
+            raise ValueError(problem)
+        client = self.context.client_for(profile)
         assert isinstance(client, KaClient)
         return client
 
@@ -364,6 +378,10 @@ class MainWindow(QMainWindow):
                                "warning")
             return
         profile = self.context.profile(self.target)
+        if problem := self._credentials_problem(profile):
+            self._show_outcome(self.target, self.tr("Not sent: %1").replace("%1", problem),
+                               "error")
+            return
         payload = form.payload()
         self.submit_button.setEnabled(False)
         self.progress.setRange(0, 0)

@@ -5,6 +5,7 @@ apply, and what is wrong with a spreadsheet row."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import OrderState
+from app.core.settings import default_profile
 from app.core.targets import Environment, Target
 from app.gui.main_window import MainWindow
 from tests.fixtures.sandbox import ka_order
@@ -118,3 +120,26 @@ def test_settings_show_only_the_rows_of_the_profile_target(window: MainWindow) -
     assert any("Nomad" in t and "sandbox" in t and "in use" in t for t in texts)
     name = named(dialog, "profile.name")
     assert isinstance(name, QLineEdit) and name.text() == "Sandbox Nomad"
+
+
+def test_a_missing_credential_points_to_the_settings_dialog(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    settings = window.context.settings
+    live = replace(default_profile("Live KA", Target.KA, Environment.TEST),
+                   base_url="http://127.0.0.1:9")  # never reached: nothing may be sent
+    settings.add(live)
+    settings.use("Live KA")
+    window._settings_saved()
+    balance = named(window, "ka.balance")
+    assert isinstance(balance, QLabel)
+    qtbot.waitUntil(lambda: "asking" not in balance.text(), timeout=10_000)
+    assert "Profiles and credentials" in balance.text(), balance.text()
+    assert "KA access token" in balance.text()
+
+    window.forms[Target.KA].load(ka_order("NOCRED-1"))
+    window.submit()
+    outcome = named(window, "outcomeLabel")
+    assert isinstance(outcome, QLabel)
+    assert outcome.text().startswith("Not sent: Profile Live KA has no KA access token")
+    assert window.context.journal.find(Target.KA, "Live KA", "NOCRED-1") is None
