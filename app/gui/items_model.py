@@ -3,6 +3,7 @@ API field name, cells kept as the text the operator typed (the models do the par
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -24,6 +25,9 @@ class ItemsTableModel(QAbstractTableModel):
         self.columns = columns
         self._defaults = defaults or {}
         self._rows: list[dict[str, str]] = []
+        # Per row, the line's fields that have no column (e.g. a Nomad product id): kept as they
+        # came so an order opened again, or a draft, is sent whole.
+        self._extras: list[dict[str, Any]] = []
         self._errors: dict[tuple[int, str], str] = {}
 
     # -- Qt model API -------------------------------------------------------------------------
@@ -77,30 +81,38 @@ class ItemsTableModel(QAbstractTableModel):
     def rows(self) -> list[dict[str, str]]:
         return [dict(r) for r in self._rows]
 
-    def set_rows(self, rows: list[dict[str, str]]) -> None:
+    def extras(self) -> list[dict[str, Any]]:
+        return copy.deepcopy(self._extras)
+
+    def set_rows(self, rows: list[dict[str, str]],
+                 extras: list[dict[str, Any]] | None = None) -> None:
         self.beginResetModel()
         self._rows = [{c: str(r.get(c) or self._defaults.get(c, "")) for c in self.columns}
                       for r in rows]
+        self._extras = copy.deepcopy(extras) if extras else [{} for _ in rows]
         self._errors.clear()
         self.endResetModel()
         self.changed.emit()
 
-    def add_row(self, values: dict[str, str] | None = None, at: int | None = None) -> int:
+    def add_row(self, values: dict[str, str] | None = None, at: int | None = None,
+                extra: dict[str, Any] | None = None) -> int:
         at = len(self._rows) if at is None else at
         row = {c: self._defaults.get(c, "") for c in self.columns}
         row.update(values or {})
         self.beginInsertRows(QModelIndex(), at, at)
         self._rows.insert(at, row)
+        self._extras.insert(at, copy.deepcopy(extra) if extra else {})
         self.endInsertRows()
         self.changed.emit()
         return at
 
     def duplicate_row(self, row: int) -> int:
-        return self.add_row(dict(self._rows[row]), at=row + 1)
+        return self.add_row(dict(self._rows[row]), at=row + 1, extra=self._extras[row])
 
     def remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
+        del self._extras[row]
         self.endRemoveRows()
         self.changed.emit()
 

@@ -7,6 +7,7 @@ module holds no field rule of its own: every limit, marker and choice comes from
 
 from __future__ import annotations
 
+import copy
 import itertools
 import logging
 import re
@@ -53,6 +54,35 @@ def set_nested(payload: dict[str, Any], path: str, value: Any) -> None:
         else:
             node = node.setdefault(key, {})
     node[leaf] = value
+
+
+def without_paths(line: dict[str, Any], paths: Sequence[str]) -> dict[str, Any]:
+    """A copy of ``line`` without the values at ``paths`` (as `get_nested` finds them), and
+    without the objects and lists that leaves empty."""
+    rest = copy.deepcopy(line)
+    for path in paths:
+        _remove_path(rest, path.split("."))
+    return rest
+
+
+def _remove_path(node: Any, keys: list[str]) -> None:
+    key = keys[0]
+    step = key[:-2] if key.endswith("[]") else key
+    if not isinstance(node, dict) or step not in node:
+        return
+    if len(keys) == 1:
+        del node[step]
+        return
+    child = node[step]
+    if key.endswith("[]"):
+        if not (isinstance(child, list) and child):
+            return
+        _remove_path(child[0], keys[1:])
+    else:
+        _remove_path(child, keys[1:])
+    # Pruned only when nothing is left: a list's other entries keep their places.
+    if node[step] in ({}, [], [{}]):
+        del node[step]
 
 
 def get_nested(payload: dict[str, Any], path: str) -> Any:
@@ -239,10 +269,10 @@ class OrderForm(QWidget):
                 set_nested(payload, path, value)
         lines = []
         defaults = self.item_defaults()
-        for row in self.items_model.rows():
-            if all(not v.strip() or v == defaults.get(c) for c, v in row.items()):
+        for row, extra in zip(self.items_model.rows(), self.items_model.extras(), strict=True):
+            if not extra and all(not v.strip() or v == defaults.get(c) for c, v in row.items()):
                 continue  # an untouched line (only its defaults) is not an order line
-            line: dict[str, Any] = {}
+            line: dict[str, Any] = extra
             for column, value in row.items():
                 if value.strip():
                     set_nested(line, column, value.strip())
@@ -257,11 +287,13 @@ class OrderForm(QWidget):
         for path, editor in self.editors.items():
             editor.set_value(get_nested(payload, path))
         lines = payload.get(self.items_container) if self.items_container else None
-        rows = []
+        rows, extras = [], []
+        columns = self.items_model.columns
         for line in lines if isinstance(lines, list) else []:
             if isinstance(line, dict):
-                rows.append({c: _text(get_nested(line, c)) for c in self.items_model.columns})
-        self.items_model.set_rows(rows or [{}])
+                rows.append({c: _text(get_nested(line, c)) for c in columns})
+                extras.append(without_paths(line, columns))
+        self.items_model.set_rows(rows or [{}], extras or None)
         self._reveal_all = False
         self._touched = {p for p, e in self.editors.items() if e.value()}
         self._items_touched = bool(rows)

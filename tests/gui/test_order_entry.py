@@ -17,6 +17,7 @@ from app.core.targets import Target
 from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
 from app.sandbox import SandboxConfig, SandboxServer
+from tests.fixtures.sandbox import nomad_order
 from tests.gui.helpers import accepted, fill_row, named, type_into
 
 
@@ -192,3 +193,24 @@ def test_ctrl_enter_inside_an_open_cell_keeps_what_was_typed(
     record = accepted(window, "GUI-KA-CELL")
     assert record is not None
     assert record.payload["orderItemsList"][0]["quantity"] == 5
+
+
+def test_item_fields_without_a_column_survive_loading_and_duplicating(
+    window: MainWindow,
+) -> None:
+    form = window.forms[Target.NOMAD]
+    order = nomad_order("KEEP-1")
+    order["items"][0]["product"]["skus"] = [{"skuNumber": "S-1", "barcode": "690123"}]
+    form.load(order)  # as "Open as new order" and drafts do
+    model = form.items_model
+    assert model.rows()[0]["product.skus[].skuNumber"] == "S-1"
+    model.duplicate_row(0)
+    model.setData(model.index(1, model.columns.index("product.skus[].skuNumber")), "")
+
+    first, second = form.payload()["items"]
+    assert first["product"]["productId"] == "p1"  # no column for it, still sent
+    assert first["product"]["skus"] == [{"skuNumber": "S-1", "barcode": "690123"}]
+    assert second["product"]["productId"] == "p1"
+    assert second["product"]["skus"] == [{"barcode": "690123"}]  # the cleared cell is gone
+    model.remove_row(0)
+    assert form.payload()["items"] == [second]
