@@ -40,16 +40,10 @@ def run(count: int) -> int:
     from app.core.journal import HistoryFilter, OrderState
     from app.core.targets import Target
     from app.gui.app import build_main_window, ensure_application
-    from app.sandbox import SandboxConfig, SandboxServer
 
     app = ensure_application()
 
-    def unlimited_sandbox(_directory: Path) -> SandboxServer:
-        server = SandboxServer(SandboxConfig(ka_rate_limit=None))
-        server.start()
-        return server
-
-    window = build_main_window(sandbox_starter=unlimited_sandbox)
+    window = build_main_window()  # the built-in sandbox, as a real start has it
     context = window.context
     window.resize(1024, 700)
     window.show()

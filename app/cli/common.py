@@ -27,9 +27,6 @@ from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
-# The embedded sandbox keeps its orders here, so re-runs and `reconcile` see earlier orders.
-EMBEDDED_SANDBOX_DB = "sandbox.sqlite3"
-
 
 class InputError(Exception):
     """Bad usage or unreadable input: the command exits 2 with this message."""
@@ -179,16 +176,15 @@ def client_factory(profile: Profile) -> Iterator[Callable[[Profile], OrderClient
     if profile.base_url or not profile.is_sandbox:
         yield lambda chosen: make_client(chosen, secrets)
         return
-    from app.sandbox import SandboxConfig, SandboxServer
+    from app.sandbox.embedded import start_embedded_sandbox
 
-    # Expect whatever credentials this run will present (e.g. from the environment); the secret
-    # names are the sandbox's setting names.
-    presented: dict[str, Any] = {name: value for name, value in secrets.items() if value}
-    config = SandboxConfig(db_path=data_dir() / EMBEDDED_SANDBOX_DB, **presented)
-    with SandboxServer(config) as server:
+    server = start_embedded_sandbox(data_dir(), secrets)
+    try:
         url = server.nomad_base_url if profile.target is Target.NOMAD else server.ka_base_url
         log.info("embedded sandbox at %s", url)
         yield lambda chosen: make_client(chosen, secrets, base_url=url)
+    finally:
+        server.stop()
 
 
 def open_journal() -> Journal:

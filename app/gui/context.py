@@ -30,17 +30,6 @@ class RunningSandbox(Protocol):
     def stop(self) -> None: ...
 
 
-def start_builtin_sandbox(directory: Path) -> RunningSandbox:
-    """Serve the simulator on a free loopback port. Its orders are kept in the data directory
-    (the same file the CLI uses), so reconciling after a restart works."""
-    from app.cli.common import EMBEDDED_SANDBOX_DB
-    from app.sandbox import SandboxConfig, SandboxServer
-
-    server = SandboxServer(SandboxConfig(port=0, db_path=directory / EMBEDDED_SANDBOX_DB))
-    server.start()
-    return server
-
-
 SandboxStarter = Callable[[Path], RunningSandbox]
 
 
@@ -58,7 +47,7 @@ class AppContext:
         self.secrets = secrets
         self.journal = journal
         self.data_dir = data_dir
-        self._sandbox_starter = sandbox_starter or start_builtin_sandbox
+        self._sandbox_starter = sandbox_starter or self._start_embedded_sandbox
         self._sandbox: RunningSandbox | None = None
         # profile name -> (the profile and secrets it was built with, the client)
         self._clients: dict[str, tuple[Profile, dict[str, str | None], OrderClient]] = {}
@@ -82,6 +71,18 @@ class AppContext:
                 self._sandbox = self._sandbox_starter(self.data_dir)
                 log.info("built-in sandbox serving at %s", self._sandbox.ka_base_url)
             return self._sandbox
+
+    def _start_embedded_sandbox(self, directory: Path) -> RunningSandbox:
+        """The simulator, expecting the credentials the sandbox profiles present (environment
+        or keyring, else its defaults), so whatever they send is accepted as the CLI's is."""
+        from app.sandbox.embedded import start_embedded_sandbox
+
+        presented: dict[str, str | None] = {}
+        for profile in self.settings.profiles.values():
+            if profile.is_sandbox and not profile.base_url:
+                for name, value in self.secrets_for(profile).items():
+                    presented.setdefault(name, value)
+        return start_embedded_sandbox(directory, presented)
 
     def base_url_for(self, profile: Profile) -> str | None:
         """The profile's URL; for a sandbox profile without one, the built-in simulator's."""
