@@ -21,9 +21,15 @@ def embedded_sandbox_config(
     No rate limit: sandbox profiles have no client-side limit (the sandbox needs none), and a
     server-side one would answer a large training batch with 429s that no real account gives a
     client configured for it. `order-desk sandbox` still emulates KA's limit."""
-    expected = {name: value for name, value in (presented or {}).items() if value}
-    return SandboxConfig(port=0, db_path=directory / EMBEDDED_DB_NAME, ka_rate_limit=None,
-                         **expected)
+    presented = presented or {}
+    return SandboxConfig(
+        port=0,
+        db_path=directory / EMBEDDED_DB_NAME,
+        ka_rate_limit=None,
+        ka_token=presented.get("ka_token") or SandboxConfig.ka_token,
+        nomad_app_key=presented.get("nomad_app_key") or SandboxConfig.nomad_app_key,
+        nomad_app_secret=presented.get("nomad_app_secret") or SandboxConfig.nomad_app_secret,
+    )
 
 
 def start_embedded_sandbox(
