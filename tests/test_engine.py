@@ -300,7 +300,9 @@ def test_a_changed_order_under_an_accepted_reference_is_not_sent_and_says_so(
     run(engine, [ka_order("CH-1"), ka_order("CH-2")])
     same, changed = run(engine, [ka_order("CH-1"), ka_order("CH-2", remark="gift wrap")])
     assert same.message == "already accepted earlier; not sent again"
+    assert same.previously and not same.content_differs
     assert changed.status is ResultStatus.ACCEPTED and changed.previously
+    assert changed.content_differs
     assert "different content" in changed.message and "NOT sent" in changed.message
     assert sorted(client.sends()) == ["CH-1", "CH-2"]
 

@@ -409,7 +409,15 @@ class MainWindow(QMainWindow):
             self._update_submit()
             return
         result = results[0]
-        if result.status is ResultStatus.ACCEPTED:
+        if result.status is ResultStatus.ACCEPTED and result.content_differs:
+            # The corrected version was not sent: keep it in the form, never clear it unseen.
+            text = self.tr(
+                "Not sent: reference %1 was already accepted (remote id %2) with different "
+                "content. A created order cannot be changed here; give this order a new "
+                "reference to send it as a new order.")\
+                .replace("%1", result.reference or "").replace("%2", result.remote_id or "?")
+            self._show_outcome(target, text, "warning")
+        elif result.status is ResultStatus.ACCEPTED:
             self.last_payload[target] = context["payload"]
             form.remember_values()
             text = self.tr("Accepted — remote id %2 (reference %1). It is in History.")\

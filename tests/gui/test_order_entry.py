@@ -214,3 +214,29 @@ def test_item_fields_without_a_column_survive_loading_and_duplicating(
     assert second["product"]["skus"] == [{"barcode": "690123"}]  # the cleared cell is gone
     model.remove_row(0)
     assert form.payload()["items"] == [second]
+
+
+def test_a_corrected_order_under_an_accepted_reference_is_kept_and_not_sent(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    submit = named(window, "submitButton")
+    _fill_ka(qtbot, window, "GUI-KA-FIX")
+    qtbot.waitUntil(submit.isEnabled)
+    qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: accepted(window, "GUI-KA-FIX") is not None, timeout=15_000)
+    first = accepted(window, "GUI-KA-FIX")
+    assert first is not None
+
+    _fill_ka(qtbot, window, "GUI-KA-FIX")
+    type_into(qtbot, window, "ka.city", "Lyon")  # the operator's correction
+    qtbot.waitUntil(submit.isEnabled)
+    qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
+    outcome = named(window, "outcomeLabel")
+    qtbot.waitUntil(lambda: "Not sent" in outcome.text(), timeout=15_000)
+    assert "GUI-KA-FIX" in outcome.text() and (first.remote_id or "?") in outcome.text()
+    # The correction is still in the form, and the order on the server is the first version.
+    payload = window.forms[Target.KA].payload()
+    assert payload["customOrderId"] == "GUI-KA-FIX"
+    assert payload["orderAddress"]["city"] == "Lyon"
+    again = accepted(window, "GUI-KA-FIX")
+    assert again is not None and again.payload["orderAddress"]["city"] == "Paris"

@@ -148,7 +148,8 @@ class Admission:
         state = existing.state
         if state is OrderState.ACCEPTED:
             message = "already accepted earlier; not sent again"
-            if existing.fingerprint != fingerprint:
+            differs = existing.fingerprint != fingerprint
+            if differs:
                 # A corrected order under a used reference: say so, or the change is lost unseen.
                 message = (
                     "already accepted earlier with different content; this version was NOT "
@@ -163,6 +164,7 @@ class Admission:
                 message=message,
                 order_id=existing.id,
                 previously=True,
+                content_differs=differs,
             )
         if state in (OrderState.UNKNOWN, OrderState.SENDING):
             # It may exist remotely as it was journaled: keep that payload, reconcile first.

@@ -29,6 +29,8 @@ class OrderResult:
     order_id: int | None = None
     field_errors: tuple[FieldError, ...] = ()
     previously: bool = False  # already accepted before this batch; not sent again
+    # With `previously`: this version differs from the accepted one, and was not sent.
+    content_differs: bool = False
 
 
 @dataclass(frozen=True)
