@@ -74,6 +74,27 @@ def test_reference_is_unique_per_target_and_profile(journal: Journal) -> None:
     assert journal.count() == 3
 
 
+def test_a_renamed_profile_keeps_its_orders_attempts_and_batches(journal: Journal) -> None:
+    batch = journal.create_batch(Target.KA, "Shop KA", 2)
+    first = add(journal, "RN-1", profile="Shop KA", batch_id=batch)
+    journal.record(first.id, NewAttempt(AttemptKind.SEND, 1.0, "accepted"), OrderState.ACCEPTED,
+                   remote_id="9")
+    add(journal, "RN-2", profile="Shop KA", batch_id=batch)
+    add(journal, "RN-1", profile="Other KA")
+
+    assert journal.rename_profile("Shop KA", "Main shop KA") == 2
+    found = journal.find(Target.KA, "Main shop KA", "RN-1")
+    assert found is not None and found.state is OrderState.ACCEPTED
+    assert journal.find(Target.KA, "Shop KA", "RN-1") is None
+    assert journal.attempts(first.id)[0].profile == "Main shop KA"
+    assert journal.count(HistoryFilter(profile="Other KA")) == 1  # untouched
+
+    # Onto a name that already holds one of its references: refused, nothing moved.
+    with pytest.raises(DuplicateReferenceError):
+        journal.rename_profile("Main shop KA", "Other KA")
+    assert journal.count(HistoryFilter(profile="Main shop KA")) == 2
+
+
 def test_state_changes_can_be_conditional(journal: Journal) -> None:
     order = add(journal, "R-1")
     assert not journal.set_state(order.id, OrderState.CANCELLED, only_from=[OrderState.SENDING])

@@ -503,7 +503,8 @@ class MainWindow(QMainWindow):
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         if self._settings_dialog is None:
-            dialog = SettingsDialog(self.context.settings, self.context.secrets, self)
+            dialog = SettingsDialog(self.context.settings, self.context.secrets, self,
+                                    journal=self.context.journal)
             dialog.saved.connect(self._settings_saved)
             dialog.credentials_saved.connect(self._credentials_saved)
             self._settings_dialog = dialog

@@ -4,6 +4,7 @@ keyring, or, when there is none and the operator agrees, to memory for this sess
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -19,18 +20,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.journal import HistoryFilter, Journal, JournalError, OrderState
 from app.core.settings import (
     KA_ADDRESS_KEYS,
     NOMAD_STAGES,
     SANDBOX_PROFILES,
     Profile,
     Settings,
+    default_lookup_settle,
     default_profile,
 )
 from app.core.targets import Environment, Target
@@ -66,11 +70,15 @@ class SettingsDialog(QDialog):
     credentials_saved = Signal()
 
     def __init__(self, settings: Settings, secrets: SessionAwareSecrets,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, journal: Journal | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Profiles and credentials"))
         self._settings = settings
+        # The journal keys each order's reference on its profile's name: a renamed profile
+        # takes its orders along, and moving one that has sent orders elsewhere is questioned.
+        self._journal = journal
+        self.confirm_box: QMessageBox | None = None
 
         self.profile_list = QListWidget(self)
         self.profile_list.setObjectName("profileList")
@@ -143,7 +151,7 @@ class SettingsDialog(QDialog):
         self.profile_error.setWordWrap(True)
         save_button = QPushButton(self.tr("Save profile"), self)
         save_button.setObjectName("saveProfile")
-        save_button.clicked.connect(self.save_profile)
+        save_button.clicked.connect(lambda: self.save_profile())  # not with `checked`
         use_button = QPushButton(self.tr("Use this profile"), self)
         use_button.setObjectName("useProfile")
         use_button.clicked.connect(self.use_profile)
@@ -250,11 +258,17 @@ class SettingsDialog(QDialog):
     def edited_profile(self) -> Profile:
         """The profile as the form shows it; raises ValueError naming the bad setting."""
         old = self._settings.profiles[self.selected_name()]
+        target = Target(self.target.currentData())
+        environment = Environment(self.environment.currentData())
+        settle = old.lookup_settle_seconds
+        if settle == default_lookup_settle(old.target, old.environment):
+            # Not chosen by hand: follow the new place's default (the sandbox answers at once).
+            settle = default_lookup_settle(target, environment)
         profile = replace(
             old,
             name=self.name.text().strip(),
-            target=Target(self.target.currentData()),
-            environment=Environment(self.environment.currentData()),
+            target=target,
+            environment=environment,
             base_url=self.base_url.text().strip() or None,
             store=self.store.text().strip(),
             stage=self.stage.currentText(),
@@ -262,11 +276,14 @@ class SettingsDialog(QDialog):
             concurrency=self.concurrency.value(),
             rate_limit=self.rate_limit.value() or None,
             burst=self.burst.value(),
+            lookup_settle_seconds=settle,
         )
         profile.check()
         return profile
 
-    def save_profile(self) -> bool:
+    def save_profile(self, then: Callable[[], None] | None = None) -> bool:
+        """Save the form; True when saved now. A change that needs the operator's word opens
+        `confirm_box` and returns False; ``then`` runs once the change is saved."""
         old_name = self.selected_name()
         try:
             profile = self.edited_profile()
@@ -276,6 +293,70 @@ class SettingsDialog(QDialog):
         if profile.name != old_name and profile.name in self._settings.profiles:
             self.profile_error.setText(self.tr("A profile with this name already exists."))
             return False
+        old = self._settings.profiles[old_name]
+        journaled = self._journaled_orders(old)
+        refusal = self._refusal(old, profile, journaled)
+        if refusal:
+            self.profile_error.setText(refusal)
+            return False
+        if journaled and _destination(old) != _destination(profile):
+            self._confirm_move(old, profile, journaled, then)
+            return False
+        return self._commit(old_name, profile, then)
+
+    def _journaled_orders(self, profile: Profile) -> int:
+        if self._journal is None:
+            return 0
+        return self._journal.count(HistoryFilter(target=profile.target, profile=profile.name))
+
+    def _refusal(self, old: Profile, new: Profile, journaled: int) -> str:
+        """Why this change cannot be saved, or ""."""
+        if not journaled:
+            return ""
+        if new.target is not old.target:
+            return self.tr("%1 orders were sent with this profile, so it stays a %2 profile. "
+                           "Make a new profile for %3.").replace("%1", str(journaled))\
+                .replace("%2", old.target.label).replace("%3", new.target.label)
+        if new.name != old.name and self._journal is not None:
+            in_flight = sum(self._journal.count(HistoryFilter(profile=old.name, state=state))
+                            for state in (OrderState.QUEUED, OrderState.SENDING))
+            if in_flight:
+                return self.tr("%1 orders of this profile are being sent; rename it when they "
+                               "are done.").replace("%1", str(in_flight))
+        return ""
+
+    def _confirm_move(self, old: Profile, new: Profile, journaled: int,
+                      then: Callable[[], None] | None) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Change where this profile sends"),
+            self.tr("%1 orders were already sent with “%2”. Their references stay with this "
+                    "profile: an order accepted before will not be sent to the new address "
+                    "again.\n\nIf the new address is the same account (for example a new "
+                    "domain), save. If it is another account or environment, cancel and make a "
+                    "new profile instead.").replace("%1", str(journaled)).replace("%2", old.name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmProfileMove")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _result: self._move_answered(box, old.name, new, then))
+        self.confirm_box = box
+        box.open()
+
+    def _move_answered(self, box: QMessageBox, old_name: str, profile: Profile,
+                       then: Callable[[], None] | None) -> None:
+        self.confirm_box = None
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Save:
+            self._commit(old_name, profile, then)
+        box.deleteLater()
+
+    def _commit(self, old_name: str, profile: Profile, then: Callable[[], None] | None) -> bool:
+        if profile.name != old_name and self._journal is not None:
+            try:
+                self._journal.rename_profile(old_name, profile.name)
+            except JournalError as exc:
+                self.profile_error.setText(
+                    self.tr("Not renamed: the journal could not move its orders (%1)")
+                    .replace("%1", str(exc)))
+                return False
         was_current = [t for t, n in self._settings.current.items() if n == old_name]
         del self._settings.profiles[old_name]
         self._settings.add(profile)
@@ -287,13 +368,22 @@ class SettingsDialog(QDialog):
         self.profile_error.clear()
         self.saved.emit()
         self._refresh_list(profile.name)
+        if then is not None:
+            then()
         return True
 
     def use_profile(self) -> None:
-        if self.save_profile():
-            self._settings.use(self.selected_name())
-            self.saved.emit()
-            self._refresh_list(self.selected_name())
+        self.save_profile(then=self._use_selected)
+
+    def _use_selected(self) -> None:
+        self._settings.use(self.selected_name())
+        self.saved.emit()
+        self._refresh_list(self.selected_name())
 
     def save_credentials(self) -> bool:
         return self.credentials.save()
+
+
+def _destination(profile: Profile) -> tuple[object, ...]:
+    """Where a profile's orders go: changing any of these may mean another account."""
+    return (profile.environment, profile.base_url, profile.store, profile.stage)

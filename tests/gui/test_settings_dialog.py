@@ -185,3 +185,86 @@ def test_a_typed_secret_is_redacted_from_crash_reports(
         report = crash.format_report(RuntimeError, exc, exc.__traceback__)
     assert "keyring said no to" in report
     assert SECRET not in report
+
+
+def _profile_with_an_accepted_order(window: MainWindow, name: str, reference: str) -> None:
+    """A KA profile on the built-in sandbox, in use, with one accepted order in the journal."""
+    from app.core.journal import AttemptKind, NewAttempt
+
+    dialog = window.open_settings()
+    named(dialog, "addProfile").click()
+    named(dialog, "profile.name").setText(name)  # type: ignore[attr-defined]
+    environment = named(dialog, "profile.environment")
+    assert isinstance(environment, QComboBox)
+    environment.setCurrentIndex(environment.findData(Environment.SANDBOX.value))
+    named(dialog, "profile.baseUrl").clear()  # type: ignore[attr-defined]
+    named(dialog, "useProfile").click()
+    assert window.context.profile(Target.KA).name == name
+    journal = window.context.journal
+    order = journal.add_order(Target.KA, name, reference, '{"customOrderId": "%s"}' % reference,
+                              "fp", generated=False, batch_id=None)
+    journal.record(order.id, NewAttempt(AttemptKind.SEND, 1.0, "accepted"), OrderState.ACCEPTED,
+                   remote_id="KK-1")
+
+
+def test_a_new_profile_s_lookup_wait_follows_its_environment(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = window.open_settings()
+    named(dialog, "addProfile").click()  # a TEST profile: waits before trusting "absent"
+    name = named(dialog, "profile.name").text()  # type: ignore[attr-defined]
+    assert window.context.settings.profiles[name].lookup_settle_seconds > 0
+    environment = named(dialog, "profile.environment")
+    assert isinstance(environment, QComboBox)
+    environment.setCurrentIndex(environment.findData(Environment.SANDBOX.value))
+    named(dialog, "profile.baseUrl").clear()  # type: ignore[attr-defined]
+    named(dialog, "saveProfile").click()
+    assert window.context.settings.profiles[name].lookup_settle_seconds == 0
+
+
+def test_a_renamed_profile_takes_its_orders_along(qtbot: QtBot, window: MainWindow) -> None:
+    _profile_with_an_accepted_order(window, "Shop KA", "REN-1")
+    dialog = window.open_settings()
+    named(dialog, "profile.name").setText("Main shop KA")  # type: ignore[attr-defined]
+    named(dialog, "saveProfile").click()
+    assert named(dialog, "profile.error").text() == ""  # type: ignore[attr-defined]
+    assert window.context.profile(Target.KA).name == "Main shop KA"
+    moved = window.context.journal.find(Target.KA, "Main shop KA", "REN-1")
+    assert moved is not None and moved.state is OrderState.ACCEPTED
+    # So the order is still never sent again under its new profile name.
+    engine = window.submission.engine
+    report = engine.submit_batch([ka_order("REN-1")], window.context.profile(Target.KA))
+    [result] = report.wait(15).results
+    assert result.previously and result.remote_id == "KK-1"
+
+
+def test_sending_a_used_profile_elsewhere_is_asked_first(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _profile_with_an_accepted_order(window, "Shop KA", "MOVE-1")
+    dialog = window.open_settings()
+    named(dialog, "profile.baseUrl").setText("https://example.test")  # type: ignore[attr-defined]
+    environment = named(dialog, "profile.environment")
+    assert isinstance(environment, QComboBox)
+    environment.setCurrentIndex(environment.findData(Environment.TEST.value))
+    named(dialog, "saveProfile").click()
+    box = dialog.confirm_box
+    assert box is not None and "1 orders were already sent" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.context.settings.profiles["Shop KA"].base_url is None  # unchanged
+
+    named(dialog, "saveProfile").click()
+    box = dialog.confirm_box
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Save).click()
+    assert window.context.settings.profiles["Shop KA"].base_url == "https://example.test"
+
+    # Its target cannot change at all: the references belong to KA.
+    target = named(dialog, "profile.target")
+    assert isinstance(target, QComboBox)
+    target.setCurrentIndex(target.findData(Target.NOMAD.value))
+    named(dialog, "profile.store").setText("org.youzan.shop")  # type: ignore[attr-defined]
+    named(dialog, "saveProfile").click()
+    assert dialog.confirm_box is None
+    assert "stays a KA profile" in named(dialog, "profile.error").text()  # type: ignore[attr-defined]
+    assert window.context.settings.profiles["Shop KA"].target is Target.KA

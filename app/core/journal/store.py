@@ -429,6 +429,18 @@ class Journal:
         return self.page(HistoryFilter(state=state, target=target, profile=profile), 0, -1,
                          oldest_first=True)
 
+    def rename_profile(self, old: str, new: str) -> int:
+        """Move every order, attempt and batch of profile ``old`` to ``new``, so a renamed
+        profile keeps its history and its references (an order accepted before is still never
+        sent again). All or nothing; returns the number of orders moved. Raises
+        DuplicateReferenceError when ``new`` already holds one of the same references."""
+        with self._write() as conn:
+            moved = conn.execute("UPDATE orders SET profile = ? WHERE profile = ?",
+                                 (new, old)).rowcount
+            conn.execute("UPDATE attempts SET profile = ? WHERE profile = ?", (new, old))
+            conn.execute("UPDATE batches SET profile = ? WHERE profile = ?", (new, old))
+        return int(moved)
+
     def profiles_in_state(self, state: OrderState) -> list[tuple[Target, str]]:
         rows = self._read(
             "SELECT DISTINCT target, profile FROM orders WHERE state = ? ORDER BY target, profile",
