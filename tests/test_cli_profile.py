@@ -127,3 +127,25 @@ def test_credentials_status_names_the_source_in_use_first(
     assert ka_line.split(None, 3)[3] == "$ORDER_DESK_KA_TOKEN (overrides sandbox default)"
     nomad_line = next(line for line in out.splitlines() if "nomad_app_key" in line)
     assert nomad_line.endswith("nomad_app_key      sandbox default")
+
+
+def test_a_profile_with_unsettled_orders_is_not_removed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.core.journal import Journal, OrderState
+    from app.core.paths import journal_path
+
+    assert main(["profile", "add", "Shop KA", "--target", "ka", "--environment", "sandbox"]) == 0
+    with Journal(journal_path()) as journal:
+        order = journal.add_order(Target.KA, "Shop KA", "OPEN-1", "{}", "fp", generated=False,
+                                  batch_id=None)
+        journal.set_state(order.id, OrderState.UNKNOWN)
+    capsys.readouterr()
+    assert main(["profile", "remove", "Shop KA"]) == 2
+    assert "1 order(s) of 'Shop KA' are not settled yet" in capsys.readouterr().err
+    assert "Shop KA" in load_settings().profiles
+
+    with Journal(journal_path()) as journal:
+        journal.set_state(order.id, OrderState.ACCEPTED)
+    assert main(["profile", "remove", "Shop KA"]) == 0
+    assert "Shop KA" not in load_settings().profiles

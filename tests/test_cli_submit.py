@@ -224,3 +224,31 @@ def test_reconcile_with_another_sender_exits_2_and_names_queued_leftovers(
         journal.set_state(stuck.id, OrderState.ACCEPTED)
     assert main(["reconcile"]) == EXIT_OK
     assert "1 order(s) were journaled but never sent" in capsys.readouterr().err
+
+
+def test_a_held_duplicate_names_the_option_that_sends_it(
+    tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write(tmp_path / "orders.json", [ka_order(None)])
+    args = ["submit", str(orders), "--target", "ka", "--base-url", counting.ka_base_url]
+    assert main(args) == EXIT_OK
+    capsys.readouterr()
+    assert main(args) == EXIT_REJECTED
+    err = capsys.readouterr().err
+    assert "1 held back as suspected duplicates" in err and "--allow-duplicates" in err
+    assert main([*args, "--allow-duplicates"]) == EXIT_OK
+
+
+def test_empty_history_and_reconcile_say_so_on_stderr_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["history"]) == EXIT_OK
+    out = capsys.readouterr()
+    assert out.out == "" and "no orders yet" in out.err
+    assert main(["history", "--state", "unknown"]) == EXIT_OK
+    assert "no orders match" in capsys.readouterr().err
+    assert main(["history", "--json"]) == EXIT_OK
+    assert capsys.readouterr() == ("", "")  # scripts get nothing to parse around
+    assert main(["reconcile"]) == EXIT_OK
+    out = capsys.readouterr()
+    assert out.out == "" and "nothing to reconcile" in out.err

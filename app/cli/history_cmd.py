@@ -100,9 +100,17 @@ def run_history(args: argparse.Namespace) -> int:
             profile=args.profile,
             text=args.text,
         )
-        for record in journal.page(where, 0, args.limit or -1):
+        records = journal.page(where, 0, args.limit or -1)
+        for record in records:
             print(_as_json(record) if args.json else _as_line(record))
+    if not records and not args.json:  # stdout stays empty for scripts; a person is told
+        print("no orders match" if _filtered(args) else "the journal holds no orders yet",
+              file=sys.stderr)
     return EXIT_OK
+
+
+def _filtered(args: argparse.Namespace) -> bool:
+    return any((args.ref, args.state, args.target, args.profile, args.text))
 
 
 def run_reconcile(args: argparse.Namespace) -> int:
@@ -126,6 +134,8 @@ def _reconcile_all(args: argparse.Namespace, journal: Journal) -> int:
         pending = {(t, p) for t, p in pending if t is Target(args.target)}
     if args.profile:
         pending = {(t, p) for t, p in pending if p == args.profile}
+    if not pending and not args.json:
+        print("nothing to reconcile: no order's outcome is unknown", file=sys.stderr)
     still_unknown = 0
     for target, name in sorted(pending):
         profile = settings.profiles.get(name)

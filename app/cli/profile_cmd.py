@@ -10,6 +10,7 @@ import json
 import logging
 import sys
 
+from app.cli.common import InputError, open_journal
 from app.core.settings import (
     KA_ADDRESS_KEYS,
     SANDBOX_PROFILES,
@@ -103,6 +104,16 @@ def _remove(args: argparse.Namespace) -> int:
     settings = load_settings()
     if args.name not in settings.profiles:
         return _fail(f"no profile named {args.name!r}")
+    try:
+        with open_journal() as journal:
+            unsettled = sum(journal.unsettled(args.name).values())
+    except InputError as exc:
+        return _fail(str(exc))
+    if unsettled:
+        # Without the profile nobody could reconcile them: they would stay unknown forever.
+        return _fail(f"{unsettled} order(s) of {args.name!r} are not settled yet (see "
+                     f"`order-desk history --profile '{args.name}'`): reconcile unknown ones and "
+                     "submit queued ones again before removing it")
     try:
         settings.remove(args.name)
     except ValueError as exc:

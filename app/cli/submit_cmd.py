@@ -211,6 +211,14 @@ def _summary(results: list[OrderResult]) -> None:
         counts[status] = counts.get(status, 0) + 1
     text = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
     print(f"{len(results)} order(s): {text or 'nothing to do'}", file=sys.stderr)
+    held = sum(result.status is ResultStatus.DUPLICATE for result in results)
+    if held:
+        print(f"{held} held back as suspected duplicates (same content as an order sent "
+              "before): give each its own reference, or re-run with --allow-duplicates",
+              file=sys.stderr)
+    if counts.get("unknown"):
+        print("outcomes unknown: run `order-desk reconcile` to settle them before anything is "
+              "sent again", file=sys.stderr)
 
 
 def run_validate(args: argparse.Namespace) -> int:

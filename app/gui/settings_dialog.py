@@ -246,6 +246,14 @@ class SettingsDialog(QDialog):
 
     def _remove_profile(self) -> None:
         name = self.selected_name()
+        unsettled = sum(self._journal.unsettled(name).values()) if self._journal else 0
+        if unsettled:
+            # Without the profile nobody could reconcile them: they would stay unknown forever.
+            self.profile_error.setText(
+                self.tr("%1 orders of this profile are not settled yet (queued, being sent or "
+                        "unknown); reconcile them before removing it.")
+                .replace("%1", str(unsettled)))
+            return
         try:
             self._settings.remove(name)
         except (KeyError, ValueError) as exc:
@@ -318,8 +326,8 @@ class SettingsDialog(QDialog):
                            "Make a new profile for %3.").replace("%1", str(journaled))\
                 .replace("%2", old.target.label).replace("%3", new.target.label)
         if new.name != old.name and self._journal is not None:
-            in_flight = sum(self._journal.count(HistoryFilter(profile=old.name, state=state))
-                            for state in (OrderState.QUEUED, OrderState.SENDING))
+            unsettled = self._journal.unsettled(old.name)
+            in_flight = unsettled.get(OrderState.QUEUED, 0) + unsettled.get(OrderState.SENDING, 0)
             if in_flight:
                 return self.tr("%1 orders of this profile are being sent; rename it when they "
                                "are done.").replace("%1", str(in_flight))

@@ -3,6 +3,7 @@ and without a keyring the window says so and keeps secrets for the session only,
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -201,8 +202,9 @@ def _profile_with_an_accepted_order(window: MainWindow, name: str, reference: st
     named(dialog, "useProfile").click()
     assert window.context.profile(Target.KA).name == name
     journal = window.context.journal
-    order = journal.add_order(Target.KA, name, reference, '{"customOrderId": "%s"}' % reference,
-                              "fp", generated=False, batch_id=None)
+    order = journal.add_order(Target.KA, name, reference,
+                              json.dumps({"customOrderId": reference}), "fp",
+                              generated=False, batch_id=None)
     journal.record(order.id, NewAttempt(AttemptKind.SEND, 1.0, "accepted"), OrderState.ACCEPTED,
                    remote_id="KK-1")
 
@@ -268,3 +270,16 @@ def test_sending_a_used_profile_elsewhere_is_asked_first(qtbot: QtBot, window: M
     assert dialog.confirm_box is None
     assert "stays a KA profile" in named(dialog, "profile.error").text()  # type: ignore[attr-defined]
     assert window.context.settings.profiles["Shop KA"].target is Target.KA
+
+
+def test_a_profile_with_unsettled_orders_is_not_removed(qtbot: QtBot, window: MainWindow) -> None:
+    _profile_with_an_accepted_order(window, "Shop KA", "DONE-1")
+    journal = window.context.journal
+    unknown = journal.add_order(Target.KA, "Shop KA", "OPEN-1", "{}", "fp2", generated=False,
+                                batch_id=None)
+    journal.set_state(unknown.id, OrderState.UNKNOWN)
+    dialog = window.open_settings()
+    named(dialog, "removeProfile").click()
+    assert "1 orders of this profile are not settled" in named(  # type: ignore[attr-defined]
+        dialog, "profile.error").text()
+    assert "Shop KA" in window.context.settings.profiles

@@ -390,7 +390,9 @@ def _error_detail(exchange: Exchange) -> str:
         if detail.lower() == exchange.response.reason_phrase.lower():
             detail = ""  # "HTTP 401 Unauthorized" says it already
     if exchange.response.status_code in (401, 403):
-        hint = "the KA token was refused; check it (order-desk credentials set)"
+        # The token may come from the keyring or the environment: point at what tells which.
+        hint = ("the KA token was refused: check the token this profile uses (Profiles and "
+                "credentials, or `order-desk credentials status` for where it comes from)")
         detail = f"{detail} ({hint})" if detail else hint
     return detail or exchange.snippet()
 

@@ -429,6 +429,17 @@ class Journal:
         return self.page(HistoryFilter(state=state, target=target, profile=profile), 0, -1,
                          oldest_first=True)
 
+    def unsettled(self, profile: str) -> dict[OrderState, int]:
+        """How many orders of ``profile`` are not settled yet (queued, sending or unknown), by
+        state; states with none are left out."""
+        rows = self._read(
+            "SELECT state, count(*) FROM orders WHERE profile = ? AND state IN (?, ?, ?) "
+            "GROUP BY state",
+            (profile, OrderState.QUEUED.value, OrderState.SENDING.value,
+             OrderState.UNKNOWN.value),
+        )
+        return {OrderState(state): int(count) for state, count in rows}
+
     def rename_profile(self, old: str, new: str) -> int:
         """Move every order, attempt and batch of profile ``old`` to ``new``, so a renamed
         profile keeps its history and its references (an order accepted before is still never
