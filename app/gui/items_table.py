@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -51,12 +59,22 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
+class _LinesView(QTableView):
+    """Asks for no more height than its minimum: the form sits in a scroll area that sizes it
+    by preferred heights (its labels wrap), and the table's default preference of ~200 px
+    would push the form past a 700 px window. The table still takes any spare height."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumHeight())
+
+
 class ItemsTable(QWidget):
     def __init__(self, object_name: str, model: ItemsTableModel,
                  choices: dict[str, list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.view = QTableView(self)
+        self.view = _LinesView(self)
         self.view.setObjectName(object_name)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -72,6 +90,8 @@ class ItemsTable(QWidget):
             for name in model.columns
         ]
         self._fit_columns()
+        # The viewport's own resize, not this widget's: its width is only final then.
+        self.view.viewport().installEventFilter(self)
         self.view.setMinimumHeight(self.view.fontMetrics().height() * 6)
         self._delegates = []
         for column, values in choices.items():
@@ -113,19 +133,20 @@ class ItemsTable(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(buttons)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
+        """Each column at least as wide as its field name; spare room shared in proportion, so
+        a long name is never cut to make room for a short one. Narrower: scroll."""
         header = self.view.horizontalHeader()
-        room = self.view.viewport().width()
-        if room >= sum(self._natural_widths):
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-            return
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)  # takes what rounding leaves over
+        scale = max(1.0, self.view.viewport().width() / sum(self._natural_widths))
         for column, width in enumerate(self._natural_widths):
-            header.resizeSection(column, width)
+            header.resizeSection(column, int(width * scale))
 
     def commit_pending_edit(self) -> None:
         """Keep what is typed in an open cell editor (Ctrl+Enter submits without leaving it)."""

@@ -1,6 +1,6 @@
-"""The Nomad order form: order and customer side by side, the items, then payment and shipping;
-the rarer groups (more order fields, customs, seller, payer) folded away. Built from the Nomad
-model's field specs."""
+"""The Nomad order form: order, customer and address side by side, the items under them, and the
+other groups (shipping, payment, more order fields, customs, seller, payer) folded away. Built
+from the Nomad model's field specs."""
 
 from __future__ import annotations
 
@@ -27,7 +27,15 @@ ESSENTIAL_ORDER_FIELDS = ("clientOrderRef", "platformName", "orderType", "curren
 ITEM_COLUMNS = ("product.skus[].skuNumber", "product.name", "quantity", "price", "tax",
                 "product.currency", "product.massUnit")
 MORE = "more"
-_OPEN = ("order", "shipping", "customer", "payment")
+# The customer's address gets its own box, so order, customer and address sit side by side and
+# the items stay in view.
+ADDRESS = "address"
+ADDRESS_FIELDS = tuple(f"customer.{name}" for name in (
+    "address1", "address2", "city", "state", "zip", "country", "countryCode"))
+# Open from the start: what a hand-typed order needs. Shipping, payment and the rest fold away,
+# so the items stay in view in a 1024x700 window; a folded group opens when it holds a value or
+# a problem.
+_OPEN = ("order", "customer", ADDRESS)
 
 
 def _tr(text: str) -> str:
@@ -45,6 +53,7 @@ class NomadOrderForm(OrderForm):
         titles = {
             "order": _tr("Order"),
             "customer": _tr("Customer"),
+            ADDRESS: _tr("Customer address"),
             "shipping": _tr("Shipping"),
             "payment": _tr("Payment"),
             MORE: _tr("More order fields"),
@@ -53,8 +62,7 @@ class NomadOrderForm(OrderForm):
             "payer": _tr("Payer"),
             "deprecated": _tr("Deprecated fields"),
         }
-        specs = [replace(s, group=MORE) if s.group == "order"
-                 and s.path not in ESSENTIAL_ORDER_FIELDS else s for s in specs]
+        specs = [_regrouped(spec) for spec in specs]
         groups = {s.group for s in specs if "[]." not in s.path}
         open_groups = set(_OPEN)
         super().__init__(Target.NOMAD, specs, validate, recent, parent, group_titles=titles,
@@ -71,27 +79,25 @@ class NomadOrderForm(OrderForm):
         self.store.setToolTip(_tr("The Nomad store orders go to; set it in the profile."))
         self._group_layout("order").insertRow(0, _tr("Store"), self.store)
 
-        # Order and shipping beside the customer; the items; payment; then the folded groups.
-        grid.addWidget(self.group_boxes["order"], 0, 0)
-        grid.addWidget(self.group_boxes["shipping"], 1, 0)
-        grid.addWidget(self.group_boxes["customer"], 0, 1, 2, 1)
+        # Order, customer and address side by side, the items under them, then the folded groups.
+        for column, group in enumerate(_OPEN):
+            grid.addWidget(self.group_boxes[group], 0, column)
         lines = QGroupBox(_tr("Items"), self)
         lines_layout = QVBoxLayout(lines)
         lines_layout.addWidget(self.items)
-        grid.addWidget(lines, 2, 0, 1, 2)
-        grid.addWidget(self.group_boxes["payment"], 3, 0)
+        grid.addWidget(lines, 1, 0, 1, len(_OPEN))
         folded = [g for g in self.group_titles if g in self.collapsed_groups
                   and g in self.group_boxes]
-        folded_column = QVBoxLayout()
-        for group in folded:
-            folded_column.addWidget(self.collapsible(group))
-        folded_column.addStretch(1)
-        grid.addLayout(folded_column, 3, 1)
-        grid.addWidget(self.form_message, 4, 0, 1, 2)
-        grid.setRowStretch(2, 1)  # extra height goes to the items, not to empty forms
-        self.chain_focus(("order", "customer"))
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        columns = tuple(QVBoxLayout() for _ in _OPEN)
+        for n, group in enumerate(folded):
+            columns[n % len(columns)].addWidget(self.collapsible(group))
+        for column, layout in enumerate(columns):
+            layout.addStretch(1)
+            grid.addLayout(layout, 2, column)
+            grid.setColumnStretch(column, 1)
+        grid.addWidget(self.form_message, 3, 0, 1, len(_OPEN))
+        grid.setRowStretch(1, 1)  # extra height goes to the items, not to empty forms
+        self.chain_focus(_OPEN)
 
     def item_defaults(self) -> dict[str, str]:
         return {"product.massUnit": "Kilogram"}  # the unit the API's own example uses
@@ -105,3 +111,14 @@ class NomadOrderForm(OrderForm):
             if currency and isinstance(product, dict):
                 product.setdefault("currency", currency)
         return payload
+
+
+def _regrouped(spec: FieldSpec) -> FieldSpec:
+    """The box a field is shown in (presentation only: the payload paths do not change)."""
+    if spec.group == "order" and spec.path not in ESSENTIAL_ORDER_FIELDS:
+        return replace(spec, group=MORE)
+    if spec.path in ADDRESS_FIELDS:
+        return replace(spec, group=ADDRESS)
+    if spec.path == "customer.chineseId":  # deprecated by the API: out of the way
+        return replace(spec, group="deprecated")
+    return spec

@@ -297,6 +297,10 @@ class OrderForm(QWidget):
         self._reveal_all = False
         self._touched = {p for p, e in self.editors.items() if e.value()}
         self._items_touched = bool(rows)
+        for path in self._touched:  # a loaded value in a folded group must be seen
+            toggle = self._toggles.get(self.editors[path].spec.group)
+            if toggle is not None:
+                toggle.setChecked(True)
         self.validate_now()
 
     def clear(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QTabBar,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -115,18 +116,21 @@ def test_layout_holds_at_125_percent_text_in_1024_by_700(qtbot: QtBot) -> None:
             # Layouts settle over a few event-loop turns after a switch.
             qtbot.waitUntil(lambda s=scroll: s.widget().width() <= s.viewport().width()
                             and not s.horizontalScrollBar().isVisible(), timeout=3000)
-        # A whole KA order (address, order settings, the first order line) fits without scrolling.
-        window.header.set_target(Target.KA)
-        scroll = window.form_stack.currentWidget()
-        assert isinstance(scroll, QScrollArea)
-        lines = window.forms[Target.KA].items.view
+        # A whole order (address, order settings, the first order line) fits without scrolling,
+        # for either target.
+        for target in Target:
+            window.header.set_target(target)
+            scroll = window.form_stack.currentWidget()
+            assert isinstance(scroll, QScrollArea)
+            lines = window.forms[target].items.view
 
-        def first_line_visible() -> bool:
-            cell = lines.visualRect(lines.model().index(0, 0))
-            corner = lines.viewport().mapTo(scroll.viewport(), cell.bottomRight())
-            return scroll.viewport().rect().contains(corner)
+            def first_line_visible(scroll: QScrollArea = scroll,
+                                   lines: QTableView = lines) -> bool:
+                cell = lines.visualRect(lines.model().index(0, 0))
+                corner = lines.viewport().mapTo(scroll.viewport(), cell.bottomRight())
+                return scroll.viewport().rect().contains(corner)
 
-        qtbot.waitUntil(first_line_visible)
+            qtbot.waitUntil(first_line_visible)
         for name in ("submitButton", "settingsButton", "environmentBadge", "targetSwitch"):
             widget = window.findChild(QWidget, name)
             assert widget is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import OrderState
@@ -130,10 +130,12 @@ def test_tab_follows_the_order_operators_type_in(qtbot: QtBot, window: MainWindo
         visited.append(widget.objectName())
     assert visited == expected
 
-    # Nomad: the order, the customer, then straight to the items below them.
+    # Nomad: the order, the customer, the address, then straight to the items below them.
     editors = list(window.forms[Target.NOMAD].editors.values())
     last_customer = [e for e in editors if e.spec.group == "customer"][-1]
-    assert _next_field(last_customer.widget).objectName() == "nomad.items"
+    assert _next_field(last_customer.widget).objectName() == "nomad.customer.address1"
+    last_address = [e for e in editors if e.spec.group == "address"][-1]
+    assert _next_field(last_address.widget).objectName() == "nomad.items"
 
 
 def test_ka_balance_and_shipping_quote_come_from_the_api(qtbot: QtBot, window: MainWindow) -> None:
@@ -154,3 +156,17 @@ def test_ka_balance_and_shipping_quote_come_from_the_api(qtbot: QtBot, window: M
     speeds = {table.item(row, 0).text() for row in range(table.rowCount())}
     assert "Standard" in speeds
     assert all(table.item(row, 2).text() for row in range(table.rowCount()))  # a freight each
+
+
+def test_a_folded_group_opens_when_an_order_brings_a_value_for_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    form = window.forms[Target.NOMAD]
+    shipping = named(window, "nomad.toggle.shipping")
+    payment = named(window, "nomad.toggle.payment")
+    assert isinstance(shipping, QToolButton) and isinstance(payment, QToolButton)
+    assert not shipping.isChecked() and not payment.isChecked()
+    form.load({"clientOrderRef": "OPEN-AGAIN", "trackingReference": "TRK-9"})
+    assert shipping.isChecked(), "a loaded value must not sit in a folded group unseen"
+    assert not payment.isChecked()
+    assert named(window, "nomad.trackingReference").isVisibleTo(form)
