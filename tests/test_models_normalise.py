@@ -40,6 +40,8 @@ from app.core.models.provinces import province_warning
         ("España", "ES"),
         ("法国", "FR"),
         ("英国", "GB"),
+        ("台灣", "TW"),  # the everyday variant of 臺灣
+        ("臺灣", "TW"),
         # The same words in another order name one country; a longer name containing them
         # ("Democratic People's Republic of Korea") must not win.
         ("Republic of Korea", "KR"),

@@ -24,6 +24,7 @@ _RESERVED_CODES = {"UK": "GB", "EL": "GR"}
 # Everyday names that the current ISO data no longer carries (renamed countries) or abbreviates.
 _EVERYDAY_NAMES = {
     "turkey": "TR", "capeverde": "CV", "ivorycoast": "CI", "easttimor": "TL", "uae": "AE",
+    "台灣": "TW",  # the everyday variant of 臺灣 (which the translations carry)
 }
 
 # Words that do not tell countries apart ("Republic of Korea" is "Korea, Republic of").
