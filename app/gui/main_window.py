@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -529,14 +530,19 @@ class MainWindow(QMainWindow):
         if in_flight and not self._force_close:
             answer = QMessageBox.question(
                 self, self.tr("Orders are being sent"),
-                self.tr("%n order(s) are still being sent. Quit anyway? Nothing is lost: the "
-                        "journal has them, and they are checked at the next start.", "",
+                self.tr("%n order(s) are still being sent. Quit anyway? Requests already on "
+                        "their way are finished or checked at the next start (the journal has "
+                        "them); orders not sent yet are cancelled and can be sent again.", "",
                         in_flight),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        # Dialogs first (an import cancels what it has not sent and reports to the history)
+        # while the journal is still open.
+        for dialog in self.findChildren(QDialog, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            dialog.close()
         self.save_drafts()
         self.context.save_settings()
         self.submission.shutdown(SHUTDOWN_WAIT_MS)

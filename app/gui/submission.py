@@ -92,6 +92,7 @@ class SubmissionController(QObject):
     def _start(self, start: Callable[[Callable[[Progress], None]], BatchHandle]) -> BatchHandle:
         # The handle is not known until the engine returns it, but its first callback may come
         # sooner: remember early snapshots against a holder the lambda closes over.
+        self._renew_engine_when_idle()  # credentials changed while an import was sending
         holder: list[BatchHandle] = []
         early: list[Progress] = []
 
@@ -143,7 +144,7 @@ class SubmissionController(QObject):
         self._renew_engine_when_idle()
 
     def _renew_engine_when_idle(self) -> None:
-        if not self._clients_stale or self._batches:
+        if not self._clients_stale or self._batches or self.engine.in_flight:
             return
         self._clients_stale = False
         old = self.engine
@@ -153,12 +154,9 @@ class SubmissionController(QObject):
     # -- state ---------------------------------------------------------------------------------
     @property
     def in_flight(self) -> int:
-        """Orders of running batches without a final result yet."""
-        total = 0
-        for batch in self._batches.values():
-            snapshot = batch.handle.progress()
-            total += max(snapshot.total - snapshot.done, 0) if snapshot.total else 1
-        return total
+        """Orders of running batches without a final result yet, the import dialog's too (it
+        sends through the same engine)."""
+        return self.engine.in_flight
 
     def busy_with(self, target: Target) -> bool:
         return any(b.target is target and not b.reconcile for b in self._batches.values())

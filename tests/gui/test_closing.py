@@ -58,3 +58,42 @@ def test_close_with_orders_in_flight_asks_and_keeps_them(
     record = window.context.journal.find(Target.KA, "Sandbox KA", "CLOSE-1")
     assert record is not None
     assert record.state is OrderState.ACCEPTED
+
+
+def test_closing_while_the_import_dialog_sends_asks_and_loses_nothing(
+    qtbot: QtBot, slow_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from app.gui.import_dialog import ImportDialog
+
+    window = slow_window
+    sheet = tmp_path / "orders.csv"
+    sheet.write_text(
+        "Order No,Recipient Name,Phone,Country,Province,City,SKU,Qty,Shipping speed\r\n"
+        + "".join(f"IMPCLOSE-{n},Jeanne Martin,+33142685300,FR,IDF,Paris,SKU-{n},1,Standard\r\n"
+                  for n in range(3)),
+        encoding="utf-8")
+    dialog = window.open_import()
+    assert isinstance(dialog, ImportDialog)
+    dialog.file_page.set_path(sheet)
+    for _ in range(2):
+        with qtbot.waitSignal(dialog.loaded, timeout=20_000):
+            dialog.next_button.click()
+    dialog.next_button.click()  # send: the sandbox takes a second per order
+    journal = window.context.journal
+    qtbot.waitUntil(lambda: journal.count() == 3 and window.submission.in_flight >= 1,
+                    timeout=10_000)
+
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    assert window.close()
+    assert asked and "still being sent" in asked[0]
+    # Every row is in the journal: sent, or cancelled before it was sent; none vanished and
+    # none is left half-way.
+    records = [journal.find(Target.KA, "Sandbox KA", f"IMPCLOSE-{n}") for n in range(3)]
+    assert all(record is not None for record in records)
+    assert {r.state for r in records if r} <= {OrderState.ACCEPTED, OrderState.CANCELLED}

@@ -138,6 +138,19 @@ class SubmissionEngine:
         for lane in lanes:
             _close_client(lane)
 
+    @property
+    def in_flight(self) -> int:
+        """Orders of running batches (any caller's) without a final result yet; a batch still
+        being admitted counts as one."""
+        with self._lock:
+            handles = list(self._handles)
+        total = 0
+        for handle in handles:
+            snapshot = handle.progress()
+            if not snapshot.finished:
+                total += max(snapshot.total - snapshot.done, 0) if snapshot.total else 1
+        return total
+
     # -- internals -----------------------------------------------------------------------------
 
     def _lane(self, profile: Profile) -> Lane:
