@@ -46,6 +46,10 @@ DEB_DEPENDS = (
     "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
     "libxcb-xfixes0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
 )
+# Recommended, not required: spreadsheets and addresses often hold Chinese or Japanese text,
+# which a machine without a CJK font shows as empty boxes; and a Secret Service keeps the
+# credentials (without one the window offers this session only).
+DEB_RECOMMENDS = ("fonts-noto-cjk", "gnome-keyring")
 DEB_INSTALL_DIR = Path("opt") / APP_NAME
 
 
@@ -132,6 +136,7 @@ def make_deb(bundle: Path, out_dir: Path, version: str, staging: Path) -> Path:
         "Maintainer: Order Desk maintainers <maintainers@order-desk.invalid>\n"
         f"Installed-Size: {_tree_size_kib(staging)}\n"
         f"Depends: {', '.join(DEB_DEPENDS)}\n"
+        f"Recommends: {', '.join(DEB_RECOMMENDS)}\n"
         "Section: misc\n"
         "Priority: optional\n"
         "Description: order entry for the KA and Nomad fulfilment APIs\n"

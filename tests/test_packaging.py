@@ -103,6 +103,9 @@ def test_deb_layout_and_control(tmp_path: Path) -> None:
     depends = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True,
                              text=True, check=True).stdout
     assert "libxcb-cursor0" in depends and "libxkbcommon-x11-0" in depends
+    recommends = subprocess.run(["dpkg-deb", "-f", str(deb), "Recommends"],
+                                capture_output=True, text=True, check=True).stdout
+    assert "fonts-noto-cjk" in recommends  # Chinese headers and addresses must be readable
 
     entry = (PACKAGING / "linux" / "order-desk.desktop").read_text(encoding="utf-8")
     assert "Exec=order-desk\n" in entry and "Icon=order-desk\n" in entry

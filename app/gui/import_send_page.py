@@ -169,11 +169,17 @@ class ImportSendPage(QWidget):
         if progress.finished:
             self._set_running(False)
             error = self._handle.error if self._handle is not None else None
-            self.status.setText(
-                self.tr("Stopped: {0}").format(error) if error is not None
-                else self.tr("Done: {0}").format(counts or self.tr("nothing sent"))
-            )
-            self.view.resizeColumnsToContents()
+            text = (self.tr("Stopped: {0}").format(error) if error is not None
+                    else self.tr("Done: {0}.").format(counts or self.tr("nothing sent")))
+            invalid = len(self._session.invalid_orders()) if self._session is not None else 0
+            if invalid:  # so the line adds up with the preview's, and says where they went
+                text += " " + self.tr("{0} invalid order(s) were not sent: “Export failed "
+                                      "rows…” writes them with the reasons, ready to fix and "
+                                      "import again.").format(invalid)
+            self.status.setText(text)
+            # The message column keeps the spare width (resizing it to contents would not).
+            for column in range(self.model.columnCount() - 1 if self.model else 0):
+                self.view.resizeColumnToContents(column)
             self.finished.emit()
             return
         remaining = progress.total - progress.done

@@ -236,3 +236,17 @@ def test_the_status_column_names_the_row_problem(
     assert model is not None
     status = model.data(model.index(0, 2))
     assert status.startswith("Qty:"), status  # the column and what is wrong, not just a count
+
+
+def test_the_send_summary_names_the_invalid_orders_left_behind(
+    qtbot: QtBot, sender: EngineSender, orders_file: Path
+) -> None:
+    dialog = _open(qtbot, sender, orders_file)
+    _advance(qtbot, dialog, MAPPING)
+    dialog.mapping_page.set_constant("channelType", "Express")
+    _advance(qtbot, dialog, PREVIEW)
+    with qtbot.waitSignal(dialog.send_page.finished, timeout=30_000):
+        dialog.next_button.click()
+    status = dialog.send_page.status.text()
+    assert status.startswith("Done: 2 accepted.")
+    assert "1 invalid order(s) were not sent" in status and "Export failed rows" in status
