@@ -212,18 +212,20 @@ def offer_previous_crash(parent: QWidget | None = None) -> QMessageBox | None:
     for report in reports:
         mark_seen(report)
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CrashReport", text)
-
+    # Spelled out (not through a helper) so pyside6-lupdate finds each text and its context.
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        tr("Order Desk closed unexpectedly"),
-        tr("Order Desk stopped because of an error the last time it ran. No order was lost: the "
-           "journal has every order, and orders in doubt are checked before anything is resent."),
+        QCoreApplication.translate("CrashReport", "Order Desk closed unexpectedly"),
+        QCoreApplication.translate(
+            "CrashReport",
+            "Order Desk stopped because of an error the last time it ran. No order was lost: the "
+            "journal has every order, and orders in doubt are checked before anything is resent."),
         QMessageBox.StandardButton.Close,
         parent,
     )
-    box.setInformativeText(tr("The crash report is saved in %1.").replace("%1", str(newest.parent)))
+    box.setInformativeText(
+        QCoreApplication.translate("CrashReport", "The crash report is saved in %1.")
+        .replace("%1", str(newest.parent)))
     box.setDetailedText(details)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable behind it

@@ -27,9 +27,6 @@ FIELD_ORDER = (*(f"{ADDRESS}.{name}" for name in _ADDRESS_ORDER),
 _ADDRESS_KEYS = ("orderAddress.", "orderAddresses.")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KaOrderForm", text)
-
 
 class KaOrderForm(OrderForm):
     def __init__(
@@ -40,9 +37,9 @@ class KaOrderForm(OrderForm):
         parent: QWidget | None = None,
     ) -> None:
         titles = {
-            "address": _tr("Ship to"),
-            "order": _tr("Order"),
-            "deprecated": _tr("Deprecated fields"),
+            "address": QCoreApplication.translate("KaOrderForm", "Ship to"),
+            "order": QCoreApplication.translate("KaOrderForm", "Order"),
+            "deprecated": QCoreApplication.translate("KaOrderForm", "Deprecated fields"),
         }
         # Deprecated item columns (channelCode, warehouseCode) would only invite mistakes.
         specs = [s for s in specs if not ("[]." in s.path and s.group == "deprecated")]

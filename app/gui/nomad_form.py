@@ -38,9 +38,6 @@ ADDRESS_FIELDS = tuple(f"customer.{name}" for name in (
 _OPEN = ("order", "customer", ADDRESS)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NomadOrderForm", text)
-
 
 class NomadOrderForm(OrderForm):
     def __init__(
@@ -51,16 +48,16 @@ class NomadOrderForm(OrderForm):
         parent: QWidget | None = None,
     ) -> None:
         titles = {
-            "order": _tr("Order"),
-            "customer": _tr("Customer"),
-            ADDRESS: _tr("Customer address"),
-            "shipping": _tr("Shipping"),
-            "payment": _tr("Payment"),
-            MORE: _tr("More order fields"),
-            "customs": _tr("Customs"),
-            "seller": _tr("Seller"),
-            "payer": _tr("Payer"),
-            "deprecated": _tr("Deprecated fields"),
+            "order": QCoreApplication.translate("NomadOrderForm", "Order"),
+            "customer": QCoreApplication.translate("NomadOrderForm", "Customer"),
+            ADDRESS: QCoreApplication.translate("NomadOrderForm", "Customer address"),
+            "shipping": QCoreApplication.translate("NomadOrderForm", "Shipping"),
+            "payment": QCoreApplication.translate("NomadOrderForm", "Payment"),
+            MORE: QCoreApplication.translate("NomadOrderForm", "More order fields"),
+            "customs": QCoreApplication.translate("NomadOrderForm", "Customs"),
+            "seller": QCoreApplication.translate("NomadOrderForm", "Seller"),
+            "payer": QCoreApplication.translate("NomadOrderForm", "Payer"),
+            "deprecated": QCoreApplication.translate("NomadOrderForm", "Deprecated fields"),
         }
         specs = [_regrouped(spec) for spec in specs]
         groups = {s.group for s in specs if "[]." not in s.path}
@@ -76,13 +73,13 @@ class NomadOrderForm(OrderForm):
         self.store.setObjectName("nomad.store")
         self.store.setReadOnly(True)
         self.store.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.store.setToolTip(_tr("The Nomad store orders go to; set it in the profile."))
-        self._group_layout("order").insertRow(0, _tr("Store"), self.store)
+        self.store.setToolTip(self.tr("The Nomad store orders go to; set it in the profile."))
+        self._group_layout("order").insertRow(0, self.tr("Store"), self.store)
 
         # Order, customer and address side by side, the items under them, then the folded groups.
         for column, group in enumerate(_OPEN):
             grid.addWidget(self.group_boxes[group], 0, column)
-        lines = QGroupBox(_tr("Items"), self)
+        lines = QGroupBox(self.tr("Items"), self)
         lines_layout = QVBoxLayout(lines)
         lines_layout.addWidget(self.items)
         grid.addWidget(lines, 1, 0, 1, len(_OPEN))

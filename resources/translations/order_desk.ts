@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/gui/about_dialog.py" line="30"/>
+        <source>About Order Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/about_dialog.py" line="38"/>
+        <source>Order Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/about_dialog.py" line="45"/>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/about_dialog.py" line="47"/>
+        <source>Build %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/about_dialog.py" line="48"/>
+        <source>Python %1, Qt %2, PySide %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/about_dialog.py" line="53"/>
+        <source>Data folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/about_dialog.py" line="54"/>
+        <source>Order entry for the KA and Nomad fulfilment APIs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../app/gui/app.py" line="95"/>
+        <source>Order Desk cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashReport</name>
+    <message>
+        <location filename="../../app/crash.py" line="218"/>
+        <source>Order Desk closed unexpectedly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/crash.py" line="219"/>
+        <source>Order Desk stopped because of an error the last time it ran. No order was lost: the journal has every order, and orders in doubt are checked before anything is resent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/crash.py" line="227"/>
+        <source>The crash report is saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CredentialsBox</name>
     <message>
         <location filename="../../app/gui/credentials_box.py" line="31"/>
@@ -69,17 +133,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="113"/>
+        <location filename="../../app/gui/credentials_box.py" line="118"/>
         <source>KA access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="114"/>
+        <location filename="../../app/gui/credentials_box.py" line="119"/>
         <source>Nomad AppKey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="115"/>
+        <location filename="../../app/gui/credentials_box.py" line="120"/>
         <source>Nomad AppSecret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -87,22 +151,22 @@
 <context>
     <name>EnvironmentBadge</name>
     <message>
-        <location filename="../../app/gui/environment_badge.py" line="34"/>
+        <location filename="../../app/gui/environment_badge.py" line="38"/>
         <source>SANDBOX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/environment_badge.py" line="35"/>
+        <location filename="../../app/gui/environment_badge.py" line="39"/>
         <source>TEST</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/environment_badge.py" line="36"/>
+        <location filename="../../app/gui/environment_badge.py" line="40"/>
         <source>PRODUCTION</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/environment_badge.py" line="40"/>
+        <location filename="../../app/gui/environment_badge.py" line="44"/>
         <source>Orders go to the %1 environment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,42 +202,72 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="40"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="41"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="42"/>
+        <location filename="../../app/gui/history_model.py" line="60"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="43"/>
+        <location filename="../../app/gui/history_model.py" line="61"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="44"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="71"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="72"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="73"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="74"/>
+        <source>Unknown — reconcile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="75"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="57"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="45"/>
+        <location filename="../../app/gui/history_model.py" line="62"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="46"/>
+        <location filename="../../app/gui/history_model.py" line="63"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="47"/>
+        <location filename="../../app/gui/history_model.py" line="64"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,137 +275,608 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="53"/>
+        <location filename="../../app/gui/history_view.py" line="54"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="62"/>
+        <location filename="../../app/gui/history_view.py" line="63"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="88"/>
+        <location filename="../../app/gui/history_view.py" line="89"/>
         <source>Select an order to see its attempts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="93"/>
+        <location filename="../../app/gui/history_view.py" line="94"/>
         <source>Copy remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="94"/>
+        <location filename="../../app/gui/history_view.py" line="95"/>
         <source>Open as new order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="95"/>
+        <location filename="../../app/gui/history_view.py" line="96"/>
         <source>Reconcile unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="96"/>
+        <location filename="../../app/gui/history_view.py" line="97"/>
         <source>Export selection to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="97"/>
+        <location filename="../../app/gui/history_view.py" line="98"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="146"/>
+        <location filename="../../app/gui/history_view.py" line="159"/>
         <source>%n order(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="180"/>
-        <source>Reference: %1</source>
+        <location filename="../../app/gui/history_view.py" line="165"/>
+        <source>No orders match this search or state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="181"/>
-        <source>State: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_view.py" line="182"/>
-        <source>Remote id: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_view.py" line="183"/>
-        <source>Profile: %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_view.py" line="187"/>
-        <source>Message: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_view.py" line="188"/>
-        <source>Payload:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_view.py" line="193"/>
-        <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
+        <location filename="../../app/gui/history_view.py" line="166"/>
+        <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="202"/>
-        <source>Request:</source>
+        <source>Reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="203"/>
+        <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="204"/>
+        <source>Remote id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="205"/>
+        <source>Profile: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="209"/>
+        <source>Message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="210"/>
+        <source>Payload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="215"/>
+        <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="224"/>
+        <source>Request:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="226"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="228"/>
+        <location filename="../../app/gui/history_view.py" line="250"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="228"/>
+        <location filename="../../app/gui/history_view.py" line="250"/>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="117"/>
+        <source>Import {0} orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="138"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <location filename="../../app/gui/import_dialog.py" line="201"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="145"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="171"/>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="176"/>
+        <source>Checking every order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="187"/>
+        <source>1. Choose the file and check how it reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="188"/>
+        <source>2. Map columns to fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <source>3. Preview and fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="190"/>
+        <source>4. Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="201"/>
+        <source>Send {0} valid order(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="224"/>
+        <source>Unexpected error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="232"/>
+        <source>{0} rows read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="251"/>
+        <source>Send to production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.py" line="252"/>
+        <source>Send {0} order(s) to {1} PRODUCTION ({2})? Each order is real and may debit the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="62"/>
+        <source>A CSV, TSV or Excel &apos;Unicode text&apos; file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="63"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="65"/>
+        <source>Save template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="66"/>
+        <source>A CSV with the {0} column headers, ready to fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="76"/>
+        <location filename="../../app/gui/import_file_page.py" line="81"/>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <source>Comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <source>Semicolon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="83"/>
+        <source>Pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="90"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="91"/>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="92"/>
+        <source>Delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <source>comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <source>semicolon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <source>tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="148"/>
+        <source>pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="150"/>
+        <source>Read as {0}, {1}-separated, {2} column(s). Check that the preview shows the right characters and columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="162"/>
+        <source>Import orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="163"/>
+        <source>Spreadsheet text (*.csv *.tsv *.txt *.tab);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="171"/>
+        <source>Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="171"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <source>Or one value for all rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="58"/>
+        <source>one order per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="59"/>
+        <source>one order per identical address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="60"/>
+        <source>Remember this mapping for files with these columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="66"/>
+        <source>Rows without an order reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="69"/>
+        <source>Rows with the same order reference become one order; each row is one item. * marks a required field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="83"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="93"/>
+        <source>Columns not used: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewPage</name>
+    <message>
+        <location filename="../../app/gui/import_preview_page.py" line="52"/>
+        <source>Only rows with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_preview_page.py" line="55"/>
+        <source>Exclude selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_preview_page.py" line="58"/>
+        <source>Include selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_preview_page.py" line="111"/>
+        <source>{0} rows read = {1} in {2} valid orders + {3} in {4} invalid orders + {5} excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_preview_page.py" line="116"/>
+        <source>line {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_preview_page.py" line="119"/>
+        <source>Excluded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_preview_page.py" line="121"/>
+        <source> and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsModel</name>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="78"/>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="78"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="78"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="78"/>
+        <source>Remote id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="79"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="96"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="98"/>
+        <source> (earlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="84"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="84"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="84"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="160"/>
+        <source>Excluded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="168"/>
+        <source>Order invalid (see its other lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="172"/>
+        <source>{0} (+{1} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="174"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="175"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportSendPage</name>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="57"/>
+        <location filename="../../app/gui/import_send_page.py" line="118"/>
+        <location filename="../../app/gui/import_send_page.py" line="200"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="60"/>
+        <source>Cancel sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="63"/>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="66"/>
+        <source>Export results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="68"/>
+        <source>Export failed rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="69"/>
+        <source>The rows of every order not accepted, in their original columns, ready to fix and import again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="121"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="150"/>
+        <source>Sending {0} order(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="172"/>
+        <source>Stopped: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="173"/>
+        <source>Done: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="173"/>
+        <source>nothing sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="176"/>
+        <source>{0} invalid order(s) were not sent: “Export failed rows…” writes them with the reasons, ready to fix and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="186"/>
+        <source>about {0} s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="187"/>
+        <source>estimating time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="188"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="190"/>
+        <source>{0} of {1} done ({2}) – {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="203"/>
+        <source>Export results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="204"/>
+        <location filename="../../app/gui/import_send_page.py" line="210"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="209"/>
+        <source>Export failed rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ItemsTable</name>
     <message>
-        <location filename="../../app/gui/items_table.py" line="85"/>
+        <location filename="../../app/gui/items_table.py" line="106"/>
         <source>Add line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="85"/>
+        <location filename="../../app/gui/items_table.py" line="106"/>
         <source>Add an order line (Insert)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="87"/>
+        <location filename="../../app/gui/items_table.py" line="108"/>
         <source>Duplicate line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="87"/>
+        <location filename="../../app/gui/items_table.py" line="108"/>
         <source>Duplicate the current line (Ctrl+Shift+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="89"/>
+        <location filename="../../app/gui/items_table.py" line="110"/>
         <source>Remove line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="89"/>
+        <location filename="../../app/gui/items_table.py" line="110"/>
         <source>Remove the current line (Ctrl+Delete)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -319,12 +884,27 @@
 <context>
     <name>KaOrderForm</name>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="64"/>
+        <location filename="../../app/gui/ka_form.py" line="40"/>
+        <source>Ship to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="41"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="42"/>
+        <source>Deprecated fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="61"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="100"/>
+        <location filename="../../app/gui/ka_form.py" line="98"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -342,58 +922,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="46"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="47"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="49"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="50"/>
         <source>Quote shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="51"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="52"/>
         <source>Delivery time and freight per channel type for the country and items entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="57"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="58"/>
         <source>Delivery time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="57"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="58"/>
         <source>Freight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="77"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="79"/>
         <source>Balance: asking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="81"/>
-        <location filename="../../app/gui/ka_quote_panel.py" line="85"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="90"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="96"/>
         <source>Balance: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="87"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="98"/>
         <source>Balance: unknown (the API sent no amount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="89"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="100"/>
         <source>Balance: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="98"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="109"/>
         <source>Asking for a quote…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ka_quote_panel.py" line="117"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="129"/>
         <source>%n channel type(s) quoted.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -403,135 +983,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="59"/>
+        <location filename="../../app/gui/main_window.py" line="65"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="76"/>
+        <location filename="../../app/gui/main_window.py" line="84"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="74"/>
+        <location filename="../../app/gui/main_window.py" line="82"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="100"/>
-        <location filename="../../app/gui/main_window.py" line="149"/>
+        <location filename="../../app/gui/main_window.py" line="108"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="102"/>
+        <location filename="../../app/gui/main_window.py" line="110"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="130"/>
-        <location filename="../../app/gui/main_window.py" line="150"/>
+        <location filename="../../app/gui/main_window.py" line="138"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="131"/>
-        <location filename="../../app/gui/main_window.py" line="153"/>
+        <location filename="../../app/gui/main_window.py" line="139"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="140"/>
+        <location filename="../../app/gui/main_window.py" line="148"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="151"/>
-        <source>Duplicate last order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="223"/>
+        <location filename="../../app/gui/main_window.py" line="270"/>
         <source>Order Desk — %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="264"/>
+        <location filename="../../app/gui/main_window.py" line="338"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="284"/>
+        <location filename="../../app/gui/main_window.py" line="358"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="298"/>
-        <source>Fix the marked fields first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="301"/>
+        <location filename="../../app/gui/main_window.py" line="378"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="308"/>
+        <location filename="../../app/gui/main_window.py" line="390"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="316"/>
+        <location filename="../../app/gui/main_window.py" line="398"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="334"/>
-        <source>Accepted: %1 → remote id %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="337"/>
+        <location filename="../../app/gui/main_window.py" line="427"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="357"/>
+        <location filename="../../app/gui/main_window.py" line="448"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="364"/>
+        <location filename="../../app/gui/main_window.py" line="455"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="365"/>
+        <location filename="../../app/gui/main_window.py" line="456"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="366"/>
+        <location filename="../../app/gui/main_window.py" line="457"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="367"/>
+        <location filename="../../app/gui/main_window.py" line="458"/>
         <source>Not sent: the server asked to come back later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="368"/>
+        <location filename="../../app/gui/main_window.py" line="459"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="375"/>
+        <location filename="../../app/gui/main_window.py" line="466"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="376"/>
+        <location filename="../../app/gui/main_window.py" line="467"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -540,27 +1102,178 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="394"/>
+        <location filename="../../app/gui/main_window.py" line="383"/>
+        <location filename="../../app/gui/main_window.py" line="486"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="439"/>
+        <location filename="../../app/gui/main_window.py" line="191"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="193"/>
+        <source>&amp;New order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="195"/>
+        <source>&amp;Duplicate last order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="197"/>
+        <source>&amp;Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="200"/>
+        <source>&amp;Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="202"/>
+        <source>&amp;Profiles and credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="205"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="209"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="211"/>
+        <source>&amp;New order tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="213"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="216"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="218"/>
+        <source>&amp;About Order Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="290"/>
+        <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/main_window.py" line="374"/>
+        <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="416"/>
+        <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="424"/>
+        <source>Accepted — remote id %2 (reference %1). It is in History.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="532"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="440"/>
-        <source>%n order(s) are still being sent. Quit anyway? Nothing is lost: the journal has them, and they are checked at the next start.</source>
+        <location filename="../../app/gui/main_window.py" line="533"/>
+        <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
 </context>
 <context>
+    <name>NomadOrderForm</name>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="51"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="52"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="53"/>
+        <source>Customer address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="54"/>
+        <source>Shipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="55"/>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="56"/>
+        <source>More order fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="57"/>
+        <source>Customs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="58"/>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="59"/>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="60"/>
+        <source>Deprecated fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="76"/>
+        <source>The Nomad store orders go to; set it in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="77"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="82"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="331"/>
+        <location filename="../../app/gui/order_form.py" line="367"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,123 +1281,181 @@ Send it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="55"/>
+        <location filename="../../app/gui/settings_dialog.py" line="76"/>
         <source>Profiles and credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="61"/>
-        <location filename="../../app/gui/settings_dialog.py" line="201"/>
+        <location filename="../../app/gui/settings_dialog.py" line="87"/>
+        <location filename="../../app/gui/settings_dialog.py" line="237"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="64"/>
+        <location filename="../../app/gui/settings_dialog.py" line="90"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="83"/>
+        <location filename="../../app/gui/settings_dialog.py" line="51"/>
         <source>Sandbox (built-in simulator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="84"/>
+        <location filename="../../app/gui/settings_dialog.py" line="53"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="85"/>
+        <location filename="../../app/gui/settings_dialog.py" line="54"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="89"/>
-        <source>empty: the built-in simulator</source>
+        <location filename="../../app/gui/settings_dialog.py" line="60"/>
+        <source>sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="105"/>
-        <source>no limit</source>
+        <location filename="../../app/gui/settings_dialog.py" line="61"/>
+        <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="106"/>
-        <source> per second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="111"/>
-        <source>Profile</source>
+        <location filename="../../app/gui/settings_dialog.py" line="62"/>
+        <source>PRODUCTION</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="113"/>
-        <source>Name</source>
+        <source>empty: the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="114"/>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="115"/>
-        <source>Environment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="116"/>
-        <source>Base URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="117"/>
-        <source>Store (Nomad)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="118"/>
-        <source>Gateway stage (Nomad)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="119"/>
-        <source>Address key (KA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="120"/>
-        <source>Concurrent requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="121"/>
-        <source>Rate limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="122"/>
-        <source>Burst</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="127"/>
-        <source>Save profile</source>
+        <location filename="../../app/gui/settings_dialog.py" line="129"/>
+        <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="130"/>
+        <source> per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="135"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="138"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="139"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="140"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="141"/>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="142"/>
+        <source>Store (Nomad)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="143"/>
+        <source>Gateway stage (Nomad)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="144"/>
+        <source>Address key (KA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="145"/>
+        <source>Concurrent requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="146"/>
+        <source>Rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="147"/>
+        <source>Burst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="152"/>
+        <source>Save profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="155"/>
         <source>Use this profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="160"/>
-        <source>  (in use)</source>
+        <location filename="../../app/gui/settings_dialog.py" line="185"/>
+        <source>%1
+%2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="249"/>
+        <location filename="../../app/gui/settings_dialog.py" line="189"/>
+        <source> · in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="191"/>
+        <source>the built-in simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="253"/>
+        <source>%1 orders of this profile are not settled yet (queued, being sent or unknown); reconcile them before removing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="325"/>
+        <source>%1 orders were sent with this profile, so it stays a %2 profile. Make a new profile for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="332"/>
+        <source>%1 orders of this profile are being sent; rename it when they are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="339"/>
+        <source>Change where this profile sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="340"/>
+        <source>%1 orders were already sent with “%2”. Their references stay with this profile: an order accepted before will not be sent to the new address again.
+
+If the new address is the same account (for example a new domain), save. If it is another account or environment, cancel and make a new profile instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="365"/>
+        <source>Not renamed: the journal could not move its orders (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="302"/>
         <source>A profile with this name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -692,17 +1463,17 @@ Send it anyway?</source>
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/gui/submission.py" line="76"/>
+        <location filename="../../app/gui/submission.py" line="77"/>
         <source>Profile %1 no longer exists; its unknown orders cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="127"/>
+        <location filename="../../app/gui/submission.py" line="132"/>
         <source>Checking unknown orders failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="131"/>
+        <location filename="../../app/gui/submission.py" line="136"/>
         <source>Checked %1 unknown order(s): %2 accepted, %3 still unknown.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,13 +1481,507 @@ Send it anyway?</source>
 <context>
     <name>WindowHeader</name>
     <message>
-        <location filename="../../app/gui/window_header.py" line="37"/>
+        <location filename="../../app/gui/window_header.py" line="47"/>
         <source>&amp;Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_header.py" line="39"/>
+        <location filename="../../app/gui/window_header.py" line="49"/>
         <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Address line 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign tracking data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese ID (deprecated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client parent order ref</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer ID ref</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs filing ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs unit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs unit code package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customs unit code weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery slip URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distributor ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distributor name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Express company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Express type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group buying price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOSS number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images to upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingredient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is combined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is distribution order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is sub order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistics mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non cash deduction amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay customs no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay merchant name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment pay ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal postal articles tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform transaction ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode / ZIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products total tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province / state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RRP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelf life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street (line 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taxpayer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warranty period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessages</name>
+    <message>
+        <source>invalid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -36,6 +36,12 @@ def _bound(word: str, key: str) -> Callable[[ErrorDetails], str]:
     return message
 
 
+# Messages that never vary: the window translates these (context "FieldMessages").
+FIXED_MESSAGES = (
+    "required", "unknown field", "must be text", "must be a whole number", "must be a number",
+    "must be true or false", "must be a list", "must be an object", "invalid value",
+)
+
 _MESSAGES: dict[str, Callable[[ErrorDetails], str]] = {
     "missing": lambda _: "required",
     "extra_forbidden": lambda _: "unknown field",
