@@ -215,6 +215,25 @@ def test_lookup_that_runs_out_of_pages_concludes_nothing() -> None:
     assert len(calls) == 4
 
 
+def test_every_further_page_waits_for_the_pacer_and_a_refusal_stops_the_lookup() -> None:
+    """Each page is a request: the engine's rate limit must be asked before each one, or a
+    lookup over a busy account would fire dozens of requests at once and meet 429s."""
+    calls: list[httpx.Request] = []
+    paced: list[int] = []
+
+    def pace() -> bool:
+        paced.append(len(calls))  # requests already sent when the pacer was asked
+        return True
+
+    client = _client(_orders_server(_orders(25), calls), lookup_page_size=10)
+    assert client.lookup("REF-1", pace=pace).state is LookupState.ABSENT
+    assert paced == [1, 2], "asked before the 2nd and 3rd page, not before the first"
+
+    calls.clear()
+    stopped = client.lookup("REF-1", pace=lambda: False)  # e.g. the batch was cancelled
+    assert stopped.state is LookupState.UNKNOWN and len(calls) == 1
+
+
 def test_lookup_window_is_configurable() -> None:
     calls: list[httpx.Request] = []
     client = _client(_orders_server([], calls), lookup_window=timedelta(hours=2))

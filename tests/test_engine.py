@@ -98,7 +98,8 @@ class FakeClient:
         assert step == "lost"
         return SendOutcome(OutcomeKind.UNKNOWN, "read timeout")
 
-    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
+    def lookup(self, reference: str, *, since: datetime | None = None,
+               pace: object = None) -> LookupResult:
         with self._lock:
             self.calls.append(("lookup", reference))
             self.lookups_since.append(since)

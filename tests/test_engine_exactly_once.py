@@ -56,7 +56,8 @@ class LaggingLookups:
     def create_order(self, payload: dict[str, Any]) -> SendOutcome:
         return self._inner.create_order(payload)
 
-    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
+    def lookup(self, reference: str, *, since: datetime | None = None,
+               pace: object = None) -> LookupResult:
         if self._lag > 0:
             self._lag -= 1
             found = LookupResult(LookupState.ABSENT, message="not indexed yet")

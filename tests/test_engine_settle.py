@@ -244,7 +244,8 @@ class LaggingServer(FakeClient):
             self._created_at.setdefault(reference, self._clock())
         return outcome
 
-    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
+    def lookup(self, reference: str, *, since: datetime | None = None,
+               pace: object = None) -> LookupResult:
         created = self._created_at.get(reference)
         if created is not None and self._clock() < created + self._lag:
             with self._lock:

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from app.core.clients.base import Pacer
 from app.core.clients.fielderrors import field_errors_from_message
 from app.core.clients.http import (
     ApiFailure,
@@ -223,7 +224,9 @@ class KaClient:
             return ApiFailure.from_outcome(reply)
         return _order_page(reply.data, page_number, page_size)
 
-    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
+    def lookup(
+        self, reference: str, *, since: datetime | None = None, pace: Pacer | None = None
+    ) -> LookupResult:
         now = self._clock()
         created_from = now - self.lookup_window
         if since is not None:
@@ -232,6 +235,9 @@ class KaClient:
             created_from = min(created_from, since - SERVER_CLOCK_SLACK)
         seen = 0
         for page_number in range(1, self.lookup_max_pages + 1):
+            # Each page is a request of its own: it waits for the rate limit like any other.
+            if page_number > 1 and pace is not None and not pace():
+                return LookupResult(LookupState.UNKNOWN, message="KA lookup stopped")
             page = self.query_orders(
                 custom_order_id=reference,
                 created_from=created_from,

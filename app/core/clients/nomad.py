@@ -39,6 +39,7 @@ from urllib.parse import quote
 
 import httpx
 
+from app.core.clients.base import Pacer
 from app.core.clients.fielderrors import field_errors_from_message
 from app.core.clients.http import (
     ApiFailure,
@@ -141,8 +142,11 @@ class NomadClient:
             OutcomeKind.ACCEPTED, f"Nomad order {remote_id} created", remote_id=remote_id
         )
 
-    def lookup(self, reference: str, *, since: datetime | None = None) -> LookupResult:
-        # The query filters by reference over the whole store: `since` is not needed.
+    def lookup(
+        self, reference: str, *, since: datetime | None = None, pace: Pacer | None = None
+    ) -> LookupResult:
+        # One request that filters by reference over the whole store: `since` and `pace` are not
+        # needed.
         reply = self._call("GET", query={"client_order_ref": reference})
         if isinstance(reply, SendOutcome):
             message = f"Nomad lookup failed: {reply.message}"

@@ -260,7 +260,9 @@ class Courier:
     def _lookup(self, record: OrderRecord) -> LookupResult:
         since = datetime.fromtimestamp(record.created_at, UTC)
         try:
-            return self._lane.client.lookup(record.reference, since=since)
+            return self._lane.client.lookup(
+                record.reference, since=since,
+                pace=lambda: self._lane.bucket.acquire(stop=self._control.cancelled))
         except Exception as exc:
             log.exception("client failed while looking an order up")
             return LookupResult(LookupState.UNKNOWN, message=f"client error: {exc}")
