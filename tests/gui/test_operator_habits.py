@@ -95,6 +95,8 @@ def test_same_content_without_reference_asks_before_sending_again(
     submit.click()
     qtbot.waitUntil(lambda: any(r.state is OrderState.ACCEPTED for r in history_records(window)),
                     timeout=15_000)
+    # The history may show it before the window has taken the result in: wait for that too.
+    qtbot.waitUntil(lambda: window.last_payload.get(Target.KA) is not None, timeout=15_000)
 
     window.duplicate_last()
     qtbot.waitUntil(submit.isEnabled)
