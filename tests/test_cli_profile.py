@@ -149,3 +149,34 @@ def test_a_profile_with_unsettled_orders_is_not_removed(
         journal.set_state(order.id, OrderState.ACCEPTED)
     assert main(["profile", "remove", "Shop KA"]) == 0
     assert "Shop KA" not in load_settings().profiles
+
+
+def test_add_takes_the_engine_settings_and_guards_a_profile_that_has_sent_orders(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.core.journal import Journal
+    from app.core.paths import journal_path
+
+    args = ["profile", "add", "Shop KA", "--target", "ka", "--environment", "test",
+            "--base-url", "https://ka.example.test", "--concurrency", "3", "--rate-limit", "5/200",
+            "--lookup-settle", "90"]
+    assert main(args) == 0
+    profile = load_settings().profiles["Shop KA"]
+    assert (profile.concurrency, profile.rate_limit, profile.burst) == (3, 5.0, 200)
+    assert profile.lookup_settle_seconds == 90
+    with Journal(journal_path()) as journal:
+        journal.add_order(Target.KA, "Shop KA", "SENT-1", "{}", "fp", generated=False,
+                          batch_id=None)
+    capsys.readouterr()
+
+    # Moving it to the other API is refused: its references belong to KA.
+    assert main(["profile", "add", "Shop KA", "--target", "nomad", "--environment", "test",
+                 "--base-url", "https://nomad.example.test/envoy", "--store", "s"]) == 2
+    assert "stays a KA profile" in capsys.readouterr().err
+    assert load_settings().profiles["Shop KA"].target is Target.KA
+
+    # Pointing it elsewhere is allowed (a new domain of the same account) and said plainly.
+    assert main([*args[:8], "https://ka2.example.test"]) == 0
+    err = capsys.readouterr().err
+    assert "1 order(s) were sent with 'Shop KA'" in err and "new profile" in err
+    assert load_settings().profiles["Shop KA"].base_url == "https://ka2.example.test"

@@ -9,8 +9,10 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 
-from app.cli.common import InputError, open_journal
+from app.cli.common import InputError, add_engine_options, apply_overrides, open_journal
+from app.core.journal import HistoryFilter
 from app.core.settings import (
     KA_ADDRESS_KEYS,
     SANDBOX_PROFILES,
@@ -44,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         choices=KA_ADDRESS_KEYS,
         help="KA: the key the address is sent under (default: both; the API's docs disagree)",
     )
+    add_engine_options(add)
     add.set_defaults(func=_add)
 
     use = actions.add_parser("use", help="make a profile the one in use for its target")
@@ -69,17 +72,27 @@ def _add(args: argparse.Namespace) -> int:
         return _fail(f"{args.name!r} is built in; choose another name")
     settings = load_settings()
     profile = default_profile(args.name, Target(args.target), Environment(args.environment))
-    changes: dict[str, str] = {}
-    if args.base_url:
-        changes["base_url"] = args.base_url
-    if args.store:
-        changes["store"] = args.store
-    if args.stage:
-        changes["stage"] = args.stage.upper()
-    if args.address_key:
-        changes["address_key"] = args.address_key
     try:
-        saved = settings.updated(profile, **changes)
+        profile = apply_overrides(profile, args)
+        if args.address_key:
+            profile = replace(profile, address_key=args.address_key)
+        earlier = settings.profiles.get(args.name)
+        journaled = _journaled(earlier) if earlier is not None else 0
+    except InputError as exc:
+        return _fail(str(exc))
+    if earlier is not None and journaled:
+        # The journal keys its orders' references on the profile: they must stay meaningful.
+        if earlier.target is not profile.target:
+            return _fail(f"{journaled} order(s) were sent with {args.name!r}, so it stays a "
+                         f"{earlier.target.label} profile; add a new profile for "
+                         f"{profile.target.label}")
+        if earlier.destination != profile.destination:
+            print(f"order-desk profile: note: {journaled} order(s) were sent with "
+                  f"{args.name!r}; their references stay with it, so an order accepted before "
+                  "is not sent to the new address again. For another account or environment, "
+                  "add a new profile instead.", file=sys.stderr)
+    try:
+        saved = settings.updated(profile)
     except ValueError as exc:
         return _fail(str(exc))
     save_settings(settings)
@@ -88,6 +101,11 @@ def _add(args: argparse.Namespace) -> int:
         print(f"order-desk profile: note: {args.name!r} has no store id yet; nothing can be sent "
               "with it until it is added again with --store", file=sys.stderr)
     return EXIT_OK
+
+
+def _journaled(profile: Profile) -> int:
+    with open_journal() as journal:
+        return journal.count(HistoryFilter(target=profile.target, profile=profile.name))
 
 
 def _use(args: argparse.Namespace) -> int:

@@ -81,6 +81,12 @@ class Profile:
     def is_sandbox(self) -> bool:
         return self.environment is Environment.SANDBOX
 
+    @property
+    def destination(self) -> tuple[object, ...]:
+        """Where its orders go: when any of this changes, it may be another account, whose
+        references the journal's (keyed on the profile) say nothing about."""
+        return (self.environment, self.base_url, self.store, self.stage)
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["target"] = self.target.value

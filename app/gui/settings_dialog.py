@@ -131,6 +131,13 @@ class SettingsDialog(QDialog):
         self.burst = QSpinBox(self)
         self.burst.setObjectName("profile.burst")
         self.burst.setRange(1, 10_000)
+        self.lookup_settle = QSpinBox(self)
+        self.lookup_settle.setObjectName("profile.lookupSettle")
+        self.lookup_settle.setRange(0, 24 * 3600)
+        self.lookup_settle.setSuffix(self.tr(" s"))
+        self.lookup_settle.setToolTip(self.tr(
+            "After a send whose outcome is unknown, how long the API may take to list a new "
+            "order. Until then “not found” is not believed and nothing is sent again."))
 
         profile_box = QGroupBox(self.tr("Profile"), self)
         form = QFormLayout(profile_box)
@@ -145,6 +152,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Concurrent requests"), self.concurrency)
         form.addRow(self.tr("Rate limit"), self.rate_limit)
         form.addRow(self.tr("Burst"), self.burst)
+        form.addRow(self.tr("Trust “not found” after"), self.lookup_settle)
         self.profile_error = QLabel(self)
         self.profile_error.setObjectName("profile.error")
         self.profile_error.setStyleSheet("color: #c62828;")
@@ -218,6 +226,7 @@ class SettingsDialog(QDialog):
         self.concurrency.setValue(profile.concurrency)
         self.rate_limit.setValue(profile.rate_limit or 0)
         self.burst.setValue(profile.burst)
+        self.lookup_settle.setValue(round(profile.lookup_settle_seconds))
         builtin = profile.name in _BUILTIN
         for widget in (self.name, self.target, self.environment):
             widget.setEnabled(not builtin)
@@ -268,8 +277,9 @@ class SettingsDialog(QDialog):
         old = self._settings.profiles[self.selected_name()]
         target = Target(self.target.currentData())
         environment = Environment(self.environment.currentData())
-        settle = old.lookup_settle_seconds
-        if settle == default_lookup_settle(old.target, old.environment):
+        settle = float(self.lookup_settle.value())
+        moved = (target, environment) != (old.target, old.environment)
+        if moved and settle == default_lookup_settle(old.target, old.environment):
             # Not chosen by hand: follow the new place's default (the sandbox answers at once).
             settle = default_lookup_settle(target, environment)
         profile = replace(
@@ -307,7 +317,7 @@ class SettingsDialog(QDialog):
         if refusal:
             self.profile_error.setText(refusal)
             return False
-        if journaled and _destination(old) != _destination(profile):
+        if journaled and old.destination != profile.destination:
             self._confirm_move(old, profile, journaled, then)
             return False
         return self._commit(old_name, profile, then)
@@ -390,8 +400,3 @@ class SettingsDialog(QDialog):
 
     def save_credentials(self) -> bool:
         return self.credentials.save()
-
-
-def _destination(profile: Profile) -> tuple[object, ...]:
-    """Where a profile's orders go: changing any of these may mean another account."""
-    return (profile.environment, profile.base_url, profile.store, profile.stage)

@@ -1287,7 +1287,7 @@ Send it anyway?</source>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="87"/>
-        <location filename="../../app/gui/settings_dialog.py" line="237"/>
+        <location filename="../../app/gui/settings_dialog.py" line="246"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,120 +1342,135 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="135"/>
-        <source>Profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="138"/>
-        <source>Name</source>
+        <location filename="../../app/gui/settings_dialog.py" line="137"/>
+        <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="139"/>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="140"/>
-        <source>Environment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="141"/>
-        <source>Base URL</source>
+        <source>After a send whose outcome is unknown, how long the API may take to list a new order. Until then “not found” is not believed and nothing is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="142"/>
-        <source>Store (Nomad)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="143"/>
-        <source>Gateway stage (Nomad)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="144"/>
-        <source>Address key (KA)</source>
+        <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="145"/>
-        <source>Concurrent requests</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="146"/>
-        <source>Rate limit</source>
+        <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="147"/>
-        <source>Burst</source>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="148"/>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="149"/>
+        <source>Store (Nomad)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="150"/>
+        <source>Gateway stage (Nomad)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="151"/>
+        <source>Address key (KA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="152"/>
-        <source>Save profile</source>
+        <source>Concurrent requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="153"/>
+        <source>Rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="154"/>
+        <source>Burst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="155"/>
+        <source>Trust “not found” after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="160"/>
+        <source>Save profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="163"/>
         <source>Use this profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="185"/>
+        <location filename="../../app/gui/settings_dialog.py" line="193"/>
         <source>%1
 %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="189"/>
+        <location filename="../../app/gui/settings_dialog.py" line="197"/>
         <source> · in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="191"/>
+        <location filename="../../app/gui/settings_dialog.py" line="199"/>
         <source>the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="253"/>
+        <location filename="../../app/gui/settings_dialog.py" line="262"/>
         <source>%1 orders of this profile are not settled yet (queued, being sent or unknown); reconcile them before removing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="325"/>
+        <location filename="../../app/gui/settings_dialog.py" line="335"/>
         <source>%1 orders were sent with this profile, so it stays a %2 profile. Make a new profile for %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="332"/>
+        <location filename="../../app/gui/settings_dialog.py" line="342"/>
         <source>%1 orders of this profile are being sent; rename it when they are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="339"/>
+        <location filename="../../app/gui/settings_dialog.py" line="349"/>
         <source>Change where this profile sends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="340"/>
+        <location filename="../../app/gui/settings_dialog.py" line="350"/>
         <source>%1 orders were already sent with “%2”. Their references stay with this profile: an order accepted before will not be sent to the new address again.
 
 If the new address is the same account (for example a new domain), save. If it is another account or environment, cancel and make a new profile instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="365"/>
+        <location filename="../../app/gui/settings_dialog.py" line="375"/>
         <source>Not renamed: the journal could not move its orders (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="302"/>
+        <location filename="../../app/gui/settings_dialog.py" line="312"/>
         <source>A profile with this name already exists.</source>
         <translation type="unfinished"></translation>
     </message>

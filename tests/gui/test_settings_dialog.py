@@ -222,6 +222,13 @@ def test_a_new_profile_s_lookup_wait_follows_its_environment(
     named(dialog, "profile.baseUrl").clear()  # type: ignore[attr-defined]
     named(dialog, "saveProfile").click()
     assert window.context.settings.profiles[name].lookup_settle_seconds == 0
+    settle = named(dialog, "profile.lookupSettle")
+    assert settle.value() == 0  # type: ignore[attr-defined]
+    settle.setValue(45)  # type: ignore[attr-defined]  # an administrator's own figure...
+    environment.setCurrentIndex(environment.findData(Environment.TEST.value))
+    named(dialog, "profile.baseUrl").setText("https://example.test")  # type: ignore[attr-defined]
+    named(dialog, "saveProfile").click()
+    assert window.context.settings.profiles[name].lookup_settle_seconds == 45  # ...is kept
 
 
 def test_a_renamed_profile_takes_its_orders_along(qtbot: QtBot, window: MainWindow) -> None:
