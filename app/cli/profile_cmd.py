@@ -12,7 +12,7 @@ import sys
 from dataclasses import replace
 
 from app.cli.common import InputError, add_engine_options, apply_overrides, open_journal
-from app.core.journal import HistoryFilter
+from app.core.profile_changes import ProfileChange, assess_change, unsettled_orders
 from app.core.settings import (
     KA_ADDRESS_KEYS,
     SANDBOX_PROFILES,
@@ -76,18 +76,20 @@ def _add(args: argparse.Namespace) -> int:
         profile = apply_overrides(profile, args)
         if args.address_key:
             profile = replace(profile, address_key=args.address_key)
-        earlier = settings.profiles.get(args.name)
-        journaled = _journaled(earlier) if earlier is not None else 0
+        earlier = settings.profiles.get(args.name)  # adding a name again replaces it
+        change: ProfileChange | None = None
+        if earlier is not None:
+            with open_journal() as journal:
+                change = assess_change(journal, earlier, profile)
     except InputError as exc:
         return _fail(str(exc))
-    if earlier is not None and journaled:
-        # The journal keys its orders' references on the profile: they must stay meaningful.
-        if earlier.target is not profile.target:
-            return _fail(f"{journaled} order(s) were sent with {args.name!r}, so it stays a "
-                         f"{earlier.target.label} profile; add a new profile for "
+    if earlier is not None and change is not None:
+        if change.target_locked:
+            return _fail(f"{change.journaled} order(s) were sent with {args.name!r}, so it stays "
+                         f"a {earlier.target.label} profile; add a new profile for "
                          f"{profile.target.label}")
-        if earlier.destination != profile.destination:
-            print(f"order-desk profile: note: {journaled} order(s) were sent with "
+        if change.moves_sent_orders:
+            print(f"order-desk profile: note: {change.journaled} order(s) were sent with "
                   f"{args.name!r}; their references stay with it, so an order accepted before "
                   "is not sent to the new address again. For another account or environment, "
                   "add a new profile instead.", file=sys.stderr)
@@ -101,11 +103,6 @@ def _add(args: argparse.Namespace) -> int:
         print(f"order-desk profile: note: {args.name!r} has no store id yet; nothing can be sent "
               "with it until it is added again with --store", file=sys.stderr)
     return EXIT_OK
-
-
-def _journaled(profile: Profile) -> int:
-    with open_journal() as journal:
-        return journal.count(HistoryFilter(target=profile.target, profile=profile.name))
 
 
 def _use(args: argparse.Namespace) -> int:
@@ -124,7 +121,7 @@ def _remove(args: argparse.Namespace) -> int:
         return _fail(f"no profile named {args.name!r}")
     try:
         with open_journal() as journal:
-            unsettled = sum(journal.unsettled(args.name).values())
+            unsettled = unsettled_orders(journal, args.name)
     except InputError as exc:
         return _fail(str(exc))
     if unsettled:

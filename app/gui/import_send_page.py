@@ -171,7 +171,7 @@ class ImportSendPage(QWidget):
             error = self._handle.error if self._handle is not None else None
             text = (self.tr("Stopped: {0}").format(error) if error is not None
                     else self.tr("Done: {0}.").format(counts or self.tr("nothing sent")))
-            invalid = len(self._session.invalid_orders()) if self._session is not None else 0
+            invalid = self._session.reconciliation().orders_invalid if self._session else 0
             if invalid:  # so the line adds up with the preview's, and says where they went
                 text += " " + self.tr("{0} invalid order(s) were not sent: “Export failed "
                                       "rows…” writes them with the reasons, ready to fix and "

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.journal import HistoryFilter, Journal, JournalError, OrderState
+from app.core.journal import Journal, JournalError
+from app.core.profile_changes import assess_change, unsettled_orders
 from app.core.settings import (
     KA_ADDRESS_KEYS,
     NOMAD_STAGES,
@@ -255,7 +256,7 @@ class SettingsDialog(QDialog):
 
     def _remove_profile(self) -> None:
         name = self.selected_name()
-        unsettled = sum(self._journal.unsettled(name).values()) if self._journal else 0
+        unsettled = unsettled_orders(self._journal, name) if self._journal else 0
         if unsettled:
             # Without the profile nobody could reconcile them: they would stay unknown forever.
             self.profile_error.setText(
@@ -312,36 +313,22 @@ class SettingsDialog(QDialog):
             self.profile_error.setText(self.tr("A profile with this name already exists."))
             return False
         old = self._settings.profiles[old_name]
-        journaled = self._journaled_orders(old)
-        refusal = self._refusal(old, profile, journaled)
-        if refusal:
-            self.profile_error.setText(refusal)
+        change = assess_change(self._journal, old, profile) if self._journal else None
+        if change is not None and change.target_locked:
+            self.profile_error.setText(
+                self.tr("%1 orders were sent with this profile, so it stays a %2 profile. "
+                        "Make a new profile for %3.").replace("%1", str(change.journaled))
+                .replace("%2", old.target.label).replace("%3", profile.target.label))
             return False
-        if journaled and old.destination != profile.destination:
-            self._confirm_move(old, profile, journaled, then)
+        if change is not None and change.rename_waits:
+            self.profile_error.setText(
+                self.tr("%1 orders of this profile are being sent; rename it when they are "
+                        "done.").replace("%1", str(change.in_flight)))
+            return False
+        if change is not None and change.moves_sent_orders:
+            self._confirm_move(old, profile, change.journaled, then)
             return False
         return self._commit(old_name, profile, then)
-
-    def _journaled_orders(self, profile: Profile) -> int:
-        if self._journal is None:
-            return 0
-        return self._journal.count(HistoryFilter(target=profile.target, profile=profile.name))
-
-    def _refusal(self, old: Profile, new: Profile, journaled: int) -> str:
-        """Why this change cannot be saved, or ""."""
-        if not journaled:
-            return ""
-        if new.target is not old.target:
-            return self.tr("%1 orders were sent with this profile, so it stays a %2 profile. "
-                           "Make a new profile for %3.").replace("%1", str(journaled))\
-                .replace("%2", old.target.label).replace("%3", new.target.label)
-        if new.name != old.name and self._journal is not None:
-            unsettled = self._journal.unsettled(old.name)
-            in_flight = unsettled.get(OrderState.QUEUED, 0) + unsettled.get(OrderState.SENDING, 0)
-            if in_flight:
-                return self.tr("%1 orders of this profile are being sent; rename it when they "
-                               "are done.").replace("%1", str(in_flight))
-        return ""
 
     def _confirm_move(self, old: Profile, new: Profile, journaled: int,
                       then: Callable[[], None] | None) -> None:

@@ -1281,196 +1281,196 @@ Send it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="76"/>
+        <location filename="../../app/gui/settings_dialog.py" line="77"/>
         <source>Profiles and credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="87"/>
-        <location filename="../../app/gui/settings_dialog.py" line="246"/>
+        <location filename="../../app/gui/settings_dialog.py" line="88"/>
+        <location filename="../../app/gui/settings_dialog.py" line="247"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="90"/>
+        <location filename="../../app/gui/settings_dialog.py" line="91"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="51"/>
+        <location filename="../../app/gui/settings_dialog.py" line="52"/>
         <source>Sandbox (built-in simulator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="53"/>
+        <location filename="../../app/gui/settings_dialog.py" line="54"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="54"/>
+        <location filename="../../app/gui/settings_dialog.py" line="55"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="60"/>
+        <location filename="../../app/gui/settings_dialog.py" line="61"/>
         <source>sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="61"/>
+        <location filename="../../app/gui/settings_dialog.py" line="62"/>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="62"/>
+        <location filename="../../app/gui/settings_dialog.py" line="63"/>
         <source>PRODUCTION</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="113"/>
+        <location filename="../../app/gui/settings_dialog.py" line="114"/>
         <source>empty: the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="129"/>
+        <location filename="../../app/gui/settings_dialog.py" line="130"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="130"/>
+        <location filename="../../app/gui/settings_dialog.py" line="131"/>
         <source> per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="137"/>
+        <location filename="../../app/gui/settings_dialog.py" line="138"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="139"/>
+        <location filename="../../app/gui/settings_dialog.py" line="140"/>
         <source>After a send whose outcome is unknown, how long the API may take to list a new order. Until then “not found” is not believed and nothing is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="142"/>
+        <location filename="../../app/gui/settings_dialog.py" line="143"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="145"/>
+        <location filename="../../app/gui/settings_dialog.py" line="146"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="146"/>
+        <location filename="../../app/gui/settings_dialog.py" line="147"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="147"/>
+        <location filename="../../app/gui/settings_dialog.py" line="148"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="148"/>
+        <location filename="../../app/gui/settings_dialog.py" line="149"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="149"/>
+        <location filename="../../app/gui/settings_dialog.py" line="150"/>
         <source>Store (Nomad)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="150"/>
+        <location filename="../../app/gui/settings_dialog.py" line="151"/>
         <source>Gateway stage (Nomad)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="151"/>
+        <location filename="../../app/gui/settings_dialog.py" line="152"/>
         <source>Address key (KA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="152"/>
+        <location filename="../../app/gui/settings_dialog.py" line="153"/>
         <source>Concurrent requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="153"/>
+        <location filename="../../app/gui/settings_dialog.py" line="154"/>
         <source>Rate limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="154"/>
+        <location filename="../../app/gui/settings_dialog.py" line="155"/>
         <source>Burst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="155"/>
+        <location filename="../../app/gui/settings_dialog.py" line="156"/>
         <source>Trust “not found” after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="160"/>
+        <location filename="../../app/gui/settings_dialog.py" line="161"/>
         <source>Save profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="163"/>
+        <location filename="../../app/gui/settings_dialog.py" line="164"/>
         <source>Use this profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="193"/>
+        <location filename="../../app/gui/settings_dialog.py" line="194"/>
         <source>%1
 %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="197"/>
+        <location filename="../../app/gui/settings_dialog.py" line="198"/>
         <source> · in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="199"/>
+        <location filename="../../app/gui/settings_dialog.py" line="200"/>
         <source>the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="262"/>
+        <location filename="../../app/gui/settings_dialog.py" line="263"/>
         <source>%1 orders of this profile are not settled yet (queued, being sent or unknown); reconcile them before removing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="335"/>
+        <location filename="../../app/gui/settings_dialog.py" line="319"/>
         <source>%1 orders were sent with this profile, so it stays a %2 profile. Make a new profile for %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="342"/>
+        <location filename="../../app/gui/settings_dialog.py" line="325"/>
         <source>%1 orders of this profile are being sent; rename it when they are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="349"/>
+        <location filename="../../app/gui/settings_dialog.py" line="336"/>
         <source>Change where this profile sends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="350"/>
+        <location filename="../../app/gui/settings_dialog.py" line="337"/>
         <source>%1 orders were already sent with “%2”. Their references stay with this profile: an order accepted before will not be sent to the new address again.
 
 If the new address is the same account (for example a new domain), save. If it is another account or environment, cancel and make a new profile instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="375"/>
+        <location filename="../../app/gui/settings_dialog.py" line="362"/>
         <source>Not renamed: the journal could not move its orders (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="312"/>
+        <location filename="../../app/gui/settings_dialog.py" line="313"/>
         <source>A profile with this name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
