@@ -4,8 +4,10 @@
 so the GUI's error sink and debuggers still see everything) and keeps the last log lines in memory.
 A report goes to ``<data dir>/crash/crash-<UTC time>.log`` with the version, build, platform,
 traceback and those lines. Every secret the process knows is redacted first: the values of
-``ORDER_DESK_*`` environment variables and whatever was passed to `remember_secrets` (the values
-read from the keyring).
+``ORDER_DESK_*`` environment variables, whatever was passed to `remember_secrets` (the values
+read from the keyring) and the credentials any API client of this process was built with
+(`app.core.redaction`). `RedactingFormatter` does the same for log files and the command line's
+log output.
 
 The core of this module has no Qt; only `offer_previous_crash` imports it, lazily.
 """
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 from app import __version__
 from app.buildinfo import build_id
 from app.core.paths import data_dir
+from app.core.redaction import remembered_secrets
 from app.core.secrets import redact
 
 if TYPE_CHECKING:
@@ -36,6 +39,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENV_PREFIX = "ORDER_DESK_"
+NOT_SECRET_VARIABLES = (
+    "ORDER_DESK_HOME",
+    "ORDER_DESK_BUILD_ID",
+    "ORDER_DESK_SELF_TEST_CHECKS",
+    "ORDER_DESK_FROZEN_DIST",
+)
 RECENT_LINES = 200
 KEEP_REPORTS = 20  # older reports are deleted so a crash loop cannot fill the disk
 _SEEN_SUFFIX = ".seen"
@@ -55,8 +64,17 @@ class _RecentLines(logging.Handler):
             self.handleError(record)
 
 
+class RedactingFormatter(logging.Formatter):
+    """A formatter whose output (message, arguments, traceback) carries no known secret: for
+    anything that writes log lines where others may read them."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record), known_secrets())
+
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _recent_handler = _RecentLines(logging.DEBUG)
-_recent_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+_recent_handler.setFormatter(logging.Formatter(LOG_FORMAT))
 
 
 def crash_dir() -> Path:
@@ -72,7 +90,8 @@ def remember_secrets(values: Iterable[str | None]) -> None:
 
 
 def known_secrets() -> tuple[str, ...]:
-    """Every secret value to redact: remembered ones and ``ORDER_DESK_*`` environment values.
+    """Every secret value to redact: remembered ones, those API clients were built with, and
+    ``ORDER_DESK_*`` environment values.
 
     Longest first, so a secret that contains another is replaced whole.
     """
@@ -80,8 +99,10 @@ def known_secrets() -> tuple[str, ...]:
     with _lock:
         values = set(_known_secrets)
     values.update(from_env)
-    # ORDER_DESK_HOME is a path, not a secret; redacting it would only hide where data lives.
-    values.discard(os.environ.get("ORDER_DESK_HOME", ""))
+    values.update(remembered_secrets())
+    # Settings, not secrets: redacting a path or a check name would only hide what happened.
+    for name in NOT_SECRET_VARIABLES:
+        values.discard(os.environ.get(name, ""))
     return tuple(sorted(values, key=len, reverse=True))
 
 

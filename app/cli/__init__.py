@@ -13,7 +13,7 @@ import importlib
 import logging
 import os
 import sys
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from app import __version__, crash
 from app.buildinfo import build_id
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
+        handlers=[log_handler(sys.stderr)],
     )
     crash.install()  # any run that dies of an unexpected error leaves a report for the next start
     if args.self_test:
@@ -80,6 +80,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         stdout_reader_gone()
         return EXIT_REJECTED  # the output is incomplete; 1 as Python's own tools do
+
+
+def log_handler(stream: TextIO) -> logging.Handler:
+    """Log lines on ``stream`` with every known secret redacted: stderr is often kept in a file
+    (a scheduler's log), and with ``-v`` the HTTP library logs the headers servers answer with,
+    which can echo the app key."""
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(crash.RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    return handler
 
 
 def stdout_reader_gone() -> None:

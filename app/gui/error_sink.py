@@ -27,6 +27,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app import crash
+
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 
@@ -40,10 +42,11 @@ _QT_LEVELS = {
 
 
 def configure_file_logging(directory: Path, level: int = logging.INFO) -> logging.Handler:
-    """A rotating log file in the data directory (five files of 1 MB)."""
+    """A rotating log file in the data directory (five files of 1 MB), every known secret
+    redacted from each line."""
     handler = RotatingFileHandler(directory / "order-desk.log", maxBytes=1_000_000, backupCount=5,
                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(crash.RedactingFormatter(crash.LOG_FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))

@@ -50,6 +50,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.core.outcome import FieldError, OutcomeKind, RecordedRequest, SendOutcome
+from app.core.redaction import (
+    CREDENTIAL_HEADERS,
+    credential_values,
+    longest_first,
+    redacted_header,
+    remember_secrets,
+)
 from app.core.secrets import redact
 
 log = logging.getLogger(__name__)
@@ -261,10 +268,16 @@ _FAILURE_TEXT = {
 
 
 class HttpSession:
-    """One `httpx.Client` with a checked base URL and redaction of the given secrets.
+    """One `httpx.Client` with a checked base URL and redaction of credentials.
 
     Never follows redirects (a redirected POST could be replayed somewhere else) and never lets
     an httpx exception out: `send` returns an `Exchange` either way.
+
+    Redaction happens here, for every client: what a request carries in a credential header
+    (`app.core.redaction.CREDENTIAL_HEADERS`: bearer token, gateway app key, signature) never
+    reaches the recorded request, and those values and the given ``secrets`` (e.g. an app secret
+    that is never sent) are replaced by ``***`` in the URL, bodies and messages an `Exchange`
+    produces, so an answer that echoes them (a gateway's string to sign) is stored redacted.
     """
 
     def __init__(
@@ -278,7 +291,8 @@ class HttpSession:
     ) -> None:
         self.base_url = check_base_url(base_url)
         self.path_prefix = urlsplit(self.base_url).path
-        self._secrets = tuple(s for s in secrets if s)
+        self._secrets = longest_first(secrets)
+        remember_secrets(self._secrets)  # for the log file and crash reports
         loopback = is_loopback_host(urlsplit(self.base_url).hostname or "")
         self._client = httpx.Client(
             timeout=timeout,
@@ -308,13 +322,14 @@ class HttpSession:
             method, self.url(path), params=params, content=content, headers=headers
         )
         recorded = self.record(request)
+        secrets = self._request_secrets(request)
         started = time.perf_counter()
         try:
             response = self._client.send(request)
         except httpx.HTTPError as exc:
             duration_ms = (time.perf_counter() - started) * 1000
             kind = _transport_failure_kind(exc)
-            error = redact(f"{type(exc).__name__}: {exc}", self._secrets)
+            error = redact(f"{type(exc).__name__}: {exc}", secrets)
             log.info("%s %s failed after %.0f ms: %s", method, recorded.url, duration_ms, error)
             failure = SendOutcome(
                 kind=kind,
@@ -322,26 +337,31 @@ class HttpSession:
                 request=recorded,
                 duration_ms=duration_ms,
             )
-            return Exchange(recorded, None, failure, duration_ms, self._secrets)
+            return Exchange(recorded, None, failure, duration_ms, secrets)
         duration_ms = (time.perf_counter() - started) * 1000
         log.debug("%s %s -> %s in %.0f ms", method, recorded.url, response.status_code, duration_ms)
-        return Exchange(recorded, response, None, duration_ms, self._secrets)
+        return Exchange(recorded, response, None, duration_ms, secrets)
+
+    def _request_secrets(self, request: httpx.Request) -> tuple[str, ...]:
+        """The session's secrets plus whatever this request carries in credential headers."""
+        return longest_first((*self._secrets, *credential_values(request.headers)))
 
     def record(self, request: httpx.Request) -> RecordedRequest:
-        """The request as it may be stored and shown: secrets replaced by ***."""
+        """The request as it may be stored and shown: credential headers replaced by ***
+        (``Bearer ***`` for Authorization), secrets redacted everywhere else."""
+        secrets = self._request_secrets(request)
         headers: dict[str, str] = {}
         for name, value in request.headers.items():
-            if name.lower() == "authorization":
-                scheme = value.split(" ", 1)[0] if " " in value else ""
-                headers[name] = f"{scheme} ***".strip()
+            if name.lower() in CREDENTIAL_HEADERS:
+                headers[name] = redacted_header(name, value)
             else:
-                headers[name] = redact(value, self._secrets)
+                headers[name] = redact(value, secrets)
         body = request.content.decode("utf-8", errors="replace")
         return RecordedRequest(
             method=request.method,
-            url=redact(str(request.url), self._secrets),
+            url=redact(str(request.url), secrets),
             headers=headers,
-            body=redact(body, self._secrets),
+            body=redact(body, secrets),
         )
 
     def close(self) -> None:

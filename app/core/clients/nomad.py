@@ -117,8 +117,10 @@ class NomadClient:
         self._app_secret = app_secret
         self._clock = clock
         self._new_nonce = new_nonce
+        # The app key is sent (x-ca-key, redacted by the session) and echoed by the gateway in
+        # its string to sign on a signature error: both are secrets to redact.
         self._http = HttpSession(
-            base_url, secrets=[app_secret], timeout=timeout, transport=transport
+            base_url, secrets=[app_secret, app_key], timeout=timeout, transport=transport
         )
         # Signed exactly as sent, like the official client: the store quoted with no safe chars.
         self.order_path = f"{self._http.path_prefix}/order/{quote(store, safe='')}"
