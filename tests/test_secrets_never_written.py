@@ -282,3 +282,32 @@ def test_credential_headers_are_redacted_even_when_the_session_was_not_told_the_
     assert recorded.headers["authorization"] == "Bearer ***"
     assert recorded.headers["x-ca-nonce"] == "n-1"
     assert_no_secret(repr(recorded), "recorded request")
+
+
+def test_an_attempt_journaled_before_the_fix_can_be_scrubbed() -> None:
+    """For the journal migration: a stored request with the app key and signature in clear, and
+    the gateway's echo of the key in the message and the answer."""
+    from app.core.redaction import scrub_stored_attempt
+
+    request = {"method": "POST", "url": "https://n.example.com/envoy/order/s",
+               "headers": {"x-ca-key": APP_KEY, "x-ca-signature": "c2lnbmF0dXJlLXZhbHVl",
+                           "x-ca-nonce": "n-1", "x-ca-signature-headers": "x-ca-key,x-ca-nonce"},
+               "body": "{}"}
+    echo = f"Invalid Signature, Server StringToSign:POSTx-ca-key:{APP_KEY}x-ca-nonce:n-1"
+    scrubbed, body, message = scrub_stored_attempt(json.dumps(request), echo, f"refused: {echo}")
+    assert scrubbed is not None
+    headers = json.loads(scrubbed)["headers"]
+    assert headers == {"x-ca-key": "***", "x-ca-signature": "***", "x-ca-nonce": "n-1",
+                       "x-ca-signature-headers": "x-ca-key,x-ca-nonce"}
+    assert body is not None and "x-ca-key:***x-ca-nonce" in body
+    assert message.startswith("refused: ") and "x-ca-key:***" in message
+    assert_no_secret(f"{scrubbed}{body}{message}", "scrubbed attempt")
+
+    ka = {"method": "POST", "url": "u", "headers": {"Authorization": f"Bearer {KA_TOKEN}"},
+          "body": ""}
+    assert json.loads(scrub_stored_attempt(json.dumps(ka), None, "")[0] or "")["headers"] == {
+        "Authorization": "Bearer ***"}
+    already = json.dumps({"headers": {"x-ca-key": "***"}, "url": "u", "body": ""})
+    assert scrub_stored_attempt(already, "b", "m") == (already, "b", "m")
+    assert scrub_stored_attempt(None, "x", "m") == (None, "x", "m")
+    assert scrub_stored_attempt("not json", None, "m") == ("not json", None, "m")

@@ -9,8 +9,11 @@ read them, from the environment or the keyring.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterable, Mapping
+
+from app.core.secrets import redact
 
 REDACTED = "***"
 
@@ -44,7 +47,8 @@ def credential_values(headers: Mapping[str, str]) -> tuple[str, ...]:
             continue
         if name.lower() in _SCHEMES and " " in value:
             value = value.split(" ", 1)[1].strip()
-        values.append(value)
+        if value != REDACTED:
+            values.append(value)
     return tuple(values)
 
 
@@ -62,3 +66,35 @@ def remember_secrets(values: Iterable[str | None]) -> None:
 def remembered_secrets() -> tuple[str, ...]:
     with _lock:
         return tuple(_remembered)
+
+
+def scrub_stored_attempt(
+    request_json: str | None, response_body: str | None, message: str
+) -> tuple[str | None, str | None, str]:
+    """An attempt as journals written before credential headers were redacted should have kept
+    it: the credential headers of its recorded request replaced, and their values (e.g. the app
+    key a gateway echoed in its string to sign) redacted from the body, answer and message.
+    Anything that is not a recorded request is returned unchanged. For a journal migration."""
+    try:
+        loaded = json.loads(request_json) if request_json else None
+    except ValueError:
+        return request_json, response_body, message
+    if not isinstance(loaded, dict) or not isinstance(loaded.get("headers"), dict):
+        return request_json, response_body, message
+    request: dict[str, object] = loaded
+    headers: dict[object, object] = loaded["headers"]
+    text_headers = {str(k): str(v) for k, v in headers.items()}
+    secrets = longest_first(credential_values(text_headers))
+    if not secrets:
+        return request_json, response_body, message
+    request["headers"] = {
+        name: redacted_header(name, value) if name.lower() in CREDENTIAL_HEADERS
+        else redact(value, secrets)
+        for name, value in text_headers.items()
+    }
+    for key in ("url", "body"):
+        value = request.get(key)
+        if isinstance(value, str):
+            request[key] = redact(value, secrets)
+    body = redact(response_body, secrets) if response_body is not None else None
+    return json.dumps(request, ensure_ascii=False), body, redact(message, secrets)
