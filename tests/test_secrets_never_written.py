@@ -138,7 +138,7 @@ def test_no_credential_is_written_anywhere_after_submitting_to_both_apis(
         assert len(records) == 5
         requests = [a.request_json for r in records for a in journal.attempts(r.id)]
     stored = [json.loads(text) for text in requests if text]
-    assert len(stored) == 5
+    assert len(stored) >= 5  # one send each, at least
     for request in stored:
         headers = {name.lower(): value for name, value in request["headers"].items()}
         if "x-ca-key" in headers:
