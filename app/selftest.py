@@ -29,7 +29,7 @@ from typing import Any
 
 from app import __version__, crash
 from app.buildinfo import build_id
-from app.core.paths import HOME_ENV, journal_path
+from app.core.paths import HOME_ENV
 
 log = logging.getLogger(__name__)
 
@@ -195,10 +195,11 @@ def sample_ka_order(reference: str) -> dict[str, Any]:
 
 def check_sandbox_order() -> str:
     from app.core.clients import make_client
+    from app.core.desk import open_journal
     from app.core.engine import ResultStatus, SubmissionEngine
-    from app.core.journal import Journal, OrderState
+    from app.core.journal import OrderState
     from app.core.secrets import SANDBOX_SECRETS
-    from app.core.settings import default_profile
+    from app.core.settings import default_profile, load_settings
     from app.core.targets import Environment, Target
     from app.sandbox import SandboxConfig, SandboxServer
 
@@ -208,7 +209,8 @@ def check_sandbox_order() -> str:
         profile = replace(default_profile("Self-test KA", Target.KA, Environment.SANDBOX),
                           base_url=base_url)
         reference = f"SELFTEST-{secrets.token_hex(6).upper()}"
-        with Journal(journal_path()) as journal:
+        # Opened as the app opens it, so an older journal is migrated with its profiles' accounts.
+        with open_journal(load_settings()) as journal:
             engine = SubmissionEngine(
                 journal, lambda p: make_client(p, SANDBOX_SECRETS, base_url=base_url)
             )
@@ -220,7 +222,7 @@ def check_sandbox_order() -> str:
             [result] = report.results
             if result.status is not ResultStatus.ACCEPTED or not result.remote_id:
                 raise AssertionError(f"order {reference} ended {result.status}: {result.message}")
-            record = journal.find(Target.KA, profile.name, reference)
+            record = journal.find(Target.KA, profile.account, reference)
             if record is None or record.state is not OrderState.ACCEPTED:
                 raise AssertionError(f"the journal does not hold {reference} as accepted")
             if record.remote_id != result.remote_id:

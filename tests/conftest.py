@@ -61,3 +61,14 @@ def _isolated_home(tmp_path, monkeypatch, request):
         keyring.set_keyring(previous)
     else:
         yield
+
+
+@pytest.fixture
+def sandbox_credentials(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The standalone sandbox's credentials, supplied as automation does (environment), for
+    commands sent to a sandbox by URL: only the simulator the app starts itself needs none."""
+    from app.core.secrets import ENV_VARS, SANDBOX_SECRETS
+
+    for name, value in SANDBOX_SECRETS.items():
+        monkeypatch.setenv(ENV_VARS[name], value)
+    return dict(SANDBOX_SECRETS)

@@ -13,12 +13,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from app.core.journal import HistoryFilter, Journal, OrderState
 from app.core.paths import journal_path
 from app.core.secrets import SANDBOX_SECRETS
 from app.core.targets import Target
 from app.sandbox import SandboxConfig, SandboxServer
 from tests.fixtures.sandbox import ka_order
+
+# Sandboxes reached by URL are servers like any other: they need credentials.
+pytestmark = pytest.mark.usefixtures("sandbox_credentials")
 
 ROOT = Path(__file__).resolve().parent.parent
 ORDERS = 120

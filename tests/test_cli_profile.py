@@ -135,26 +135,34 @@ def test_a_profile_with_unsettled_orders_is_not_removed(
     from app.core.journal import Journal, OrderState
     from app.core.paths import journal_path
 
-    assert main(["profile", "add", "Shop KA", "--target", "ka", "--environment", "sandbox"]) == 0
+    assert main(["profile", "add", "Shop KA", "--target", "ka", "--environment", "test",
+                 "--base-url", "https://shop.example.test"]) == 0
+    account = load_settings().profiles["Shop KA"].account
     with Journal(journal_path()) as journal:
-        order = journal.add_order(Target.KA, "Shop KA", "OPEN-1", "{}", "fp", generated=False,
+        order = journal.add_order(Target.KA, account, "OPEN-1", "{}", "fp", generated=False,
                                   batch_id=None)
         journal.set_state(order.id, OrderState.UNKNOWN)
     capsys.readouterr()
     assert main(["profile", "remove", "Shop KA"]) == 2
-    assert "1 order(s) of 'Shop KA' are not settled yet" in capsys.readouterr().err
+    assert "1 order(s) sent with 'Shop KA' are not settled yet" in capsys.readouterr().err
     assert "Shop KA" in load_settings().profiles
+
+    # Another profile for the same account can settle them: the first may go.
+    assert main(["profile", "add", "Shop KA 2", "--target", "ka", "--environment", "test",
+                 "--base-url", "HTTPS://Shop.Example.test:443/"]) == 0
+    assert main(["profile", "remove", "Shop KA"]) == 0
+    assert main(["profile", "remove", "Shop KA 2"]) == 2
 
     with Journal(journal_path()) as journal:
         journal.set_state(order.id, OrderState.ACCEPTED)
-    assert main(["profile", "remove", "Shop KA"]) == 0
-    assert "Shop KA" not in load_settings().profiles
+    assert main(["profile", "remove", "Shop KA 2"]) == 0
+    assert "Shop KA 2" not in load_settings().profiles
 
 
 def test_add_takes_the_engine_settings_and_guards_a_profile_that_has_sent_orders(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from app.core.journal import Journal
+    from app.core.journal import Journal, OrderState
     from app.core.paths import journal_path
 
     args = ["profile", "add", "Shop KA", "--target", "ka", "--environment", "test",
@@ -165,18 +173,23 @@ def test_add_takes_the_engine_settings_and_guards_a_profile_that_has_sent_orders
     assert (profile.concurrency, profile.rate_limit, profile.burst) == (3, 5.0, 200)
     assert profile.lookup_settle_seconds == 90
     with Journal(journal_path()) as journal:
-        journal.add_order(Target.KA, "Shop KA", "SENT-1", "{}", "fp", generated=False,
-                          batch_id=None)
+        sent = journal.add_order(Target.KA, profile.account, "SENT-1", "{}", "fp",
+                                 generated=False, batch_id=None)
+        journal.set_state(sent.id, OrderState.ACCEPTED)
+        unknown = journal.add_order(Target.KA, profile.account, "OPEN-1", "{}", "fp2",
+                                    generated=False, batch_id=None)
+        journal.set_state(unknown.id, OrderState.UNKNOWN)
     capsys.readouterr()
 
-    # Moving it to the other API is refused: its references belong to KA.
-    assert main(["profile", "add", "Shop KA", "--target", "nomad", "--environment", "test",
-                 "--base-url", "https://nomad.example.test/envoy", "--store", "s"]) == 2
-    assert "stays a KA profile" in capsys.readouterr().err
-    assert load_settings().profiles["Shop KA"].target is Target.KA
+    # Leaving the account while one of its orders is open would leave nobody to settle it.
+    assert main([*args[:8], "https://ka2.example.test"]) == 2
+    assert "not settled yet" in capsys.readouterr().err
+    assert load_settings().profiles["Shop KA"].base_url == "https://ka.example.test"
 
-    # Pointing it elsewhere is allowed (a new domain of the same account) and said plainly.
+    # Once settled, pointing it elsewhere is allowed, and what that means is said plainly.
+    with Journal(journal_path()) as journal:
+        journal.set_state(unknown.id, OrderState.ACCEPTED)
     assert main([*args[:8], "https://ka2.example.test"]) == 0
     err = capsys.readouterr().err
-    assert "1 order(s) were sent with 'Shop KA'" in err and "new profile" in err
+    assert "2 order(s) were sent with 'Shop KA'" in err and "another account" in err
     assert load_settings().profiles["Shop KA"].base_url == "https://ka2.example.test"

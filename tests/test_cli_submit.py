@@ -11,12 +11,16 @@ from typing import Any
 import pytest
 
 from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_USAGE, main
+from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import HistoryFilter, Journal, OrderState
 from app.core.paths import data_dir, journal_path
 from app.core.settings import Profile, Settings, save_settings
 from app.core.targets import Environment, Target
 from app.sandbox import SandboxConfig, SandboxServer
 from tests.fixtures.sandbox import ka_order, nomad_order
+
+# Sandboxes reached by URL are servers like any other: they need credentials.
+pytestmark = pytest.mark.usefixtures("sandbox_credentials")
 
 
 def write(path: Path, data: Any) -> Path:
@@ -128,8 +132,9 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_missing_credentials_are_named(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("ORDER_DESK_KA_TOKEN")
     settings = Settings()
     settings.add(Profile("Live KA", Target.KA, Environment.PRODUCTION,
                          base_url="http://127.0.0.1:9"))
@@ -208,10 +213,10 @@ def test_reconcile_with_another_sender_exits_2_and_names_queued_leftovers(
     from app.core.journal import SendLock
 
     with Journal(journal_path()) as journal:
-        stuck = journal.add_order(Target.KA, "Sandbox KA", "STUCK-1", "{}", "fp",
+        stuck = journal.add_order(Target.KA, EMBEDDED_SANDBOX, "STUCK-1", "{}", "fp",
                                   generated=False, batch_id=None)
         journal.set_state(stuck.id, OrderState.UNKNOWN)
-        journal.add_order(Target.KA, "Sandbox KA", "NEVER-SENT", "{}", "fp2",
+        journal.add_order(Target.KA, EMBEDDED_SANDBOX, "NEVER-SENT", "{}", "fp2",
                           generated=False, batch_id=None)
     other = SendLock(journal_path())
     other.acquire()

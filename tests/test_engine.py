@@ -186,7 +186,7 @@ def test_invalid_orders_are_never_journaled_or_sent(
     assert statuses(results) == [ResultStatus.INVALID, ResultStatus.ACCEPTED]
     assert results[0].field_errors and "quantity" in results[0].message
     assert client.sends() == ["GOOD-1"]
-    assert journal.find(Target.KA, PROFILE.name, "BAD-1") is None
+    assert journal.find(Target.KA, PROFILE.account, "BAD-1") is None
 
 
 def test_a_rejection_is_kept_with_its_message(
@@ -195,7 +195,7 @@ def test_a_rejection_is_kept_with_its_message(
     client.script["R-1"] = ["reject"]
     [result] = run(engine, [ka_order("R-1")])
     assert (result.status, result.message) == (ResultStatus.REJECTED, "balance too low")
-    record = journal.find(Target.KA, PROFILE.name, "R-1")
+    record = journal.find(Target.KA, PROFILE.account, "R-1")
     assert record is not None and record.state is OrderState.REJECTED
     # Corrected and submitted again: the same reference is sent again (nothing was created).
     [again] = run(engine, [ka_order("R-1", remark="topped up")])
@@ -212,7 +212,7 @@ def test_retry_after_holds_every_worker_then_succeeds(
     assert set(statuses(results)) == {ResultStatus.ACCEPTED}
     assert time.monotonic() - started >= 0.3
     assert client.sends()[:2] == ["W-0", "W-0"], "the order that was told to wait goes first"
-    record = journal.find(Target.KA, PROFILE.name, "W-0")
+    record = journal.find(Target.KA, PROFILE.account, "W-0")
     assert record is not None and record.attempt_count == 2
     assert [a.http_status for a in journal.attempts(record.id)] == [429, 200]
 
@@ -230,7 +230,7 @@ def test_safe_failures_are_retried_with_a_limit(
         engine.close()
     assert statuses(results) == [ResultStatus.ACCEPTED, ResultStatus.NOT_SENT]
     assert client.sends().count("S-2") == 3 and client.created["S-2"] == 0
-    record = journal.find(Target.KA, PROFILE.name, "S-2")
+    record = journal.find(Target.KA, PROFILE.account, "S-2")
     assert record is not None and record.state is OrderState.QUEUED  # safe to send later
 
 
@@ -271,7 +271,7 @@ def test_an_unresolvable_outcome_stays_unknown_and_is_never_resent(
     assert result.status is ResultStatus.UNKNOWN
     assert client.sends() == ["U-1"]
     assert client.calls.count(("lookup", "U-1")) == FAST.lookup_attempts
-    record = journal.find(Target.KA, PROFILE.name, "U-1")
+    record = journal.find(Target.KA, PROFILE.account, "U-1")
     assert record is not None and record.state is OrderState.UNKNOWN
 
     # Next batch of the profile: the unknown order is reconciled first, and not sent again.
@@ -344,7 +344,7 @@ def test_an_unfinished_order_without_a_reference_is_resumed_on_a_re_run(
     # A crash left an order journaled but never sent, under a generated reference.
     wire = validate_order(Target.KA, ka_order(None)).wire
     assert wire is not None
-    left = journal.add_order(Target.KA, PROFILE.name, "OD-LEFT", '{"customOrderId": "OD-LEFT"}',
+    left = journal.add_order(Target.KA, PROFILE.account, "OD-LEFT", '{"customOrderId": "OD-LEFT"}',
                              content_fingerprint(Target.KA, wire), generated=True, batch_id=None)
     [result] = run(engine, [ka_order(None)])
     assert (result.status, result.reference, result.order_id) == (
@@ -356,7 +356,7 @@ def test_an_unfinished_order_without_a_reference_is_resumed_on_a_re_run(
 def test_orders_interrupted_while_sending_are_reconciled_before_anything_new(
     journal: Journal, client: FakeClient
 ) -> None:
-    crashed = journal.add_order(Target.KA, PROFILE.name, "CRASH-1",
+    crashed = journal.add_order(Target.KA, PROFILE.account, "CRASH-1",
                                 '{"customOrderId": "CRASH-1"}', "fp", generated=False,
                                 batch_id=None)
     journal.claim_for_send(crashed.id)
@@ -376,7 +376,7 @@ def test_reconcile_resolves_unknowns_on_demand(
     engine: SubmissionEngine, journal: Journal, client: FakeClient
 ) -> None:
     for reference, created in (("Q-1", True), ("Q-2", False)):
-        record = journal.add_order(Target.KA, PROFILE.name, reference,
+        record = journal.add_order(Target.KA, PROFILE.account, reference,
                                    f'{{"customOrderId": "{reference}"}}', "fp",
                                    generated=False, batch_id=None)
         journal.set_state(record.id, OrderState.UNKNOWN)
@@ -492,7 +492,7 @@ def test_reconcile_runs_while_a_batch_of_the_profile_is_sending(
     running = engine.submit_batch([ka_order("BUSY-1")], PROFILE)
     while not client.sends():
         time.sleep(0.005)
-    late = journal.add_order(Target.KA, PROFILE.name, "LATE-1", '{"customOrderId": "LATE-1"}',
+    late = journal.add_order(Target.KA, PROFILE.account, "LATE-1", '{"customOrderId": "LATE-1"}',
                              "fp", generated=False, batch_id=None)
     journal.set_state(late.id, OrderState.UNKNOWN)
     client.created["LATE-1"] = 1

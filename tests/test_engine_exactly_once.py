@@ -93,7 +93,7 @@ def test_a_resend_refused_as_a_duplicate_is_looked_up_not_rejected(
     assert (result.status, result.remote_id) == (ResultStatus.ACCEPTED, remote_id), result
     assert client.lookups == [LookupState.ABSENT, LookupState.FOUND]
     assert server.count_by_reference(profile.target, "DUP-1") == 1
-    record = journal.find(profile.target, profile.name, "DUP-1")
+    record = journal.find(profile.target, profile.account, "DUP-1")
     assert record is not None
     assert [a.outcome for a in journal.attempts(record.id)] == [
         "unknown", "absent", "unknown", "found"]
@@ -197,7 +197,7 @@ def test_the_payload_sent_is_the_one_in_the_journal_when_a_second_batch_requeues
             first = engine.submit_batch([ka_order("FIX-1", remark="typo")], PROFILE)
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline:
-                record = journal.find(Target.KA, PROFILE.name, "FIX-1")
+                record = journal.find(Target.KA, PROFILE.account, "FIX-1")
                 if record is not None and record.state is OrderState.QUEUED and client.sends():
                     break
                 time.sleep(0.005)
@@ -206,7 +206,7 @@ def test_the_payload_sent_is_the_one_in_the_journal_when_a_second_batch_requeues
             assert first.wait(30).results[0].status is ResultStatus.ACCEPTED
         finally:
             engine.close()
-        record = journal.find(Target.KA, PROFILE.name, "FIX-1")
+        record = journal.find(Target.KA, PROFILE.account, "FIX-1")
         assert record is not None and record.state is OrderState.ACCEPTED
         assert client.sends() == ["FIX-1", "FIX-1"]
         assert client.payloads[-1] == record.payload
@@ -228,7 +228,7 @@ def test_a_batch_and_a_reconcile_racing_on_one_order_send_it_once(
             batch = engine.submit_batch([ka_order("RACE-1")], PROFILE)
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline:
-                record = journal.find(Target.KA, PROFILE.name, "RACE-1")
+                record = journal.find(Target.KA, PROFILE.account, "RACE-1")
                 if record is not None and record.state is OrderState.UNKNOWN:
                     break
                 time.sleep(0.005)
@@ -253,7 +253,7 @@ def test_an_order_left_unknown_for_days_is_found_not_sent_again(
     first = real_client(server, KA)
     assert first.create_order(ka_order("LATE-1")).kind is OutcomeKind.ACCEPTED  # answer "lost"
     first.close()
-    crashed = journal.add_order(Target.KA, KA.name, "LATE-1", json.dumps(ka_order("LATE-1")),
+    crashed = journal.add_order(Target.KA, KA.account, "LATE-1", json.dumps(ka_order("LATE-1")),
                                 "fp", generated=False, batch_id=None)
     assert journal.claim_for_send(crashed.id) is not None  # ... and the process died
     later = datetime.now(UTC) + timedelta(days=10)
@@ -278,7 +278,7 @@ def test_reconcile_of_many_orders_sends_each_absent_one_once(
     for n, reference in enumerate(references):
         if n % 2:
             assert creator.create_order(nomad_order(reference)).kind is OutcomeKind.ACCEPTED
-        record = journal.add_order(Target.NOMAD, NOMAD.name, reference,
+        record = journal.add_order(Target.NOMAD, NOMAD.account, reference,
                                    json.dumps(nomad_order(reference)), "fp", generated=False,
                                    batch_id=None)
         journal.claim_for_send(record.id)

@@ -82,7 +82,7 @@ def test_absent_soon_after_a_lost_answer_is_not_believed_until_the_settle_time_p
     assert f"the API may not list it yet; reconcile after {hh_mm(sent_at + SETTLE)}" in (
         result.message)
     assert client.sends() == ["LAG-1"], "never resent on an absence that may be lag"
-    record = journal.find(Target.KA, LIVE.name, "LAG-1")
+    record = journal.find(Target.KA, LIVE.account, "LAG-1")
     assert record is not None and record.state is OrderState.UNKNOWN
     assert [a.outcome for a in journal.attempts(record.id)] == ["unknown", "absent"]
 
@@ -136,7 +136,7 @@ def test_the_settle_time_runs_from_the_end_of_the_uncertain_request(
 def test_a_send_cut_short_by_a_crash_waits_out_the_settle_time_from_recovery(
     engine: SubmissionEngine, journal: Journal, client: FakeClient, clock: FakeClock
 ) -> None:
-    crashed = journal.add_order(Target.KA, LIVE.name, "CRASH-1", '{"customOrderId": "CRASH-1"}',
+    crashed = journal.add_order(Target.KA, LIVE.account, "CRASH-1", '{"customOrderId": "CRASH-1"}',
                                 "fp", generated=False, batch_id=None)
     assert journal.claim_for_send(crashed.id) is not None  # ... and the process died
     clock.now += 20  # the next start
@@ -208,15 +208,18 @@ def test_submit_and_reconcile_take_a_lookup_settle_override(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from app.cli import EXIT_USAGE, build_parser, main
-    from app.cli.common import apply_overrides, select_profile
+    from app.cli.common import overrides_from, select_profile
+    from app.core.desk import apply_overrides
+    from app.core.settings import Settings
 
     parser = build_parser()
     submit = parser.parse_args(["submit", "o.json", "--target", "nomad", "--lookup-settle", "42"])
-    assert select_profile(submit).lookup_settle_seconds == 42.0
+    assert select_profile(Settings(), submit).lookup_settle_seconds == 42.0
     reconcile = parser.parse_args(["reconcile", "--lookup-settle", "0"])
     live = default_profile("Live", Target.KA, Environment.PRODUCTION)
-    assert apply_overrides(live, reconcile).lookup_settle_seconds == 0.0
-    assert apply_overrides(live, parser.parse_args(["reconcile"])).lookup_settle_seconds == (
+    assert apply_overrides(live, overrides_from(reconcile)).lookup_settle_seconds == 0.0
+    assert apply_overrides(
+        live, overrides_from(parser.parse_args(["reconcile"]))).lookup_settle_seconds == (
         KA_LOOKUP_SETTLE)
 
     orders = tmp_path / "orders.json"

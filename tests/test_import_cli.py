@@ -15,6 +15,9 @@ from app.cli import main
 from app.core.targets import Target
 from app.sandbox import SandboxServer
 
+# Sandboxes reached by URL are servers like any other: they need credentials.
+pytestmark = pytest.mark.usefixtures("sandbox_credentials")
+
 HEADER = "单号\t收件人\t电话\t国家\t省\t城市\tSKU\t数量"
 ROWS = [
     "C-1\tJeanne Martin\t+33142685300\tFR\tIDF\tParis\tSKU-RED-M\t2",

@@ -8,6 +8,9 @@ from app.cli import main
 from app.resources import resource_path
 from app.sandbox import SandboxServer
 
+# Sandboxes reached by URL are servers like any other: they need credentials.
+pytestmark = pytest.mark.usefixtures("sandbox_credentials")
+
 
 @pytest.mark.parametrize(
     ("target", "files"),

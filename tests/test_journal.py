@@ -31,13 +31,14 @@ def journal(tmp_path: Path) -> Journal:
 
 
 def add(journal: Journal, reference: str, payload: dict | None = None, **options: object):
-    defaults: dict = {"target": Target.KA, "profile": "Sandbox KA", "fingerprint": "fp",
-                      "generated": False, "batch_id": None}
+    defaults: dict = {"target": Target.KA, "account": "Sandbox KA", "fingerprint": "fp",
+                      "generated": False, "batch_id": None, "profile": None}
     defaults.update(options)
     return journal.add_order(
-        defaults["target"], defaults["profile"], reference,
+        defaults["target"], defaults["account"], reference,
         json.dumps(payload or {"customOrderId": reference}), defaults["fingerprint"],
         generated=defaults["generated"], batch_id=defaults["batch_id"],
+        profile=defaults["profile"],
     )
 
 
@@ -65,34 +66,40 @@ def test_order_life_is_recorded_with_its_exact_payload(journal: Journal) -> None
     assert stored.profile == "Sandbox KA" and stored.target is Target.KA
 
 
-def test_reference_is_unique_per_target_and_profile(journal: Journal) -> None:
+def test_reference_is_unique_per_target_and_account(journal: Journal) -> None:
     add(journal, "R-1")
     with pytest.raises(DuplicateReferenceError):
         add(journal, "R-1")
-    add(journal, "R-1", profile="Production KA")
-    add(journal, "R-1", target=Target.NOMAD, profile="Sandbox KA")
+    add(journal, "R-1", account="Production KA")
+    add(journal, "R-1", target=Target.NOMAD, account="Sandbox KA")
     assert journal.count() == 3
 
 
 def test_a_renamed_profile_keeps_its_orders_attempts_and_batches(journal: Journal) -> None:
-    batch = journal.create_batch(Target.KA, "Shop KA", 2)
-    first = add(journal, "RN-1", profile="Shop KA", batch_id=batch)
+    shop = "https://shop.example.test"
+    batch = journal.create_batch(Target.KA, shop, 2, profile="Shop KA")
+    first = add(journal, "RN-1", account=shop, profile="Shop KA", batch_id=batch)
     journal.record(first.id, NewAttempt(AttemptKind.SEND, 1.0, "accepted"), OrderState.ACCEPTED,
                    remote_id="9")
-    add(journal, "RN-2", profile="Shop KA", batch_id=batch)
-    add(journal, "RN-1", profile="Other KA")
+    add(journal, "RN-2", account=shop, profile="Shop KA", batch_id=batch)
+    add(journal, "RN-1", account="https://other.example.test", profile="Other KA")
 
     assert journal.rename_profile("Shop KA", "Main shop KA") == 2
-    found = journal.find(Target.KA, "Main shop KA", "RN-1")
+    found = journal.find(Target.KA, shop, "RN-1")  # its identity is its account: unchanged
     assert found is not None and found.state is OrderState.ACCEPTED
-    assert journal.find(Target.KA, "Shop KA", "RN-1") is None
+    assert found.profile == "Main shop KA"
     assert journal.attempts(first.id)[0].profile == "Main shop KA"
+    assert journal.count(HistoryFilter(profile="Main shop KA")) == 2
     assert journal.count(HistoryFilter(profile="Other KA")) == 1  # untouched
 
-    # Onto a name that already holds one of its references: refused, nothing moved.
-    with pytest.raises(DuplicateReferenceError):
-        journal.rename_profile("Main shop KA", "Other KA")
-    assert journal.count(HistoryFilter(profile="Main shop KA")) == 2
+
+def test_a_reference_is_unique_per_account_not_per_profile(journal: Journal) -> None:
+    shop = "https://shop.example.test"
+    add(journal, "ONE-1", account=shop, profile="Shop KA")
+    with pytest.raises(DuplicateReferenceError):  # another profile, the same account
+        add(journal, "ONE-1", account=shop, profile="Shop KA (second desk)")
+    elsewhere = add(journal, "ONE-1", account="https://other.example.test", profile="Shop KA")
+    assert journal.find(Target.KA, "https://other.example.test", "ONE-1") == elsewhere
 
 
 def test_state_changes_can_be_conditional(journal: Journal) -> None:
@@ -122,7 +129,7 @@ def test_interrupted_sends_become_unknown(journal: Journal) -> None:
     assert journal.mark_interrupted() == 1
     assert journal.get(sending.id).state is OrderState.UNKNOWN
     assert journal.get(queued.id).state is OrderState.QUEUED
-    assert journal.profiles_in_state(OrderState.UNKNOWN) == [(Target.KA, "Sandbox KA")]
+    assert journal.accounts_in_state(OrderState.UNKNOWN) == [(Target.KA, "Sandbox KA")]
 
 
 def test_an_interrupted_send_is_recorded_as_an_attempt_ending_at_recovery(tmp_path: Path) -> None:
@@ -285,12 +292,13 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
     with Journal(path) as journal:
         add(journal, "KEEP-ME")
     broken = "ALTER TABLE orders ADD COLUMN note TEXT; ALTER TABLE nowhere ADD COLUMN x TEXT;"
+    version = schema.LATEST_VERSION
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, broken))
     monkeypatch.setattr(schema, "LATEST_VERSION", len(schema.MIGRATIONS))
     with pytest.raises(JournalError):
         Journal(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
     assert "note" not in [row[1] for row in conn.execute("PRAGMA table_info(orders)")]
     conn.close()
 

@@ -22,8 +22,8 @@ def test_the_window_s_sandbox_expects_the_credentials_its_profiles_present(
     monkeypatch.setenv("ORDER_DESK_KA_TOKEN", "desk-7-token")
     monkeypatch.setenv("ORDER_DESK_NOMAD_APP_KEY", "204000001")
     monkeypatch.setenv("ORDER_DESK_NOMAD_APP_SECRET", "desk-7-secret")
-    settings = load_settings()
-    context = AppContext.open(settings, data_dir())
+    context = AppContext.open()
+    settings = context.settings
     try:
         ka = context.client_for(settings.profile_in_use(Target.KA))
         assert isinstance(ka.balance(), Balance)  # type: ignore[attr-defined]

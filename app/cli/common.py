@@ -1,5 +1,5 @@
-"""Shared by the headless commands: options, profile selection, credentials, reading order files,
-and the embedded sandbox a sandbox profile runs against when no URL is given."""
+"""Shared by the headless commands: options, the application core (profile selection, credentials,
+the built-in sandbox: all decided in `app.core.desk`), and reading order files."""
 
 from __future__ import annotations
 
@@ -7,22 +7,18 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
-from app.core.clients import OrderClient, make_client
+from app.core.desk import Desk, Overrides, apply_overrides, choose_profile
 from app.core.engine import OrderResult, ResultStatus
 from app.core.importing import GroupMode, ImportFileError, ImportSession, open_import
 from app.core.importing.loader import SPREADSHEET_SUFFIXES
-from app.core.journal import Journal, JournalError
-from app.core.paths import data_dir, journal_path
-from app.core.ratelimit import parse_rate_limit
-from app.core.secrets import KeyringUnavailable, SecretStore, open_secret_store, resolve_secrets
-from app.core.settings import Profile, load_settings
+from app.core.journal import JournalError
+from app.core.secrets import KeyringUnavailable, SecretStore, open_secret_store
+from app.core.settings import Profile, Settings, SettingsError, load_settings
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
@@ -110,53 +106,60 @@ def add_lookup_settle_option(parser: argparse.ArgumentParser) -> None:
                         "(default: the profile's; KA 300, Nomad 60, sandbox 0)")
 
 
-# -- profile ---------------------------------------------------------------------------------
+# -- profile -----------------------------------------------------------------------------------
 
 
-def select_profile(args: argparse.Namespace) -> Profile:
+def overrides_from(args: argparse.Namespace) -> Overrides:
+    """The command line's changes to the profile for this run."""
+    return Overrides(
+        base_url=getattr(args, "base_url", None),
+        store=getattr(args, "store", None),
+        stage=getattr(args, "stage", None),
+        concurrency=getattr(args, "concurrency", None),
+        rate_limit=getattr(args, "rate_limit", None),
+        no_rate_limit=bool(getattr(args, "no_rate_limit", False)),
+        lookup_settle=getattr(args, "lookup_settle", None),
+    )
+
+
+def open_desk() -> Desk:
+    """The application core as the command line uses it (keyring when there is one).
+    InputError (exit 2) when the settings or the journal cannot be read: nothing may be sent."""
+    from app.wiring import open_desk as open_wired_desk
+
+    try:
+        return open_wired_desk(_secret_store())
+    except (SettingsError, JournalError) as exc:
+        raise InputError(str(exc)) from None
+
+
+def load_cli_settings() -> Settings:
+    """The settings; InputError (exit 2) when the file is damaged: nothing may be sent."""
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise InputError(str(exc)) from None
+
+
+def select_profile(settings: Settings, args: argparse.Namespace) -> Profile:
     """The profile named by --profile, else the one in use for --target, with the command line's
     overrides applied. Raises InputError naming what is wrong."""
-    settings = load_settings()
     target = Target(args.target) if getattr(args, "target", None) else None
-    if getattr(args, "profile", None):
-        profile = settings.profiles.get(args.profile)
-        if profile is None:
-            known = ", ".join(sorted(settings.profiles))
-            raise InputError(f"no profile named {args.profile!r} (known: {known})")
-        if target is not None and profile.target is not target:
-            raise InputError(
-                f"profile {profile.name!r} is for {profile.target.label}, not {target.label}"
-            )
-    else:
-        profile = settings.profile_in_use(target)
-    return apply_overrides(profile, args)
-
-
-def apply_overrides(profile: Profile, args: argparse.Namespace) -> Profile:
-    changes: dict[str, Any] = {}
-    for option in ("base_url", "store", "stage"):
-        value = getattr(args, option, None)
-        if value:
-            changes[option] = value
-    if "stage" in changes:
-        changes["stage"] = changes["stage"].upper()  # as `profile add` stores it
-    if getattr(args, "concurrency", None) is not None:
-        changes["concurrency"] = args.concurrency
-    if getattr(args, "lookup_settle", None) is not None:
-        changes["lookup_settle_seconds"] = args.lookup_settle
-    if getattr(args, "no_rate_limit", False):
-        changes["rate_limit"] = None
-    elif getattr(args, "rate_limit", None):
-        try:
-            changes["rate_limit"], changes["burst"] = parse_rate_limit(args.rate_limit)
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
-    updated = replace(profile, **changes)
     try:
-        updated.check()
+        return apply_overrides(choose_profile(settings, target, getattr(args, "profile", None)),
+                               overrides_from(args))
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    return updated
+
+
+def sending_profile(desk: Desk, args: argparse.Namespace) -> Profile:
+    """`select_profile`, and its credentials are there. Raises InputError."""
+    profile = select_profile(desk.settings, args)
+    try:
+        desk.require_secrets(profile)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    return profile
 
 
 def _secret_store() -> SecretStore | None:
@@ -165,34 +168,6 @@ def _secret_store() -> SecretStore | None:
     except KeyringUnavailable as exc:
         log.info("no keyring (%s); using environment variables and sandbox defaults", exc)
         return None
-
-
-@contextmanager
-def client_factory(profile: Profile) -> Iterator[Callable[[Profile], OrderClient]]:
-    """A client factory for ``profile`` with its credentials resolved. A sandbox profile without
-    a URL gets a sandbox started for the duration (its orders kept in the data directory)."""
-    secrets = resolve_secrets(_secret_store(), profile.name, profile.target,
-                              sandbox=profile.is_sandbox)
-    if profile.base_url or not profile.is_sandbox:
-        yield lambda chosen: make_client(chosen, secrets)
-        return
-    from app.sandbox.embedded import start_embedded_sandbox
-
-    server = start_embedded_sandbox(data_dir(), secrets)
-    try:
-        url = server.nomad_base_url if profile.target is Target.NOMAD else server.ka_base_url
-        log.info("embedded sandbox at %s", url)
-        yield lambda chosen: make_client(chosen, secrets, base_url=url)
-    finally:
-        server.stop()
-
-
-def open_journal() -> Journal:
-    """The journal in the data directory; InputError (exit 2) if it cannot be opened."""
-    try:
-        return Journal(journal_path())
-    except JournalError as exc:
-        raise InputError(str(exc)) from None
 
 
 # -- order files -------------------------------------------------------------------------------

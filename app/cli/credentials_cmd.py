@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 
+from app.cli.common import InputError, load_cli_settings
 from app.core.secrets import (
     ENV_VARS,
     SECRET_NAMES,
@@ -20,7 +21,7 @@ from app.core.secrets import (
     SecretStore,
     open_secret_store,
 )
-from app.core.settings import Profile, load_settings
+from app.core.settings import Profile
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,10 @@ def _fail(message: str, code: int = EXIT_USAGE) -> int:
 
 def _profile_and_name(args: argparse.Namespace) -> Profile | str:
     """The profile the secret belongs to, or an error message."""
-    profile = load_settings().profiles.get(args.profile)
+    try:
+        profile = load_cli_settings().profiles.get(args.profile)
+    except InputError as exc:
+        return str(exc)
     if profile is None:
         return f"no profile named {args.profile!r}"
     allowed = SECRET_NAMES[profile.target]
@@ -114,7 +118,11 @@ def _status(args: argparse.Namespace) -> int:
     store = _store()
     keyring_error = store if isinstance(store, str) else None
     rows = []
-    for profile in sorted(load_settings().profiles.values(), key=lambda p: p.name):
+    try:
+        settings = load_cli_settings()
+    except InputError as exc:
+        return _fail(str(exc))
+    for profile in sorted(settings.profiles.values(), key=lambda p: p.name):
         for name in SECRET_NAMES[profile.target]:
             in_keyring: bool | None = None
             if not isinstance(store, str):
@@ -127,7 +135,7 @@ def _status(args: argparse.Namespace) -> int:
                 "secret": name,
                 "keyring": in_keyring,
                 "environment": bool(os.environ.get(ENV_VARS[name])),
-                "sandbox_default": profile.is_sandbox,
+                "sandbox_default": profile.is_embedded,
             })
     if args.json:
         print(json.dumps({"keyring_error": keyring_error, "secrets": rows}))

@@ -12,12 +12,13 @@ from app.cli import EXIT_OK, EXIT_UNKNOWN, EXIT_USAGE
 from app.cli.common import (
     InputError,
     add_lookup_settle_option,
-    apply_overrides,
-    client_factory,
     fail,
-    open_journal,
+    open_desk,
+    overrides_from,
     result_line,
+    select_profile,
 )
+from app.core.desk import Desk
 from app.core.engine import OrderResult, ResultStatus, SubmissionEngine
 from app.core.journal import (
     HistoryFilter,
@@ -27,7 +28,7 @@ from app.core.journal import (
     OrderState,
     SendLockBusyError,
 )
-from app.core.settings import Profile, load_settings
+from app.core.settings import Profile
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     history.add_argument("--ref", help="reference, or its beginning")
     history.add_argument("--state", choices=[s.value for s in OrderState])
     history.add_argument("--target", choices=[t.value for t in Target])
-    history.add_argument("--profile", help="profile name")
+    history.add_argument("--profile", help="profile name (as the orders were entered)")
+    history.add_argument("--account", help="where the orders went: the account as history "
+                         "--json shows it (e.g. a KA base URL)")
     history.add_argument("--text", help="words found anywhere (recipient, phone, SKU, message...)")
     history.add_argument("--limit", type=int, default=50, metavar="N",
                          help="at most N orders (default 50; 0 for all)")
@@ -49,8 +52,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "reconcile", help="resolve orders whose outcome is unknown by looking them up"
     )
     reconcile.add_argument("--target", choices=[t.value for t in Target])
-    reconcile.add_argument("--profile", help="only this profile")
-    reconcile.add_argument("--base-url", help="override the profile's URL")
+    reconcile.add_argument("--profile", help="only the account this profile reaches")
+    reconcile.add_argument("--base-url", help="only the account at this URL (with the profile's "
+                           "other settings)")
+    reconcile.add_argument("--store", help="with --base-url: the Nomad store")
+    reconcile.add_argument("--stage", help="with --base-url: the Nomad stage")
     add_lookup_settle_option(reconcile)
     reconcile.add_argument("--json", action="store_true", help="one JSON line per order")
     reconcile.set_defaults(func=run_reconcile)
@@ -67,6 +73,7 @@ def _as_json(record: OrderRecord) -> str:
         "remote_id": record.remote_id,
         "message": record.message,
         "target": record.target.value,
+        "account": record.account,
         "profile": record.profile,
         "attempts": record.attempt_count,
         "created_at": _iso(record.created_at),
@@ -88,15 +95,16 @@ def run_history(args: argparse.Namespace) -> int:
         fail("history", "--limit must be 0 (all) or more")
         return EXIT_USAGE
     try:
-        journal = open_journal()
+        desk = open_desk()
     except InputError as exc:
         fail("history", str(exc))
         return EXIT_USAGE
-    with journal:
+    with desk.journal as journal:
         where = HistoryFilter(
             reference=args.ref,
             state=OrderState(args.state) if args.state else None,
             target=Target(args.target) if args.target else None,
+            account=args.account,
             profile=args.profile,
             text=args.text,
         )
@@ -110,48 +118,59 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def _filtered(args: argparse.Namespace) -> bool:
-    return any((args.ref, args.state, args.target, args.profile, args.text))
+    return any((args.ref, args.state, args.target, args.account, args.profile, args.text))
 
 
 def run_reconcile(args: argparse.Namespace) -> int:
     try:
-        journal = open_journal()
+        desk = open_desk()
     except InputError as exc:
         fail("reconcile", str(exc))
         return EXIT_USAGE
-    with journal:
-        return _reconcile_all(args, journal)
+    try:
+        return _reconcile_all(args, desk)
+    finally:
+        desk.close()
 
 
-def _reconcile_all(args: argparse.Namespace, journal: Journal) -> int:
-    settings = load_settings()
+def _reconcile_all(args: argparse.Namespace, desk: Desk) -> int:
+    journal = desk.journal
     pending = {
         pair
         for state in (OrderState.UNKNOWN, OrderState.SENDING)
-        for pair in journal.profiles_in_state(state)
+        for pair in journal.accounts_in_state(state)
     }
-    if args.target:
-        pending = {(t, p) for t, p in pending if t is Target(args.target)}
-    if args.profile:
-        pending = {(t, p) for t, p in pending if p == args.profile}
+    chosen: Profile | None = None
+    if args.profile or args.base_url:
+        try:
+            chosen = select_profile(desk.settings, args)
+        except InputError as exc:
+            fail("reconcile", str(exc))
+            return EXIT_USAGE
+        pending &= {(chosen.target, chosen.account)}
+    elif args.target:
+        pending = {(t, a) for t, a in pending if t is Target(args.target)}
     if not pending and not args.json:
         print("nothing to reconcile: no order's outcome is unknown", file=sys.stderr)
     still_unknown = 0
-    for target, name in sorted(pending):
-        profile = settings.profiles.get(name)
-        if profile is None or profile.target is not target:
-            fail("reconcile", f"profile {name!r} ({target.label}) no longer exists; its unknown "
-                 "orders stay unknown")
-            still_unknown += 1
+    for target, account in sorted(pending):
+        profile = chosen or _profile_reaching(desk, args, target, account)
+        if profile is None:
+            count = journal.count(HistoryFilter(state=OrderState.UNKNOWN, target=target,
+                                                account=account))
+            fail("reconcile", f"no profile sends to {account} ({target.label}) any more: its "
+                 f"{count} unknown order(s) stay unknown. Add a profile for it, or run "
+                 "reconcile with --profile and --base-url")
+            still_unknown += count
             continue
         try:
-            profile = apply_overrides(profile, args)
-            results = _reconcile_profile(profile, journal)
+            desk.require_secrets(profile)
+            results = _reconcile_account(profile, desk)
         except SendLockBusyError as exc:
             fail("reconcile", str(exc))
             return EXIT_USAGE  # the other sender reconciles its own orders
-        except (InputError, ValueError, JournalError) as exc:
-            fail("reconcile", f"{name}: {exc}")
+        except (ValueError, JournalError) as exc:
+            fail("reconcile", f"{account}: {exc}")
             still_unknown += 1
             continue
         for result in results:
@@ -159,6 +178,15 @@ def _reconcile_all(args: argparse.Namespace, journal: Journal) -> int:
         still_unknown += sum(1 for r in results if r.status is ResultStatus.UNKNOWN)
     _mention_queued(journal)
     return EXIT_UNKNOWN if still_unknown else EXIT_OK
+
+
+def _profile_reaching(desk: Desk, args: argparse.Namespace, target: Target,
+                      account: str) -> Profile | None:
+    """A profile that sends to ``account`` (the one in use first), with --lookup-settle."""
+    reaching = desk.profiles_for(target, account)
+    if not reaching:
+        return None
+    return desk.profile(target, reaching[0].name, overrides_from(args))
 
 
 def _mention_queued(journal: Journal) -> None:
@@ -170,11 +198,10 @@ def _mention_queued(journal: Journal) -> None:
               "--state queued`); submit their file again to send them.", file=sys.stderr)
 
 
-def _reconcile_profile(profile: Profile, journal: Journal) -> list[OrderResult]:
-    with client_factory(profile) as factory:
-        engine = SubmissionEngine(journal, factory)
-        try:
-            report = engine.reconcile(profile).wait()
-        finally:
-            engine.close()
+def _reconcile_account(profile: Profile, desk: Desk) -> list[OrderResult]:
+    engine = SubmissionEngine(desk.journal, desk.new_client)
+    try:
+        report = engine.reconcile(profile).wait()
+    finally:
+        engine.close()
     return report.recovered

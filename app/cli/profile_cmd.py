@@ -1,4 +1,4 @@
-"""`order-desk profile add|use|list|remove`: manage profiles without the window.
+"""`order-desk profile add|use|list|rename|remove`: manage profiles without the window.
 
 Administrators preparing many desks script these; the window opens on the profile in use.
 """
@@ -9,18 +9,26 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 
-from app.cli.common import InputError, add_engine_options, apply_overrides, open_journal
-from app.core.profile_changes import ProfileChange, assess_change, unsettled_orders
+from app.cli.common import (
+    InputError,
+    add_engine_options,
+    load_cli_settings,
+    open_desk,
+    overrides_from,
+)
+from app.core.desk import Desk, apply_overrides
+from app.core.journal import JournalError
+from app.core.profile_changes import assess_change, unsettled_orders
+from app.core.secrets import KeyringUnavailable
 from app.core.settings import (
     KA_ADDRESS_KEYS,
     SANDBOX_PROFILES,
     Profile,
     Settings,
     default_profile,
-    load_settings,
-    save_settings,
 )
 from app.core.targets import Environment, Target
 
@@ -31,7 +39,7 @@ EXIT_USAGE = 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("profile", help="add, use, list or remove profiles")
+    parser = subparsers.add_parser("profile", help="add, use, list, rename or remove profiles")
     actions = parser.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="add (or replace) a profile")
@@ -57,6 +65,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.add_argument("--json", action="store_true", help="one JSON document on stdout")
     listing.set_defaults(func=_list)
 
+    rename = actions.add_parser("rename", help="rename a profile (its credentials and history "
+                                "labels move with it)")
+    rename.add_argument("name")
+    rename.add_argument("new_name")
+    rename.set_defaults(func=_rename)
+
     remove = actions.add_parser("remove", help="remove a profile")
     remove.add_argument("name")
     remove.set_defaults(func=_remove)
@@ -67,38 +81,53 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
+def _with_desk(action: Callable[[Desk], int]) -> int:
+    """Run ``action`` on the application core; a damaged settings file or journal is exit 2
+    and nothing is written."""
+    try:
+        desk = open_desk()
+    except InputError as exc:
+        return _fail(str(exc))
+    try:
+        return action(desk)
+    finally:
+        desk.close()
+
+
 def _add(args: argparse.Namespace) -> int:
     if any(p.name == args.name for p in SANDBOX_PROFILES):
         return _fail(f"{args.name!r} is built in; choose another name")
-    settings = load_settings()
-    profile = default_profile(args.name, Target(args.target), Environment(args.environment))
+    return _with_desk(lambda desk: _add_to(desk, args))
+
+
+def _add_to(desk: Desk, args: argparse.Namespace) -> int:
+    settings = desk.settings
     try:
-        profile = apply_overrides(profile, args)
+        profile = default_profile(args.name, Target(args.target), Environment(args.environment),
+                                  base_url=args.base_url)
+        profile = apply_overrides(profile, replace(overrides_from(args), base_url=None))
         if args.address_key:
             profile = replace(profile, address_key=args.address_key)
-        earlier = settings.profiles.get(args.name)  # adding a name again replaces it
-        change: ProfileChange | None = None
-        if earlier is not None:
-            with open_journal() as journal:
-                change = assess_change(journal, earlier, profile)
-    except InputError as exc:
+    except ValueError as exc:
         return _fail(str(exc))
-    if earlier is not None and change is not None:
-        if change.target_locked:
-            return _fail(f"{change.journaled} order(s) were sent with {args.name!r}, so it stays "
-                         f"a {earlier.target.label} profile; add a new profile for "
-                         f"{profile.target.label}")
-        if change.moves_sent_orders:
+    earlier = settings.profiles.get(args.name)  # adding a name again replaces it
+    if earlier is not None:
+        change = assess_change(desk.journal, settings, earlier, profile)
+        if change.strands_orders:
+            return _fail(f"{change.unsettled} order(s) sent with {args.name!r} to "
+                         f"{earlier.account} are not settled yet and no other profile reaches "
+                         "that account: run `order-desk reconcile` first, or add a new profile")
+        if change.leaves_sent_orders:
             print(f"order-desk profile: note: {change.journaled} order(s) were sent with "
-                  f"{args.name!r}; their references stay with it, so an order accepted before "
-                  "is not sent to the new address again. For another account or environment, "
-                  "add a new profile instead.", file=sys.stderr)
+                  f"{args.name!r} to {earlier.account}. The new address is another account: "
+                  "those orders stay in its history, and orders sent again with this profile "
+                  "are created at the new address.", file=sys.stderr)
     try:
         saved = settings.updated(profile)
     except ValueError as exc:
         return _fail(str(exc))
-    save_settings(settings)
-    print(f"profile {args.name!r} saved ({args.target}, {args.environment})")
+    desk.save_settings()
+    print(f"profile {args.name!r} saved ({args.target}, {args.environment}, {saved.account})")
     if saved.target is Target.NOMAD and not saved.store:
         print(f"order-desk profile: note: {args.name!r} has no store id yet; nothing can be sent "
               "with it until it is added again with --store", file=sys.stderr)
@@ -106,46 +135,63 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _use(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    if args.name not in settings.profiles:
-        return _fail(f"no profile named {args.name!r}")
-    profile = settings.use(args.name)
-    save_settings(settings)
-    print(f"now using {profile.name!r} for {profile.target.label}")
-    return EXIT_OK
+    def use(desk: Desk) -> int:
+        if args.name not in desk.settings.profiles:
+            return _fail(f"no profile named {args.name!r}")
+        profile = desk.settings.use(args.name)
+        desk.save_settings()
+        print(f"now using {profile.name!r} for {profile.target.label}")
+        return EXIT_OK
+    return _with_desk(use)
+
+
+def _rename(args: argparse.Namespace) -> int:
+    def rename(desk: Desk) -> int:
+        if args.name not in desk.settings.profiles:
+            return _fail(f"no profile named {args.name!r}")
+        try:
+            desk.rename_profile(args.name, args.new_name)
+        except (ValueError, JournalError, KeyringUnavailable, OSError) as exc:
+            return _fail(f"not renamed, nothing changed: {exc}")
+        print(f"profile {args.name!r} is now {args.new_name!r}")
+        return EXIT_OK
+    return _with_desk(rename)
 
 
 def _remove(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    if args.name not in settings.profiles:
-        return _fail(f"no profile named {args.name!r}")
-    try:
-        with open_journal() as journal:
-            unsettled = unsettled_orders(journal, args.name)
-    except InputError as exc:
-        return _fail(str(exc))
-    if unsettled:
-        # Without the profile nobody could reconcile them: they would stay unknown forever.
-        return _fail(f"{unsettled} order(s) of {args.name!r} are not settled yet (see "
-                     f"`order-desk history --profile '{args.name}'`): reconcile unknown ones and "
-                     "submit queued ones again before removing it")
-    try:
-        settings.remove(args.name)
-    except ValueError as exc:
-        return _fail(str(exc))
-    save_settings(settings)
-    print(f"profile {args.name!r} removed")
-    return EXIT_OK
+    def remove(desk: Desk) -> int:
+        settings = desk.settings
+        if args.name not in settings.profiles:
+            return _fail(f"no profile named {args.name!r}")
+        unsettled = unsettled_orders(desk.journal, settings, args.name)
+        if unsettled:
+            # Without a profile for their account nobody could reconcile them.
+            return _fail(f"{unsettled} order(s) sent with {args.name!r} are not settled yet "
+                         "and no other profile reaches their account (see `order-desk history "
+                         f"--account '{settings.profiles[args.name].account}'`): reconcile "
+                         "unknown ones and submit queued ones again before removing it")
+        try:
+            settings.remove(args.name)
+        except ValueError as exc:
+            return _fail(str(exc))
+        desk.save_settings()
+        print(f"profile {args.name!r} removed")
+        return EXIT_OK
+    return _with_desk(remove)
 
 
 def _row(settings: Settings, profile: Profile) -> dict[str, object]:
     data = profile.to_json()
     data["in_use"] = settings.current.get(profile.target) == profile.name
+    data["account"] = profile.account
     return data
 
 
 def _list(args: argparse.Namespace) -> int:
-    settings = load_settings()
+    try:
+        settings = load_cli_settings()
+    except InputError as exc:
+        return _fail(str(exc))
     rows = [_row(settings, p) for p in sorted(settings.profiles.values(), key=lambda p: p.name)]
     if args.json:
         print(json.dumps({"profiles": rows, "current_target": settings.current_target.value}))

@@ -21,15 +21,17 @@ from app.cli.common import (
     add_engine_options,
     add_profile_options,
     add_spreadsheet_options,
-    client_factory,
     exit_code,
     fail,
+    load_cli_settings,
     load_orders,
     load_spreadsheet,
-    open_journal,
+    open_desk,
     result_line,
     select_profile,
+    sending_profile,
 )
+from app.core.desk import Desk
 from app.core.engine import BatchHandle, OrderResult, ResultStatus, SubmissionEngine
 from app.core.importing import (
     ImportSession,
@@ -38,7 +40,7 @@ from app.core.importing import (
     is_spreadsheet,
     order_problems,
 )
-from app.core.journal import Journal, SendLockBusyError
+from app.core.journal import SendLockBusyError
 from app.core.models import reference_of, validate_order
 from app.core.settings import Profile
 from app.core.targets import Target
@@ -144,19 +146,23 @@ class _Printer:
 
 def run_submit(args: argparse.Namespace) -> int:
     try:
-        profile = select_profile(args)
-        orders = _Orders(args.files, profile.target, args)
-        journal = open_journal()
+        desk = open_desk()
     except InputError as exc:
         fail("submit", str(exc))
         return EXIT_USAGE
     try:
-        return _submit(args, profile, orders, journal)
+        try:
+            profile = sending_profile(desk, args)
+            orders = _Orders(args.files, profile.target, args)
+        except InputError as exc:
+            fail("submit", str(exc))
+            return EXIT_USAGE
+        return _submit(args, profile, orders, desk)
     finally:
-        journal.close()
+        desk.close()
 
 
-def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, journal: Journal) -> int:
+def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: Desk) -> int:
     # Spreadsheet orders the import found wrong (including what the models cannot see: rows of
     # one order that disagree, cells beyond the last column) are never sent.
     positions = [i for i, problem in enumerate(orders.problems) if not problem]
@@ -167,20 +173,19 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, journal
     for result in held:
         print(result_line(result, as_json=args.json), flush=True)
     printer = _Printer(args.json, orders, positions)
-    with client_factory(profile) as factory:
-        engine = SubmissionEngine(journal, factory)
-        try:
-            handle = engine.submit_batch(
-                [orders.payloads[i] for i in positions], profile,
-                allow_duplicates=args.allow_duplicates,
-                source=", ".join(str(path) for path in args.files), on_result=printer,
-            )
-            _wait_interruptibly(handle)
-        except ValueError as exc:  # the profile cannot be used, e.g. a missing credential
-            fail("submit", str(exc))
-            return EXIT_USAGE
-        finally:
-            engine.close()
+    engine = SubmissionEngine(desk.journal, desk.new_client)
+    try:
+        handle = engine.submit_batch(
+            [orders.payloads[i] for i in positions], profile,
+            allow_duplicates=args.allow_duplicates,
+            source=", ".join(str(path) for path in args.files), on_result=printer,
+        )
+        _wait_interruptibly(handle)
+    except ValueError as exc:  # the profile cannot be used, e.g. a missing store
+        fail("submit", str(exc))
+        return EXIT_USAGE
+    finally:
+        engine.close()
     results = held + handle.report().results
     _summary(results)
     if args.json:
@@ -223,7 +228,7 @@ def _summary(results: list[OrderResult]) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     try:
-        profile = select_profile(args)
+        profile = select_profile(load_cli_settings(), args)
         orders = _Orders(args.files, profile.target, args)
     except InputError as exc:
         fail("validate", str(exc))

@@ -1,19 +1,23 @@
 """Profiles: where and how to send (target, environment, URL, store, stage, limits). Never secrets.
 
-Stored as JSON in the data directory. A damaged or hand-edited file never stops the app: bad
-entries are skipped with a logged reason and the built-in Sandbox profiles are always available.
+Stored as JSON in the data directory, written atomically. A file that cannot be read in full
+stops sending (`SettingsError`): a copy of it is kept beside it, and nothing overwrites it until
+the operator chooses to (repairs it, or moves it away and starts again).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import tempfile
+import time
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from app.core.accounts import account_key, normalise_base_url
 from app.core.paths import settings_path
 from app.core.targets import Environment, Target
 
@@ -45,11 +49,20 @@ NOMAD_LOOKUP_SETTLE = 60.0
 MAX_LOOKUP_SETTLE = 24 * 3600.0
 
 
-def default_lookup_settle(target: Target, environment: Environment) -> float:
-    """The built-in sandbox lists an order the moment it is stored: no wait."""
-    if environment is Environment.SANDBOX:
+def default_lookup_settle(target: Target, *, embedded: bool) -> float:
+    """The simulator the app starts lists an order the moment it is stored: no wait. Any other
+    server gets the API's documented lag."""
+    if embedded:
         return 0.0
     return KA_LOOKUP_SETTLE if target is Target.KA else NOMAD_LOOKUP_SETTLE
+
+
+def default_rate_limit(target: Target, *, embedded: bool) -> tuple[float | None, int]:
+    """(requests per second, burst): none for the simulator the app starts, the documented limit
+    for any other server (KA 2/s with a burst of 120; Nomad documents none)."""
+    if embedded or target is not Target.KA:
+        return None, 1
+    return KA_RATE_LIMIT, KA_BURST
 
 
 @dataclass(frozen=True)
@@ -82,10 +95,17 @@ class Profile:
         return self.environment is Environment.SANDBOX
 
     @property
-    def destination(self) -> tuple[object, ...]:
-        """Where its orders go: when any of this changes, it may be another account, whose
-        references the journal's (keyed on the profile) say nothing about."""
-        return (self.environment, self.base_url, self.store, self.stage)
+    def is_embedded(self) -> bool:
+        """Served by the simulator this app starts itself: a sandbox profile with no URL. Only
+        then do the simulator's conveniences apply (no rate limit, no settle wait, its default
+        credentials); any URL, even a sandbox's, is treated as a real server."""
+        return self.is_sandbox and not self.base_url
+
+    @property
+    def account(self) -> str:
+        """The account its orders go to: the journal's exactly-once key (app.core.accounts)."""
+        return account_key(self.target, None if self.is_embedded else self.base_url,
+                           store=self.store, stage=self.stage)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -100,9 +120,9 @@ class Profile:
         values["target"] = Target(values["target"])
         values["environment"] = Environment(values["environment"])
         # Files written before the setting existed get the default for their API.
+        embedded = values["environment"] is Environment.SANDBOX and not values.get("base_url")
         values.setdefault(
-            "lookup_settle_seconds",
-            default_lookup_settle(values["target"], values["environment"]),
+            "lookup_settle_seconds", default_lookup_settle(values["target"], embedded=embedded)
         )
         profile = cls(**values)
         profile.check()
@@ -128,25 +148,43 @@ class Profile:
             )
         if not self.is_sandbox and not self.base_url:
             raise ValueError("base URL: required outside the sandbox")
+        if self.base_url:
+            normalise_base_url(self.base_url)  # names the URL when it is not one
 
 
-def default_profile(name: str, target: Target, environment: Environment) -> Profile:
-    """A profile with the documented defaults for its target and environment."""
-    settle = default_lookup_settle(target, environment)
-    if environment is Environment.SANDBOX:
-        return Profile(name, target, environment, store="sandbox.store", stage="TEST",
-                       lookup_settle_seconds=settle)
-    rate, burst = (KA_RATE_LIMIT, KA_BURST) if target is Target.KA else (None, 1)
+def default_profile(
+    name: str, target: Target, environment: Environment, base_url: str | None = None
+) -> Profile:
+    """A profile with the documented defaults for its target, environment and URL. A sandbox
+    profile without a URL is served by the built-in simulator, and only it gets the simulator's
+    conveniences (see `Profile.is_embedded`)."""
+    if environment is not Environment.SANDBOX:
+        base_url = base_url or DEFAULT_BASE_URL.get((target, environment))
+    embedded = environment is Environment.SANDBOX and not base_url
+    rate, burst = default_rate_limit(target, embedded=embedded)
     return Profile(
         name,
         target,
         environment,
-        base_url=DEFAULT_BASE_URL.get((target, environment)),
+        base_url=base_url,
+        store="sandbox.store" if environment is Environment.SANDBOX else "",
         stage="RELEASE" if environment is Environment.PRODUCTION else "TEST",
         rate_limit=rate,
         burst=burst,
-        lookup_settle_seconds=settle,
+        lookup_settle_seconds=default_lookup_settle(target, embedded=embedded),
     )
+
+
+def pointed_at(profile: Profile, base_url: str) -> Profile:
+    """``profile`` sending to ``base_url`` instead. A profile of the built-in simulator leaves its
+    conveniences behind: the server at the URL gets the documented rate limit and settle time
+    (options given explicitly are applied after this)."""
+    moved = replace(profile, base_url=base_url)
+    if not profile.is_embedded:
+        return moved
+    rate, burst = default_rate_limit(profile.target, embedded=False)
+    return replace(moved, rate_limit=rate, burst=burst,
+                   lookup_settle_seconds=default_lookup_settle(profile.target, embedded=False))
 
 
 SANDBOX_PROFILES = (
@@ -192,36 +230,109 @@ class Settings:
         del self.profiles[name]
         self.__post_init__()
 
+    def rename(self, old: str, new: str) -> Profile:
+        """Give profile ``old`` the name ``new``, keeping its place and whether it is in use."""
+        if any(p.name == old for p in SANDBOX_PROFILES):
+            raise ValueError(f"{old!r} is built in and cannot be renamed")
+        if new in self.profiles:
+            raise ValueError(f"a profile named {new!r} already exists")
+        renamed = replace(self.profiles[old], name=new)
+        renamed.check()
+        self.profiles = {new if name == old else name: renamed if name == old else profile
+                         for name, profile in self.profiles.items()}
+        self.current = {t: new if n == old else n for t, n in self.current.items()}
+        return renamed
+
     def updated(self, profile: Profile, **changes: Any) -> Profile:
         new = replace(profile, **changes)
         self.add(new)
         return new
 
 
+class SettingsError(RuntimeError):
+    """The settings file exists but cannot be used as it is. Nothing may be sent: the profiles
+    it holds (and which one is in use) are unknown. ``kept_copy`` is a copy of the file as it
+    was found, beside it, so nothing the operator had is lost whatever happens next."""
+
+    def __init__(self, path: Path, reason: str, kept_copy: Path | None) -> None:
+        self.path = path
+        self.reason = reason
+        self.kept_copy = kept_copy
+        kept = f"; a copy is kept as {kept_copy}" if kept_copy else ""
+        super().__init__(
+            f"the settings file {path} cannot be read ({reason}){kept}. Nothing is sent until it "
+            "is repaired or replaced: fix it by hand, or move it away to start again from the "
+            "built-in sandbox profiles."
+        )
+
+
 def load_settings(path: Path | None = None) -> Settings:
+    """The settings at ``path``; the built-in defaults when there is no file yet. Raises
+    SettingsError for a file that exists but is damaged in any part (a half-written file, a
+    profile that does not check, a profile in use that is missing): falling back to defaults
+    would send orders somewhere the operator did not choose."""
     path = path or settings_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError) as exc:
-        log.warning("settings file %s unreadable (%s); using defaults", path, exc)
-        return Settings()
+    except OSError as exc:
+        raise SettingsError(path, exc.strerror or str(exc), None) from exc
+    try:
+        return _parse_settings(data)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        raise SettingsError(path, str(reason), _keep_damaged_copy(path, data)) from exc
+
+
+def _parse_settings(data: bytes) -> Settings:
+    raw = json.loads(data.decode("utf-8"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("profiles", []), list):
+        raise ValueError("not an Order Desk settings file")
     profiles: dict[str, Profile] = {}
-    for entry in raw.get("profiles", []) if isinstance(raw, dict) else []:
+    for position, entry in enumerate(raw.get("profiles", []), 1):
+        if not isinstance(entry, dict):
+            raise ValueError(f"profile {position} is not an object")
         try:
             profile = Profile.from_json(entry)
-        except (KeyError, TypeError, ValueError) as exc:
-            log.warning("skipping a bad profile in %s: %s", path, exc)
-            continue
+        except KeyError as exc:
+            raise ValueError(f"profile {position}: {exc.args[0]} is missing") from exc
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"profile {position} ({entry.get('name', '?')}): {exc}") from exc
         profiles[profile.name] = profile
     current: dict[Target, str] = {}
     for key, name in (raw.get("current") or {}).items():
-        if key in Target._value2member_map_ and isinstance(name, str):
-            current[Target(key)] = name
-    target_value = raw.get("current_target")
-    target = Target(target_value) if target_value in Target._value2member_map_ else Target.KA
-    return Settings(profiles, current, target)
+        target = Target(key)  # ValueError for an unknown target
+        if name not in profiles and all(p.name != name for p in SANDBOX_PROFILES):
+            raise ValueError(f"the profile in use for {target.label}, {name!r}, is missing")
+        current[target] = name
+    target_value = raw.get("current_target", Target.KA.value)
+    return Settings(profiles, current, Target(target_value))
+
+
+def set_aside_damaged(path: Path, kept_copy: Path | None) -> None:
+    """The operator's choice to start again: the damaged file goes (its copy stays), so the next
+    load starts from the built-in profiles. Refused when no copy could be kept."""
+    if kept_copy is None or not kept_copy.is_file():
+        raise SettingsError(path, "no copy of it could be kept, so it is left in place", None)
+    path.unlink(missing_ok=True)
+
+
+def _keep_damaged_copy(path: Path, data: bytes) -> Path | None:
+    """A copy of the damaged file beside it (one per distinct content), for the operator."""
+    for existing in sorted(path.parent.glob(f"{path.name}.damaged-*")):
+        try:
+            if existing.read_bytes() == data:
+                return existing
+        except OSError:
+            continue
+    copy = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        _write_atomically(copy, data)
+    except OSError as exc:
+        log.error("could not keep a copy of the damaged settings file %s: %s", path, exc)
+        return None
+    return copy
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -232,7 +343,18 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         "current": {t.value: n for t, n in settings.current.items()},
         "current_target": settings.current_target.value,
     }
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2)
-    os.replace(tmp, path)
+    _write_atomically(path, json.dumps(data, indent=2).encode("utf-8"))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

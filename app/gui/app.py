@@ -17,8 +17,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.journal import JournalError
-from app.core.paths import data_dir, log_dir
-from app.core.settings import load_settings
+from app.core.paths import log_dir
+from app.core.settings import SettingsError, set_aside_damaged
 from app.gui.context import AppContext, SandboxStarter
 from app.gui.error_sink import ErrorSink, configure_file_logging
 from app.gui.main_window import MainWindow
@@ -60,9 +60,8 @@ def build_main_window(
     """The fully wired window, not yet shown, as a real start builds it. ``sandbox_starter``
     replaces the built-in simulator (benchmarks and tests that need faults or latency)."""
     ensure_application(argv)
-    settings = load_settings()
-    context = AppContext.open(settings, data_dir(), sandbox_starter=sandbox_starter)
-    if settings.profile_in_use().is_sandbox:
+    context = AppContext.open(sandbox_starter=sandbox_starter)
+    if context.settings.profile_in_use().is_embedded:
         context.ensure_sandbox()  # so a first start can submit at once
     window = MainWindow(context)
     _remember_secrets_for_crash_reports(context)
@@ -79,6 +78,45 @@ def _remember_secrets_for_crash_reports(context: AppContext) -> None:
         crash.remember_secrets(context.secrets_for(profile).values())
 
 
+def _build_despite_damaged_settings() -> MainWindow | None:
+    """The window; when the settings file is damaged, only once the operator has chosen what to
+    do about it (None: they chose to quit and repair it)."""
+    try:
+        return build_main_window()
+    except SettingsError as exc:
+        log.error("%s", exc)
+        damaged = exc
+    if not _ask_to_set_aside(damaged):
+        return None
+    set_aside_damaged(damaged.path, damaged.kept_copy)
+    return build_main_window()
+
+
+def _ask_to_set_aside(error: SettingsError) -> bool:
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("App", "Order Desk: settings damaged"),
+        QCoreApplication.translate(
+            "App", "The settings file cannot be read, so Order Desk does not know where your "
+            "orders should go. Nothing will be sent until you choose."))
+    kept = str(error.kept_copy or QCoreApplication.translate("App", "(none could be made)"))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "App", "File: %1\nProblem: %2\nCopy kept as: %3\n\nQuit to repair the file by "
+            "hand, or start again from the built-in sandbox profiles (the damaged file is kept "
+            "as the copy above; add your profiles again in Settings).")
+        .replace("%1", str(error.path)).replace("%2", error.reason).replace("%3", kept))
+    quit_button = box.addButton(QCoreApplication.translate("App", "Quit and repair"),
+                                QMessageBox.ButtonRole.RejectRole)
+    fresh = box.addButton(QCoreApplication.translate("App", "Start from the sandbox profiles"),
+                          QMessageBox.ButtonRole.DestructiveRole)
+    box.setObjectName("settingsDamaged")
+    box.setDefaultButton(quit_button)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    return box.clickedButton() is fresh and error.kept_copy is not None
+
+
 def run_gui() -> int:
     """`order-desk` with no arguments."""
     from app import crash
@@ -88,7 +126,9 @@ def run_gui() -> int:
     crash.install()
     try:
         try:
-            window = build_main_window()
+            window = _build_despite_damaged_settings()
+            if window is None:
+                return 1
         except JournalError as exc:
             # The journal is the one thing the window cannot work without: say why, plainly.
             log.error("cannot open the journal: %s", exc)

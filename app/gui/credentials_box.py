@@ -106,7 +106,7 @@ class CredentialsBox(QGroupBox):
             return self.tr("stored in the keyring; type to replace")
         if where == "session":
             return self.tr("kept for this session; type to replace")
-        return self.tr("sandbox default") if profile.is_sandbox else self.tr("not set")
+        return self.tr("sandbox default") if profile.is_embedded else self.tr("not set")
 
     def _label(self, name: str) -> str:
         return secret_label(name)

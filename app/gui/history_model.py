@@ -25,6 +25,7 @@ _STATE_COLOURS = {
     OrderState.UNKNOWN: "#e65100",
     OrderState.SENDING: "#1565c0",
     OrderState.QUEUED: "#1565c0",
+    OrderState.NOT_SENT: "#6a1b9a",
     OrderState.CANCELLED: "#616161",
 }
 
@@ -72,6 +73,7 @@ class HistoryTableModel(QAbstractTableModel):
             OrderState.ACCEPTED: self.tr("Accepted"),
             OrderState.REJECTED: self.tr("Rejected"),
             OrderState.UNKNOWN: self.tr("Unknown — reconcile"),
+            OrderState.NOT_SENT: self.tr("Not sent — submit again"),
             OrderState.CANCELLED: self.tr("Cancelled"),
         }[state]
 

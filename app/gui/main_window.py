@@ -504,8 +504,7 @@ class MainWindow(QMainWindow):
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         if self._settings_dialog is None:
-            dialog = SettingsDialog(self.context.settings, self.context.secrets, self,
-                                    journal=self.context.journal)
+            dialog = SettingsDialog(self.context, self)
             dialog.saved.connect(self._settings_saved)
             dialog.credentials_saved.connect(self._credentials_saved)
             self._settings_dialog = dialog

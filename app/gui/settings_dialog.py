@@ -27,20 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.journal import Journal, JournalError
+from app.core.journal import JournalError
 from app.core.profile_changes import assess_change, unsettled_orders
+from app.core.secrets import KeyringUnavailable
 from app.core.settings import (
     KA_ADDRESS_KEYS,
     NOMAD_STAGES,
     SANDBOX_PROFILES,
     Profile,
-    Settings,
     default_lookup_settle,
     default_profile,
+    default_rate_limit,
 )
 from app.core.targets import Environment, Target
+from app.gui.context import AppContext
 from app.gui.credentials_box import CredentialsBox
-from app.gui.secret_chain import SessionAwareSecrets
 
 log = logging.getLogger(__name__)
 
@@ -70,15 +71,16 @@ class SettingsDialog(QDialog):
     saved = Signal()
     credentials_saved = Signal()
 
-    def __init__(self, settings: Settings, secrets: SessionAwareSecrets,
-                 parent: QWidget | None = None, *, journal: Journal | None = None) -> None:
+    def __init__(self, desk: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Profiles and credentials"))
-        self._settings = settings
-        # The journal keys each order's reference on its profile's name: a renamed profile
-        # takes its orders along, and moving one that has sent orders elsewhere is questioned.
-        self._journal = journal
+        # Renames go through the application core (settings, journal and keyring together);
+        # moving a profile that has sent orders to another account is questioned first.
+        self._desk = desk
+        self._settings = desk.settings
+        self._journal = desk.journal
+        secrets = desk.secrets
         self.confirm_box: QMessageBox | None = None
 
         self.profile_list = QListWidget(self)
@@ -184,7 +186,7 @@ class SettingsDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 2)
-        self._refresh_list(settings.profile_in_use().name)
+        self._refresh_list(self._settings.profile_in_use().name)
 
     # -- list ----------------------------------------------------------------------------------
     def _refresh_list(self, select: str) -> None:
@@ -256,12 +258,13 @@ class SettingsDialog(QDialog):
 
     def _remove_profile(self) -> None:
         name = self.selected_name()
-        unsettled = unsettled_orders(self._journal, name) if self._journal else 0
+        unsettled = unsettled_orders(self._journal, self._settings, name)
         if unsettled:
-            # Without the profile nobody could reconcile them: they would stay unknown forever.
+            # Without a profile for the account nobody could reconcile them.
             self.profile_error.setText(
-                self.tr("%1 orders of this profile are not settled yet (queued, being sent or "
-                        "unknown); reconcile them before removing it.")
+                self.tr("%1 orders sent with this profile are not settled yet (queued, being "
+                        "sent or unknown), and no other profile reaches their account; "
+                        "reconcile them before removing it.")
                 .replace("%1", str(unsettled)))
             return
         try:
@@ -278,11 +281,6 @@ class SettingsDialog(QDialog):
         old = self._settings.profiles[self.selected_name()]
         target = Target(self.target.currentData())
         environment = Environment(self.environment.currentData())
-        settle = float(self.lookup_settle.value())
-        moved = (target, environment) != (old.target, old.environment)
-        if moved and settle == default_lookup_settle(old.target, old.environment):
-            # Not chosen by hand: follow the new place's default (the sandbox answers at once).
-            settle = default_lookup_settle(target, environment)
         profile = replace(
             old,
             name=self.name.text().strip(),
@@ -295,8 +293,17 @@ class SettingsDialog(QDialog):
             concurrency=self.concurrency.value(),
             rate_limit=self.rate_limit.value() or None,
             burst=self.burst.value(),
-            lookup_settle_seconds=settle,
+            lookup_settle_seconds=float(self.lookup_settle.value()),
         )
+        untouched = (profile.rate_limit, profile.burst, profile.lookup_settle_seconds) == (
+            old.rate_limit, old.burst, old.lookup_settle_seconds)
+        if untouched and old.is_embedded != profile.is_embedded:
+            # Engine settings not chosen by hand follow the new place: the documented limits
+            # for a server, none for the built-in simulator.
+            rate, burst = default_rate_limit(target, embedded=profile.is_embedded)
+            profile = replace(profile, rate_limit=rate, burst=burst,
+                              lookup_settle_seconds=default_lookup_settle(
+                                  target, embedded=profile.is_embedded))
         profile.check()
         return profile
 
@@ -313,19 +320,15 @@ class SettingsDialog(QDialog):
             self.profile_error.setText(self.tr("A profile with this name already exists."))
             return False
         old = self._settings.profiles[old_name]
-        change = assess_change(self._journal, old, profile) if self._journal else None
-        if change is not None and change.target_locked:
+        change = assess_change(self._journal, self._settings, old, profile)
+        if change.strands_orders:
             self.profile_error.setText(
-                self.tr("%1 orders were sent with this profile, so it stays a %2 profile. "
-                        "Make a new profile for %3.").replace("%1", str(change.journaled))
-                .replace("%2", old.target.label).replace("%3", profile.target.label))
+                self.tr("%1 orders sent with this profile are not settled yet, and no other "
+                        "profile reaches their account. Reconcile them (History) before "
+                        "pointing this profile elsewhere, or make a new profile.")
+                .replace("%1", str(change.unsettled)))
             return False
-        if change is not None and change.rename_waits:
-            self.profile_error.setText(
-                self.tr("%1 orders of this profile are being sent; rename it when they are "
-                        "done.").replace("%1", str(change.in_flight)))
-            return False
-        if change is not None and change.moves_sent_orders:
+        if change.leaves_sent_orders:
             self._confirm_move(old, profile, change.journaled, then)
             return False
         return self._commit(old_name, profile, then)
@@ -334,11 +337,13 @@ class SettingsDialog(QDialog):
                       then: Callable[[], None] | None) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Change where this profile sends"),
-            self.tr("%1 orders were already sent with “%2”. Their references stay with this "
-                    "profile: an order accepted before will not be sent to the new address "
-                    "again.\n\nIf the new address is the same account (for example a new "
-                    "domain), save. If it is another account or environment, cancel and make a "
-                    "new profile instead.").replace("%1", str(journaled)).replace("%2", old.name),
+            self.tr("%1 orders were already sent with “%2” to %3. The new address is another "
+                    "account to Order Desk: those orders stay in the history of the old one, "
+                    "and sending the same orders again with this profile creates them at the "
+                    "new address.\n\nSave to send to the new address from now on, or cancel "
+                    "and make a new profile for it.").replace("%1", str(journaled))
+            .replace("%2", old.name).replace("%3", old.base_url or self.tr("the built-in "
+                                                                            "sandbox")),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("confirmProfileMove")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -354,19 +359,15 @@ class SettingsDialog(QDialog):
         box.deleteLater()
 
     def _commit(self, old_name: str, profile: Profile, then: Callable[[], None] | None) -> bool:
-        if profile.name != old_name and self._journal is not None:
+        if profile.name != old_name:
             try:
-                self._journal.rename_profile(old_name, profile.name)
-            except JournalError as exc:
+                # Settings, the history's labels and the credentials move together, or none.
+                self._desk.rename_profile(old_name, profile.name)
+            except (JournalError, KeyringUnavailable, OSError, ValueError) as exc:
                 self.profile_error.setText(
-                    self.tr("Not renamed: the journal could not move its orders (%1)")
-                    .replace("%1", str(exc)))
+                    self.tr("Not renamed, nothing changed: %1").replace("%1", str(exc)))
                 return False
-        was_current = [t for t, n in self._settings.current.items() if n == old_name]
-        del self._settings.profiles[old_name]
         self._settings.add(profile)
-        for target in was_current:
-            self._settings.current[target] = profile.name
         # Re-check that each target's profile in use exists and still has that target (a
         # renamed profile, or one moved to the other target, falls back to the sandbox).
         self._settings.__post_init__()

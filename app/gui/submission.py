@@ -49,10 +49,7 @@ class SubmissionController(QObject):
 
     def _client_for(self, profile: Profile) -> Any:
         # The engine owns (and closes) the clients it asks for: build a fresh one each time.
-        from app.core.clients import make_client
-
-        return make_client(profile, self._context.secrets_for(profile),
-                           base_url=self._context.base_url_for(profile))
+        return self._context.new_client(profile)
 
     # -- starting ------------------------------------------------------------------------------
     def submit(self, profile: Profile, payloads: Sequence[dict[str, Any]], *,
@@ -69,14 +66,18 @@ class SubmissionController(QObject):
         self._batches[id(handle)] = _Batch(handle, profile.target, context)
 
     def reconcile(self, records: Sequence[OrderRecord]) -> None:
-        """Resolve unknown orders now, once per profile they belong to."""
-        names = {r.profile for r in records}
-        for name in sorted(names):
-            profile = self._context.settings.profiles.get(name)
-            if profile is None:
-                self.reconciled.emit(self.tr("Profile %1 no longer exists; its unknown orders "
-                                             "cannot be checked.").replace("%1", name))
+        """Resolve unknown orders now, once per account they belong to, through a profile that
+        reaches it (the one in use first)."""
+        accounts = {(r.target, r.account) for r in records}
+        for target, account in sorted(accounts):
+            reaching = self._context.profiles_for(target, account)
+            if not reaching:
+                self.reconciled.emit(self.tr("No profile sends to %1 any more; its unknown orders "
+                                             "cannot be checked. Add a profile for it.")
+                                     .replace("%1", account))
                 continue
+            profile = reaching[0]
+            name = profile.name
             try:
                 handle = self._start(partial(self._reconcile_profile, profile))
             except ValueError as exc:

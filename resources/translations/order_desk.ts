@@ -42,7 +42,41 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="95"/>
+        <location filename="../../app/gui/app.py" line="98"/>
+        <source>Order Desk: settings damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/app.py" line="99"/>
+        <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/app.py" line="102"/>
+        <source>(none could be made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/app.py" line="104"/>
+        <source>File: %1
+Problem: %2
+Copy kept as: %3
+
+Quit to repair the file by hand, or start again from the built-in sandbox profiles (the damaged file is kept as the copy above; add your profiles again in Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/app.py" line="109"/>
+        <source>Quit and repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/app.py" line="111"/>
+        <source>Start from the sandbox profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/app.py" line="135"/>
         <source>Order Desk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -50,17 +84,17 @@
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../app/crash.py" line="218"/>
+        <location filename="../../app/crash.py" line="239"/>
         <source>Order Desk closed unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="219"/>
+        <location filename="../../app/crash.py" line="240"/>
         <source>Order Desk stopped because of an error the last time it ran. No order was lost: the journal has every order, and orders in doubt are checked before anything is resent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="227"/>
+        <location filename="../../app/crash.py" line="248"/>
         <source>The crash report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -174,17 +208,17 @@
 <context>
     <name>ErrorSink</name>
     <message>
-        <location filename="../../app/gui/error_sink.py" line="85"/>
+        <location filename="../../app/gui/error_sink.py" line="88"/>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/error_sink.py" line="94"/>
+        <location filename="../../app/gui/error_sink.py" line="97"/>
         <source>Unexpected error in a background task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/error_sink.py" line="107"/>
+        <location filename="../../app/gui/error_sink.py" line="110"/>
         <source>Something went wrong. The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -202,72 +236,77 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
+        <location filename="../../app/gui/history_model.py" line="60"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="60"/>
+        <location filename="../../app/gui/history_model.py" line="61"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="61"/>
+        <location filename="../../app/gui/history_model.py" line="62"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
+        <source>Not sent — submit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="77"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="57"/>
+        <location filename="../../app/gui/history_model.py" line="58"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="62"/>
+        <location filename="../../app/gui/history_model.py" line="63"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="63"/>
+        <location filename="../../app/gui/history_model.py" line="64"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="64"/>
+        <location filename="../../app/gui/history_model.py" line="65"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,12 +1229,12 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="532"/>
+        <location filename="../../app/gui/main_window.py" line="531"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="533"/>
+        <location filename="../../app/gui/main_window.py" line="532"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1286,191 +1325,191 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="88"/>
-        <location filename="../../app/gui/settings_dialog.py" line="247"/>
+        <location filename="../../app/gui/settings_dialog.py" line="90"/>
+        <location filename="../../app/gui/settings_dialog.py" line="249"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="91"/>
+        <location filename="../../app/gui/settings_dialog.py" line="93"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="52"/>
+        <location filename="../../app/gui/settings_dialog.py" line="53"/>
         <source>Sandbox (built-in simulator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="54"/>
+        <location filename="../../app/gui/settings_dialog.py" line="55"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="55"/>
+        <location filename="../../app/gui/settings_dialog.py" line="56"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="61"/>
+        <location filename="../../app/gui/settings_dialog.py" line="62"/>
         <source>sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="62"/>
+        <location filename="../../app/gui/settings_dialog.py" line="63"/>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="63"/>
+        <location filename="../../app/gui/settings_dialog.py" line="64"/>
         <source>PRODUCTION</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="114"/>
+        <location filename="../../app/gui/settings_dialog.py" line="116"/>
         <source>empty: the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="130"/>
+        <location filename="../../app/gui/settings_dialog.py" line="132"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="131"/>
+        <location filename="../../app/gui/settings_dialog.py" line="133"/>
         <source> per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="138"/>
+        <location filename="../../app/gui/settings_dialog.py" line="140"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="140"/>
+        <location filename="../../app/gui/settings_dialog.py" line="142"/>
         <source>After a send whose outcome is unknown, how long the API may take to list a new order. Until then “not found” is not believed and nothing is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="143"/>
+        <location filename="../../app/gui/settings_dialog.py" line="145"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="146"/>
+        <location filename="../../app/gui/settings_dialog.py" line="148"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="147"/>
+        <location filename="../../app/gui/settings_dialog.py" line="149"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="148"/>
+        <location filename="../../app/gui/settings_dialog.py" line="150"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="149"/>
+        <location filename="../../app/gui/settings_dialog.py" line="151"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="150"/>
+        <location filename="../../app/gui/settings_dialog.py" line="152"/>
         <source>Store (Nomad)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="151"/>
+        <location filename="../../app/gui/settings_dialog.py" line="153"/>
         <source>Gateway stage (Nomad)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="152"/>
+        <location filename="../../app/gui/settings_dialog.py" line="154"/>
         <source>Address key (KA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="153"/>
+        <location filename="../../app/gui/settings_dialog.py" line="155"/>
         <source>Concurrent requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="154"/>
+        <location filename="../../app/gui/settings_dialog.py" line="156"/>
         <source>Rate limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="155"/>
+        <location filename="../../app/gui/settings_dialog.py" line="157"/>
         <source>Burst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="156"/>
+        <location filename="../../app/gui/settings_dialog.py" line="158"/>
         <source>Trust “not found” after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="161"/>
+        <location filename="../../app/gui/settings_dialog.py" line="163"/>
         <source>Save profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="164"/>
+        <location filename="../../app/gui/settings_dialog.py" line="166"/>
         <source>Use this profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="194"/>
+        <location filename="../../app/gui/settings_dialog.py" line="196"/>
         <source>%1
 %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="198"/>
+        <location filename="../../app/gui/settings_dialog.py" line="200"/>
         <source> · in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="200"/>
+        <location filename="../../app/gui/settings_dialog.py" line="202"/>
         <source>the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="263"/>
-        <source>%1 orders of this profile are not settled yet (queued, being sent or unknown); reconcile them before removing it.</source>
+        <location filename="../../app/gui/settings_dialog.py" line="265"/>
+        <source>%1 orders sent with this profile are not settled yet (queued, being sent or unknown), and no other profile reaches their account; reconcile them before removing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="319"/>
-        <source>%1 orders were sent with this profile, so it stays a %2 profile. Make a new profile for %3.</source>
+        <location filename="../../app/gui/settings_dialog.py" line="326"/>
+        <source>%1 orders sent with this profile are not settled yet, and no other profile reaches their account. Reconcile them (History) before pointing this profile elsewhere, or make a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="325"/>
-        <source>%1 orders of this profile are being sent; rename it when they are done.</source>
+        <location filename="../../app/gui/settings_dialog.py" line="340"/>
+        <source>%1 orders were already sent with “%2” to %3. The new address is another account to Order Desk: those orders stay in the history of the old one, and sending the same orders again with this profile creates them at the new address.
+
+Save to send to the new address from now on, or cancel and make a new profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="336"/>
+        <location filename="../../app/gui/settings_dialog.py" line="345"/>
+        <source>the built-in sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="368"/>
+        <source>Not renamed, nothing changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="339"/>
         <source>Change where this profile sends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="337"/>
-        <source>%1 orders were already sent with “%2”. Their references stay with this profile: an order accepted before will not be sent to the new address again.
-
-If the new address is the same account (for example a new domain), save. If it is another account or environment, cancel and make a new profile instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="362"/>
-        <source>Not renamed: the journal could not move its orders (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="313"/>
+        <location filename="../../app/gui/settings_dialog.py" line="320"/>
         <source>A profile with this name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1478,17 +1517,17 @@ If the new address is the same account (for example a new domain), save. If it i
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/gui/submission.py" line="77"/>
-        <source>Profile %1 no longer exists; its unknown orders cannot be checked.</source>
+        <location filename="../../app/gui/submission.py" line="75"/>
+        <source>No profile sends to %1 any more; its unknown orders cannot be checked. Add a profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="132"/>
+        <location filename="../../app/gui/submission.py" line="133"/>
         <source>Checking unknown orders failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="136"/>
+        <location filename="../../app/gui/submission.py" line="137"/>
         <source>Checked %1 unknown order(s): %2 accepted, %3 still unknown.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import OrderState
 from app.core.targets import Target
 from app.gui.app import build_main_window
@@ -20,7 +21,7 @@ from tests.fixtures.sandbox import ka_order
 @pytest.fixture
 def slow_window(qtbot: QtBot) -> Iterator[MainWindow]:
     """The window against a sandbox that takes a second to answer."""
-    def slow_sandbox(_directory: Path) -> SandboxServer:
+    def slow_sandbox(_directory: Path, _presented: object) -> SandboxServer:
         server = SandboxServer(SandboxConfig(latency=1.0))
         server.start()
         return server
@@ -40,7 +41,7 @@ def test_close_with_orders_in_flight_asks_and_keeps_them(
     window.submit()
     journal = window.context.journal
     qtbot.waitUntil(lambda: window.submission.in_flight == 1
-                    and journal.find(Target.KA, "Sandbox KA", "CLOSE-1") is not None)
+                    and journal.find(Target.KA, EMBEDDED_SANDBOX, "CLOSE-1") is not None)
 
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     asked: list[str] = []
@@ -55,7 +56,7 @@ def test_close_with_orders_in_flight_asks_and_keeps_them(
     assert window.close()  # "Yes": closes, waiting for the request in flight
     assert len(asked) == 2 and "1 order" in asked[0]
 
-    record = window.context.journal.find(Target.KA, "Sandbox KA", "CLOSE-1")
+    record = window.context.journal.find(Target.KA, EMBEDDED_SANDBOX, "CLOSE-1")
     assert record is not None
     assert record.state is OrderState.ACCEPTED
 
@@ -94,6 +95,6 @@ def test_closing_while_the_import_dialog_sends_asks_and_loses_nothing(
     assert asked and "still being sent" in asked[0]
     # Every row is in the journal: sent, or cancelled before it was sent; none vanished and
     # none is left half-way.
-    records = [journal.find(Target.KA, "Sandbox KA", f"IMPCLOSE-{n}") for n in range(3)]
+    records = [journal.find(Target.KA, EMBEDDED_SANDBOX, f"IMPCLOSE-{n}") for n in range(3)]
     assert all(record is not None for record in records)
     assert {r.state for r in records if r} <= {OrderState.ACCEPTED, OrderState.CANCELLED}

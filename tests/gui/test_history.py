@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit, QTableView
 from pytestqt.qtbot import QtBot
 
+from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import Journal, OrderState
 from app.core.secrets import SANDBOX_SECRETS
 from app.core.targets import Target
@@ -25,7 +26,7 @@ def _journal_with(path: Path, count: int) -> Journal:
     journal = Journal(path)
     for number in range(count):
         payload = ka_order(f"H-{number:04d}")
-        journal.add_order(Target.KA, "Sandbox KA", f"H-{number:04d}", json.dumps(payload),
+        journal.add_order(Target.KA, EMBEDDED_SANDBOX, f"H-{number:04d}", json.dumps(payload),
                           f"fp-{number}", generated=False, batch_id=None)
     return journal
 
@@ -63,8 +64,8 @@ def _submit_one(qtbot: QtBot, window: MainWindow, reference: str) -> None:
     window.forms[Target.KA].load(ka_order(reference))
     window.submit()
     qtbot.waitUntil(lambda: window.context.journal.find(
-        Target.KA, "Sandbox KA", reference) is not None and window.context.journal.find(
-        Target.KA, "Sandbox KA", reference).state is OrderState.ACCEPTED, timeout=15_000)
+        Target.KA, EMBEDDED_SANDBOX, reference) is not None and window.context.journal.find(
+        Target.KA, EMBEDDED_SANDBOX, reference).state is OrderState.ACCEPTED, timeout=15_000)
 
 
 def test_details_copy_open_and_export(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -101,7 +102,7 @@ def test_details_copy_open_and_export(qtbot: QtBot, window: MainWindow, tmp_path
 def test_reconcile_resolves_an_unknown_order(qtbot: QtBot, window: MainWindow) -> None:
     journal = window.context.journal
     _submit_one(qtbot, window, "HIST-2")
-    record = journal.find(Target.KA, "Sandbox KA", "HIST-2")
+    record = journal.find(Target.KA, EMBEDDED_SANDBOX, "HIST-2")
     assert record is not None
     # As if the answer had been lost: the order exists remotely, the journal is unsure.
     journal.set_state(record.id, OrderState.UNKNOWN, message="connection dropped")

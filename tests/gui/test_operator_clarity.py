@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import OrderState
 from app.core.settings import default_profile
 from app.core.targets import Environment, Target
@@ -73,8 +74,9 @@ def test_empty_history_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None
     assert "No orders yet" in empty.text() and "New order" in empty.text()
 
     journal = window.context.journal
-    order = journal.add_order(Target.KA, "Sandbox KA", "EMPTY-1", json.dumps(ka_order("EMPTY-1")),
-                              "fp-empty", generated=False, batch_id=None)
+    order = journal.add_order(Target.KA, EMBEDDED_SANDBOX, "EMPTY-1",
+                              json.dumps(ka_order("EMPTY-1")), "fp-empty", generated=False,
+                              batch_id=None)
     journal.set_state(order.id, OrderState.UNKNOWN, message="timed out")
     history.refresh()
     assert history.table_stack.currentWidget() is history.table
@@ -88,7 +90,7 @@ def test_empty_history_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None
 def test_history_leads_with_a_coloured_state_and_its_dot(window: MainWindow) -> None:
     journal = window.context.journal
     for reference, state in (("ST-1", OrderState.REJECTED), ("ST-2", OrderState.UNKNOWN)):
-        order = journal.add_order(Target.KA, "Sandbox KA", reference,
+        order = journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference,
                                   json.dumps(ka_order(reference)), f"fp-{reference}",
                                   generated=False, batch_id=None)
         journal.set_state(order.id, state, message="why")

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
+from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import OrderState
 from app.core.outcome import FieldError
 from app.core.targets import Target
@@ -118,7 +119,7 @@ def test_untouched_form_shows_no_messages_until_a_submit_attempt(
 
 
 def test_api_rejection_is_shown_and_the_order_kept_for_fixing(qtbot: QtBot) -> None:
-    def poor_sandbox(_directory: Path) -> SandboxServer:
+    def poor_sandbox(_directory: Path, _presented: object) -> SandboxServer:
         server = SandboxServer(SandboxConfig(ka_opening_balance=Decimal("1.00")))
         server.start()
         return server
@@ -132,7 +133,7 @@ def test_api_rejection_is_shown_and_the_order_kept_for_fixing(qtbot: QtBot) -> N
         qtbot.waitUntil(submit.isEnabled)
         submit.click()
         journal = window.context.journal
-        qtbot.waitUntil(lambda: (journal.find(Target.KA, "Sandbox KA", "GUI-KA-POOR") or
+        qtbot.waitUntil(lambda: (journal.find(Target.KA, EMBEDDED_SANDBOX, "GUI-KA-POOR") or
                                  SimpleNamespace(state=None)).state is OrderState.REJECTED,
                         timeout=15_000)
         outcome = named(window, "outcomeLabel")

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import Journal, OrderState
 from app.core.secrets import SANDBOX_SECRETS
 from app.core.settings import load_settings
@@ -142,7 +143,7 @@ def test_a_corrected_credential_is_used_for_the_next_order(
 
 
 def _state(journal: Journal, reference: str) -> OrderState | None:
-    record = journal.find(Target.KA, "Sandbox KA", reference)
+    record = journal.find(Target.KA, EMBEDDED_SANDBOX, reference)
     return record.state if record else None
 
 
@@ -202,9 +203,9 @@ def _profile_with_an_accepted_order(window: MainWindow, name: str, reference: st
     named(dialog, "useProfile").click()
     assert window.context.profile(Target.KA).name == name
     journal = window.context.journal
-    order = journal.add_order(Target.KA, name, reference,
+    order = journal.add_order(Target.KA, window.context.profile(Target.KA).account, reference,
                               json.dumps({"customOrderId": reference}), "fp",
-                              generated=False, batch_id=None)
+                              generated=False, batch_id=None, profile=name)
     journal.record(order.id, NewAttempt(AttemptKind.SEND, 1.0, "accepted"), OrderState.ACCEPTED,
                    remote_id="KK-1")
 
@@ -237,9 +238,11 @@ def test_a_renamed_profile_takes_its_orders_along(qtbot: QtBot, window: MainWind
     named(dialog, "profile.name").setText("Main shop KA")  # type: ignore[attr-defined]
     named(dialog, "saveProfile").click()
     assert named(dialog, "profile.error").text() == ""  # type: ignore[attr-defined]
-    assert window.context.profile(Target.KA).name == "Main shop KA"
-    moved = window.context.journal.find(Target.KA, "Main shop KA", "REN-1")
+    profile = window.context.profile(Target.KA)
+    assert profile.name == "Main shop KA"
+    moved = window.context.journal.find(Target.KA, profile.account, "REN-1")
     assert moved is not None and moved.state is OrderState.ACCEPTED
+    assert moved.profile == "Main shop KA"  # the history says what it is called now
     # So the order is still never sent again under its new profile name.
     engine = window.submission.engine
     report = engine.submit_batch([ka_order("REN-1")], window.context.profile(Target.KA))
@@ -259,6 +262,7 @@ def test_sending_a_used_profile_elsewhere_is_asked_first(qtbot: QtBot, window: M
     named(dialog, "saveProfile").click()
     box = dialog.confirm_box
     assert box is not None and "1 orders were already sent" in box.text()
+    assert "another account" in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert window.context.settings.profiles["Shop KA"].base_url is None  # unchanged
 
@@ -266,27 +270,25 @@ def test_sending_a_used_profile_elsewhere_is_asked_first(qtbot: QtBot, window: M
     box = dialog.confirm_box
     assert box is not None
     box.button(QMessageBox.StandardButton.Save).click()
-    assert window.context.settings.profiles["Shop KA"].base_url == "https://example.test"
-
-    # Its target cannot change at all: the references belong to KA.
-    target = named(dialog, "profile.target")
-    assert isinstance(target, QComboBox)
-    target.setCurrentIndex(target.findData(Target.NOMAD.value))
-    named(dialog, "profile.store").setText("org.youzan.shop")  # type: ignore[attr-defined]
-    named(dialog, "saveProfile").click()
-    assert dialog.confirm_box is None
-    assert "stays a KA profile" in named(dialog, "profile.error").text()  # type: ignore[attr-defined]
-    assert window.context.settings.profiles["Shop KA"].target is Target.KA
+    moved = window.context.settings.profiles["Shop KA"]
+    assert moved.base_url == "https://example.test"
+    # A server, not the simulator: the documented limits, not the simulator's none.
+    assert (moved.rate_limit, moved.burst, moved.lookup_settle_seconds) == (2.0, 120, 300.0)
 
 
 def test_a_profile_with_unsettled_orders_is_not_removed(qtbot: QtBot, window: MainWindow) -> None:
-    _profile_with_an_accepted_order(window, "Shop KA", "DONE-1")
+    from app.core.settings import default_profile
+
+    shop = default_profile("Shop KA", Target.KA, Environment.TEST,
+                           base_url="https://shop.example.test")
+    window.context.settings.add(shop)
+    window.context.settings.use(shop.name)
     journal = window.context.journal
-    unknown = journal.add_order(Target.KA, "Shop KA", "OPEN-1", "{}", "fp2", generated=False,
-                                batch_id=None)
+    unknown = journal.add_order(Target.KA, shop.account, "OPEN-1", "{}", "fp2", generated=False,
+                                batch_id=None, profile=shop.name)
     journal.set_state(unknown.id, OrderState.UNKNOWN)
     dialog = window.open_settings()
     named(dialog, "removeProfile").click()
-    assert "1 orders of this profile are not settled" in named(  # type: ignore[attr-defined]
+    assert "1 orders sent with this profile are not settled" in named(  # type: ignore[attr-defined]
         dialog, "profile.error").text()
     assert "Shop KA" in window.context.settings.profiles

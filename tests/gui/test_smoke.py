@@ -13,6 +13,9 @@ from app.core.targets import Environment, Target
 from app.gui.app import build_main_window, run_gui
 from app.gui.main_window import MainWindow
 
+# Sandboxes reached by URL are servers like any other: they need credentials.
+pytestmark = pytest.mark.usefixtures("sandbox_credentials")
+
 
 def test_first_start_opens_on_the_sandbox(window: MainWindow) -> None:
     assert window.badge.text() == "SANDBOX"

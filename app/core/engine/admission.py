@@ -4,11 +4,11 @@ here.
 
 The rules, in order:
 - an order that fails the target's model is `invalid` and never journaled or sent;
-- an order with the operator's reference is matched on it: already accepted -> reported, not sent;
-  never created (queued, rejected, cancelled) -> queued again; possibly created (unknown) ->
-  reconciled first;
+- an order with the operator's reference is matched on it (in its account): already accepted ->
+  reported, not sent; never created (queued, rejected, not sent, cancelled) -> queued again;
+  possibly created (unknown) -> reconciled first;
 - an order without one gets a generated reference, unless its content matches an earlier order of
-  the same profile: an unfinished earlier order with a generated reference is resumed under that
+  the same account: an unfinished earlier order with a generated reference is resumed under that
   reference (a re-run after a crash), one that may exist remotely is a suspected duplicate and is
   held back unless duplicates are allowed.
 """
@@ -88,7 +88,7 @@ class Admission:
                 message=f"reference {reference} appears more than once in this batch",
             )
         self._references_seen.add(reference)
-        existing = self._journal.find(self._profile.target, self._profile.name, reference)
+        existing = self._journal.find(self._profile.target, self._profile.account, reference)
         if existing is None:
             return self._add(index, reference, wire, fingerprint, generated=False)
         return self._resume(index, existing, wire, fingerprint)
@@ -99,7 +99,7 @@ class Admission:
         earlier = [
             record
             for record in self._journal.same_content(
-                self._profile.target, self._profile.name, fingerprint
+                self._profile.target, self._profile.account, fingerprint
             )
             if record.batch_id != self._batch_id  # identical orders within one file are allowed
         ]
@@ -133,12 +133,13 @@ class Admission:
     ) -> Admitted:
         record = self._journal.add_order(
             self._profile.target,
-            self._profile.name,
+            self._profile.account,
             reference,
             _exact_json(wire),
             fingerprint,
             generated=generated,
             batch_id=self._batch_id,
+            profile=self._profile.name,
         )
         return Admitted(index, record.id, reference)
 

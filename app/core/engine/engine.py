@@ -63,7 +63,7 @@ class SubmissionEngine:
         self._lanes: dict[Profile, Lane] = {}
         self._lane_users: Counter[int] = Counter()  # running batches per lane (by id)
         self._retired: list[Lane] = []  # replaced by `refresh_clients`, closed once unused
-        self._active: Counter[str] = Counter()  # running batches per profile name
+        self._active: Counter[str] = Counter()  # running batches per account
         self._handles: set[BatchHandle] = set()
         self._in_delivery: set[int] = set()  # order ids some worker is delivering right now
 
@@ -217,7 +217,7 @@ class SubmissionEngine:
 
     @contextmanager
     def _session(self, profile: Profile) -> Iterator[bool]:
-        """Hold the send lock while any batch runs; yield whether no other batch of this profile
+        """Hold the send lock while any batch runs; yield whether no other batch of this account
         is running (only then are its unknown orders truly left over)."""
         with self._lock:
             if not self._active:
@@ -227,27 +227,27 @@ class SubmissionEngine:
                 except BaseException:
                     self._send_lock.release()
                     raise
-            first = self._active[profile.name] == 0
-            self._active[profile.name] += 1
+            first = self._active[profile.account] == 0
+            self._active[profile.account] += 1
         try:
             yield first
         finally:
             with self._lock:
-                self._active[profile.name] -= 1
-                if self._active[profile.name] == 0:
-                    del self._active[profile.name]
+                self._active[profile.account] -= 1
+                if self._active[profile.account] == 0:
+                    del self._active[profile.account]
                 if not self._active:
                     self._send_lock.release()
 
     def _recover(
         self, handle: BatchHandle, courier: Courier, pool: ThreadPoolExecutor, profile: Profile
     ) -> list[Future[None]]:
-        """Deliver the profile's unknown orders again: reconcile, then resend if proven absent."""
+        """Deliver the account's unknown orders again: reconcile, then resend if proven absent."""
         leftovers = self._journal.in_state(
-            OrderState.UNKNOWN, target=profile.target, profile=profile.name
+            OrderState.UNKNOWN, target=profile.target, account=profile.account
         )
         if leftovers:
-            log.info("reconciling %d unknown order(s) of %s", len(leftovers), profile.name)
+            log.info("reconciling %d unknown order(s) of %s", len(leftovers), profile.account)
         return [
             pool.submit(self._deliver, handle, courier, -1, record.id, record.reference, False)
             for record in leftovers
@@ -266,8 +266,9 @@ class SubmissionEngine:
     ) -> list[Future[None]]:
         """Journal the batch's orders a chunk at a time, handing each admitted one to a worker
         as soon as its chunk is committed."""
-        handle.batch_id = self._journal.create_batch(profile.target, profile.name,
-                                                     len(payloads), source)
+        handle.batch_id = self._journal.create_batch(profile.target, profile.account,
+                                                     len(payloads), source,
+                                                     profile=profile.name)
         admission = Admission(self._journal, profile, handle.batch_id,
                               allow_duplicates=allow_duplicates, rng=self._rng)
         futures = []

@@ -16,6 +16,7 @@ class OrderState(StrEnum):
     ACCEPTED = "accepted"  # the API created it; remote_id is set
     REJECTED = "rejected"  # the API said no; message says why
     UNKNOWN = "unknown"  # may exist remotely: reconcile before any resend
+    NOT_SENT = "not_sent"  # the server kept refusing to take it (429/503): nothing was created
     CANCELLED = "cancelled"  # withdrawn before it was ever sent
 
 
@@ -32,7 +33,8 @@ class AttemptKind(StrEnum):
 class OrderRecord:
     id: int
     target: Target
-    profile: str
+    account: str  # where it goes (app.core.accounts): with target and reference, its identity
+    profile: str  # the profile it was entered with, as it is called now
     reference: str
     reference_generated: bool  # True when Order Desk made the reference up
     state: OrderState
@@ -93,6 +95,7 @@ class HistoryFilter:
     reference: str | None = None
     state: OrderState | None = None
     target: Target | None = None
+    account: str | None = None
     profile: str | None = None
     since: float | None = None  # created at or after
     until: float | None = None  # created before

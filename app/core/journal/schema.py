@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,85 @@ MIGRATIONS: tuple[str, ...] = (
         VALUES (new.id, new.reference, new.remote_id, new.message, new.payload);
     END;
     """,
+    # v2: orders are keyed on the account they go to, not on a profile's name (see
+    # app.core.accounts); `not_sent` for orders the server never took (429/503 until the tries ran
+    # out). `legacy_accounts` (target, profile -> account) is filled by `migrate` from the
+    # settings before this runs. Where two profiles reached one account with the same reference,
+    # the order most likely to exist remotely keeps the key; the others stay in the history
+    # under a label of their own.
+    """
+    CREATE TABLE orders_v2 (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        account TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        reference_generated INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'accepted', 'rejected',
+            'unknown', 'not_sent', 'cancelled')),
+        payload TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        remote_id TEXT,
+        message TEXT NOT NULL DEFAULT '',
+        batch_id INTEGER REFERENCES batches (id),
+        attempt_count INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        -- the reference is the idempotency key of one account at one API
+        UNIQUE (target, account, reference)
+    );
+    INSERT INTO orders_v2 (id, target, account, profile, reference, reference_generated, state,
+        payload, fingerprint, remote_id, message, batch_id, attempt_count, created_at,
+        updated_at)
+    SELECT id, target,
+        CASE WHEN claim = 1 THEN account ELSE account || ' (via ' || profile || ')' END,
+        profile, reference, reference_generated, state, payload, fingerprint, remote_id,
+        message, batch_id, attempt_count, created_at, updated_at
+    FROM (
+        SELECT orders.*, mapped.account, row_number() OVER (
+            PARTITION BY orders.target, mapped.account, orders.reference
+            ORDER BY CASE orders.state WHEN 'accepted' THEN 0 WHEN 'sending' THEN 1
+                WHEN 'unknown' THEN 1 WHEN 'queued' THEN 2 ELSE 3 END, orders.id
+        ) AS claim
+        FROM orders JOIN (
+            SELECT DISTINCT orders.target, orders.profile,
+                coalesce(legacy_accounts.account, 'profile ' || orders.profile) AS account
+            FROM orders LEFT JOIN legacy_accounts
+                ON legacy_accounts.target = orders.target
+                AND legacy_accounts.profile = orders.profile
+        ) AS mapped ON mapped.target = orders.target AND mapped.profile = orders.profile
+    );
+    DROP TABLE orders;
+    ALTER TABLE orders_v2 RENAME TO orders;
+    CREATE INDEX orders_by_reference ON orders (reference);
+    CREATE INDEX orders_by_state ON orders (state);
+    CREATE INDEX orders_by_target ON orders (target);
+    CREATE INDEX orders_by_created ON orders (created_at);
+    CREATE INDEX orders_by_batch ON orders (batch_id);
+    CREATE INDEX orders_by_fingerprint ON orders (target, account, fingerprint);
+    CREATE INDEX orders_by_account ON orders (target, account, state);
+    CREATE TRIGGER orders_text_insert AFTER INSERT ON orders BEGIN
+        INSERT INTO orders_text (rowid, reference, remote_id, message, payload)
+        VALUES (new.id, new.reference, new.remote_id, new.message, new.payload);
+    END;
+    CREATE TRIGGER orders_text_delete AFTER DELETE ON orders BEGIN
+        INSERT INTO orders_text (orders_text, rowid, reference, remote_id, message, payload)
+        VALUES ('delete', old.id, old.reference, old.remote_id, old.message, old.payload);
+    END;
+    CREATE TRIGGER orders_text_update
+    AFTER UPDATE OF reference, remote_id, message, payload ON orders BEGIN
+        INSERT INTO orders_text (orders_text, rowid, reference, remote_id, message, payload)
+        VALUES ('delete', old.id, old.reference, old.remote_id, old.message, old.payload);
+        INSERT INTO orders_text (rowid, reference, remote_id, message, payload)
+        VALUES (new.id, new.reference, new.remote_id, new.message, new.payload);
+    END;
+    ALTER TABLE batches ADD COLUMN account TEXT NOT NULL DEFAULT '';
+    UPDATE batches SET account = coalesce(
+        (SELECT account FROM legacy_accounts
+         WHERE legacy_accounts.target = batches.target
+         AND legacy_accounts.profile = batches.profile),
+        'profile ' || batches.profile);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -108,7 +188,12 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.v{version}.bak")
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> None:
+# (target value, profile name) -> account key, for journals written before orders were keyed on
+# their account (schema v1).
+LegacyAccounts = Mapping[tuple[str, str], str]
+
+
+def migrate(conn: sqlite3.Connection, path: Path, legacy_accounts: LegacyAccounts) -> None:
     """Bring the file to LATEST_VERSION (the connection must be in autocommit mode)."""
     version = schema_version(conn)
     if version > LATEST_VERSION:
@@ -124,21 +209,40 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         with sqlite3.connect(target) as copy:
             conn.backup(copy)
         copy.close()
-    for step in range(version, LATEST_VERSION):
-        conn.execute("BEGIN IMMEDIATE")
-        if schema_version(conn) > step:  # another process migrated it meanwhile
-            conn.execute("ROLLBACK")
-            continue
-        try:
-            # executescript would commit on its own; run the statements one by one instead.
-            for statement in _statements(MIGRATIONS[step]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {step + 1}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-        log.info("journal migrated to schema v%d", step + 1)
+    # Tables are rebuilt with their rows' ids kept; foreign keys are checked once at the end
+    # (the switch is a no-op inside a transaction, so it is set around it).
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for step in range(version, LATEST_VERSION):
+            _migrate_one(conn, step, legacy_accounts)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate_one(conn: sqlite3.Connection, step: int, legacy_accounts: LegacyAccounts) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    if schema_version(conn) > step:  # another process migrated it meanwhile
+        conn.execute("ROLLBACK")
+        return
+    try:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS legacy_accounts "
+                     "(target TEXT, profile TEXT, account TEXT, PRIMARY KEY (target, profile))")
+        conn.execute("DELETE FROM legacy_accounts")
+        conn.executemany("INSERT INTO legacy_accounts VALUES (?, ?, ?)",
+                         [(target, profile, account)
+                          for (target, profile), account in legacy_accounts.items()])
+        # executescript would commit on its own; run the statements one by one instead.
+        for statement in _statements(MIGRATIONS[step]):
+            conn.execute(statement)
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise sqlite3.IntegrityError(f"migration to v{step + 1} broke a foreign key")
+        conn.execute(f"PRAGMA user_version = {step + 1}")
+        conn.execute("DROP TABLE legacy_accounts")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    log.info("journal migrated to schema v%d", step + 1)
 
 
 def _statements(script: str) -> list[str]:

@@ -26,13 +26,13 @@ from app.core.journal.records import (
     OrderRecord,
     OrderState,
 )
-from app.core.journal.schema import NewerSchemaError, migrate
+from app.core.journal.schema import LegacyAccounts, NewerSchemaError, migrate
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
 _ORDER_COLUMNS = (
-    "id, target, profile, reference, reference_generated, state, payload, fingerprint, "
+    "id, target, account, profile, reference, reference_generated, state, payload, fingerprint, "
     "remote_id, message, batch_id, attempt_count, created_at, updated_at"
 )
 _ATTEMPT_COLUMNS = (
@@ -46,7 +46,7 @@ class JournalError(RuntimeError):
 
 
 class DuplicateReferenceError(JournalError):
-    """Another order of the same profile already uses this reference."""
+    """Another order of the same account already uses this reference."""
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:
@@ -73,7 +73,9 @@ class Journal:
     """Open (creating or migrating) the journal at ``path``.
 
     ``on_connect`` runs on every new connection (tests use it to cap the file size and so simulate
-    a full disk). ``clock`` gives wall-clock seconds since the epoch.
+    a full disk). ``clock`` gives wall-clock seconds since the epoch. ``legacy_accounts`` maps
+    (target, profile name) to the account that profile reaches, for a journal written before
+    orders were keyed on their account (see `app.core.journal.schema`).
     """
 
     def __init__(
@@ -83,6 +85,7 @@ class Journal:
         clock: Callable[[], float] = time.time,
         busy_timeout: float = 5.0,
         on_connect: Callable[[sqlite3.Connection], None] | None = None,
+        legacy_accounts: LegacyAccounts | None = None,
     ) -> None:
         self.path = Path(path)
         self._clock = clock
@@ -96,7 +99,7 @@ class Journal:
         self._closed = False
         try:
             with self._connection() as conn:
-                migrate(conn, self.path)
+                migrate(conn, self.path, legacy_accounts or {})
         except NewerSchemaError as exc:
             self.close()
             raise JournalError(
@@ -213,35 +216,41 @@ class Journal:
 
     # -- writes --------------------------------------------------------------------------------
 
-    def create_batch(self, target: Target, profile: str, total: int, source: str = "") -> int:
+    def create_batch(
+        self, target: Target, account: str, total: int, source: str = "", *,
+        profile: str | None = None,
+    ) -> int:
         with self._write() as conn:
             cursor = conn.execute(
-                "INSERT INTO batches (created_at, target, profile, total, source) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (self._clock(), target.value, profile, total, source),
+                "INSERT INTO batches (created_at, target, account, profile, total, source) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (self._clock(), target.value, account, account if profile is None else profile,
+                 total, source),
             )
             return int(cursor.lastrowid or 0)
 
     def add_order(
         self,
         target: Target,
-        profile: str,
+        account: str,
         reference: str,
         payload_json: str,
         fingerprint: str,
         *,
         generated: bool,
         batch_id: int | None,
+        profile: str | None = None,
     ) -> OrderRecord:
-        """Journal a new order as `queued`; DuplicateReferenceError if the reference is taken."""
+        """Journal a new order of ``account`` as `queued` (``profile``: the name it was entered
+        with, the account if not given); DuplicateReferenceError if the reference is taken."""
         now = self._clock()
         with self._write() as conn:
             cursor = conn.execute(
-                "INSERT INTO orders (target, profile, reference, reference_generated, state, "
-                "payload, fingerprint, batch_id, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
-                (target.value, profile, reference, int(generated), payload_json, fingerprint,
-                 batch_id, now, now),
+                "INSERT INTO orders (target, account, profile, reference, reference_generated, "
+                "state, payload, fingerprint, batch_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
+                (target.value, account, account if profile is None else profile, reference,
+                 int(generated), payload_json, fingerprint, batch_id, now, now),
             )
             return self._get(conn, int(cursor.lastrowid or 0))
 
@@ -253,13 +262,14 @@ class Journal:
         payload_json: str | None = None,
         fingerprint: str | None = None,
     ) -> OrderRecord:
-        """Queue an order that was never created (queued, rejected or cancelled) again, optionally
-        with a corrected payload."""
+        """Queue an order that was never created (queued, rejected, not sent or cancelled) again,
+        optionally with a corrected payload."""
         with self._write() as conn:
             cursor = conn.execute(
                 "UPDATE orders SET state = 'queued', batch_id = ?, message = '', "
                 "payload = coalesce(?, payload), fingerprint = coalesce(?, fingerprint), "
-                "updated_at = ? WHERE id = ? AND state IN ('queued', 'rejected', 'cancelled')",
+                "updated_at = ? WHERE id = ? "
+                "AND state IN ('queued', 'rejected', 'not_sent', 'cancelled')",
                 (batch_id, payload_json, fingerprint, self._clock(), order_id),
             )
             if cursor.rowcount != 1:
@@ -406,45 +416,44 @@ class Journal:
             except sqlite3.Error as exc:
                 raise JournalError(_explain(exc, self.path)) from exc
 
-    def find(self, target: Target, profile: str, reference: str) -> OrderRecord | None:
+    def find(self, target: Target, account: str, reference: str) -> OrderRecord | None:
         rows = self._read(
             f"SELECT {_ORDER_COLUMNS} FROM orders "
-            "WHERE target = ? AND profile = ? AND reference = ?",
-            (target.value, profile, reference),
+            "WHERE target = ? AND account = ? AND reference = ?",
+            (target.value, account, reference),
         )
         return _order(rows[0]) if rows else None
 
-    def same_content(self, target: Target, profile: str, fingerprint: str) -> list[OrderRecord]:
-        """Earlier orders of this profile with the same content fingerprint, oldest first."""
+    def same_content(self, target: Target, account: str, fingerprint: str) -> list[OrderRecord]:
+        """Earlier orders of this account with the same content fingerprint, oldest first."""
         rows = self._read(
             f"SELECT {_ORDER_COLUMNS} FROM orders "
-            "WHERE target = ? AND profile = ? AND fingerprint = ? ORDER BY id",
-            (target.value, profile, fingerprint),
+            "WHERE target = ? AND account = ? AND fingerprint = ? ORDER BY id",
+            (target.value, account, fingerprint),
         )
         return [_order(row) for row in rows]
 
     def in_state(
-        self, state: OrderState, *, target: Target | None = None, profile: str | None = None
+        self, state: OrderState, *, target: Target | None = None, account: str | None = None
     ) -> list[OrderRecord]:
-        return self.page(HistoryFilter(state=state, target=target, profile=profile), 0, -1,
+        return self.page(HistoryFilter(state=state, target=target, account=account), 0, -1,
                          oldest_first=True)
 
-    def unsettled(self, profile: str) -> dict[OrderState, int]:
-        """How many orders of ``profile`` are not settled yet (queued, sending or unknown), by
+    def unsettled(self, target: Target, account: str) -> dict[OrderState, int]:
+        """How many orders of the account are not settled yet (queued, sending or unknown), by
         state; states with none are left out."""
         rows = self._read(
-            "SELECT state, count(*) FROM orders WHERE profile = ? AND state IN (?, ?, ?) "
-            "GROUP BY state",
-            (profile, OrderState.QUEUED.value, OrderState.SENDING.value,
+            "SELECT state, count(*) FROM orders WHERE target = ? AND account = ? "
+            "AND state IN (?, ?, ?) GROUP BY state",
+            (target.value, account, OrderState.QUEUED.value, OrderState.SENDING.value,
              OrderState.UNKNOWN.value),
         )
         return {OrderState(state): int(count) for state, count in rows}
 
     def rename_profile(self, old: str, new: str) -> int:
-        """Move every order, attempt and batch of profile ``old`` to ``new``, so a renamed
-        profile keeps its history and its references (an order accepted before is still never
-        sent again). All or nothing; returns the number of orders moved. Raises
-        DuplicateReferenceError when ``new`` already holds one of the same references."""
+        """Call every order, attempt and batch entered with profile ``old`` by its new name
+        (the history's label; the orders' identity is their account, which a rename does not
+        change). Returns the number of orders relabelled."""
         with self._write() as conn:
             moved = conn.execute("UPDATE orders SET profile = ? WHERE profile = ?",
                                  (new, old)).rowcount
@@ -452,12 +461,12 @@ class Journal:
             conn.execute("UPDATE batches SET profile = ? WHERE profile = ?", (new, old))
         return int(moved)
 
-    def profiles_in_state(self, state: OrderState) -> list[tuple[Target, str]]:
+    def accounts_in_state(self, state: OrderState) -> list[tuple[Target, str]]:
         rows = self._read(
-            "SELECT DISTINCT target, profile FROM orders WHERE state = ? ORDER BY target, profile",
+            "SELECT DISTINCT target, account FROM orders WHERE state = ? ORDER BY target, account",
             (state.value,),
         )
-        return [(Target(target), profile) for target, profile in rows]
+        return [(Target(target), account) for target, account in rows]
 
     def count(self, where: HistoryFilter | None = None) -> int:
         clause, params = _where(where or HistoryFilter())
@@ -491,18 +500,19 @@ def _order(row: tuple[Any, ...]) -> OrderRecord:
     return OrderRecord(
         id=row[0],
         target=Target(row[1]),
-        profile=row[2],
-        reference=row[3],
-        reference_generated=bool(row[4]),
-        state=OrderState(row[5]),
-        payload_json=row[6],
-        fingerprint=row[7],
-        remote_id=row[8],
-        message=row[9],
-        batch_id=row[10],
-        attempt_count=row[11],
-        created_at=row[12],
-        updated_at=row[13],
+        account=row[2],
+        profile=row[3],
+        reference=row[4],
+        reference_generated=bool(row[5]),
+        state=OrderState(row[6]),
+        payload_json=row[7],
+        fingerprint=row[8],
+        remote_id=row[9],
+        message=row[10],
+        batch_id=row[11],
+        attempt_count=row[12],
+        created_at=row[13],
+        updated_at=row[14],
     )
 
 
@@ -542,6 +552,9 @@ def _where(where: HistoryFilter) -> tuple[str, list[Any]]:
     if where.target is not None:
         terms.append("target = ?")
         params.append(where.target.value)
+    if where.account is not None:
+        terms.append("account = ?")
+        params.append(where.account)
     if where.profile is not None:
         terms.append("profile = ?")
         params.append(where.profile)

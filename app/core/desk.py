@@ -1,0 +1,299 @@
+"""The application core: where an order goes is decided here, once, for the window and the
+command line alike.
+
+`Desk` holds the settings, the secret store, the journal and (when a profile of the built-in
+simulator is used) the simulator, and answers every question about a destination: which profile,
+with which command-line or window overrides, at which account, with which credentials, through
+which client. The window and the CLI only present its answers.
+
+The rules (also in the README):
+- An order's identity is (target, account, reference); see `app.core.accounts`.
+- The simulator's conveniences (no rate limit, no settle wait, default credentials) belong to the
+  simulator this app starts, and to nothing else: a sandbox profile pointed at any URL gets the
+  target's documented defaults, and a missing credential for it is an error, not a fallback.
+- Settings that cannot be read stop everything that sends (`SettingsError`, from `load_settings`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shlex
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from app.core.clients import OrderClient, make_client
+from app.core.journal import Journal
+from app.core.paths import journal_path
+from app.core.ratelimit import parse_rate_limit
+from app.core.secrets import ENV_VARS, SECRET_NAMES, SecretStore, resolve_secrets
+from app.core.settings import Profile, Settings, pointed_at, save_settings
+from app.core.targets import Target
+
+log = logging.getLogger(__name__)
+
+
+class RunningSandbox(Protocol):
+    @property
+    def ka_base_url(self) -> str: ...
+    @property
+    def nomad_base_url(self) -> str: ...
+    def stop(self) -> None: ...
+
+
+# Starts the built-in simulator in a directory, expecting the credentials given by secret name.
+SandboxStarter = Callable[[Path, Mapping[str, str | None]], RunningSandbox]
+
+
+class ProfileNotFound(ValueError):
+    """No profile of that name (or not for that target)."""
+
+
+class MissingCredentials(ValueError):
+    """A profile that sends to a real server has no credential for it."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What a command line (or a one-off choice in the window) changes for one run. ``None``
+    leaves the profile's own setting."""
+
+    base_url: str | None = None
+    store: str | None = None
+    stage: str | None = None
+    concurrency: int | None = None
+    rate_limit: str | None = None  # "R" or "R/BURST" requests per second
+    no_rate_limit: bool = False
+    lookup_settle: float | None = None
+
+
+def apply_overrides(profile: Profile, overrides: Overrides) -> Profile:
+    """``profile`` with ``overrides`` applied; ValueError naming the setting that is wrong.
+
+    A URL takes the profile away from the built-in simulator, and with it the simulator's engine
+    settings (see `pointed_at`); explicit engine options are applied after that."""
+    if overrides.base_url:
+        profile = pointed_at(profile, overrides.base_url)
+    changes: dict[str, object] = {}
+    if overrides.store:
+        changes["store"] = overrides.store
+    if overrides.stage:
+        changes["stage"] = overrides.stage.upper()  # as profiles store it
+    if overrides.concurrency is not None:
+        changes["concurrency"] = overrides.concurrency
+    if overrides.lookup_settle is not None:
+        changes["lookup_settle_seconds"] = overrides.lookup_settle
+    if overrides.no_rate_limit:
+        changes["rate_limit"] = None
+    elif overrides.rate_limit:
+        changes["rate_limit"], changes["burst"] = parse_rate_limit(overrides.rate_limit)
+    updated = replace(profile, **changes)  # type: ignore[arg-type]
+    updated.check()
+    return updated
+
+
+def choose_profile(settings: Settings, target: Target | None = None,
+                   name: str | None = None) -> Profile:
+    """The profile called ``name``, else the one in use for ``target`` (else the last target)."""
+    if not name:
+        return settings.profile_in_use(target)
+    profile = settings.profiles.get(name)
+    if profile is None:
+        known = ", ".join(sorted(settings.profiles))
+        raise ProfileNotFound(f"no profile named {name!r} (known: {known})")
+    if target is not None and profile.target is not target:
+        raise ProfileNotFound(
+            f"profile {profile.name!r} is for {profile.target.label}, not {target.label}"
+        )
+    return profile
+
+
+def legacy_accounts(settings: Settings) -> dict[tuple[str, str], str]:
+    """(target, profile name) -> account, for a journal from before orders had accounts."""
+    return {(p.target.value, p.name): p.account for p in settings.profiles.values()}
+
+
+def open_journal(settings: Settings, path: Path | None = None) -> Journal:
+    """The journal (created or migrated; JournalError says why it cannot be opened)."""
+    return Journal(path or journal_path(), legacy_accounts=legacy_accounts(settings))
+
+
+class Desk:
+    """Everything a face (window or command line) sends with. Thread-safe where it says so."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        secrets: SecretStore | None,
+        journal: Journal,
+        data_dir: Path,
+        *,
+        sandbox_starter: SandboxStarter | None = None,
+    ) -> None:
+        self.settings = settings
+        self.secrets = secrets
+        self.journal = journal
+        self.data_dir = data_dir
+        self._sandbox_starter = sandbox_starter
+        self._sandbox: RunningSandbox | None = None
+        # profile name -> (the profile and secrets it was built with, the client)
+        self._clients: dict[str, tuple[Profile, dict[str, str | None], OrderClient]] = {}
+        self._retired: list[OrderClient] = []
+        self._lock = threading.RLock()  # clients are asked for from worker threads too
+
+    # -- choosing where ------------------------------------------------------------------------
+    def profile(self, target: Target | None = None, name: str | None = None,
+                overrides: Overrides | None = None) -> Profile:
+        """The profile to send with: named, else the one in use for ``target``, with
+        ``overrides`` applied. ValueError (ProfileNotFound or a bad setting) says what is wrong."""
+        profile = choose_profile(self.settings, target, name)
+        return apply_overrides(profile, overrides) if overrides else profile
+
+    def profiles_for(self, target: Target, account: str) -> list[Profile]:
+        """The profiles that reach ``account``, the one in use first."""
+        in_use = self.settings.profile_in_use(target).name
+        matching = [p for p in self.settings.profiles.values()
+                    if p.target is target and p.account == account]
+        return sorted(matching, key=lambda p: (p.name != in_use, p.name))
+
+    # -- the built-in simulator ----------------------------------------------------------------
+    @property
+    def sandbox(self) -> RunningSandbox | None:
+        return self._sandbox
+
+    def ensure_sandbox(self) -> RunningSandbox:
+        """The simulator this app serves its embedded profiles from, started on first use."""
+        with self._lock:
+            if self._sandbox is None:
+                if self._sandbox_starter is None:
+                    raise RuntimeError("no built-in sandbox can be started here")
+                presented: dict[str, str | None] = {}
+                for profile in self.settings.profiles.values():
+                    if profile.is_embedded:
+                        for name, value in self.secrets_for(profile).items():
+                            presented.setdefault(name, value)
+                self._sandbox = self._sandbox_starter(self.data_dir, presented)
+                log.info("built-in sandbox serving at %s", self._sandbox.ka_base_url)
+            return self._sandbox
+
+    def base_url_for(self, profile: Profile) -> str | None:
+        """The profile's URL; for a profile of the built-in simulator, the simulator's."""
+        if profile.is_embedded:
+            sandbox = self.ensure_sandbox()
+            return sandbox.nomad_base_url if profile.target is Target.NOMAD else sandbox.ka_base_url
+        return profile.base_url
+
+    # -- credentials ---------------------------------------------------------------------------
+    def secrets_for(self, profile: Profile) -> dict[str, str | None]:
+        """The environment's, else the store's; the simulator's defaults only for a profile of
+        the built-in simulator, never for a URL."""
+        return resolve_secrets(self.secrets, profile.name, profile.target,
+                               sandbox=profile.is_embedded)
+
+    def missing_secrets(self, profile: Profile) -> list[str]:
+        secrets = self.secrets_for(profile)
+        return [name for name in SECRET_NAMES[profile.target] if not secrets.get(name)]
+
+    def require_secrets(self, profile: Profile) -> dict[str, str | None]:
+        """The profile's secrets; MissingCredentials saying how to supply the missing ones."""
+        secrets = self.secrets_for(profile)
+        missing = [name for name in SECRET_NAMES[profile.target] if not secrets.get(name)]
+        if missing:
+            how = "; ".join(
+                f"{name}: `order-desk credentials set --profile {shlex.quote(profile.name)} "
+                f"{name}` (system keyring) or the environment variable {ENV_VARS[name]}"
+                for name in missing
+            )
+            where = profile.base_url or "the built-in sandbox"
+            raise MissingCredentials(
+                f"profile {profile.name!r} has no credential for {where}. Set {how}"
+            )
+        return secrets
+
+    # -- clients -------------------------------------------------------------------------------
+    def new_client(self, profile: Profile) -> OrderClient:
+        """A client of the caller's own (who closes it), for the profile as it is now. Raises
+        ValueError naming what is missing."""
+        return make_client(profile, self.require_secrets(profile),
+                           base_url=self.base_url_for(profile))
+
+    def client_for(self, profile: Profile) -> OrderClient:
+        """A shared client for the profile as it is now (rebuilt when the profile or its secrets
+        changed; closed by `close`). Raises ValueError naming what is missing. Thread-safe."""
+        secrets = self.require_secrets(profile)
+        base_url = self.base_url_for(profile)
+        with self._lock:
+            cached = self._clients.get(profile.name)
+            if cached is not None and cached[:2] == (profile, secrets):
+                return cached[2]
+            client = make_client(profile, secrets, base_url=base_url)
+            if cached is not None:
+                # Another thread may still be using it: close it with the others at the end.
+                self._retired.append(cached[2])
+            self._clients[profile.name] = (profile, secrets, client)
+            return client
+
+    # -- settings ------------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        save_settings(self.settings)
+
+    def rename_profile(self, old: str, new: str) -> None:
+        """Rename a profile in the settings, the journal's history labels and the secret store
+        together: all of it, or (on any failure) none of it. ValueError or JournalError says
+        what stopped it."""
+        if new in self.settings.profiles:
+            raise ValueError(f"a profile named {new!r} already exists")
+        profile = self.settings.profiles[old]
+        moved: list[str] = []
+        try:
+            if self.secrets is not None:
+                for name in SECRET_NAMES[profile.target]:
+                    if self._copy_secret(old, new, name):
+                        moved.append(name)
+            self.settings.rename(old, new)
+            try:
+                with self.journal.transaction():
+                    self.journal.rename_profile(old, new)
+                    self.save_settings()
+            except BaseException:
+                self.settings.rename(new, old)
+                with contextlib.suppress(OSError):  # the file may hold the new name already
+                    self.save_settings()
+                raise
+        except BaseException:
+            if self.secrets is not None:
+                for name in moved:
+                    self.secrets.delete(new, name)
+            raise
+        if self.secrets is not None:
+            for name in moved:
+                try:
+                    self.secrets.delete(old, name)
+                except Exception as exc:  # the copy under the new name is what counts
+                    log.warning("could not remove the old credential %s of %s: %s",
+                                name, old, exc)
+
+    def _copy_secret(self, old: str, new: str, name: str) -> bool:
+        """Copy one stored secret to the new profile name; False when there was none."""
+        assert self.secrets is not None
+        value = self.secrets.get(old, name)
+        if value is None:
+            return False
+        self.secrets.set(new, name, value)
+        return True
+
+    # -- the end -------------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            clients = [entry[2] for entry in self._clients.values()] + self._retired
+            self._clients.clear()
+            self._retired = []
+            sandbox, self._sandbox = self._sandbox, None
+        for client in clients:
+            client.close()
+        self.journal.close()
+        if sandbox is not None:
+            sandbox.stop()

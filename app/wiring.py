@@ -1,0 +1,24 @@
+"""Opening the application core as a real start does: settings, journal and the built-in
+simulator wired together. Shared by the window and the command line; Qt-free. (The core itself may
+not import the simulator, so the starter is handed to it from here.)"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from app.core.desk import Desk, SandboxStarter, open_journal
+from app.core.paths import data_dir
+from app.core.secrets import SecretStore
+from app.core.settings import load_settings
+from app.sandbox.embedded import start_embedded_sandbox
+
+AnyDesk = TypeVar("AnyDesk", bound=Desk)
+
+
+def open_desk(secrets: SecretStore | None, *, sandbox_starter: SandboxStarter | None = None,
+              kind: type[AnyDesk] = Desk) -> AnyDesk:  # type: ignore[assignment]
+    """The desk of the data directory. Raises SettingsError (settings that cannot be read: send
+    nothing) or JournalError (no journal: send nothing)."""
+    settings = load_settings()
+    return kind(settings, secrets, open_journal(settings), data_dir(),
+                sandbox_starter=sandbox_starter or start_embedded_sandbox)
