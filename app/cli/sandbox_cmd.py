@@ -57,6 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--db", type=Path, help="keep orders in this SQLite file (default: memory, lost on exit)"
     )
     parser.add_argument("--latency", type=_seconds, default=0.0, help="seconds added per request")
+    parser.add_argument("--listing-lag", type=_seconds, default=0.0,
+                        help="seconds before a new order shows in order queries (a lagging "
+                        "search index)")
     parser.add_argument(
         "--error-rate", type=_rate, default=0.0, help="share of requests answered 503 (0..1)"
     )
@@ -134,6 +137,7 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
         error_rate=args.error_rate,
         malformed_rate=args.malformed_rate,
         drop_after_commit_rate=args.drop_after_commit_rate,
+        listing_lag=args.listing_lag,
         ka_rate_limit=None if args.no_rate_limit else SandboxConfig.ka_rate_limit,
         seed=args.seed,
     )
@@ -179,7 +183,8 @@ def _print_banner(server: SandboxServer) -> None:
     config = server.config
     faults = ", ".join(
         f"{name}={getattr(config, name)}"
-        for name in ("latency", "error_rate", "malformed_rate", "drop_after_commit_rate")
+        for name in ("latency", "error_rate", "malformed_rate", "drop_after_commit_rate",
+                     "listing_lag")
         if getattr(config, name)
     )
     limit = f"{config.ka_rate_limit}/s, burst {config.ka_burst}" if config.ka_rate_limit else "off"

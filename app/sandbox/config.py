@@ -23,6 +23,9 @@ class SandboxConfig:
     error_rate: float = 0.0  # share answered 503 before processing (nothing stored)
     malformed_rate: float = 0.0  # share answered 200 with an HTML body before processing
     drop_after_commit_rate: float = 0.0  # share of created orders stored, then no response at all
+    # Seconds before a created order shows in the order queries (a search index that lags, as
+    # KA documents for its product data); creating and duplicate checks see it at once.
+    listing_lag: float = 0.0
     ka_rate_limit: float | None = 2.0  # leaky bucket drain per second; None disables the limit
     ka_burst: int = 120
     seed: int | None = None  # makes fault decisions reproducible
@@ -39,6 +42,8 @@ class SandboxConfig:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name}: must be between 0 and 1, not {value}")
+        if self.listing_lag < 0:
+            raise ValueError(f"listing_lag: must not be negative, not {self.listing_lag}")
         if self.latency < 0:
             raise ValueError(f"latency: must not be negative, not {self.latency}")
         if self.ka_rate_limit is not None and self.ka_rate_limit <= 0:

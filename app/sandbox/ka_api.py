@@ -196,6 +196,7 @@ class KaApi:
             Target.KA,
             reference=query.get("customOrderId") or None,
             remote_ids=[i.strip() for i in ids.split(",") if i.strip()] if ids else None,
+            listed=True,
         )
         records = [o.record for o in orders if _within(o, windows)]
         start = (page_number - 1) * page_size

@@ -132,6 +132,7 @@ class NomadApi:
             store=store,
             reference=query.get("client_order_ref") or None,
             remote_ids=[order_id] if order_id else None,
+            listed=True,
         )
         if query.get("status"):
             orders = [o for o in orders if o.status == query["status"]]

@@ -72,7 +72,8 @@ class SandboxServer:
             raise RuntimeError("the sandbox is already running")
         config = self.config
         self._stopping.clear()
-        self._store = OrderStore(config.db_path, config.ka_opening_balance)
+        self._store = OrderStore(config.db_path, config.ka_opening_balance,
+                                 listing_lag=config.listing_lag)
         bucket = (
             LeakyBucket(config.ka_rate_limit, config.ka_burst) if config.ka_rate_limit else None
         )

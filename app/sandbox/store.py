@@ -10,6 +10,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -84,7 +85,9 @@ class StoreError(Exception):
 
 
 class OrderStore:
-    def __init__(self, db_path: Path | None, opening_balance: Decimal) -> None:
+    def __init__(self, db_path: Path | None, opening_balance: Decimal, *,
+                 listing_lag: float = 0.0) -> None:
+        self._listing_lag = listing_lag
         self._lock = threading.RLock()
         self._db = sqlite3.connect(
             str(db_path) if db_path else ":memory:", check_same_thread=False, isolation_level=None
@@ -200,9 +203,15 @@ class OrderStore:
         store: str | None = None,
         reference: str | None = None,
         remote_ids: list[str] | None = None,
+        listed: bool = False,
     ) -> list[StoredOrder]:
-        """Orders of a target in creation order, narrowed by whichever filters are given."""
+        """Orders of a target in creation order, narrowed by whichever filters are given.
+        ``listed``: only those the order queries show yet (created `listing_lag` seconds ago)."""
         clauses, params = ["target = ?"], [target.value]
+        if listed and self._listing_lag > 0:
+            shown_until = datetime.fromtimestamp(time.time() - self._listing_lag, UTC)
+            clauses.append("created_at <= ?")
+            params.append(shown_until.strftime("%Y-%m-%dT%H:%M:%SZ"))
         if store is not None:
             clauses.append("store = ?")
             params.append(store)
