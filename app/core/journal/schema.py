@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+
+from app.core.redaction import scrub_stored_attempt
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +178,22 @@ MIGRATIONS: tuple[str, ...] = (
 LATEST_VERSION = len(MIGRATIONS)
 
 
+def _scrub_credentials(conn: sqlite3.Connection) -> None:
+    """Journals before v2 kept the Nomad app key (x-ca-key) and the request signature in the
+    requests they recorded, and the gateway's echo of the key in answers: redact them."""
+    rows = conn.execute("SELECT id, request, response_body, message FROM attempts "
+                        "WHERE request IS NOT NULL").fetchall()
+    for attempt_id, request, body, message in rows:
+        scrubbed = scrub_stored_attempt(request, body, message)
+        if scrubbed != (request, body, message):
+            conn.execute("UPDATE attempts SET request = ?, response_body = ?, message = ? "
+                         "WHERE id = ?", (*scrubbed, attempt_id))
+
+
+# Python run inside a migration's transaction, after its script, by the index of the script.
+MIGRATION_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _scrub_credentials}
+
+
 class NewerSchemaError(RuntimeError):
     """The file was written by a newer Order Desk; opening it could damage it."""
 
@@ -202,21 +220,41 @@ def migrate(conn: sqlite3.Connection, path: Path, legacy_accounts: LegacyAccount
         )
     if version == LATEST_VERSION:
         return
+    backup: Path | None = None
     if version > 0:
         # A migration that goes wrong must not cost the operator their history.
-        target = backup_path(path, version)
-        log.info("backing up journal schema v%d to %s before migrating", version, target)
-        with sqlite3.connect(target) as copy:
+        backup = backup_path(path, version)
+        log.info("backing up journal schema v%d to %s before migrating", version, backup)
+        with sqlite3.connect(backup) as copy:
             conn.backup(copy)
         copy.close()
     # Tables are rebuilt with their rows' ids kept; foreign keys are checked once at the end
-    # (the switch is a no-op inside a transaction, so it is set around it).
+    # (the switch is a no-op inside a transaction, so it is set around it). What a step
+    # redacts is overwritten on disk, not just unlinked (secure_delete), and leaves no old
+    # copy in the write-ahead log (checkpoint).
     conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("PRAGMA secure_delete = ON")
     try:
         for step in range(version, LATEST_VERSION):
             _migrate_one(conn, step, legacy_accounts)
     finally:
+        conn.execute("PRAGMA secure_delete = OFF")
         conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if backup is not None and version <= 1:
+        _scrub_backup(backup)
+
+
+def _scrub_backup(backup: Path) -> None:
+    """The copy kept before migrating holds what the migration redacted: redact it there too."""
+    copy = sqlite3.connect(backup, isolation_level=None)
+    try:
+        copy.execute("BEGIN")
+        _scrub_credentials(copy)
+        copy.execute("COMMIT")
+        copy.execute("VACUUM")
+    finally:
+        copy.close()
 
 
 def _migrate_one(conn: sqlite3.Connection, step: int, legacy_accounts: LegacyAccounts) -> None:
@@ -234,6 +272,8 @@ def _migrate_one(conn: sqlite3.Connection, step: int, legacy_accounts: LegacyAcc
         # executescript would commit on its own; run the statements one by one instead.
         for statement in _statements(MIGRATIONS[step]):
             conn.execute(statement)
+        if step in MIGRATION_STEPS:
+            MIGRATION_STEPS[step](conn)
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise sqlite3.IntegrityError(f"migration to v{step + 1} broke a foreign key")
         conn.execute(f"PRAGMA user_version = {step + 1}")
