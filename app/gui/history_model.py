@@ -146,6 +146,10 @@ class HistoryTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and key == "message":
             return record.message or None
+        if role == Qt.ItemDataRole.ToolTipRole and key == "profile":
+            # Where it went: what makes an order's reference unique, whatever the profile is
+            # called now.
+            return self.tr("Sent to: %1").replace("%1", record.account)
         return None
 
     def _text(self, record: OrderRecord, key: str) -> str:

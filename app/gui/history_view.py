@@ -34,7 +34,8 @@ from app.gui.history_model import HistoryTableModel, SortRole
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
-EXPORT_COLUMNS = ("created", "target", "profile", "reference", "state", "remote_id", "message")
+EXPORT_COLUMNS = ("created", "target", "account", "profile", "reference", "state", "remote_id",
+                  "message")
 
 
 class HistoryView(QWidget):
@@ -204,6 +205,7 @@ class HistoryView(QWidget):
             self.tr("Remote id: %1").replace("%1", record.remote_id or "—"),
             self.tr("Profile: %1 (%2)").replace("%1", record.profile)
             .replace("%2", record.target.label),
+            self.tr("Sent to: %1").replace("%1", record.account),
         ]
         if record.message:
             lines.append(self.tr("Message: %1").replace("%1", record.message))
@@ -260,7 +262,8 @@ class HistoryView(QWidget):
             for record in records:
                 writer.writerow([
                     datetime.fromtimestamp(record.created_at).isoformat(timespec="seconds"),
-                    record.target.value, record.profile, record.reference, record.state.value,
+                    record.target.value, record.account, record.profile, record.reference,
+                    record.state.value,
                     record.remote_id or "", record.message,
                 ])
 

@@ -291,6 +291,11 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../app/gui/history_model.py" line="152"/>
+        <source>Sent to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/gui/history_model.py" line="58"/>
         <source>State</source>
         <translation type="unfinished"></translation>
@@ -314,114 +319,119 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="54"/>
+        <location filename="../../app/gui/history_view.py" line="55"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="63"/>
+        <location filename="../../app/gui/history_view.py" line="64"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="89"/>
+        <location filename="../../app/gui/history_view.py" line="90"/>
         <source>Select an order to see its attempts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="94"/>
+        <location filename="../../app/gui/history_view.py" line="95"/>
         <source>Copy remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="95"/>
+        <location filename="../../app/gui/history_view.py" line="96"/>
         <source>Open as new order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="96"/>
+        <location filename="../../app/gui/history_view.py" line="97"/>
         <source>Reconcile unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="97"/>
+        <location filename="../../app/gui/history_view.py" line="98"/>
         <source>Export selection to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="98"/>
+        <location filename="../../app/gui/history_view.py" line="99"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="159"/>
+        <location filename="../../app/gui/history_view.py" line="160"/>
         <source>%n order(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="165"/>
+        <location filename="../../app/gui/history_view.py" line="166"/>
         <source>No orders match this search or state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="166"/>
+        <location filename="../../app/gui/history_view.py" line="167"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="202"/>
+        <location filename="../../app/gui/history_view.py" line="203"/>
         <source>Reference: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="203"/>
+        <location filename="../../app/gui/history_view.py" line="204"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="204"/>
+        <location filename="../../app/gui/history_view.py" line="205"/>
         <source>Remote id: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="205"/>
+        <location filename="../../app/gui/history_view.py" line="206"/>
         <source>Profile: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="209"/>
+        <location filename="../../app/gui/history_view.py" line="208"/>
+        <source>Sent to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="211"/>
         <source>Message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="210"/>
+        <location filename="../../app/gui/history_view.py" line="212"/>
         <source>Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="215"/>
+        <location filename="../../app/gui/history_view.py" line="217"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="224"/>
+        <location filename="../../app/gui/history_view.py" line="226"/>
         <source>Request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="226"/>
+        <location filename="../../app/gui/history_view.py" line="228"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="250"/>
+        <location filename="../../app/gui/history_view.py" line="252"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="250"/>
+        <location filename="../../app/gui/history_view.py" line="252"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
