@@ -286,7 +286,13 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def _parse_settings(data: bytes) -> Settings:
-    raw = json.loads(data.decode("utf-8"))
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}; "
+                         "the file may have been cut short") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("profiles", []), list):
         raise ValueError("not an Order Desk settings file")
     profiles: dict[str, Profile] = {}

@@ -13,9 +13,6 @@ from app.core.targets import Environment, Target
 from app.gui.app import build_main_window, run_gui
 from app.gui.main_window import MainWindow
 
-# Sandboxes reached by URL are servers like any other: they need credentials.
-pytestmark = pytest.mark.usefixtures("sandbox_credentials")
-
 
 def test_first_start_opens_on_the_sandbox(window: MainWindow) -> None:
     assert window.badge.text() == "SANDBOX"
@@ -49,3 +46,45 @@ def test_an_unusable_journal_stops_the_start_with_a_plain_message(
                         staticmethod(lambda _parent, _title, text: shown.append(text)))
     assert run_gui() == 1
     assert len(shown) == 1 and "journal" in shown[0].lower()
+
+
+@pytest.mark.parametrize("choice", ["quit", "fresh"])
+def test_damaged_settings_are_named_and_nothing_starts_until_the_operator_chooses(
+    qtbot: QtBot, choice: str
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.paths import settings_path
+    from app.gui.app import _build_despite_damaged_settings, ensure_application
+
+    ensure_application()
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text('{"profiles": [{"name": "Live KA", "tar', encoding="utf-8")
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if w.objectName() == "settingsDamaged" and w.isVisible())
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text() + box.informativeText())
+        wanted = "Quit and repair" if choice == "quit" else "Start from the sandbox profiles"
+        next(b for b in box.buttons() if b.text() == wanted).click()
+
+    QTimer.singleShot(200, answer)
+    window = _build_despite_damaged_settings()
+    [text] = seen
+    assert str(settings_path()) in text and "Nothing will be sent" in text
+    [copy] = settings_path().parent.glob("settings.json.damaged-*")
+    assert copy.name in text
+    if choice == "quit":
+        assert window is None
+        assert settings_path().read_text(encoding="utf-8").startswith('{"profiles": [{"name"')
+        return
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert window.context.profile(Target.KA).is_embedded
+        assert copy.read_text(encoding="utf-8").startswith('{"profiles": [{"name": "Live KA"')
+    finally:
+        window.shutdown()
