@@ -4,6 +4,7 @@ and the window-wide buttons on the right."""
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +45,9 @@ class WindowHeader(QWidget):
         self.profile_selector.activated.connect(
             lambda _index: self.profile_chosen.emit(str(self.profile_selector.currentData())))
         self.badge = EnvironmentBadge(self)
+        # Where the orders of the profile in use go, always in view: the account, in short.
+        self.destination = QLabel(self)
+        self.destination.setObjectName("destination")
 
         target_label = QLabel(self.tr("&Target"), self)
         target_label.setBuddy(self.target_switch)
@@ -61,7 +66,10 @@ class WindowHeader(QWidget):
         for widget in (target_label, self.target_switch, profile_label, self.profile_selector,
                        self.badge):
             self._layout.addWidget(widget)
-        self._layout.addStretch(1)
+        # It takes the spare width, and gives way (clipped; the tooltip has it all) before the
+        # buttons on the right do.
+        self.destination.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._layout.addWidget(self.destination, 1)
 
     @property
     def target(self) -> Target:
@@ -87,4 +95,15 @@ class WindowHeader(QWidget):
         self.profile_selector.setCurrentIndex(self.profile_selector.findData(in_use.name))
         self.profile_selector.blockSignals(False)
         self.badge.set_environment(in_use.environment)
+        self.destination.setText(self._destination_text(in_use))
+        self.destination.setToolTip(self.tr("Orders go to: %1").replace("%1", in_use.account))
         self.environment_band.setStyleSheet(f"background: {self.badge.background};")
+
+    def _destination_text(self, profile: Profile) -> str:
+        if profile.is_embedded:
+            return self.tr("→ built-in simulator")
+        where = urlsplit(profile.base_url or "").netloc or (profile.base_url or "")
+        if profile.target is Target.NOMAD:
+            return self.tr("→ %1 · store %2 · %3").replace("%1", where) \
+                .replace("%2", profile.store or "?").replace("%3", profile.stage)
+        return self.tr("→ %1").replace("%1", where)

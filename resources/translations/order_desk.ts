@@ -1545,13 +1545,33 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>WindowHeader</name>
     <message>
-        <location filename="../../app/gui/window_header.py" line="47"/>
+        <location filename="../../app/gui/window_header.py" line="52"/>
         <source>&amp;Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/window_header.py" line="49"/>
+        <location filename="../../app/gui/window_header.py" line="54"/>
         <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_header.py" line="99"/>
+        <source>Orders go to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_header.py" line="104"/>
+        <source>→ built-in simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_header.py" line="107"/>
+        <source>→ %1 · store %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/window_header.py" line="109"/>
+        <source>→ %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,6 +19,7 @@ def test_first_start_opens_on_the_sandbox(window: MainWindow) -> None:
     assert window.profile_selector.currentText() == "Sandbox KA"
     sandbox = window.context.sandbox
     assert sandbox is not None and sandbox.ka_base_url.startswith("http://127.0.0.1:")
+    assert window.header.destination.text() == "→ built-in simulator"
 
 
 def test_the_window_opens_on_the_profile_the_cli_chose(qtbot: QtBot) -> None:
@@ -33,6 +34,10 @@ def test_the_window_opens_on_the_profile_the_cli_chose(qtbot: QtBot) -> None:
         assert window.badge.environment is Environment.TEST
         assert window.badge.text() == "TEST"
         assert window.context.sandbox is None  # not needed for a test-environment profile
+        # Where its orders go is in view: host, store and stage.
+        destination = window.header.destination
+        assert destination.text() == "→ gw.example.com · store org.youzan.shop · TEST"
+        assert "https://gw.example.com/envoy store=org.youzan.shop" in destination.toolTip()
     finally:
         window.shutdown()
 
