@@ -24,10 +24,10 @@ SOURCES = ("app/gui/*.py", "app/crash.py")
 def field_labels() -> list[str]:
     """Every label a form shows for a model field, as `field_editor` asks for it."""
     from app.core.models import field_specs
-    from app.core.targets import Target
+    from app.core.targets import registered_targets
 
     labels = {spec.label or spec.path.rsplit(".", 1)[-1]
-              for target in Target for spec in field_specs(target)}
+              for target in registered_targets() for spec in field_specs(target)}
     return sorted(labels)
 
 

@@ -21,13 +21,13 @@ from app.core.engine import ResultStatus, SubmissionEngine
 from app.core.journal import AttemptKind, Journal, OrderState
 from app.core.outcome import LookupResult, LookupState, SendOutcome
 from app.core.settings import (
-    KA_LOOKUP_SETTLE,
-    NOMAD_LOOKUP_SETTLE,
     SANDBOX_PROFILES,
     Profile,
     default_profile,
 )
 from app.core.targets import Environment, Target
+from app.core.targets.ka import KA_LOOKUP_SETTLE
+from app.core.targets.nomad import NOMAD_LOOKUP_SETTLE
 from tests.fixtures.sandbox import ka_order
 from tests.test_engine import FAST, PROFILE, FakeClient
 

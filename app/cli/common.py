@@ -19,7 +19,7 @@ from app.core.importing.loader import SPREADSHEET_SUFFIXES
 from app.core.journal import JournalError
 from app.core.secrets import KeyringUnavailable, SecretStore, open_secret_store
 from app.core.settings import Profile, Settings, SettingsError, load_settings
-from app.core.targets import Target
+from app.core.targets import Target, registered_targets
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def exit_code(results: list[OrderResult]) -> int:
 
 def add_profile_options(parser: argparse.ArgumentParser, *, target_required: bool) -> None:
     parser.add_argument(
-        "--target", required=target_required, choices=[t.value for t in Target],
+        "--target", required=target_required, choices=[t.value for t in registered_targets()],
         help="which API the orders are for",
     )
     parser.add_argument("--profile", help="profile name (default: the one in use for the target)")

@@ -15,11 +15,11 @@ import sys
 
 from app.cli.common import InputError, load_cli_settings
 from app.core.secrets import (
-    ENV_VARS,
-    SECRET_NAMES,
     KeyringUnavailable,
     SecretStore,
+    env_var,
     open_secret_store,
+    secret_names,
 )
 from app.core.settings import Profile
 
@@ -62,7 +62,7 @@ def _profile_and_name(args: argparse.Namespace) -> Profile | str:
         return str(exc)
     if profile is None:
         return f"no profile named {args.profile!r}"
-    allowed = SECRET_NAMES[profile.target]
+    allowed = secret_names(profile.target)
     if args.secret not in allowed:
         return f"{profile.target.label} profiles use {', '.join(allowed)}, not {args.secret!r}"
     return profile
@@ -123,7 +123,7 @@ def _status(args: argparse.Namespace) -> int:
     except InputError as exc:
         return _fail(str(exc))
     for profile in sorted(settings.profiles.values(), key=lambda p: p.name):
-        for name in SECRET_NAMES[profile.target]:
+        for name in secret_names(profile.target):
             in_keyring: bool | None = None
             if not isinstance(store, str):
                 try:
@@ -134,7 +134,7 @@ def _status(args: argparse.Namespace) -> int:
                 "profile": profile.name,
                 "secret": name,
                 "keyring": in_keyring,
-                "environment": bool(os.environ.get(ENV_VARS[name])),
+                "environment": bool(os.environ.get(env_var(name))),
                 "sandbox_default": profile.is_embedded,
             })
     if args.json:
@@ -145,7 +145,7 @@ def _status(args: argparse.Namespace) -> int:
     for row in rows:
         # In the order they are consulted (see resolve_secrets): the first one is used.
         sources = [label for label, present in (
-            (f"${ENV_VARS[str(row['secret'])]}", row["environment"]),
+            (f"${env_var(str(row['secret']))}", row["environment"]),
             ("keyring", row["keyring"]),
             ("sandbox default", row["sandbox_default"]),
         ) if present]

@@ -29,7 +29,7 @@ from app.core.journal import (
     SendLockBusyError,
 )
 from app.core.settings import Profile
-from app.core.targets import Target
+from app.core.targets import Target, registered_targets
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     history.add_argument("--json", action="store_true", help="one JSON line per order")
     history.add_argument("--ref", help="reference, or its beginning")
     history.add_argument("--state", choices=[s.value for s in OrderState])
-    history.add_argument("--target", choices=[t.value for t in Target])
+    history.add_argument("--target", choices=[t.value for t in registered_targets()])
     history.add_argument("--profile", help="profile name (as the orders were entered)")
     history.add_argument("--account", help="where the orders went: the account as history "
                          "--json shows it (e.g. a KA base URL)")
@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     reconcile = subparsers.add_parser(
         "reconcile", help="resolve orders whose outcome is unknown by looking them up"
     )
-    reconcile.add_argument("--target", choices=[t.value for t in Target])
+    reconcile.add_argument("--target", choices=[t.value for t in registered_targets()])
     reconcile.add_argument("--profile", help="only the account this profile reaches")
     reconcile.add_argument("--base-url", help="only the account at this URL (with the profile's "
                            "other settings)")

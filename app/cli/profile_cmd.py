@@ -30,7 +30,7 @@ from app.core.settings import (
     Settings,
     default_profile,
 )
-from app.core.targets import Environment, Target
+from app.core.targets import Environment, Target, registered_targets
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     add = actions.add_parser("add", help="add (or replace) a profile")
     add.add_argument("name")
-    add.add_argument("--target", required=True, choices=[t.value for t in Target])
+    add.add_argument("--target", required=True,
+                     choices=[t.value for t in registered_targets()])
     add.add_argument("--environment", required=True, choices=[e.value for e in Environment])
     add.add_argument("--base-url", help="KA: scheme://host[:port]; Nomad: include /envoy")
     add.add_argument("--store", help="Nomad store id")

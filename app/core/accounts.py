@@ -2,7 +2,7 @@
 
 An order's reference is unique per account, not per profile: two profiles that reach the same
 server are one account, and the same file sent to another server is sent there. The key is
-built from what decides which backend stores the order:
+built from what decides which backend stores the order (the target spec's ``account_fields``):
 
 - KA: the base URL (scheme, host, port, path), normalised.
 - Nomad: the base URL, the store, and the API Gateway stage. Alibaba's gateway binds each stage
@@ -39,8 +39,8 @@ def normalise_base_url(url: str) -> str:
 
 
 def account_key(target: Target, base_url: str | None, *, store: str = "", stage: str = "") -> str:
-    """The account's key; ``base_url=None`` means the simulator this app starts."""
+    """The account's key; ``base_url=None`` means the simulator this app starts. The profile
+    settings the target's spec names in ``account_fields`` follow the URL."""
     where = EMBEDDED_SANDBOX if base_url is None else normalise_base_url(base_url)
-    if target is Target.NOMAD:
-        return f"{where} store={store.strip()} stage={stage.strip().upper()}"
-    return where
+    settings = {"store": store.strip(), "stage": stage.strip().upper()}
+    return " ".join([where, *(f"{name}={settings[name]}" for name in target.spec.account_fields)])

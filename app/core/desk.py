@@ -29,7 +29,7 @@ from app.core.clients import OrderClient, make_client
 from app.core.journal import Journal
 from app.core.paths import journal_path
 from app.core.ratelimit import parse_rate_limit
-from app.core.secrets import ENV_VARS, SECRET_NAMES, SecretStore, resolve_secrets
+from app.core.secrets import SecretStore, credentials_of, resolve_secrets, secret_names
 from app.core.settings import Profile, Settings, pointed_at, save_settings
 from app.core.targets import Target
 
@@ -39,8 +39,7 @@ log = logging.getLogger(__name__)
 class RunningSandbox(Protocol):
     @property
     def ka_base_url(self) -> str: ...
-    @property
-    def nomad_base_url(self) -> str: ...
+    def base_url_for(self, target: Target) -> str: ...
     def stop(self) -> None: ...
 
 
@@ -183,7 +182,7 @@ class Desk:
         """The profile's URL; for a profile of the built-in simulator, the simulator's."""
         if profile.is_embedded:
             sandbox = self.ensure_sandbox()
-            return sandbox.nomad_base_url if profile.target is Target.NOMAD else sandbox.ka_base_url
+            return sandbox.base_url_for(profile.target)
         return profile.base_url
 
     # -- credentials ---------------------------------------------------------------------------
@@ -195,17 +194,17 @@ class Desk:
 
     def missing_secrets(self, profile: Profile) -> list[str]:
         secrets = self.secrets_for(profile)
-        return [name for name in SECRET_NAMES[profile.target] if not secrets.get(name)]
+        return [name for name in secret_names(profile.target) if not secrets.get(name)]
 
     def require_secrets(self, profile: Profile) -> dict[str, str | None]:
         """The profile's secrets; MissingCredentials saying how to supply the missing ones."""
         secrets = self.secrets_for(profile)
-        missing = [name for name in SECRET_NAMES[profile.target] if not secrets.get(name)]
+        missing = [c for c in credentials_of(profile.target) if not secrets.get(c.name)]
         if missing:
             how = "; ".join(
-                f"{name}: `order-desk credentials set --profile {shlex.quote(profile.name)} "
-                f"{name}` (system keyring) or the environment variable {ENV_VARS[name]}"
-                for name in missing
+                f"{c.name}: `order-desk credentials set --profile {shlex.quote(profile.name)} "
+                f"{c.name}` (system keyring) or the environment variable {c.env_var}"
+                for c in missing
             )
             where = profile.base_url or "the built-in sandbox"
             raise MissingCredentials(
@@ -250,7 +249,7 @@ class Desk:
         moved: list[str] = []
         try:
             if self.secrets is not None:
-                for name in SECRET_NAMES[profile.target]:
+                for name in secret_names(profile.target):
                     if self._copy_secret(old, new, name):
                         moved.append(name)
             self.settings.rename(old, new)

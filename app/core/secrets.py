@@ -9,30 +9,43 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Protocol
+from typing import Any, Protocol
 
-from app.core.targets import Target
+from app.core.targets import Credential, Target, registered_targets
 
 log = logging.getLogger(__name__)
 
 SERVICE = "order-desk"
 
-# Secret names per target, and the environment variables that may supply them for automation.
-SECRET_NAMES: dict[Target, tuple[str, ...]] = {
-    Target.KA: ("ka_token",),
-    Target.NOMAD: ("nomad_app_key", "nomad_app_secret"),
-}
-ENV_VARS = {
-    "ka_token": "ORDER_DESK_KA_TOKEN",
-    "nomad_app_key": "ORDER_DESK_NOMAD_APP_KEY",
-    "nomad_app_secret": "ORDER_DESK_NOMAD_APP_SECRET",
-}
-# What the built-in sandbox expects unless started with other values (documented in the README).
-SANDBOX_SECRETS = {
-    "ka_token": "sandbox-ka-token",
-    "nomad_app_key": "203000000",
-    "nomad_app_secret": "sandbox-app-secret",
-}
+
+def credentials_of(target: Target) -> tuple[Credential, ...]:
+    """The secrets `target`'s client needs (its spec's credentials)."""
+    return target.spec.credentials
+
+
+def secret_names(target: Target) -> tuple[str, ...]:
+    return tuple(credential.name for credential in credentials_of(target))
+
+
+def env_var(name: str) -> str:
+    """The environment variable that may supply the secret called ``name``."""
+    return _credentials()[name].env_var
+
+
+def _credentials() -> dict[str, Credential]:
+    return {c.name: c for target in registered_targets() for c in credentials_of(target)}
+
+
+def __getattr__(name: str) -> Any:
+    """ENV_VARS (secret name -> variable) and SANDBOX_SECRETS (secret name -> what the built-in
+    sandbox expects, documented in the README): tables of the registered targets' credentials,
+    made when asked for."""
+    if name == "ENV_VARS":
+        return {c.name: c.env_var for c in _credentials().values()}
+    if name == "SANDBOX_SECRETS":
+        return {c.name: c.sandbox_default for c in _credentials().values()
+                if c.sandbox_default is not None}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class KeyringUnavailable(RuntimeError):
@@ -120,15 +133,16 @@ def resolve_secrets(
     """The secrets a profile needs: environment variables first (automation), then the store,
     then, for sandbox profiles only, the sandbox's documented defaults."""
     result: dict[str, str | None] = {}
-    for name in SECRET_NAMES[target]:
-        value = os.environ.get(ENV_VARS[name]) or None
+    for credential in credentials_of(target):
+        name = credential.name
+        value = os.environ.get(credential.env_var) or None
         if value is None and store is not None:
             try:
                 value = store.get(profile, name)
             except KeyringUnavailable as exc:
                 log.warning("keyring unavailable while reading %s: %s", name, exc)
         if value is None and sandbox:
-            value = SANDBOX_SECRETS[name]
+            value = credential.sandbox_default
         result[name] = value
     return result
 

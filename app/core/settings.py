@@ -18,51 +18,31 @@ from pathlib import Path
 from typing import Any
 
 from app.core.accounts import account_key, normalise_base_url
+from app.core.models.validation import KA_ADDRESS_KEYS
 from app.core.paths import settings_path
 from app.core.targets import Environment, Target
 
 log = logging.getLogger(__name__)
 
 NOMAD_STAGES = ("TEST", "PRE", "RELEASE")
-KA_ADDRESS_KEYS = ("both", "orderAddress", "orderAddresses")
-
-# Documented production hosts (see the API notes); TEST environments use the same shapes.
-DEFAULT_BASE_URL = {
-    (Target.KA, Environment.PRODUCTION): "https://developer.kakaclo.com",
-    (Target.KA, Environment.TEST): "https://test-developer.kakaclo.com",
-    (Target.NOMAD, Environment.PRODUCTION): "https://nomad.samarkand-global.cn/envoy",
-    (Target.NOMAD, Environment.TEST): "https://nomad.samarkand-global.cn/envoy",
-}
-
-# Documented KA limit: leaky bucket of 120, draining 2 per second.
-KA_RATE_LIMIT = 2.0
-KA_BURST = 120
-
-# How long after an uncertain send an API's order query can be trusted to list the order, i.e.
-# how long "not found" may still mean "not indexed yet" (see `Profile.lookup_settle_seconds`).
-# KA documents a MySQL -> search-index lag of up to 5 minutes for product data and says to query
-# 10 minutes behind; its order list very likely reads the same index, so 5 minutes.
-KA_LOOKUP_SETTLE = 300.0
-# Nomad's order query reads its own store, but the gateway gives up on a slow backend (504 "Async
-# Service") while the backend may still be writing the order: a minute covers that.
-NOMAD_LOOKUP_SETTLE = 60.0
 MAX_LOOKUP_SETTLE = 24 * 3600.0
 
 
 def default_lookup_settle(target: Target, *, embedded: bool) -> float:
     """The simulator the app starts lists an order the moment it is stored: no wait. Any other
-    server gets the API's documented lag."""
+    server gets the API's documented lag (the target's spec)."""
     if embedded:
         return 0.0
-    return KA_LOOKUP_SETTLE if target is Target.KA else NOMAD_LOOKUP_SETTLE
+    return target.spec.lookup_settle
 
 
 def default_rate_limit(target: Target, *, embedded: bool) -> tuple[float | None, int]:
     """(requests per second, burst): none for the simulator the app starts, the documented limit
-    for any other server (KA 2/s with a burst of 120; Nomad documents none)."""
-    if embedded or target is not Target.KA:
+    for any other server (the target's spec: KA 2/s with a burst of 120; Nomad documents none)."""
+    spec = None if embedded else target.spec
+    if spec is None or spec.rate_limit is None:
         return None, 1
-    return KA_RATE_LIMIT, KA_BURST
+    return spec.rate_limit, spec.burst
 
 
 @dataclass(frozen=True)
@@ -87,8 +67,8 @@ class Profile:
     timeout: float = 30.0
     # "Not found" by the order query is believed (and the order sent again) only this many seconds
     # after the last request that may have created it. Defaults: `default_lookup_settle`; the
-    # field default is the most cautious one, for profiles built without it.
-    lookup_settle_seconds: float = KA_LOOKUP_SETTLE
+    # field default is the most cautious one (KA's), for profiles built without it.
+    lookup_settle_seconds: float = 300.0
 
     @property
     def is_sandbox(self) -> bool:
@@ -159,7 +139,7 @@ def default_profile(
     profile without a URL is served by the built-in simulator, and only it gets the simulator's
     conveniences (see `Profile.is_embedded`)."""
     if environment is not Environment.SANDBOX:
-        base_url = base_url or DEFAULT_BASE_URL.get((target, environment))
+        base_url = base_url or target.spec.base_urls.get(environment)
     embedded = environment is Environment.SANDBOX and not base_url
     rate, burst = default_rate_limit(target, embedded=embedded)
     return Profile(
@@ -204,12 +184,11 @@ class Settings:
     def __post_init__(self) -> None:
         for builtin in SANDBOX_PROFILES:
             self.profiles.setdefault(builtin.name, builtin)
-        for target in Target:
-            name = self.current.get(target)
+        for target, name in list(self.current.items()):
             if name not in self.profiles or self.profiles[name].target is not target:
-                self.current[target] = next(
-                    p.name for p in SANDBOX_PROFILES if p.target is target
-                )
+                del self.current[target]
+        for builtin in SANDBOX_PROFILES:  # a target with a built-in profile always has one in use
+            self.current.setdefault(builtin.target, builtin.name)
 
     def profile_in_use(self, target: Target | None = None) -> Profile:
         return self.profiles[self.current[target or self.current_target]]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.secrets import SECRET_NAMES, KeyringUnavailable
+from app.core.secrets import KeyringUnavailable, secret_names
 from app.core.settings import Profile
 from app.gui.secret_chain import SessionAwareSecrets
 
@@ -58,7 +58,7 @@ class CredentialsBox(QGroupBox):
         while self._form.rowCount() > self._rows_start + 2:
             self._form.removeRow(self._rows_start)
         self.secret_edits = {}
-        for offset, name in enumerate(SECRET_NAMES[profile.target]):
+        for offset, name in enumerate(secret_names(profile.target)):
             edit = QLineEdit(self)
             edit.setObjectName(f"secret.{name}")
             edit.setEchoMode(QLineEdit.EchoMode.Password)

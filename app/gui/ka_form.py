@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QVBoxLayout, QWidget
 
 from app.core.models import FieldSpec, ValidationResult
+from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
 from app.gui.ka_quote_panel import KaQuotePanel
@@ -71,6 +72,21 @@ class KaOrderForm(OrderForm):
     def add_quote_panel(self, panel: KaQuotePanel) -> None:
         self.quote_panel = panel
         self._right.addWidget(panel)
+
+    def show_profile(self, profile: Profile) -> None:
+        self.refresh_account()
+
+    def refresh_account(self) -> None:
+        if self.quote_panel is not None:
+            self.quote_panel.refresh_balance()  # accepted orders debit it
+
+    def load(self, payload: dict[str, Any]) -> None:
+        # A journaled order carries its address under one or both keys (a profile setting).
+        if "orderAddresses" in payload:
+            payload = dict(payload)
+            address = payload.pop("orderAddresses")
+            payload.setdefault(ADDRESS, address)
+        super().load(payload)
 
     def object_name_for(self, path: str) -> str:
         # The address fields are named after the field alone (ka.recipient): the wire key of the

@@ -25,22 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.clients import KaClient
+from app.core.clients import OrderClient
 from app.core.engine.results import OrderResult, Progress, ResultStatus
 from app.core.journal import OrderRecord
-from app.core.models import ValidationResult, field_specs, validate_order
+from app.core.models import ValidationResult, validate_order
 from app.core.settings import Profile
-from app.core.targets import REFERENCE_FIELD, Target
+from app.core.targets import Target, registered_targets
 from app.gui.about_dialog import AboutDialog
 from app.gui.context import AppContext
 from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
+from app.gui.forms import FORMS, FormServices
 from app.gui.history_view import HistoryView
 from app.gui.import_dialog import ImportDialog
 from app.gui.import_sender import EngineSender
-from app.gui.ka_form import KaOrderForm
-from app.gui.ka_quote_panel import KaQuotePanel
-from app.gui.nomad_form import NomadOrderForm
 from app.gui.order_form import OrderForm
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.submission import SubmissionController
@@ -74,7 +72,9 @@ class MainWindow(QMainWindow):
         self._open_boxes: list[QMessageBox] = []
         self._force_close = False
 
-        self.header = WindowHeader(self)
+        # The registered targets the window has a form for (app.gui.forms), in registry order.
+        targets = [target for target in registered_targets() if target in FORMS]
+        self.header = WindowHeader(targets, self)
         # Shortcuts to the header's widgets, which tests and other dialogs address by name.
         self.target_switch = self.header.target_switch
         self.profile_selector = self.header.profile_selector
@@ -86,15 +86,11 @@ class MainWindow(QMainWindow):
         settings_button.clicked.connect(self.open_settings)
 
         # -- forms -----------------------------------------------------------------------------
-        self.forms: dict[Target, OrderForm] = {}
-        self.forms[Target.KA] = KaOrderForm(
-            field_specs(Target.KA), self._validator(Target.KA), self.recent)
-        self.forms[Target.NOMAD] = NomadOrderForm(
-            field_specs(Target.NOMAD), self._validator(Target.NOMAD), self.recent)
-        ka_form = self.forms[Target.KA]
-        assert isinstance(ka_form, KaOrderForm)
-        self.quote_panel = KaQuotePanel(self._ka_client, ka_form.quote_request, self.workers)
-        ka_form.add_quote_panel(self.quote_panel)
+        self.forms: dict[Target, OrderForm] = {
+            target: FORMS[target](FormServices(self._validator(target), self.recent,
+                                               self._client_getter(target), self.workers))
+            for target in targets
+        }
         self.form_stack = QStackedWidget(self)
         for target, form in self.forms.items():
             scroll = QScrollArea(self)
@@ -269,12 +265,7 @@ class MainWindow(QMainWindow):
             [p for p in settings.profiles.values() if p.target is self.target], current)
         self.setWindowTitle(self.tr("Order Desk — %1 (%2)").replace("%1", current.name)
                             .replace("%2", self.badge.text()))
-        if self.target is Target.KA:
-            self.quote_panel.refresh_balance()
-        else:
-            nomad = self.forms[Target.NOMAD]
-            assert isinstance(nomad, NomadOrderForm)
-            nomad.store.setText(current.store)
+        self.form.show_profile(current)
 
     def _profile_chosen(self, name: str) -> None:
         self.context.settings.use(name)
@@ -290,13 +281,14 @@ class MainWindow(QMainWindow):
         return self.tr("Profile %1 has no %2 yet: add it in File › Profiles and credentials…")\
             .replace("%1", profile.name).replace("%2", ", ".join(secret_label(n) for n in missing))
 
-    def _ka_client(self) -> KaClient:
-        """Called on worker threads: touches no widget."""
-        profile = self.context.profile(Target.KA)
-        if problem := self._credentials_problem(profile):
-            raise ValueError(problem)
-        client = self.context.client_for(profile)
-        assert isinstance(client, KaClient)
+    def _client_getter(self, target: Target) -> Callable[[], OrderClient]:
+        def client() -> OrderClient:
+            """Called on worker threads: touches no widget."""
+            profile = self.context.profile(target)
+            if problem := self._credentials_problem(profile):
+                raise ValueError(problem)
+            return self.context.client_for(profile)
+
         return client
 
     # -- editing -------------------------------------------------------------------------------
@@ -343,16 +335,13 @@ class MainWindow(QMainWindow):
         self.header.set_target(record.target)
         payload = record.payload
         if record.reference_generated:  # a generated reference belongs to that order only
-            payload.pop(REFERENCE_FIELD[record.target], None)
+            payload.pop(record.target.spec.reference_field, None)
         self.load_as_new(record.target, payload)
 
     def load_as_new(self, target: Target, payload: dict[str, Any]) -> None:
         payload = dict(payload)
         # A copy must not reuse a reference: it is the old order's idempotency key.
-        payload.pop(REFERENCE_FIELD[target], None)
-        if target is Target.KA:  # journaled under one or both address keys (a profile setting)
-            address = payload.pop("orderAddresses", None)
-            payload.setdefault("orderAddress", address)
+        payload.pop(target.spec.reference_field, None)
         self.forms[target].load(payload)
         self.tabs.setCurrentIndex(0)
         self._show_outcome(target, self.tr("Copied into a new order. Check it, then submit."))
@@ -428,8 +417,7 @@ class MainWindow(QMainWindow):
             self._show_outcome(target, text, "ok")
             form.clear()
             self.drafts.clear(target)
-            if target is Target.KA:
-                self.quote_panel.refresh_balance()  # the order was debited
+            form.refresh_account()
         elif result.status is ResultStatus.DUPLICATE:
             self._show_outcome(target, result.message, "warning")
             self._ask_duplicate(result)
@@ -514,8 +502,7 @@ class MainWindow(QMainWindow):
 
     def _credentials_saved(self) -> None:
         self.submission.credentials_changed()
-        if self.target is Target.KA:
-            self.quote_panel.refresh_balance()
+        self.form.refresh_account()
 
     def _settings_saved(self) -> None:
         self.context.save_settings()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from app.core.models import FieldSpec, ValidationResult
+from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
 from app.gui.order_form import OrderForm
@@ -98,6 +99,9 @@ class NomadOrderForm(OrderForm):
 
     def item_defaults(self) -> dict[str, str]:
         return {"product.massUnit": "Kilogram"}  # the unit the API's own example uses
+
+    def show_profile(self, profile: Profile) -> None:
+        self.store.setText(profile.store)
 
     def payload(self) -> dict[str, Any]:
         payload = super().payload()

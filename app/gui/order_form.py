@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.models import FieldSpec, ValidationResult
 from app.core.outcome import FieldError
+from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
 from app.gui.field_editor import FieldEditor
@@ -255,6 +256,14 @@ class OrderForm(QWidget):
 
     def item_defaults(self) -> dict[str, str]:
         return {}
+
+    # -- what the window tells every form; a target's form shows what it needs -----------------
+    def show_profile(self, profile: Profile) -> None:
+        """The profile in use for this target, chosen or just edited."""
+
+    def refresh_account(self) -> None:
+        """What the form shows of the account may be out of date: an order was accepted, or
+        the credentials changed."""
 
     # -- state ---------------------------------------------------------------------------------
     def payload(self) -> dict[str, Any]:

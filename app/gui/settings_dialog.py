@@ -39,7 +39,7 @@ from app.core.settings import (
     default_profile,
     default_rate_limit,
 )
-from app.core.targets import Environment, Target
+from app.core.targets import Environment, Target, registered_targets
 from app.gui.context import AppContext
 from app.gui.credentials_box import CredentialsBox
 
@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         self.name.setObjectName("profile.name")
         self.target = QComboBox(self)
         self.target.setObjectName("profile.target")
-        for target in Target:
+        for target in registered_targets():
             self.target.addItem(target.label, target.value)
         self.target.currentIndexChanged.connect(self._target_changed)
         self.environment = QComboBox(self)
@@ -240,10 +240,10 @@ class SettingsDialog(QDialog):
 
     def _target_changed(self) -> None:
         # Only the settings of the chosen target are shown: the others would be ignored.
-        target = Target(self.target.currentData())
-        for widget, wanted in ((self.store, Target.NOMAD), (self.stage, Target.NOMAD),
-                               (self.address_key, Target.KA)):
-            self._profile_form.setRowVisible(widget, target is wanted)
+        settings = Target(self.target.currentData()).spec.profile_settings
+        for widget, setting in ((self.store, "store"), (self.stage, "stage"),
+                                (self.address_key, "address_key")):
+            self._profile_form.setRowVisible(widget, setting in settings)
 
     def _new_profile(self) -> None:
         base = self.tr("New profile")

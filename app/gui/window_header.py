@@ -31,11 +31,11 @@ class WindowHeader(QWidget):
     target_chosen = Signal(object)  # Target
     profile_chosen = Signal(str)  # profile name
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, targets: list[Target], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.target_switch = QComboBox(self)
         self.target_switch.setObjectName("targetSwitch")
-        for target in Target:
+        for target in targets:
             self.target_switch.addItem(target.label, target.value)
         self.target_switch.currentIndexChanged.connect(
             lambda _index: self.target_chosen.emit(self.target))

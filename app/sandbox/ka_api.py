@@ -26,7 +26,7 @@ from typing import Any
 
 from app.core.models import validate_order
 from app.core.models.countries import is_alpha2
-from app.core.targets import REFERENCE_FIELD, Target
+from app.core.targets import Target
 from app.sandbox import pricing
 from app.sandbox.ratelimit import LeakyBucket
 from app.sandbox.store import (
@@ -146,7 +146,7 @@ class KaApi:
         if result.wire is None:
             return _invalid("; ".join(str(error) for error in result.errors))
         wire = result.wire
-        reference = wire.get(REFERENCE_FIELD[Target.KA])
+        reference = wire.get(Target.KA.spec.reference_field)
         items = wire.get("orderItemsList") or []
         subtotal = sum((pricing.unit_price(i["sku"]) * i["quantity"] for i in items), Decimal(0))
         freight = pricing.freight(wire.get("channelType"), sum(i["quantity"] for i in items))

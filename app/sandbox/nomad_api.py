@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from app.core.models import validate_order
-from app.core.targets import REFERENCE_FIELD, Target
+from app.core.targets import Target
 from app.sandbox.gateway import API_NOT_FOUND, INVALID_METHOD, Gateway
 from app.sandbox.store import DuplicateReferenceError, OrderStore, StoredOrder
 from app.sandbox.wire import Reply, Request, json_reply
@@ -83,7 +83,7 @@ class NomadApi:
                 INVALID, message, started, connector=_connector(payload, INVALID, message, 0)
             )
         wire = result.wire
-        reference = wire.get(REFERENCE_FIELD[Target.NOMAD])
+        reference = wire.get(Target.NOMAD.spec.reference_field)
         try:
             order = self._store.create(
                 Target.NOMAD,

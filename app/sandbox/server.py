@@ -31,6 +31,8 @@ from app.sandbox.wire import Reply, Request, json_reply
 log = logging.getLogger(__name__)
 
 KA_PREFIX = "/openapi/"
+# Where each target's API is served, below the server's URL (the clients' base URLs).
+_BASE_PATHS = {Target.KA: "", Target.NOMAD: NOMAD_PREFIX}
 MAX_BODY_BYTES = 10 * 1024 * 1024
 IDLE_CONNECTION_TIMEOUT = 60.0  # seconds a keep-alive connection may sit idle
 _MALFORMED_BODY = (
@@ -62,6 +64,12 @@ class SandboxServer:
     @property
     def nomad_base_url(self) -> str:
         return self.base_url + NOMAD_PREFIX
+
+    def base_url_for(self, target: Target) -> str:
+        """The base URL a client of ``target`` uses; ValueError for a target not simulated."""
+        if target not in _BASE_PATHS:
+            raise ValueError(f"the built-in sandbox does not serve {target.label}")
+        return self.base_url + _BASE_PATHS[target]
 
     def start(self) -> str:
         """Listen and serve in a background thread; returns the base URL.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.core.targets import Target
+from app.core.targets import registered_targets
 from app.gui.app import build_main_window, ensure_application
 from app.gui.main_window import MainWindow
 
@@ -79,7 +79,7 @@ def _untranslated(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def test_every_visible_string_of_the_window_is_translatable(pseudo_window: MainWindow) -> None:
-    for target in Target:
+    for target in registered_targets():
         pseudo_window.target_switch.setCurrentIndex(
             pseudo_window.target_switch.findData(target.value))
         pseudo_window.submit()  # reveals the inline messages too
@@ -109,7 +109,7 @@ def test_layout_holds_at_125_percent_text_in_1024_by_700(qtbot: QtBot) -> None:
         window.show()
         qtbot.waitExposed(window)
         assert (window.width(), window.height()) == (1024, 700)
-        for target in Target:
+        for target in registered_targets():
             window.target_switch.setCurrentIndex(window.target_switch.findData(target.value))
             scroll = window.form_stack.currentWidget()
             assert isinstance(scroll, QScrollArea)
@@ -118,7 +118,7 @@ def test_layout_holds_at_125_percent_text_in_1024_by_700(qtbot: QtBot) -> None:
                             and not s.horizontalScrollBar().isVisible(), timeout=3000)
         # A whole order (address, order settings, the first order line) fits without scrolling,
         # for either target.
-        for target in Target:
+        for target in registered_targets():
             window.header.set_target(target)
             scroll = window.form_stack.currentWidget()
             assert isinstance(scroll, QScrollArea)

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from app.core.journal import OrderState
 from app.core.targets import Target
 from app.gui.app import build_main_window
+from app.gui.ka_form import KaOrderForm
 from app.gui.main_window import MainWindow
 from tests.gui.helpers import accepted, fill_row, history_records, named, type_into
 
@@ -147,13 +148,16 @@ def test_ka_balance_and_shipping_quote_come_from_the_api(qtbot: QtBot, window: M
 
     message = named(window, "ka.quoteMessage")
     assert isinstance(message, QLabel)
-    window.quote_panel.request_quote()
+    form = window.forms[Target.KA]
+    assert isinstance(form, KaOrderForm) and form.quote_panel is not None
+    panel = form.quote_panel
+    panel.request_quote()
     assert "country" in message.text()  # nothing to quote yet, said plainly
 
     type_into(qtbot, window, "ka.country", "FR")
     fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "SKU-1", "quantity": "2"})
-    window.quote_panel.request_quote()
-    table = window.quote_panel.quote_table
+    panel.request_quote()
+    table = panel.quote_table
     qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=10_000)
     speeds = {table.item(row, 0).text() for row in range(table.rowCount())}
     assert "Standard" in speeds

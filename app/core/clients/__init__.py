@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from app.core.clients.base import OrderClient
 from app.core.clients.ka import KaClient
 from app.core.clients.nomad import NomadClient
-from app.core.secrets import ENV_VARS, SECRET_NAMES
-from app.core.settings import Profile
-from app.core.targets import Target
+from app.core.secrets import credentials_of
+
+if TYPE_CHECKING:
+    from app.core.settings import Profile
 
 __all__ = ["KaClient", "NomadClient", "OrderClient", "make_client"]
 
@@ -28,28 +30,12 @@ def make_client(
             f"profile {profile.name!r} has no base URL; set one for the profile "
             "(the sandbox fills it in when it starts)"
         )
-    missing = [name for name in SECRET_NAMES[profile.target] if not secrets.get(name)]
+    missing = [c for c in credentials_of(profile.target) if not secrets.get(c.name)]
     if missing:
         how = "; ".join(
-            f"{name}: `order-desk credentials set --profile {shlex.quote(profile.name)} {name}` "
-            f"(system keyring) or the environment variable {ENV_VARS[name]}"
-            for name in missing
+            f"{c.name}: `order-desk credentials set --profile {shlex.quote(profile.name)} "
+            f"{c.name}` (system keyring) or the environment variable {c.env_var}"
+            for c in missing
         )
         raise ValueError(f"profile {profile.name!r} is missing a secret. Set {how}")
-    if profile.target is Target.KA:
-        return KaClient(
-            url,
-            secrets["ka_token"] or "",
-            address_key=profile.address_key,
-            timeout=profile.timeout,
-        )
-    if not profile.store:
-        raise ValueError(f"profile {profile.name!r} has no Nomad store id; set it for the profile")
-    return NomadClient(
-        url,
-        profile.store,
-        secrets["nomad_app_key"] or "",
-        secrets["nomad_app_secret"] or "",
-        profile.stage,
-        timeout=profile.timeout,
-    )
+    return profile.target.spec.client(profile, secrets, url)

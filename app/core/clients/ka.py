@@ -26,10 +26,9 @@ from app.core.clients.http import (
     load_json,
     says_reference_exists,
 )
-from app.core.models.validation import KA_ADDRESS, KA_ADDRESSES
+from app.core.models.validation import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
-from app.core.settings import KA_ADDRESS_KEYS
-from app.core.targets import REFERENCE_FIELD, Target
+from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +184,7 @@ class KaClient:
         # Exact numbers: the kkOrderId may arrive as a bare JSON number.
         reply = self._call("POST", ORDERS_PATH, body=wire, exact=True)
         if isinstance(reply, SendOutcome):
-            return _flag_existing_reference(reply, wire.get(REFERENCE_FIELD[Target.KA]))
+            return _flag_existing_reference(reply, wire.get(Target.KA.spec.reference_field))
         remote_id = id_text(reply.data)
         if remote_id is None:
             # Created (code 10000) but without an id: never resend; lookup finds the id later.
@@ -363,7 +362,7 @@ def _flag_existing_reference(outcome: SendOutcome, reference: object) -> SendOut
     the sandbox uses code 10002 and names the existing kkOrderId)."""
     taken = outcome.kind is OutcomeKind.REJECTED and (
         outcome.http_status == 409
-        or says_reference_exists(outcome.message, reference, REFERENCE_FIELD[Target.KA])
+        or says_reference_exists(outcome.message, reference, Target.KA.spec.reference_field)
     )
     return replace(outcome, reference_exists=True) if taken else outcome
 
@@ -454,7 +453,7 @@ def _channel(item: Mapping[str, Any]) -> LogisticsChannel:
 
 
 def _order(item: Mapping[str, Any]) -> KaOrder:
-    reference = item.get(REFERENCE_FIELD[Target.KA])
+    reference = item.get(Target.KA.spec.reference_field)
     return KaOrder(
         order_id=id_text(item.get("id")) or "",
         custom_order_id=None if reference is None else str(reference),

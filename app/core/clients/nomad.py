@@ -54,7 +54,7 @@ from app.core.clients.http import (
 from app.core.clients.signing import build_string_to_sign, sign_request
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
 from app.core.settings import NOMAD_STAGES
-from app.core.targets import REFERENCE_FIELD, Target
+from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ class NomadClient:
     def create_order(self, payload: dict[str, Any]) -> SendOutcome:
         reply = self._call("POST", payload=payload)
         if isinstance(reply, SendOutcome):
-            return _flag_existing_reference(reply, payload.get(REFERENCE_FIELD[Target.NOMAD]))
+            return _flag_existing_reference(reply, payload.get(Target.NOMAD.spec.reference_field))
         data = reply.data if isinstance(reply.data, Mapping) else {}
         order = data.get("order")
         remote_id = id_text(data.get("orderId")) or (
@@ -294,7 +294,7 @@ def _flag_existing_reference(outcome: SendOutcome, reference: object) -> SendOut
     taken = outcome.kind is OutcomeKind.REJECTED and (
         outcome.http_status == 409
         or "(code 409)" in outcome.message
-        or says_reference_exists(outcome.message, reference, REFERENCE_FIELD[Target.NOMAD])
+        or says_reference_exists(outcome.message, reference, Target.NOMAD.spec.reference_field)
     )
     return replace(outcome, reference_exists=True) if taken else outcome
 
@@ -334,7 +334,7 @@ def _orders(data: Any) -> list[NomadOrder]:
     raw = [o for o in data.get("orders") or [] if isinstance(o, Mapping)]
     if not raw and isinstance(data.get("order"), Mapping):
         raw = [data["order"]]
-    reference_field = REFERENCE_FIELD[Target.NOMAD]
+    reference_field = Target.NOMAD.spec.reference_field
     return [
         NomadOrder(
             order_id=id_text(o.get("orderId")),

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.core.importing.mapping import ColumnMapping
-from app.core.targets import REFERENCE_FIELD, Target
+from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class Layout:
             item_columns=tuple(item_cols),
             order_constants=tuple(order_consts),
             item_constants=tuple(item_consts),
-            reference_column=column_of.get(REFERENCE_FIELD[target]),
+            reference_column=column_of.get(target.spec.reference_field),
             column_of=column_of,
             list_fields=frozenset(lists | {p.removeprefix(item_prefix) for p in lists}),
         )

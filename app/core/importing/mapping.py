@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.importing.errors import ImportFileError
-from app.core.importing.synonyms import HEADER_CONCEPTS, normalise_header
+from app.core.importing.synonyms import Concept, header_concepts, normalise_header
 from app.core.models import FieldSpec, field_specs
 from app.core.paths import data_dir
 from app.core.targets import Target
@@ -92,10 +92,11 @@ def auto_map(target: Target, headers: Iterable[str]) -> ColumnMapping:
     """
     specs = field_specs(target)
     exact = _exact_names(specs)
+    synonyms = header_concepts(target.spec.synonyms)
     mapping = ColumnMapping(target)
     taken: set[str] = set()
     for header in headers:
-        path = _field_for(normalise_header(header), specs, exact, taken)
+        path = _field_for(normalise_header(header), specs, exact, synonyms, taken)
         if path:
             mapping.columns[header] = path
             taken.add(path)
@@ -122,14 +123,15 @@ def _path_rank(spec: FieldSpec) -> tuple[bool, int]:
 
 
 def _field_for(
-    key: str, specs: Sequence[FieldSpec], exact: dict[str, str], taken: set[str]
+    key: str, specs: Sequence[FieldSpec], exact: dict[str, str], synonyms: dict[str, Concept],
+    taken: set[str],
 ) -> str | None:
     if not key:
         return None
     path = exact.get(key)
     if path and path not in taken:
         return path
-    concept = HEADER_CONCEPTS.get(key)
+    concept = synonyms.get(key)
     if concept is None:
         return None
     for wanted in concept.leaves:

@@ -4,13 +4,15 @@
 Each concept lists the header spellings (compared after `normalise_header`) and the API field
 names ("leaves", or the end of a path such as "product.currency") it may land on, in order of
 preference; the target's field specs decide which of those leaves exist. Canonical field names
-and labels need no entry: they come from the specs.
+and labels need no entry: they come from the specs. KA and Nomad share this table (their target
+specs name it); another target may bring its own.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def normalise_header(text: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
-# normalised header -> the concept it names
-HEADER_CONCEPTS: dict[str, Concept] = {
-    normalise_header(header): concept for concept in CONCEPTS for header in concept.headers
-}
+@cache
+def header_concepts(concepts: tuple[Concept, ...]) -> dict[str, Concept]:
+    """Normalised header -> the concept it names, for a target's synonyms (its spec's)."""
+    return {normalise_header(header): concept for concept in concepts for header in concept.headers}

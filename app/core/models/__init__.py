@@ -8,16 +8,21 @@ from __future__ import annotations
 
 from functools import cache
 
+from app.core.models.base import WireModel
 from app.core.models.references import content_fingerprint, reference_of, with_reference
 from app.core.models.specs import FieldSpec, specs_of
-from app.core.models.validation import MODELS, ValidationResult, validate_order
+from app.core.models.validation import ValidationResult, validate_order
 from app.core.targets import Target
 
 
-@cache
 def field_specs(target: Target) -> tuple[FieldSpec, ...]:
     """Every leaf field of `target`'s order, in wire order, for forms and the CSV mapper."""
-    return specs_of(MODELS[target])
+    return _specs_of_model(target.spec.model)
+
+
+@cache
+def _specs_of_model(model: type[WireModel]) -> tuple[FieldSpec, ...]:
+    return specs_of(model)
 
 
 __all__ = [

@@ -10,14 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.core.models.validation import KA_ADDRESS, KA_ADDRESSES
-from app.core.targets import REFERENCE_FIELD, Target
+from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
 
 def reference_of(target: Target, payload: Mapping[str, Any]) -> str | None:
     """The operator's own reference (customOrderId / clientOrderRef), trimmed; None if absent."""
-    value = payload.get(REFERENCE_FIELD[target])
+    value = payload.get(target.spec.reference_field)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str) and value.strip():
@@ -28,14 +28,15 @@ def reference_of(target: Target, payload: Mapping[str, Any]) -> str | None:
 def with_reference(target: Target, payload: Mapping[str, Any], reference: str) -> dict[str, Any]:
     """A deep copy of `payload` carrying `reference`; the original is left untouched."""
     updated = copy.deepcopy(dict(payload))
-    updated[REFERENCE_FIELD[target]] = reference
+    updated[target.spec.reference_field] = reference
     return updated
 
 
 def content_fingerprint(target: Target, wire: Mapping[str, Any]) -> str:
     """SHA-256 of the order's content without its reference, to spot the same order sent twice
     under two references. The KA address counts once, whichever key(s) carry it."""
-    content = {k: v for k, v in wire.items() if k != REFERENCE_FIELD[target]}
+    reference_field = target.spec.reference_field
+    content = {k: v for k, v in wire.items() if k != reference_field}
     if target is Target.KA and KA_ADDRESSES in content:
         plural = content.pop(KA_ADDRESSES)
         content.setdefault(KA_ADDRESS, plural)

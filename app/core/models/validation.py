@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,16 +15,14 @@ from app.core.models.ka import KaOrder
 from app.core.models.nomad import NOMAD_ADDRESS_ROLES, NomadOrder
 from app.core.models.provinces import province_warning
 from app.core.outcome import FieldError
-from app.core.settings import KA_ADDRESS_KEYS
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
-MODELS: dict[Target, type[WireModel]] = {Target.KA: KaOrder, Target.NOMAD: NomadOrder}
-
 # KA's request table says orderAddress, its example says orderAddresses (API notes, 1.7).
 KA_ADDRESS = "orderAddress"
 KA_ADDRESSES = "orderAddresses"
+KA_ADDRESS_KEYS = ("both", KA_ADDRESS, KA_ADDRESSES)
 
 
 @dataclass(frozen=True)
@@ -53,25 +51,50 @@ def validate_order(
         raise ValueError(f"address_key must be one of {', '.join(KA_ADDRESS_KEYS)}")
     if not isinstance(payload, Mapping):
         return _failed([FieldError("", "an order must be a JSON object")])
-    data: dict[str, Any] = dict(payload)
-    errors: list[FieldError] = []
-    sent_address_key = KA_ADDRESS
-    if target is Target.KA:
-        sent_address_key = _merge_ka_address_keys(data, errors)
+    spec = target.spec
+    if spec.validate is not None:
+        return spec.validate(dict(payload), strict, address_key)
+    return check_model(spec.model, dict(payload), strict=strict)
+
+
+def check_model(model: type[WireModel], data: dict[str, Any], *, strict: bool) -> ValidationResult:
+    """`data` against `model` alone: the whole check for a target with no rules beyond it."""
     try:
-        order = MODELS[target].model_validate(data, context={"strict": strict})
+        order = model.model_validate(data, context={"strict": strict})
     except ValidationError as exc:
-        errors.extend(_renamed(field_errors(exc), KA_ADDRESS, sent_address_key))
-        return _failed(errors)
+        return _failed(field_errors(exc))
     except RecursionError:  # absurdly nested input; pydantic gives up before we do
         return _failed([FieldError("", "the order is nested too deeply")])
+    wire = order.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return ValidationResult(ok=True, errors=(), wire=wire)
+
+
+def validate_ka(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
+    """KA: the address may come under either key (and goes out under `address_key`); an
+    unknown province is a warning."""
+    errors: list[FieldError] = []
+    sent_address_key = _merge_ka_address_keys(data, errors)
+    checked = check_model(KaOrder, data, strict=strict)
+    if not checked.ok or checked.wire is None:
+        return _failed([*errors, *_renamed(list(checked.errors), KA_ADDRESS, sent_address_key)])
     if errors:
         return _failed(errors)
-    wire = order.model_dump(mode="json", by_alias=True, exclude_none=True)
-    warnings = () if strict else tuple(_province_warnings(target, wire, sent_address_key))
-    if target is Target.KA:
-        wire = _place_ka_address(wire, address_key)
-    return ValidationResult(ok=True, errors=(), wire=wire, warnings=warnings)
+    wire = checked.wire
+    places = [(sent_address_key, wire[KA_ADDRESS], "country", "province")]
+    warnings = () if strict else tuple(_province_warnings(places))
+    return ValidationResult(ok=True, errors=(), wire=_place_ka_address(wire, address_key),
+                            warnings=warnings)
+
+
+def validate_nomad(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
+    """Nomad: the model, and a warning for an unknown province in any of its addresses."""
+    checked = check_model(NomadOrder, data, strict=strict)
+    if not checked.ok or checked.wire is None or strict:
+        return checked
+    wire = checked.wire
+    places = [(role, wire[role], "countryCode", "state")
+              for role in NOMAD_ADDRESS_ROLES if role in wire]
+    return replace(checked, warnings=tuple(_province_warnings(places)))
 
 
 def _failed(errors: list[FieldError]) -> ValidationResult:
@@ -102,14 +125,8 @@ def _renamed(errors: list[FieldError], old: str, new: str) -> list[FieldError]:
     ]
 
 
-def _province_warnings(
-    target: Target, wire: dict[str, Any], sent_address_key: str
-) -> Iterator[FieldError]:
-    if target is Target.KA:
-        places = [(sent_address_key, wire[KA_ADDRESS], "country", "province")]
-    else:
-        roles = [role for role in NOMAD_ADDRESS_ROLES if role in wire]
-        places = [(role, wire[role], "countryCode", "state") for role in roles]
+def _province_warnings(places: list[tuple[str, dict[str, Any], str, str]]) -> Iterator[FieldError]:
+    """A warning per (location, address, country key, province key) whose province is unknown."""
     for loc, address, country_key, province_key in places:
         country, province = address.get(country_key), address.get(province_key)
         if country and province:

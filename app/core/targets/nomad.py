@@ -1,0 +1,59 @@
+"""Nomad (Samarkand Global's Nomad Envoy behind an Alibaba Cloud API Gateway): everything the rest
+of the app asks about it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from app.core.clients.nomad import NomadClient
+from app.core.importing.synonyms import CONCEPTS
+from app.core.models.nomad import NomadOrder
+from app.core.models.validation import validate_nomad
+from app.core.targets import Credential, Environment, TargetSpec
+
+if TYPE_CHECKING:
+    from app.core.settings import Profile
+
+# Nomad's order query reads its own store, but the gateway gives up on a slow backend (504 "Async
+# Service") while the backend may still be writing the order: a minute covers that.
+NOMAD_LOOKUP_SETTLE = 60.0
+
+
+def _client(profile: Profile, secrets: Mapping[str, str | None], base_url: str) -> NomadClient:
+    if not profile.store:
+        raise ValueError(f"profile {profile.name!r} has no Nomad store id; set it for the profile")
+    return NomadClient(
+        base_url,
+        profile.store,
+        secrets["nomad_app_key"] or "",
+        secrets["nomad_app_secret"] or "",
+        profile.stage,
+        timeout=profile.timeout,
+    )
+
+
+SPEC = TargetSpec(
+    id="nomad",
+    label="Nomad",
+    reference_field="clientOrderRef",
+    model=NomadOrder,
+    validate=validate_nomad,
+    client=_client,
+    credentials=(
+        Credential("nomad_app_key", "ORDER_DESK_NOMAD_APP_KEY", "203000000"),
+        Credential("nomad_app_secret", "ORDER_DESK_NOMAD_APP_SECRET", "sandbox-app-secret"),
+    ),
+    # Documented host, with the /envoy prefix like the official client's; TEST uses the same.
+    base_urls={
+        Environment.PRODUCTION: "https://nomad.samarkand-global.cn/envoy",
+        Environment.TEST: "https://nomad.samarkand-global.cn/envoy",
+    },
+    rate_limit=None,  # none documented
+    lookup_settle=NOMAD_LOOKUP_SETTLE,
+    # Alibaba's gateway binds each stage (TEST, PRE, RELEASE) of an API to a backend of its own,
+    # so the same store under two stages may be two different order books (app.core.accounts).
+    account_fields=("store", "stage"),
+    profile_settings=("store", "stage"),
+    synonyms=CONCEPTS,
+)

@@ -1,0 +1,53 @@
+"""The order form the window shows for each target: the GUI's half of the target registry
+(`app.core.targets` holds the rest; the core cannot name Qt classes). The window offers the
+registered targets that have a form here, and knows nothing else about any of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.clients import KaClient, OrderClient
+from app.core.models import ValidationResult, field_specs
+from app.core.targets import Target
+from app.gui.drafts import RecentValues
+from app.gui.ka_form import KaOrderForm
+from app.gui.ka_quote_panel import KaQuotePanel
+from app.gui.nomad_form import NomadOrderForm
+from app.gui.order_form import OrderForm
+from app.gui.workers import WorkerPool
+
+
+@dataclass(frozen=True)
+class FormServices:
+    """What the window lends a target's form."""
+
+    validate: Callable[[dict[str, Any]], ValidationResult]  # with the profile in use's settings
+    recent: RecentValues
+    # The client of the profile in use; raises ValueError saying what is missing. Called on
+    # worker threads.
+    client: Callable[[], OrderClient]
+    workers: WorkerPool
+
+
+def _ka_form(services: FormServices) -> OrderForm:
+    form = KaOrderForm(field_specs(Target.KA), services.validate, services.recent)
+
+    def ka_client() -> KaClient:
+        client = services.client()
+        assert isinstance(client, KaClient)
+        return client
+
+    form.add_quote_panel(KaQuotePanel(ka_client, form.quote_request, services.workers))
+    return form
+
+
+def _nomad_form(services: FormServices) -> OrderForm:
+    return NomadOrderForm(field_specs(Target.NOMAD), services.validate, services.recent)
+
+
+FORMS: dict[Target, Callable[[FormServices], OrderForm]] = {
+    Target.KA: _ka_form,
+    Target.NOMAD: _nomad_form,
+}
