@@ -98,6 +98,10 @@ def choose_profile(settings: Settings, target: Target | None = None,
                    name: str | None = None) -> Profile:
     """The profile called ``name``, else the one in use for ``target`` (else the last target)."""
     if not name:
+        wanted = target or settings.current_target
+        if wanted not in settings.current:  # a target with no built-in profile, none chosen
+            raise ProfileNotFound(f"no profile in use for {wanted.label}: name one, or add one "
+                                  f"with `order-desk profile add NAME --target {wanted.value}`")
         return settings.profile_in_use(target)
     profile = settings.profiles.get(name)
     if profile is None:
@@ -153,7 +157,7 @@ class Desk:
 
     def profiles_for(self, target: Target, account: str) -> list[Profile]:
         """The profiles that reach ``account``, the one in use first."""
-        in_use = self.settings.profile_in_use(target).name
+        in_use = self.settings.current.get(target)
         matching = [p for p in self.settings.profiles.values()
                     if p.target is target and p.account == account]
         return sorted(matching, key=lambda p: (p.name != in_use, p.name))
