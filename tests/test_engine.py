@@ -231,7 +231,7 @@ def test_safe_failures_are_retried_with_a_limit(
     assert statuses(results) == [ResultStatus.ACCEPTED, ResultStatus.NOT_SENT]
     assert client.sends().count("S-2") == 3 and client.created["S-2"] == 0
     record = journal.find(Target.KA, PROFILE.account, "S-2")
-    assert record is not None and record.state is OrderState.QUEUED  # safe to send later
+    assert record is not None and record.state is OrderState.NOT_SENT  # a re-submit sends it
 
 
 def test_a_dropped_answer_is_reconciled_not_resent(

@@ -3,7 +3,8 @@
 Each subcommand lives in its own module exposing ``register(subparsers)``; the module sets
 ``func`` on its parser, a callable ``(args) -> int`` returning the process exit code.
 Exit codes: 0 all accepted, 1 some rejected or invalid, 2 usage or unreadable input, 3 some
-outcome unknown.
+outcome unknown (reconcile), 4 some orders not sent (nothing created; submit them again). When
+several apply, the first of 3, 4, 1 wins: the most urgent thing to do next.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_UNKNOWN = 3
+EXIT_NOT_SENT = 4
 
 # Subcommand modules, in the order `--help` lists them.
 COMMAND_MODULES = (

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
+from app.cli import EXIT_NOT_SENT, EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
 from app.core.desk import Desk, Overrides, apply_overrides, choose_profile
 from app.core.engine import OrderResult, ResultStatus
 from app.core.importing import GroupMode, ImportFileError, ImportSession, open_import
@@ -32,15 +32,17 @@ def fail(command: str, message: str) -> None:
     print(f"order-desk {command}: {message}", file=sys.stderr)
 
 
-# The four statuses the command line reports, from the engine's finer ones.
+# The five statuses the command line reports, from the engine's finer ones.
 CLI_STATUS = {
     ResultStatus.ACCEPTED: "accepted",
     ResultStatus.REJECTED: "rejected",
     ResultStatus.INVALID: "invalid",
     ResultStatus.DUPLICATE: "invalid",  # held back before sending, like an invalid order
-    ResultStatus.UNKNOWN: "unknown",
-    ResultStatus.NOT_SENT: "unknown",  # not final: a re-run sends it
-    ResultStatus.CANCELLED: "unknown",
+    ResultStatus.UNKNOWN: "unknown",  # may have been created: reconcile before anything else
+    # Nothing was created (the server turned every try away, or the run was stopped before it):
+    # submitting it again sends it.
+    ResultStatus.NOT_SENT: "not_sent",
+    ResultStatus.CANCELLED: "not_sent",
 }
 
 
@@ -65,10 +67,14 @@ def result_line(result: OrderResult, *, as_json: bool, origin: str | None = None
 
 
 def exit_code(results: list[OrderResult]) -> int:
-    """3 if any outcome is open, else 1 if any order was refused, else 0."""
+    """3 if any outcome is open, else 4 if any order was not sent, else 1 if any order was
+    refused, else 0: the code names the most urgent thing to do next (reconcile, submit again,
+    correct)."""
     statuses = {CLI_STATUS[result.status] for result in results}
     if "unknown" in statuses:
         return EXIT_UNKNOWN
+    if "not_sent" in statuses:
+        return EXIT_NOT_SENT
     if statuses & {"rejected", "invalid"}:
         return EXIT_REJECTED
     return EXIT_OK

@@ -176,7 +176,9 @@ def _reconcile_all(args: argparse.Namespace, desk: Desk) -> int:
         for result in results:
             print(result_line(result, as_json=args.json))
         still_unknown += sum(1 for r in results if r.status is ResultStatus.UNKNOWN)
-    _mention_queued(journal)
+    # Settled either way: orders proven absent and sent again that the server did not take are
+    # `not_sent` (their lines say so), which needs a submit, not another reconcile.
+    _mention_unsent(journal)
     return EXIT_UNKNOWN if still_unknown else EXIT_OK
 
 
@@ -189,13 +191,18 @@ def _profile_reaching(desk: Desk, args: argparse.Namespace, target: Target,
     return desk.profile(target, reaching[0].name, overrides_from(args))
 
 
-def _mention_queued(journal: Journal) -> None:
-    """Orders journaled but never sent (a run stopped before them) are safe and are not sent
-    behind the operator's back; say where they are."""
+def _mention_unsent(journal: Journal) -> None:
+    """Orders that were never created (a run stopped before them, or the server turned every
+    try away) need no lookup and are not sent behind the operator's back; say where they are."""
     queued = journal.count(HistoryFilter(state=OrderState.QUEUED))
     if queued:
         print(f"{queued} order(s) were journaled but never sent (see `order-desk history "
               "--state queued`); submit their file again to send them.", file=sys.stderr)
+    refused = journal.count(HistoryFilter(state=OrderState.NOT_SENT))
+    if refused:
+        print(f"{refused} order(s) were never created: the server turned every try away (see "
+              "`order-desk history --state not_sent`); submit their file again to send them.",
+              file=sys.stderr)
 
 
 def _reconcile_account(profile: Profile, desk: Desk) -> list[OrderResult]:

@@ -224,6 +224,9 @@ def _summary(results: list[OrderResult]) -> None:
     if counts.get("unknown"):
         print("outcomes unknown: run `order-desk reconcile` to settle them before anything is "
               "sent again", file=sys.stderr)
+    if counts.get("not_sent"):
+        print("not sent: nothing was created for these; submit the same file again (later, if "
+              "the server was busy) to send them", file=sys.stderr)
 
 
 def run_validate(args: argparse.Namespace) -> int:

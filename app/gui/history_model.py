@@ -25,11 +25,12 @@ _STATE_COLOURS = {
     OrderState.UNKNOWN: "#e65100",
     OrderState.SENDING: "#1565c0",
     OrderState.QUEUED: "#1565c0",
-    OrderState.NOT_SENT: "#6a1b9a",
+    OrderState.NOT_SENT: "#6a1b9a",  # nothing was created; submitting it again sends it
     OrderState.CANCELLED: "#616161",
 }
 
-_ATTENTION = frozenset({OrderState.REJECTED, OrderState.UNKNOWN})  # the operator must act
+# The operator must act: correct, reconcile, or submit again.
+_ATTENTION = frozenset({OrderState.REJECTED, OrderState.UNKNOWN, OrderState.NOT_SENT})
 ICON_SIZE = 12
 
 

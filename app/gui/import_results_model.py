@@ -21,6 +21,7 @@ _COLOURS = {
     ResultStatus.INVALID: QBrush(QColor("#fdecea")),
     ResultStatus.DUPLICATE: QBrush(QColor("#fff4d6")),
     ResultStatus.UNKNOWN: QBrush(QColor("#fff4d6")),
+    ResultStatus.NOT_SENT: QBrush(QColor("#f3e5f5")),  # nothing created: "Retry failed" sends it
 }
 # Final for this batch and not worth sending again as they are.
 SETTLED = frozenset({ResultStatus.ACCEPTED, ResultStatus.INVALID, ResultStatus.DUPLICATE})
@@ -50,7 +51,7 @@ class ImportResultsModel(QAbstractTableModel):
         exported = []
         for order, result in zip(self.orders, self.results, strict=True):
             lines = tuple(self._session.line_of(r) for r in order.rows)
-            status = result.status.value if result else "not sent"
+            status = (result.status if result else ResultStatus.NOT_SENT).value
             exported.append(
                 ExportedResult(
                     (result.reference or order.reference) if result else order.reference,
@@ -95,5 +96,6 @@ class ImportResultsModel(QAbstractTableModel):
         if result is None:
             return self.tr("waiting") if column == 2 else ""
         if column == 2:
-            return result.status.value + (self.tr(" (earlier)") if result.previously else "")
+            shown = result.status.value.replace("_", " ")  # "not_sent" reads "not sent"
+            return shown + (self.tr(" (earlier)") if result.previously else "")
         return (result.remote_id or "") if column == 3 else result.message

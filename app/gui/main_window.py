@@ -52,7 +52,11 @@ SHUTDOWN_WAIT_MS = 30_000
 PREFERRED_SIZE = (1180, 800)
 FORM_ORIGIN = "form"  # marks batches the order form started, in the submission context
 # Outcome line colours: accepted, needs a fix, not known yet.
-_TONES = {"ok": "#2e7d32", "error": "#c62828", "warning": "#8a5300", "": ""}
+# "not_sent": nothing was created and submitting again sends it (as in History).
+_TONES = {"ok": "#2e7d32", "error": "#c62828", "warning": "#8a5300", "not_sent": "#6a1b9a",
+          "": ""}
+_TONE_OF = {ResultStatus.UNKNOWN: "warning", ResultStatus.NOT_SENT: "not_sent",
+            ResultStatus.CANCELLED: "not_sent"}
 
 
 class MainWindow(QMainWindow):
@@ -422,7 +426,7 @@ class MainWindow(QMainWindow):
             self._show_outcome(target, result.message, "warning")
             self._ask_duplicate(result)
         else:
-            tone = "warning" if result.status is ResultStatus.UNKNOWN else "error"
+            tone = _TONE_OF.get(result.status, "error")
             self._show_outcome(target, self._describe_failure(result), tone)
             if result.field_errors:
                 form.show_remote_errors(list(result.field_errors))
@@ -443,7 +447,7 @@ class MainWindow(QMainWindow):
             ResultStatus.REJECTED: self.tr("Rejected by the API"),
             ResultStatus.INVALID: self.tr("Not sent: invalid"),
             ResultStatus.UNKNOWN: self.tr("Outcome unknown (will be checked before any resend)"),
-            ResultStatus.NOT_SENT: self.tr("Not sent: the server asked to come back later"),
+            ResultStatus.NOT_SENT: self.tr("Not sent"),  # the message says why and what to do
             ResultStatus.CANCELLED: self.tr("Cancelled"),
         }
         fields = "; ".join(str(e) for e in result.field_errors)

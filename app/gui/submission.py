@@ -134,9 +134,15 @@ class SubmissionController(QObject):
         recovered = handle.report().recovered
         accepted = sum(1 for r in recovered if r.status is ResultStatus.ACCEPTED)
         unknown = sum(1 for r in recovered if r.status is ResultStatus.UNKNOWN)
-        return (self.tr("Checked %1 unknown order(s): %2 accepted, %3 still unknown.")
+        text = (self.tr("Checked %1 unknown order(s): %2 accepted, %3 still unknown.")
                 .replace("%1", str(len(recovered))).replace("%2", str(accepted))
                 .replace("%3", str(unknown)))
+        # Proven absent and sent again, but the server took none of the tries.
+        not_sent = sum(1 for r in recovered if r.status is ResultStatus.NOT_SENT)
+        if not_sent:
+            text += " " + self.tr("%1 not sent: nothing was created; submit them again to send "
+                                  "them.").replace("%1", str(not_sent))
+        return text
 
     def credentials_changed(self) -> None:
         """The engine keeps one client per profile; after a credential changed, start afresh

@@ -1032,6 +1032,11 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../app/gui/main_window.py" line="1"/>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/gui/main_window.py" line="65"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
@@ -1124,11 +1129,6 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     <message>
         <location filename="../../app/gui/main_window.py" line="457"/>
         <source>Outcome unknown (will be checked before any resend)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="458"/>
-        <source>Not sent: the server asked to come back later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1526,6 +1526,11 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 </context>
 <context>
     <name>SubmissionController</name>
+    <message>
+        <location filename="../../app/gui/submission.py" line="1"/>
+        <source>%1 not sent: nothing was created; submit them again to send them.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../app/gui/submission.py" line="75"/>
         <source>No profile sends to %1 any more; its unknown orders cannot be checked. Add a profile for it.</source>

@@ -16,6 +16,10 @@ the existing order is almost certainly that one: the answer counts as `unknown` 
 looked up (found -> accepted with its remote id), never marked rejected, never sent blindly again.
 If no earlier request of ours went out, someone else used the reference: the order is rejected
 with the API's message, so the operator sees it was not created.
+
+An order whose every try was turned away before the server processed it (429, 503, no
+connection) ends `not_sent` when its tries run out: nothing was created, there is nothing to
+reconcile, and the next submit of the same order sends it.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ _RESULT_OF_STATE = {
     OrderState.SENDING: ResultStatus.UNKNOWN,
     OrderState.CANCELLED: ResultStatus.CANCELLED,
     OrderState.QUEUED: ResultStatus.NOT_SENT,
+    OrderState.NOT_SENT: ResultStatus.NOT_SENT,
 }
 
 
@@ -126,13 +131,22 @@ class Courier:
             if record.state is not OrderState.QUEUED:
                 return result_of(index, record)
             if tries >= self._policy.max_send_attempts:
-                log.warning("order %s not sent after %d tries", record.reference, tries)
-                return OrderResult(
-                    index, record.reference, ResultStatus.NOT_SENT, order_id=record.id,
-                    message=f"not sent after {tries} tries ({record.message}); nothing was "
-                    "created, submit it again later",
-                )
+                return self._give_up(index, record, tries)
             self._back_off(outcome, tries)
+
+    def _give_up(self, index: int, record: OrderRecord, tries: int) -> OrderResult:
+        """Every try was turned away before the server processed it (429, 503, no connection):
+        nothing was created. The order is `not sent`, which the next submit of it sends again;
+        there is nothing to reconcile."""
+        log.warning("order %s not sent after %d tries", record.reference, tries)
+        self._journal.set_state(
+            record.id,
+            OrderState.NOT_SENT,
+            message=f"the server took none of {tries} tries ({record.message or 'no answer'}); "
+            "nothing was created. Submitting it again (the same file or order) sends it",
+            only_from=(OrderState.QUEUED,),
+        )
+        return result_of(index, self._journal.get(record.id))
 
     def _create(self, payload: dict[str, object]) -> SendOutcome:
         try:
