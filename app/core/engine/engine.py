@@ -19,7 +19,7 @@ from app.core.engine.delivery import Courier
 from app.core.engine.lane import Lane
 from app.core.engine.policy import RetryPolicy
 from app.core.engine.results import OrderResult, ResultStatus
-from app.core.journal import Journal, OrderState, SendLock
+from app.core.journal import Journal, OrderState, SendLock, SendLockBusyError
 from app.core.settings import Profile
 
 log = logging.getLogger(__name__)
@@ -203,6 +203,9 @@ class SubmissionEngine:
                         future.result()  # before anything new is sent
                 for future in work(pool, courier):
                     future.result()
+        except SendLockBusyError as exc:  # nothing journaled or sent: no trace needed
+            log.info("batch refused: %s", exc)
+            handle._fail(exc)
         except Exception as exc:
             log.exception("batch stopped")
             handle._fail(exc)

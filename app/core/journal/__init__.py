@@ -12,7 +12,7 @@ from app.core.journal.records import (
     OrderRecord,
     OrderState,
 )
-from app.core.journal.store import DuplicateReferenceError, Journal, JournalError
+from app.core.journal.store import DuplicateReferenceError, Journal, JournalError, JournalGone
 
 __all__ = [
     "MAYBE_CREATED",
@@ -22,6 +22,7 @@ __all__ = [
     "HistoryFilter",
     "Journal",
     "JournalError",
+    "JournalGone",
     "NewAttempt",
     "OrderRecord",
     "OrderState",

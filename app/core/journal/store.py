@@ -8,9 +8,12 @@ surfaces as `JournalError` with a plain reason.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import queue
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -26,7 +29,7 @@ from app.core.journal.records import (
     OrderRecord,
     OrderState,
 )
-from app.core.journal.schema import LegacyAccounts, NewerSchemaError, migrate
+from app.core.journal.schema import LATEST_VERSION, LegacyAccounts, NewerSchemaError, migrate
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,10 @@ class JournalError(RuntimeError):
     """The journal could not be read or written. The message is meant for the operator."""
 
 
+class JournalGone(JournalError):
+    """The journal's file was deleted or replaced under the running program."""
+
+
 class DuplicateReferenceError(JournalError):
     """Another order of the same account already uses this reference."""
 
@@ -58,6 +65,10 @@ def _explain(exc: sqlite3.Error, path: Path) -> str:
             f"The journal is locked by another program ({path}). Close other Order Desk windows "
             "or commands and try again."
         )
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not os.access(
+            path.parent, os.W_OK):
+        return (f"The data folder {path.parent} is read-only: Order Desk cannot keep its journal "
+                "there, so nothing is sent (reading the history still works).")
     if name.startswith("SQLITE_READONLY"):
         return f"The journal is read-only ({path}); check the file's permissions."
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
@@ -75,7 +86,13 @@ class Journal:
     ``on_connect`` runs on every new connection (tests use it to cap the file size and so simulate
     a full disk). ``clock`` gives wall-clock seconds since the epoch. ``legacy_accounts`` maps
     (target, profile name) to the account that profile reaches, for a journal written before
-    orders were keyed on their account (see `app.core.journal.schema`).
+    orders were keyed on their account (see `app.core.journal.schema`). ``read_only`` opens an
+    existing, current journal for reading only (a read-only data folder): nothing is migrated.
+
+    The journal is the file it was opened from, for good: an empty file is refused rather than
+    made a new journal (which would forget every order sent), and once the file is deleted or
+    replaced under a running program, every write fails (`JournalGone`) instead of landing in a
+    file nobody will read again.
     """
 
     def __init__(
@@ -86,8 +103,10 @@ class Journal:
         busy_timeout: float = 5.0,
         on_connect: Callable[[sqlite3.Connection], None] | None = None,
         legacy_accounts: LegacyAccounts | None = None,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         self._clock = clock
         self._busy_timeout = busy_timeout
         self._on_connect = on_connect
@@ -97,9 +116,15 @@ class Journal:
         self._write_lock = threading.Lock()
         self._local = threading.local()
         self._closed = False
+        self._identity: tuple[int, int] | None = None
+        _refuse_unusable_file(self.path, read_only=read_only)
         try:
             with self._connection() as conn:
-                migrate(conn, self.path, legacy_accounts or {})
+                if read_only:
+                    _check_current(conn, self.path)
+                else:
+                    migrate(conn, self.path, legacy_accounts or {})
+            self._identity = _identity(self.path)
         except NewerSchemaError as exc:
             self.close()
             raise JournalError(
@@ -116,12 +141,15 @@ class Journal:
     # -- connections -------------------------------------------------------------------------
 
     def _open_connection(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
-        )
+        if self.read_only:
+            conn = self._connect_read_only()
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None,
+                                   check_same_thread=False)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            if not self.read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
             # FULL: a committed `queued` row survives a power cut, which is the outbox's promise.
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -133,6 +161,21 @@ class Journal:
         with self._all_lock:
             self._all.append(conn)
         return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=self._busy_timeout,
+                               isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            # A WAL journal closed cleanly has no shared-memory file, and a read-only folder
+            # cannot get one: read the file as it is (nobody can change it there either).
+            return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True,
+                                   timeout=self._busy_timeout, isolation_level=None,
+                                   check_same_thread=False)
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
@@ -166,6 +209,7 @@ class Journal:
             yield ongoing
             return
         with self._write_lock, self._connection() as conn:
+            self._check_still_there()
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
@@ -185,6 +229,24 @@ class Journal:
                 raise
             finally:
                 self._local.transaction = None
+
+    def _check_still_there(self) -> None:
+        """Raise JournalGone when the file is no longer the one this journal opened."""
+        if self._identity is None:
+            return  # still opening
+        try:
+            now = _identity(self.path)
+        except FileNotFoundError:
+            raise JournalGone(
+                f"The journal file {self.path} was deleted or moved while Order Desk was using "
+                "it. Nothing more is sent: without it, what was sent cannot be known. Put it "
+                "back, or start again knowing that orders of this run may already exist."
+            ) from None
+        if now != self._identity:
+            raise JournalGone(
+                f"The journal file {self.path} was replaced by another file while Order Desk "
+                "was using it. Nothing more is sent; start again to use the file now there."
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -494,6 +556,86 @@ class Journal:
             f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE order_id = ? ORDER BY id", (order_id,)
         )
         return [_attempt(row) for row in rows]
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_dev, stat.st_ino
+
+
+def _create_complete(path: Path) -> None:
+    """A new journal appears at ``path`` whole or not at all: built beside it, then linked into
+    place (which fails if another process got there first; then theirs is used). So a file of 0
+    bytes at the path never means "being created"."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".new")
+    os.close(fd)
+    draft = Path(name)
+    try:
+        conn = sqlite3.connect(draft, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            migrate(conn, draft, {})
+        finally:
+            conn.close()  # the last connection checkpoints: the file holds everything
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+    finally:
+        for leftover in (draft, draft.with_name(draft.name + "-wal"),
+                         draft.with_name(draft.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _refuse_unusable_file(path: Path, *, read_only: bool) -> None:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        if read_only:
+            raise JournalError(f"There is no journal at {path} yet.") from None
+        try:
+            _create_complete(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise JournalError(f"The journal could not be created at {path}: "
+                               f"{getattr(exc, 'strerror', None) or exc}.") from exc
+        return
+    except OSError as exc:
+        raise JournalError(f"The journal {path} cannot be read: {exc.strerror or exc}.") from exc
+    if size == 0:
+        raise JournalError(
+            f"The journal file {path} is empty (0 bytes): it was probably cut short or emptied. "
+            "Order Desk does not start a new journal over it, which would forget which orders "
+            "were sent. Restore it from a backup, or move it away to start a new journal."
+        )
+    if not read_only:
+        _refuse_foreign(path)
+
+
+def _refuse_foreign(path: Path) -> None:
+    """A database of another program (unversioned, with tables) is not made a journal; looked
+    at read-only, before anything (such as the WAL switch) writes to it."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            foreign = conn.execute("PRAGMA user_version").fetchone()[0] == 0 and conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise JournalError(_explain(exc, path)) from exc
+    if foreign:
+        raise JournalError(
+            f"The file {path} is a database, but not an Order Desk journal; it is left as it "
+            "is. Move it away to start a new journal there."
+        )
+
+
+def _check_current(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version != LATEST_VERSION:
+        raise JournalError(
+            f"The journal {path} (schema v{version}) needs Order Desk to upgrade it, which it "
+            "cannot do in a read-only folder. Open it once where it can be written."
+        )
 
 
 def _order(row: tuple[Any, ...]) -> OrderRecord:
