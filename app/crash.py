@@ -9,11 +9,18 @@ read from the keyring) and the credentials any API client of this process was bu
 (`app.core.redaction`). `RedactingFormatter` does the same for log files and the command line's
 log output.
 
+A native crash (a fault in Qt or another C library, which no Python hook sees) is written by
+`faulthandler` to a trace file of the running process, ``native-<pid>.trace``, held locked for the
+process's life; the next start turns a dead process's non-empty trace into a crash report like
+any other, so it is offered the same way.
+
 The core of this module has no Qt; only `offer_previous_crash` imports it, lazily.
 """
 
 from __future__ import annotations
 
+import atexit
+import faulthandler
 import logging
 import os
 import platform
@@ -25,7 +32,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from app import __version__
 from app.buildinfo import build_id
@@ -212,6 +219,89 @@ def install() -> None:
     logging.getLogger().addHandler(_recent_handler)
     sys.excepthook = _chain_excepthook(sys.excepthook)
     threading.excepthook = _chain_threadhook(threading.excepthook)
+    try:
+        collect_native_crashes()
+        _watch_native_crashes()
+    except OSError as exc:  # a read-only data folder must not stop the program
+        log.warning("native crashes cannot be recorded: %s", exc)
+
+
+_native_trace: IO[str] | None = None
+
+
+def _watch_native_crashes() -> None:
+    """Send what `faulthandler` writes on a fatal signal to this process's trace file."""
+    global _native_trace
+    if faulthandler.is_enabled():
+        return  # already sent somewhere by whoever runs us (PYTHONFAULTHANDLER, a test runner)
+    handle = (crash_dir() / f"native-{os.getpid()}.trace").open("w", encoding="utf-8")
+    _hold(handle.fileno())
+    faulthandler.enable(file=handle, all_threads=True)
+    _native_trace = handle
+    atexit.register(_forget_native_trace, handle)
+
+
+def _forget_native_trace(handle: IO[str]) -> None:
+    """A clean exit: the (empty) trace is not a crash."""
+    faulthandler.disable()
+    path = Path(handle.name)
+    handle.close()
+    path.unlink(missing_ok=True)
+
+
+def collect_native_crashes() -> list[Path]:
+    """Turn the traces of processes that died natively into crash reports; returns them."""
+    reports = []
+    for trace in sorted(crash_dir().glob("native-*.trace")):
+        with trace.open("r", encoding="utf-8", errors="replace") as handle:
+            if not _try_hold(handle.fileno()):
+                continue  # its process is still running
+            text = handle.read()
+        if text.strip():
+            stamp = datetime.fromtimestamp(trace.stat().st_mtime, UTC)
+            report = crash_dir() / f"crash-{stamp.strftime('%Y%m%dT%H%M%S.%fZ')}.log"
+            lines = [
+                "Order Desk crash report (native: the process was stopped by a fatal signal)",
+                f"time: {stamp.isoformat(timespec='seconds')}",
+                f"version: {__version__}",
+                f"build: {build_id()}",
+                f"platform: {platform.platform()} ({platform.machine()})",
+                "",
+                text.rstrip(),
+            ]
+            report.write_text(redact("\n".join(lines) + "\n", known_secrets()),
+                              encoding="utf-8")
+            reports.append(report)
+        trace.unlink(missing_ok=True)
+    if reports:
+        _prune()
+    return reports
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_hold(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _try_hold(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+
+def _hold(fd: int) -> None:
+    if not _try_hold(fd):
+        raise OSError(f"the native crash trace of process {os.getpid()} is held by another")
 
 
 def offer_previous_crash(parent: QWidget | None = None) -> QMessageBox | None:

@@ -135,3 +135,27 @@ def test_next_start_offers_the_report_once(qtbot) -> None:
     assert not box.isModal()
     assert crash.pending_crash_reports() == []
     assert crash.offer_previous_crash(None) is None
+
+
+def test_a_native_crash_leaves_a_report_the_next_start_offers(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    code = ("import faulthandler; from app import crash; crash.install(); "
+            "faulthandler._sigsegv()")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONFAULTHANDLER"}
+    died = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert died.returncode != 0
+    [trace] = crash.crash_dir().glob("native-*.trace")
+    assert "Segmentation fault" in trace.read_text(encoding="utf-8")
+
+    [report] = crash.collect_native_crashes()
+    text = report.read_text(encoding="utf-8")
+    assert "native" in text and "Segmentation fault" in text
+    assert report in crash.pending_crash_reports()
+    assert not list(crash.crash_dir().glob("native-*.trace"))
+
+    # A clean exit leaves no trace behind.
+    clean = subprocess.run([sys.executable, "-c", "from app import crash; crash.install()"],
+                           cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert clean.returncode == 0, clean.stderr
+    assert not list(crash.crash_dir().glob("native-*.trace"))
