@@ -35,11 +35,15 @@ SETTLE = 300.0
 LIVE = replace(PROFILE, lookup_settle_seconds=SETTLE)  # as cautious as a KA profile
 
 
+# Noon, local time, of a fixed day: what the messages say never depends on when tests run.
+NOON = datetime(2026, 3, 10, 12, 0, 0).timestamp()
+
+
 class FakeClock:
     """Wall-clock seconds that only move when the test says so."""
 
-    def __init__(self) -> None:
-        self.now = float(int(time.time()))
+    def __init__(self, start: float = NOON) -> None:
+        self.now = start
 
     def __call__(self) -> float:
         return self.now
@@ -94,6 +98,18 @@ def test_absent_soon_after_a_lost_answer_is_not_believed_until_the_settle_time_p
     [late] = engine.reconcile(LIVE).wait(30).recovered
     assert late.status is ResultStatus.ACCEPTED
     assert client.sends() == ["LAG-1", "LAG-1"] and client.created["LAG-1"] == 1
+
+
+def test_a_settle_time_that_ends_tomorrow_names_the_day(
+    engine: SubmissionEngine, client: FakeClient, clock: FakeClock
+) -> None:
+    """Crosses midnight on purpose: sent at 23:58 local time, believable after 00:03 the next
+    day, so the message carries that date (the time alone would point at the past)."""
+    clock.now = datetime(2026, 3, 10, 23, 58, 0).timestamp()
+    client.script["NIGHT-1"] = ["lost"]
+    [result] = engine.submit_batch([ka_order("NIGHT-1")], LIVE).wait(30).results
+    assert result.status is ResultStatus.UNKNOWN
+    assert result.message.endswith("reconcile after 2026-03-11 00:03")
 
 
 def test_found_is_believed_at_once(

@@ -248,7 +248,7 @@ class Courier:
                     state = OrderState.UNKNOWN
                     message = (
                         "not found yet, but the API may not list it yet; reconcile after "
-                        f"{_clock_text(believable_after)}"
+                        f"{_clock_text(believable_after, now=self._wall_clock())}"
                     )
             record = self._journal.record(
                 record.id,
@@ -282,11 +282,11 @@ class Courier:
             return LookupResult(LookupState.UNKNOWN, message=f"client error: {exc}")
 
 
-def _clock_text(moment: float) -> str:
+def _clock_text(moment: float, *, now: float) -> str:
     """Local wall-clock time, rounded up to the minute (so "after" is true), with the date when
-    it is not today."""
+    it is not the day of ``now``."""
     shown = datetime.fromtimestamp(math.ceil(moment / 60) * 60)
-    if shown.date() == datetime.now().date():
+    if shown.date() == datetime.fromtimestamp(now).date():
         return shown.strftime("%H:%M")
     return shown.strftime("%Y-%m-%d %H:%M")
 
