@@ -7,7 +7,6 @@ tests/test_engine.py plays the API.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
