@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_NOT_SENT, EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
+from app.core import json_input
 from app.core.desk import Desk, Overrides, apply_overrides, choose_profile
 from app.core.engine import OrderResult, ResultStatus
 from app.core.importing import GroupMode, ImportFileError, ImportSession, open_import
 from app.core.importing.loader import SPREADSHEET_SUFFIXES
 from app.core.journal import JournalError
+from app.core.safe_text import escaped, json_escaped
 from app.core.secrets import KeyringUnavailable, SecretStore, open_secret_store
 from app.core.settings import Profile, Settings, SettingsError, load_settings
 from app.core.targets import Target, registered_targets
@@ -29,7 +31,20 @@ class InputError(Exception):
 
 
 def fail(command: str, message: str) -> None:
-    print(f"order-desk {command}: {message}", file=sys.stderr)
+    print(f"order-desk {command}: {shown(message)}", file=sys.stderr)
+
+
+def shown(text: str) -> str:
+    """Text from data (a file, a server, the journal) as every command prints it: control and
+    bidirectional-override characters escaped (``\\x1b``, ``\\u202e``), never sent to the
+    terminal as they are."""
+    return escaped(text)
+
+
+def json_line(data: dict[str, Any]) -> str:
+    """One line of --json output: JSON with the same characters escaped as JSON escapes (it
+    decodes to the same values)."""
+    return json_escaped(json.dumps(data, ensure_ascii=False))
 
 
 # The five statuses the command line reports, from the engine's finer ones.
@@ -55,15 +70,14 @@ def result_line(result: OrderResult, *, as_json: bool, origin: str | None = None
     if origin:
         message = f"{origin}: {message}"
     if as_json:
-        return json.dumps({"ref": result.reference, "status": status,
-                           "remote_id": result.remote_id, "message": message},
-                          ensure_ascii=False)
+        return json_line({"ref": result.reference, "status": status,
+                          "remote_id": result.remote_id, "message": message})
     parts = [f"{status:<9}", result.reference or "-"]
     if result.remote_id:
         parts.append(result.remote_id)
     if message:
         parts.append(f"({message})")
-    return " ".join(parts)
+    return shown(" ".join(parts))
 
 
 def exit_code(results: list[OrderResult]) -> int:
@@ -189,7 +203,9 @@ def _load_json(path: Path, target: Target, args: argparse.Namespace) -> list[Any
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text; save it as UTF-8 JSON") from None
     try:
-        data = json.loads(text)
+        data = json_input.loads(text)
+    except json_input.JsonLimitError as exc:
+        raise InputError(f"{path}: cannot be read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
                          f"{exc.msg})") from None

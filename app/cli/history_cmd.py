@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from datetime import UTC, datetime
@@ -13,10 +12,12 @@ from app.cli.common import (
     InputError,
     add_lookup_settle_option,
     fail,
+    json_line,
     open_desk,
     overrides_from,
     result_line,
     select_profile,
+    shown,
 )
 from app.core.desk import Desk
 from app.core.engine import OrderResult, ResultStatus, SubmissionEngine
@@ -67,7 +68,7 @@ def _iso(seconds: float) -> str:
 
 
 def _as_json(record: OrderRecord) -> str:
-    return json.dumps({
+    return json_line({
         "ref": record.reference,
         "state": record.state.value,
         "remote_id": record.remote_id,
@@ -78,7 +79,7 @@ def _as_json(record: OrderRecord) -> str:
         "attempts": record.attempt_count,
         "created_at": _iso(record.created_at),
         "updated_at": _iso(record.updated_at),
-    }, ensure_ascii=False)
+    })
 
 
 def _as_line(record: OrderRecord) -> str:
@@ -87,7 +88,7 @@ def _as_line(record: OrderRecord) -> str:
              record.remote_id or "-"]
     if record.message:
         parts.append(f"({record.message})")
-    return "  ".join(parts)
+    return shown("  ".join(parts))
 
 
 def run_history(args: argparse.Namespace) -> int:

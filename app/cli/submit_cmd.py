@@ -7,7 +7,6 @@ validate: the same checks, nothing journaled or sent.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import threading
@@ -23,6 +22,7 @@ from app.cli.common import (
     add_spreadsheet_options,
     exit_code,
     fail,
+    json_line,
     load_cli_settings,
     load_orders,
     load_spreadsheet,
@@ -30,6 +30,7 @@ from app.cli.common import (
     result_line,
     select_profile,
     sending_profile,
+    shown,
 )
 from app.core.desk import Desk
 from app.core.engine import BatchHandle, OrderResult, ResultStatus, SubmissionEngine
@@ -89,7 +90,7 @@ class _Orders:
                 ]
                 self.sheets.append((path, session.reconciliation()))
                 for note in file_notes(session):
-                    print(f"{path.name}: {note}", file=sys.stderr)
+                    print(shown(f"{path.name}: {note}"), file=sys.stderr)
                 continue
             orders = load_orders(path, target, args)
             self.payloads += orders
@@ -112,7 +113,7 @@ def _print_sheet_summary(orders: _Orders, statuses: list[str]) -> None:
     for status in statuses:
         counts[status] = counts.get(status, 0) + 1
     files = [{"file": path.name, **rec.to_json()} for path, rec in orders.sheets]
-    print(json.dumps({"summary": {"orders": counts, "files": files}}, ensure_ascii=False))
+    print(json_line({"summary": {"orders": counts, "files": files}}))
 
 
 class _Printer:
@@ -259,11 +260,10 @@ def run_validate(args: argparse.Namespace) -> int:
         status = "valid" if ok else "invalid"
         statuses.append(status)
         if args.json:
-            print(json.dumps({"ref": reference, "status": status, "message": message},
-                             ensure_ascii=False))
+            print(json_line({"ref": reference, "status": status, "message": message}))
         else:
-            print(" ".join(part for part in (f"{status:<9}", reference or "-",
-                                             f"({message})" if message else "") if part))
+            print(shown(" ".join(part for part in (f"{status:<9}", reference or "-",
+                                                   f"({message})" if message else "") if part)))
     if args.json:
         _print_sheet_summary(orders, statuses)
     print(f"{len(orders.payloads)} order(s): {len(orders.payloads) - invalid} valid, "

@@ -3,7 +3,6 @@ details pane with each attempt's (redacted) request and response, and the row ac
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 from datetime import datetime
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.csv_export import SpreadsheetWriter, open_for_spreadsheet
 from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
 from app.gui.history_model import HistoryTableModel, SortRole
 
@@ -255,9 +255,10 @@ class HistoryView(QWidget):
 
     @staticmethod
     def export_csv(path: Path, records: list[OrderRecord]) -> None:
-        # utf-8-sig: spreadsheet programs then read the accents in names correctly.
-        with path.open("w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
+        # utf-8-sig, so spreadsheet programs read the accents in names correctly; no cell is
+        # read as a formula (a reference such as =HYPERLINK(...) stays text).
+        with open_for_spreadsheet(path) as handle:
+            writer = SpreadsheetWriter(handle)
             writer.writerow(EXPORT_COLUMNS)
             for record in records:
                 writer.writerow([

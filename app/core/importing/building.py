@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from app.core.csv_export import restored_cell
 from app.core.importing.mapping import ColumnMapping
 from app.core.targets import Target
 
@@ -168,7 +169,10 @@ def build_order(
 
 def _typed(layout: Layout, path: str, text: str) -> str | list[str]:
     """List fields (image URLs, categories) take several values in one cell, one per line or
-    separated by ";"; everything else stays the text it was (the models parse it)."""
+    separated by ";"; everything else stays the text it was (the models parse it). A cell our
+    own exports neutralised (``'+33 1 42 68 53 00``: a formula's first character after a quote)
+    is read without the quote, so a failed-rows file imports again once fixed."""
+    text = restored_cell(text)
     if path not in layout.list_fields:
         return text
     return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]

@@ -1,19 +1,18 @@
 """Writing what happened: a results sheet per order, and failed rows in their original columns.
 
-Files are UTF-8 with a BOM and CRLF line ends so Excel opens them with the right characters; a
-failed-rows file keeps the source headers and order of columns, so after fixing it the operator
-re-imports it with the same mapping.
+Files are UTF-8 with a BOM and CRLF line ends so Excel opens them with the right characters,
+and no cell is read as a formula (app.core.csv_export); a failed-rows file keeps the source
+headers and order of columns, so after fixing it the operator re-imports it with the same mapping.
 """
 
 from __future__ import annotations
 
-import csv
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
+from app.core.csv_export import SpreadsheetWriter, open_for_spreadsheet
 from app.core.importing.mapping import PROBLEMS_HEADER
 from app.core.importing.session import ImportedOrder, ImportSession
 
@@ -36,8 +35,8 @@ class OrderResult:
 def write_results(path: Path, results: Iterable[OrderResult]) -> int:
     """One line per order; returns the number of orders written."""
     count = 0
-    with _open_for_excel(path) as handle:
-        writer = csv.writer(handle)
+    with open_for_spreadsheet(path) as handle:
+        writer = SpreadsheetWriter(handle)
         writer.writerow(RESULT_HEADERS)
         for number, result in enumerate(results, start=1):
             lines = " ".join(str(line) for line in result.lines)
@@ -70,8 +69,8 @@ def write_failed_rows(
             source = session.table.rows[row]
             lines.append((row, [source[i] for i in keep], problems.get(row, "")))
     lines.sort(key=lambda entry: entry[0])
-    with _open_for_excel(path) as handle:
-        writer = csv.writer(handle)
+    with open_for_spreadsheet(path) as handle:
+        writer = SpreadsheetWriter(handle)
         writer.writerow([*headers, PROBLEMS_HEADER])
         for _, cells, problem in lines:
             writer.writerow([*cells, problem])
@@ -88,7 +87,3 @@ def _problems_by_row(session: ImportSession, order: ImportedOrder, extra: str) -
     if extra:
         found.setdefault(order.rows[0], []).append(extra)
     return {row: "; ".join(texts) for row, texts in found.items()}
-
-
-def _open_for_excel(path: Path) -> TextIO:
-    return path.open("w", encoding="utf-8-sig", newline="")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.core import json_input
 from app.core.importing.errors import ImportFileError
 from app.core.importing.synonyms import Concept, header_concepts, normalise_header
 from app.core.models import FieldSpec, field_specs
@@ -190,10 +191,12 @@ def saved_mapping(target: Target, headers: Sequence[str]) -> ColumnMapping | Non
 
 def load_mapping_file(path: Path, target: Target) -> ColumnMapping:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json_input.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ImportFileError(f"Cannot open mapping file {path.name}: {exc.strerror}.") from None
-    except ValueError as exc:
+    except json_input.JsonLimitError as exc:
+        raise ImportFileError(f"Mapping file {path.name} cannot be read: {exc}.") from None
+    except ValueError as exc:  # not JSON, not UTF-8
         raise ImportFileError(f"Mapping file {path.name} is not valid JSON: {exc}.") from None
     return ColumnMapping.from_json(data, target)
 

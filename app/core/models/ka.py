@@ -13,7 +13,15 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from app.core.models.base import WireModel, ui
 from app.core.models.phones import check_phone
-from app.core.models.values import Alpha2Country, Phone, Quantity, Text, choice_of, is_strict
+from app.core.models.values import (
+    Alpha2Country,
+    Phone,
+    Quantity,
+    Reference,
+    Text,
+    choice_of,
+    is_strict,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +50,10 @@ SalePlatformValue = Literal[
     "Facebook Marketplace",
 ]
 SALE_PLATFORMS: tuple[str, ...] = get_args(SalePlatformValue)
+
+# No length is given for customOrderId on the create-order page; the custom-order API it replaced
+# allowed string[40] (API notes, 1.7), the only length KA ever documented for an order number.
+REFERENCE_MAX_LENGTH = 40
 
 ChannelType = Annotated[ChannelTypeValue, choice_of(CHANNEL_TYPES)]
 SalePlatform = Annotated[SalePlatformValue, choice_of(SALE_PLATFORMS)]
@@ -125,8 +137,9 @@ class KaOrder(WireModel):
     channel_code: Text | None = Field(
         None, max_length=32, description="Logistics channel code from the channel quote API"
     )
-    custom_order_id: Text | None = Field(
+    custom_order_id: Reference | None = Field(
         None,
+        max_length=REFERENCE_MAX_LENGTH,
         description="Your own order number; the reference that prevents duplicates",
         json_schema_extra=ui("Order reference"),
     )

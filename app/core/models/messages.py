@@ -17,6 +17,10 @@ _SHOWN_LIMIT = 60
 
 
 def shown(value: object) -> str:
-    """The operator's value as quoted in a message; long input is cut so messages stay short."""
+    """The operator's value as quoted in a message; long input is cut so messages stay short.
+    repr() writes control and other unprintable characters as escapes (``'\\x1b'``)."""
+    if isinstance(value, int) and value.bit_length() > 4 * _SHOWN_LIMIT:
+        # repr() of an integer of thousands of digits is refused (and slow): say what it is.
+        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
     text = repr(value)
     return text if len(text) <= _SHOWN_LIMIT else text[: _SHOWN_LIMIT - 1] + "…"

@@ -2,7 +2,8 @@
 
 Every field of the generated client's models is mirrored (API notes, section 2.3). Only
 ``platformName``, ``currency`` and the embedded product's ``currency`` and ``massUnit`` are
-required. Nomad documents no lengths, so none are imposed; enums are the documented values.
+required. Nomad documents no lengths, so none are imposed except on the order reference; whole
+numbers are capped at a 32-bit int (no range is documented); enums are the documented values.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from app.core.models.base import WireModel, ui
 from app.core.models.countries import to_alpha2
 from app.core.models.phones import check_phone
 from app.core.models.values import (
+    INT32_MAX,
     Amount,
     Count,
     Country,
@@ -25,6 +27,7 @@ from app.core.models.values import (
     IsoDateTime,
     Phone,
     Quantity,
+    Reference,
     Text,
     TextList,
     choice_of,
@@ -51,6 +54,13 @@ CustomsCodeValue = Literal["ZZ", "GZ", "HZ", "SH"]
 ProductStatusValue = Literal["draft", "to_check", "published", "deleted", "revoked"]
 # Gender is an enum in the spec, but its generated class has no properties: sent as plain text.
 GenderValue = Literal["Female", "Male", "Custom"]
+
+# Nomad documents whole numbers as `int` with no range (API notes, 2.3): a 32-bit int is assumed.
+NomadQuantity = Annotated[Quantity, Field(le=INT32_MAX)]
+NomadCount = Annotated[Count, Field(le=INT32_MAX)]
+# No length is documented for clientOrderRef: 64 characters, far more than any marketplace's order
+# number, keeps a pasted paragraph from becoming a reference.
+REFERENCE_MAX_LENGTH = 64
 
 PlatformName = Annotated[PlatformNameValue, choice_of(get_args(PlatformNameValue))]
 OrderType = Annotated[OrderTypeValue, choice_of(get_args(OrderTypeValue))]
@@ -84,7 +94,7 @@ class NomadAddress(WireModel):
     )
     phone: Phone | None = None
     email: Email | None = None
-    age: Count | None = None
+    age: NomadCount | None = None
     gender: Gender | None = None
     # Deprecated, but kept in its role's group: three "Chinese ID" fields side by side in one
     # "deprecated" box could not be told apart.
@@ -132,7 +142,7 @@ class ProductComponent(WireModel):
     product_id: Text | None = None
     sku_number: Text | None = None
     barcode: Text | None = None
-    quantity: Count | None = None
+    quantity: NomadCount | None = None
 
 
 class ProductSku(WireModel):
@@ -145,19 +155,19 @@ class ProductSku(WireModel):
     barcode: Text | None = None
     color: Text | None = None
     size: Text | None = None
-    quantity: Count | None = Field(None, description="Stock level")
+    quantity: NomadCount | None = Field(None, description="Stock level")
     is_onsale: Flag | None = Field(None, json_schema_extra=ui("On sale"))
     net_weight: Amount | None = None
     gross_weight: Amount | None = None
     shipping_cost: Amount | None = None
-    shipping_time: Count | None = None
+    shipping_time: NomadCount | None = None
     model: Text | None = None
     spec: Text | None = None
     customs_unit_code: Text | None = None
     customs_unit_code_package: Text | None = None
     customs_unit_code_weight: Text | None = None
-    available_stock: Count | None = None
-    warehouse_stock: Count | None = None
+    available_stock: NomadCount | None = None
+    warehouse_stock: NomadCount | None = None
     warehouse: Text | None = None
 
 
@@ -190,7 +200,7 @@ class Product(WireModel):
     updated_at: IsoDateTime | None = None
     logistics_mode: Text | None = Field(None, description="e.g. red_auto")
     shipping_cost: Amount | None = None
-    shipping_time: Count | None = Field(None, description="Days")
+    shipping_time: NomadCount | None = Field(None, description="Days")
     hs_code: Text | None = None
     personal_postal_articles_tax: Text | None = Field(
         None, description="China parcel tax (行邮税) code"
@@ -198,7 +208,7 @@ class Product(WireModel):
     ingredient: Text | None = None
     model: Text | None = None
     spec: Text | None = None
-    warranty_period: Count | None = Field(None, description="Days")
+    warranty_period: NomadCount | None = Field(None, description="Days")
     express_type: ProductExpressType | None = Field(
         None, description="CC free samples, BC business to customer, BBC distribution"
     )
@@ -215,7 +225,7 @@ class OrderProduct(WireModel):
 
     item_id: Text | None = Field(None, description="Order-line id")
     product: Product | None = None
-    quantity: Quantity | None = None
+    quantity: NomadQuantity | None = None
     price: Amount | None = Field(None, description="Unit selling price (not the line total)")
     discount: Amount | None = Field(None, description="Unit discount")
     tax: Amount | None = None
@@ -236,8 +246,9 @@ class NomadOrder(WireModel):
     spec_group = "order"
 
     order_id: Text | None = Field(None, description="Order reference in the ERP system")
-    client_order_ref: Text | None = Field(
+    client_order_ref: Reference | None = Field(
         None,
+        max_length=REFERENCE_MAX_LENGTH,
         description="Your order reference on the platform; prevents duplicates",
         json_schema_extra=ui("Order reference"),
     )

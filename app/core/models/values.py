@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -20,12 +21,18 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Va
 
 from app.core.models.countries import is_alpha2, to_alpha2
 from app.core.models.messages import operator_error, shown
+from app.core.safe_text import escape_code, unprintable_characters
 
 log = logging.getLogger(__name__)
 
 _TRUE_WORDS = frozenset({"true", "yes", "y", "1"})
 _FALSE_WORDS = frozenset({"false", "no", "n", "0"})
+# KA documents its quantity as int[16]: every whole number has at most 16 digits, however it is
+# written (a JSON integer, a float, text). Nomad documents `int` with no range; see INT32_MAX.
 _MAX_WHOLE_DIGITS = 16
+# The largest whole number a Nomad field takes: the API notes give no range, and a 32-bit signed
+# int is what the server's generated models most likely use.
+INT32_MAX = 2**31 - 1
 _MAX_FREE_DEPTH = 32
 _EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 # "1.000", "12,500", "1.234.567": groups of three digits after a separator.
@@ -53,18 +60,21 @@ def _text(value: Any, info: ValidationInfo) -> Any:
 
 def _whole_number(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
+        # A JSON integer has no size limit (10**30 is valid JSON); KA documents int[16].
+        if abs(value) >= 10**_MAX_WHOLE_DIGITS:
+            raise operator_error(
+                f"must have at most {_MAX_WHOLE_DIGITS} digits (got {shown(value)})"
+            )
         return value
     if value is None:
         return None
     if not is_strict(info) and isinstance(value, float | str | Decimal):
         if isinstance(value, str):
             _refuse_ambiguous_digits(value)
-        number = _parsed_decimal(value, "a whole number")
+        # int() of a huge exponent would build a gigantic integer; KA documents int[16].
+        number = _parsed_decimal(value, "a whole number", max_digits=_MAX_WHOLE_DIGITS)
         if number != number.to_integral_value():
             raise operator_error(f"must be a whole number (got {_plain(number)})")
-        # int() of a huge exponent would build a gigantic integer; KA documents int[16].
-        if number.adjusted() >= _MAX_WHOLE_DIGITS:
-            raise operator_error(f"must have at most {_MAX_WHOLE_DIGITS} digits")
         return int(number)
     raise operator_error("must be a whole number")
 
@@ -82,13 +92,20 @@ def _refuse_ambiguous_digits(text: str) -> None:
         raise operator_error(f"must be a whole number written with digits only (got {shown(text)})")
 
 
-def _parsed_decimal(value: float | str | Decimal, what: str) -> Decimal:
-    text = repr(value) if isinstance(value, float) else str(value).strip()
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        hint = " (use a dot for decimals)" if "," in text else ""
-        raise operator_error(f"must be {what} (got {shown(value)}){hint}") from None
+def _parsed_decimal(
+    value: float | str | Decimal | int, what: str, *, max_digits: int | None = None
+) -> Decimal:
+    if isinstance(value, int):
+        number = Decimal(value)  # exact, and unlike str() of it, for any size
+    else:
+        text = repr(value) if isinstance(value, float) else str(value).strip()
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            hint = " (use a dot for decimals)" if "," in text else ""
+            raise operator_error(f"must be {what} (got {shown(value)}){hint}") from None
+    if number.is_finite() and max_digits is not None and number.adjusted() >= max_digits:
+        raise operator_error(f"must have at most {max_digits} digits (got {shown(value)})")
     if not number.is_finite() or not math.isfinite(float(number)):
         raise operator_error(f"must be a finite number (got {shown(value)})")
     return number
@@ -106,6 +123,31 @@ def _decimal(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, int | float) or (not is_strict(info) and isinstance(value, str | Decimal)):
         return _parsed_decimal(value, "a number")
     raise operator_error("must be a number")
+
+
+def _reference(value: str | None) -> str | None:
+    """The order reference is shown in every list, message and export, and is the key that
+    finds the order again: printable characters only (no control character such as an ANSI
+    escape, no right-to-left override, no NUL). The message shows each one escaped."""
+    if value is None:
+        return None
+    found = unprintable_characters(value)
+    if found:
+        listed = ", ".join(_described(char) for char in found[:3])
+        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+        raise operator_error(
+            f"may only hold printable characters, not {listed}{more} (got {shown(value)})"
+        )
+    return value
+
+
+def _described(char: str) -> str:
+    name = unicodedata.name(char, "")
+    if not name:
+        kinds = {"Cc": "a control character", "Cs": "half of a UTF-16 surrogate pair",
+                 "Co": "a private-use character", "Cn": "an unassigned code point"}
+        name = kinds.get(unicodedata.category(char), "")
+    return f"{escape_code(char)} ({name})" if name else escape_code(char)
 
 
 def _to_json_number(value: Decimal) -> float:
@@ -194,6 +236,8 @@ def _shallow(value: dict[str, Any]) -> dict[str, Any]:
 
 
 Text = Annotated[str, BeforeValidator(_text), kind("str")]
+# The order's own reference (customOrderId, clientOrderRef); each model gives its length.
+Reference = Annotated[str, BeforeValidator(_text), AfterValidator(_reference), kind("str")]
 Phone = Annotated[str, BeforeValidator(_text), kind("phone")]
 Email = Annotated[str, BeforeValidator(_email), kind("email")]
 IsoDateTime = Annotated[str, BeforeValidator(_iso_datetime), kind("date")]

@@ -1,0 +1,74 @@
+"""Text from outside (order files, spreadsheets, servers, the journal) made safe to show.
+
+A terminal obeys control characters (``\\x1b[31m`` turns it red, ``\\x1b]52;...`` writes the
+clipboard), and a right-to-left override (U+202E) makes the rest of a line read backwards. Data is
+never printed with those in it: :func:`escaped` writes each as a Python-style escape (``\\x1b``,
+``\\u202e``), so an operator sees that the data holds it and what it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Control (C0, DEL, C1), format (bidirectional overrides and isolates, zero-width characters),
+# surrogate halves, and the line and paragraph separators: invisible, or they move or recolour
+# what follows them.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_UTF16_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def is_unsafe(char: str) -> bool:
+    """True for a character :func:`escaped` writes as an escape."""
+    return unicodedata.category(char) in _UNSAFE_CATEGORIES
+
+
+def escape_code(char: str) -> str:
+    """``\\x1b``, ``\\u202e``, ``\\U000e0001``: how Python writes the character in a literal."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def escaped(text: str) -> str:
+    """`text` with every unsafe character (see :func:`is_unsafe`) written as its escape code:
+    what a terminal or a one-line message may show of data. Backslashes are left as they are."""
+    if text.isprintable():  # nothing unsafe is printable: the common case costs one scan
+        return text
+    return "".join(escape_code(char) if is_unsafe(char) else char for char in text)
+
+
+def json_escaped(dumped: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``, which leaves DEL, C1 controls,
+    U+202E and the like as they are) with each unsafe character written as a JSON ``\\u``
+    escape. The JSON stays valid and decodes to the same values: these characters can only be
+    inside its strings."""
+    if dumped.isprintable():
+        return dumped
+    return "".join(_json_escape(char) if is_unsafe(char) else char for char in dumped)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # outside the BMP: a surrogate pair, as JSON requires
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def unprintable_characters(text: str) -> list[str]:
+    """The distinct characters of `text` that are not printable (``str.isprintable``: controls,
+    format characters, separators other than the space, unassigned and private-use code points),
+    in order of first appearance."""
+    if text.isprintable():
+        return []
+    return list(dict.fromkeys(char for char in text if not char.isprintable()))
+
+
+def has_surrogate(text: str) -> bool:
+    """True if `text` holds half of a UTF-16 surrogate pair (JSON's ``"\\ud800"``): not a
+    character, and no UTF-8 file, database or request can carry it."""
+    return _UTF16_SURROGATE.search(text) is not None
