@@ -53,6 +53,9 @@ class SendOutcome:
     # A refusal because the API already holds an order under this reference. If an earlier
     # attempt of ours may have created it, it is ours: the engine looks it up instead.
     reference_exists: bool = False
+    # A refusal that every further order of the batch would meet too (the credential refused,
+    # the balance spent, the account suspended): the batch holds instead of sending on.
+    blocks_account: bool = False
 
 
 class LookupState(StrEnum):

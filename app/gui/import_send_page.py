@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -49,6 +50,7 @@ class ImportSendPage(QWidget):
         self._session: ImportSession | None = None
         self._sender: ImportSender | None = None
         self.model: ImportResultsModel | None = None
+        self.hold_box: QMessageBox | None = None  # open while the batch holds
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("importProgress")
@@ -182,6 +184,8 @@ class ImportSendPage(QWidget):
                 self.view.resizeColumnToContents(column)
             self.finished.emit()
             return
+        if progress.held and self.hold_box is None:
+            self._ask_about_hold(progress)
         remaining = progress.total - progress.done
         eta = self.tr("about {0} s left").format(round(remaining / progress.rate)) \
             if progress.rate > 0 else self.tr("estimating time left")
@@ -190,6 +194,37 @@ class ImportSendPage(QWidget):
             self.tr("{0} of {1} done ({2}) – {3}").format(progress.done, progress.total, counts,
                                                           state)
         )
+
+    def _ask_about_hold(self, progress: Progress) -> None:
+        """The API said the account cannot take orders: sending on would only collect the same
+        refusal. The batch holds; the operator fixes it and resumes, or stops."""
+        self.pause_button.setText(self.tr("Resume"))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("The account cannot take orders"),
+            self.tr("Sending is held: {0}\n\n{1} order(s) are not sent yet. Fix the cause (top "
+                    "up the balance, or correct the credentials in Profiles and credentials), "
+                    "then resume; or stop, and send them later from the history or by importing "
+                    "the file again.").format(progress.held, progress.total - progress.done),
+            parent=self)
+        box.setObjectName("importHeld")
+        resume = box.addButton(self.tr("Resume sending"), QMessageBox.ButtonRole.AcceptRole)
+        stop = box.addButton(self.tr("Stop sending"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stop)
+        box.setEscapeButton(stop)
+
+        def answered() -> None:
+            self.hold_box = None
+            if self._handle is None or self._handle.done:
+                return
+            if box.clickedButton() is resume:
+                self._handle.resume()
+                self.pause_button.setText(self.tr("Pause"))
+            else:
+                self._handle.cancel()
+
+        box.finished.connect(lambda _code: answered())
+        self.hold_box = box
+        box.open()
 
     def _set_running(self, running: bool) -> None:
         self.pause_button.setEnabled(running)

@@ -273,8 +273,19 @@ class MainWindow(QMainWindow):
 
     def _profile_chosen(self, name: str) -> None:
         self.context.settings.use(name)
-        self.context.save_settings()
+        self._save_settings()
         self._refresh_profiles()
+
+    def _save_settings(self) -> None:
+        """Save, or say plainly why not (a read-only data folder, a full disk): the change
+        holds for this session, the file keeps what it had."""
+        try:
+            self.context.save_settings()
+        except OSError as exc:
+            log.error("settings not saved: %s", exc)
+            self.statusBar().showMessage(
+                self.tr("Settings not saved (%1): the change holds until Order Desk is closed.")
+                .replace("%1", exc.strerror or str(exc)), 15000)
 
     def _credentials_problem(self, profile: Profile) -> str:
         """What to do when the profile lacks a credential, in the window's words ("" if none).
@@ -509,7 +520,7 @@ class MainWindow(QMainWindow):
         self.form.refresh_account()
 
     def _settings_saved(self) -> None:
-        self.context.save_settings()
+        self._save_settings()
         self.header.set_target(self.context.settings.current_target)
         self._refresh_profiles()
         self.form.validate_now()
@@ -534,7 +545,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog, options=Qt.FindChildOption.FindDirectChildrenOnly):
             dialog.close()
         self.save_drafts()
-        self.context.save_settings()
+        self._save_settings()
         self.submission.shutdown(SHUTDOWN_WAIT_MS)
         self.workers.wait(SHUTDOWN_WAIT_MS)
         event.accept()

@@ -84,17 +84,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../app/crash.py" line="239"/>
+        <location filename="../../app/crash.py" line="329"/>
         <source>Order Desk closed unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="240"/>
+        <location filename="../../app/crash.py" line="330"/>
         <source>Order Desk stopped because of an error the last time it ran. No order was lost: the journal has every order, and orders in doubt are checked before anything is resent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="248"/>
+        <location filename="../../app/crash.py" line="338"/>
         <source>The crash report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,82 +236,82 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
+        <location filename="../../app/gui/history_model.py" line="60"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="60"/>
+        <location filename="../../app/gui/history_model.py" line="61"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="61"/>
+        <location filename="../../app/gui/history_model.py" line="62"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="62"/>
+        <location filename="../../app/gui/history_model.py" line="63"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="77"/>
         <source>Not sent — submit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="77"/>
+        <location filename="../../app/gui/history_model.py" line="78"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="152"/>
+        <location filename="../../app/gui/history_model.py" line="153"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="58"/>
+        <location filename="../../app/gui/history_model.py" line="59"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="63"/>
+        <location filename="../../app/gui/history_model.py" line="64"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="64"/>
+        <location filename="../../app/gui/history_model.py" line="65"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="65"/>
+        <location filename="../../app/gui/history_model.py" line="66"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,37 +718,37 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="78"/>
+        <location filename="../../app/gui/import_results_model.py" line="79"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="78"/>
+        <location filename="../../app/gui/import_results_model.py" line="79"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="78"/>
+        <location filename="../../app/gui/import_results_model.py" line="79"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="78"/>
+        <location filename="../../app/gui/import_results_model.py" line="79"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
+        <location filename="../../app/gui/import_results_model.py" line="80"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="96"/>
+        <location filename="../../app/gui/import_results_model.py" line="97"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="98"/>
+        <location filename="../../app/gui/import_results_model.py" line="100"/>
         <source> (earlier)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,100 +799,124 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportSendPage</name>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="57"/>
-        <location filename="../../app/gui/import_send_page.py" line="118"/>
-        <location filename="../../app/gui/import_send_page.py" line="200"/>
+        <location filename="../../app/gui/import_send_page.py" line="59"/>
+        <location filename="../../app/gui/import_send_page.py" line="120"/>
+        <location filename="../../app/gui/import_send_page.py" line="221"/>
+        <location filename="../../app/gui/import_send_page.py" line="235"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="60"/>
+        <location filename="../../app/gui/import_send_page.py" line="62"/>
         <source>Cancel sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="63"/>
+        <location filename="../../app/gui/import_send_page.py" line="65"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="66"/>
+        <location filename="../../app/gui/import_send_page.py" line="68"/>
         <source>Export results…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="68"/>
+        <location filename="../../app/gui/import_send_page.py" line="70"/>
         <source>Export failed rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="69"/>
+        <location filename="../../app/gui/import_send_page.py" line="71"/>
         <source>The rows of every order not accepted, in their original columns, ready to fix and import again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="121"/>
+        <location filename="../../app/gui/import_send_page.py" line="123"/>
+        <location filename="../../app/gui/import_send_page.py" line="201"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="150"/>
+        <location filename="../../app/gui/import_send_page.py" line="152"/>
         <source>Sending {0} order(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="172"/>
+        <location filename="../../app/gui/import_send_page.py" line="174"/>
         <source>Stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="173"/>
+        <location filename="../../app/gui/import_send_page.py" line="175"/>
         <source>Done: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="173"/>
+        <location filename="../../app/gui/import_send_page.py" line="175"/>
         <source>nothing sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="176"/>
+        <location filename="../../app/gui/import_send_page.py" line="178"/>
         <source>{0} invalid order(s) were not sent: “Export failed rows…” writes them with the reasons, ready to fix and import again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="186"/>
+        <location filename="../../app/gui/import_send_page.py" line="190"/>
         <source>about {0} s left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="187"/>
+        <location filename="../../app/gui/import_send_page.py" line="191"/>
         <source>estimating time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="188"/>
+        <location filename="../../app/gui/import_send_page.py" line="192"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="190"/>
+        <location filename="../../app/gui/import_send_page.py" line="194"/>
         <source>{0} of {1} done ({2}) – {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="203"/>
-        <source>Export results</source>
+        <source>The account cannot take orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="204"/>
+        <source>Sending is held: {0}
+
+{1} order(s) are not sent yet. Fix the cause (top up the balance, or correct the credentials in Profiles and credentials), then resume; or stop, and send them later from the history or by importing the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/gui/import_send_page.py" line="210"/>
+        <source>Resume sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="211"/>
+        <source>Stop sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="238"/>
+        <source>Export results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="239"/>
+        <location filename="../../app/gui/import_send_page.py" line="245"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="209"/>
+        <location filename="../../app/gui/import_send_page.py" line="244"/>
         <source>Export failed rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,27 +957,27 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaOrderForm</name>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="40"/>
+        <location filename="../../app/gui/ka_form.py" line="41"/>
         <source>Ship to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="41"/>
+        <location filename="../../app/gui/ka_form.py" line="42"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="42"/>
+        <location filename="../../app/gui/ka_form.py" line="43"/>
         <source>Deprecated fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="61"/>
+        <location filename="../../app/gui/ka_form.py" line="62"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="98"/>
+        <location filename="../../app/gui/ka_form.py" line="114"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,22 +1056,22 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="1"/>
+        <location filename="../../app/gui/main_window.py" line="461"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="65"/>
+        <location filename="../../app/gui/main_window.py" line="67"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="84"/>
+        <location filename="../../app/gui/main_window.py" line="88"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="82"/>
+        <location filename="../../app/gui/main_window.py" line="86"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,67 +1106,72 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="338"/>
+        <location filename="../../app/gui/main_window.py" line="287"/>
+        <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="345"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="358"/>
+        <location filename="../../app/gui/main_window.py" line="362"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="378"/>
+        <location filename="../../app/gui/main_window.py" line="382"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="390"/>
+        <location filename="../../app/gui/main_window.py" line="394"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="398"/>
+        <location filename="../../app/gui/main_window.py" line="402"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="427"/>
+        <location filename="../../app/gui/main_window.py" line="431"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="448"/>
+        <location filename="../../app/gui/main_window.py" line="451"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="455"/>
+        <location filename="../../app/gui/main_window.py" line="458"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="456"/>
+        <location filename="../../app/gui/main_window.py" line="459"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="457"/>
+        <location filename="../../app/gui/main_window.py" line="460"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="459"/>
+        <location filename="../../app/gui/main_window.py" line="462"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="466"/>
+        <location filename="../../app/gui/main_window.py" line="469"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="467"/>
+        <location filename="../../app/gui/main_window.py" line="470"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -1151,8 +1180,8 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="383"/>
-        <location filename="../../app/gui/main_window.py" line="486"/>
+        <location filename="../../app/gui/main_window.py" line="387"/>
+        <location filename="../../app/gui/main_window.py" line="489"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,34 +1246,34 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="290"/>
+        <location filename="../../app/gui/main_window.py" line="296"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="374"/>
+        <location filename="../../app/gui/main_window.py" line="378"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="416"/>
+        <location filename="../../app/gui/main_window.py" line="420"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="424"/>
+        <location filename="../../app/gui/main_window.py" line="428"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="531"/>
+        <location filename="../../app/gui/main_window.py" line="533"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="532"/>
+        <location filename="../../app/gui/main_window.py" line="534"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1254,67 +1283,67 @@ Send it anyway?</source>
 <context>
     <name>NomadOrderForm</name>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="51"/>
+        <location filename="../../app/gui/nomad_form.py" line="52"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="52"/>
+        <location filename="../../app/gui/nomad_form.py" line="53"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="53"/>
+        <location filename="../../app/gui/nomad_form.py" line="54"/>
         <source>Customer address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="54"/>
+        <location filename="../../app/gui/nomad_form.py" line="55"/>
         <source>Shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="55"/>
+        <location filename="../../app/gui/nomad_form.py" line="56"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="56"/>
+        <location filename="../../app/gui/nomad_form.py" line="57"/>
         <source>More order fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="57"/>
+        <location filename="../../app/gui/nomad_form.py" line="58"/>
         <source>Customs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="58"/>
+        <location filename="../../app/gui/nomad_form.py" line="59"/>
         <source>Seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="59"/>
+        <location filename="../../app/gui/nomad_form.py" line="60"/>
         <source>Payer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="60"/>
+        <location filename="../../app/gui/nomad_form.py" line="61"/>
         <source>Deprecated fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="76"/>
+        <location filename="../../app/gui/nomad_form.py" line="77"/>
         <source>The Nomad store orders go to; set it in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="77"/>
+        <location filename="../../app/gui/nomad_form.py" line="78"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="82"/>
+        <location filename="../../app/gui/nomad_form.py" line="83"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,7 +1351,7 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="367"/>
+        <location filename="../../app/gui/order_form.py" line="376"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,7 +1556,7 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/gui/submission.py" line="1"/>
+        <location filename="../../app/gui/submission.py" line="143"/>
         <source>%1 not sent: nothing was created; submit them again to send them.</source>
         <translation type="unfinished"></translation>
     </message>

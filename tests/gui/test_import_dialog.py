@@ -4,7 +4,8 @@ fix -> send through the real engine and journal -> results and exports."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from app.core.settings import SANDBOX_PROFILES, Profile
 from app.core.targets import Target
 from app.gui.import_dialog import MAPPING, PREVIEW, SEND, ImportDialog
 from app.gui.import_rows_model import FIXED_COLUMNS
+from app.gui.import_send_page import ImportSendPage
 from app.gui.import_sender import EngineSender
 from app.sandbox import SandboxServer
 from tests.fixtures.sandbox import SandboxFactory
@@ -152,6 +154,20 @@ def test_import_fix_and_send_end_to_end(
     dialog.close()
 
 
+def _send_answering_holds(qtbot: QtBot, send: ImportSendPage, start: Callable[[], None]) -> None:
+    """Start sending; if the batch holds because the account cannot take orders, it says why,
+    and the operator stops it."""
+    finished: list[bool] = []
+    send.finished.connect(lambda: finished.append(True))
+    start()
+    qtbot.waitUntil(lambda: bool(finished) or send.hold_box is not None, timeout=30_000)
+    if send.hold_box is not None:
+        assert "Insufficient balance" in send.hold_box.text()
+        stop = next(b for b in send.hold_box.buttons() if b.text() == "Stop sending")
+        stop.click()
+        qtbot.waitUntil(lambda: bool(finished), timeout=30_000)
+
+
 def test_rejected_orders_can_be_retried_and_exported(
     qtbot: QtBot, tmp_path: Path, sandbox_factory: SandboxFactory, orders_file: Path
 ) -> None:
@@ -163,10 +179,11 @@ def test_rejected_orders_can_be_retried_and_exported(
     dialog.mapping_page.set_constant("channelType", "Standard")
     _advance(qtbot, dialog, PREVIEW)
     send = dialog.send_page
-    with qtbot.waitSignal(send.finished, timeout=30_000):
-        dialog.next_button.click()
+    _send_answering_holds(qtbot, send, dialog.next_button.click)
     assert send.model is not None
-    assert [r.status for r in send.model.results if r] == [ResultStatus.REJECTED] * 2
+    statuses = [r.status for r in send.model.results if r]
+    assert ResultStatus.REJECTED in statuses
+    assert set(statuses) <= {ResultStatus.REJECTED, ResultStatus.CANCELLED}
     assert "Insufficient balance" in send.model.results[0].message  # type: ignore[union-attr]
     assert send.retry_button.isEnabled()
 
@@ -177,12 +194,39 @@ def test_rejected_orders_can_be_retried_and_exported(
     assert [r[0] for r in rows[1:]] == ["IMP-1", "IMP-1", "IMP-2", "IMP-3"]
     assert "Insufficient balance" in rows[1][-1] and "数量" in rows[3][-1]
 
-    with qtbot.waitSignal(send.finished, timeout=30_000):
-        send.retry_button.click()
-    assert [r.status for r in send.model.results if r] == [ResultStatus.REJECTED] * 2
+    _send_answering_holds(qtbot, send, send.retry_button.click)
+    assert ResultStatus.REJECTED in [r.status for r in send.model.results if r]
     assert poor.orders(Target.KA) == []
     dialog.close()
     next(senders, None)
+
+
+def test_a_spent_balance_holds_the_batch_and_the_operator_decides(
+    qtbot: QtBot, tmp_path: Path, sandbox_factory: SandboxFactory, orders_file: Path
+) -> None:
+    poor = sandbox_factory(ka_opening_balance=Decimal("0"))
+    engines = _engine(tmp_path, poor)
+    # One at a time: the second order waits behind the first refusal.
+    sender = EngineSender(next(engines), replace(KA_SANDBOX, concurrency=1))
+    dialog = _open(qtbot, sender, orders_file)
+    _advance(qtbot, dialog, MAPPING)
+    dialog.mapping_page.set_constant("channelType", "Standard")
+    _advance(qtbot, dialog, PREVIEW)
+    send = dialog.send_page
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: send.hold_box is not None, timeout=30_000)
+    box = send.hold_box
+    assert box is not None
+    assert "Insufficient balance" in box.text() and "1 order(s) are not sent yet" in box.text()
+    assert send.running and send.pause_button.text() == "Resume"
+    with qtbot.waitSignal(send.finished, timeout=30_000):
+        next(b for b in box.buttons() if b.text() == "Stop sending").click()
+    assert send.model is not None
+    assert [r.status for r in send.model.results if r] == [ResultStatus.REJECTED,
+                                                             ResultStatus.CANCELLED]
+    assert poor.orders(Target.KA) == []
+    dialog.close()
+    next(engines, None)
 
 
 @pytest.mark.parametrize("answer", ["Yes", "Cancel"])

@@ -40,7 +40,7 @@ import logging
 import re
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
@@ -72,6 +72,16 @@ _TAG = re.compile(r"<[^>]*>")
 # How APIs word "this reference is taken" (neither documents it; the sandbox says "already
 # exists"). Chinese backends often answer in Chinese: 重复 "repeated", 已存在 "already exists".
 _EXISTS_WORDING = re.compile(r"already\s+exist|duplicat|repeated|重复|已存在", re.IGNORECASE)
+# What refusals say when the account itself cannot take orders now, not this order. KA documents
+# no error codes, so its words are matched (English and Chinese); the Nomad gateway's are its
+# documented messages (../shared api notes): a bad app key or secret, quota, arrears.
+_ACCOUNT_BLOCKED_WORDING = re.compile(
+    r"insufficient\s+(account\s+)?balance|balance\s+(is\s+)?(not\s+enough|insufficient)"
+    r"|not\s+enough\s+balance|余额不足|欠费|arrears|quota\s+(exhausted|expired)"
+    r"|account\s+(is\s+)?(suspended|disabled|frozen|locked|blocked)|账户(已)?(冻结|禁用|停用)"
+    r"|invalid\s+app\s?(key|secret)|app secret is wrong|token (was refused|expired|is invalid)",
+    re.IGNORECASE,
+)
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -141,6 +151,18 @@ def says_reference_exists(message: str, reference: object, field_name: str) -> b
     if not isinstance(reference, str) or not reference or not _EXISTS_WORDING.search(message):
         return False
     return reference in message or field_name.lower() in message.lower()
+
+
+def flag_account_blocked(outcome: SendOutcome) -> SendOutcome:
+    """Mark a refusal that says the account cannot take orders now (the credential was refused:
+    HTTP 401/403 other than throttling; or words saying so), which every further order would
+    meet as well."""
+    if outcome.kind is not OutcomeKind.REJECTED:
+        return outcome
+    refused = outcome.http_status in (401, 403) and "throttl" not in outcome.message.lower()
+    if refused or _ACCOUNT_BLOCKED_WORDING.search(outcome.message):
+        return replace(outcome, blocks_account=True)
+    return outcome
 
 
 def load_json(text: str, *, exact: bool = False) -> Any:

@@ -22,6 +22,7 @@ from app.core.clients.http import (
     ApiFailure,
     Exchange,
     HttpSession,
+    flag_account_blocked,
     id_text,
     load_json,
     says_reference_exists,
@@ -184,7 +185,8 @@ class KaClient:
         # Exact numbers: the kkOrderId may arrive as a bare JSON number.
         reply = self._call("POST", ORDERS_PATH, body=wire, exact=True)
         if isinstance(reply, SendOutcome):
-            return _flag_existing_reference(reply, wire.get(Target.KA.spec.reference_field))
+            reference = wire.get(Target.KA.spec.reference_field)
+            return flag_account_blocked(_flag_existing_reference(reply, reference))
         remote_id = id_text(reply.data)
         if remote_id is None:
             # Created (code 10000) but without an id: never resend; lookup finds the id later.

@@ -45,6 +45,7 @@ from app.core.clients.http import (
     ApiFailure,
     Exchange,
     HttpSession,
+    flag_account_blocked,
     id_text,
     load_json,
     parse_retry_after,
@@ -130,7 +131,8 @@ class NomadClient:
     def create_order(self, payload: dict[str, Any]) -> SendOutcome:
         reply = self._call("POST", payload=payload)
         if isinstance(reply, SendOutcome):
-            return _flag_existing_reference(reply, payload.get(Target.NOMAD.spec.reference_field))
+            reference = payload.get(Target.NOMAD.spec.reference_field)
+            return flag_account_blocked(_flag_existing_reference(reply, reference))
         data = reply.data if isinstance(reply.data, Mapping) else {}
         order = data.get("order")
         remote_id = id_text(data.get("orderId")) or (

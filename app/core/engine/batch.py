@@ -111,6 +111,7 @@ class BatchHandle:
                 rate=done / elapsed,
                 paused=self.control.paused,
                 finished=self._finished.is_set(),
+                held=self.control.held_reason,
             )
 
     def report(self) -> BatchReport:

@@ -10,6 +10,10 @@ class BatchControl:
         self._running = threading.Event()
         self._running.set()
         self.cancelled = threading.Event()
+        # Why the batch holds by itself (the account cannot take orders); "" when it does not.
+        self.held_reason = ""
+        self._lock = threading.Lock()
+        self._bulk_cancel_claimed = False
 
     @property
     def paused(self) -> bool:
@@ -19,7 +23,25 @@ class BatchControl:
         self._running.clear()
 
     def resume(self) -> None:
+        self.held_reason = ""
         self._running.set()
+
+    def hold(self, reason: str) -> bool:
+        """Pause because the account cannot take orders; True for the first reason given (the
+        batch's owner decides: resume once it is fixed, or cancel)."""
+        with self._lock:
+            if self.held_reason or self.cancelled.is_set():
+                return False
+            self.held_reason = reason
+            self._running.clear()
+            return True
+
+    def claim_bulk_cancel(self) -> bool:
+        """True once per batch: to the worker that cancels its remaining orders in one go."""
+        with self._lock:
+            first = not self._bulk_cancel_claimed
+            self._bulk_cancel_claimed = True
+            return first
 
     def cancel(self) -> None:
         self.cancelled.set()

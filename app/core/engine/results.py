@@ -43,6 +43,7 @@ class Progress:
     rate: float = 0.0  # results per second since the batch started
     paused: bool = False
     finished: bool = False
+    held: str = ""  # why the batch holds by itself (the account cannot take orders)
 
     def count(self, status: ResultStatus) -> int:
         return self.counts.get(status, 0)

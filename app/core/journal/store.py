@@ -384,6 +384,17 @@ class Journal:
                 self._set_state(conn, order_id, state, message, remote_id)
             return self._get(conn, order_id)
 
+    def cancel_queued(self, batch_id: int, message: str) -> int:
+        """Every order of the batch still `queued` becomes `cancelled`, in one transaction;
+        returns how many."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE orders SET state = 'cancelled', message = ?, updated_at = ? "
+                "WHERE batch_id = ? AND state = 'queued'",
+                (message, self._clock(), batch_id),
+            )
+            return int(cursor.rowcount)
+
     def set_state(
         self,
         order_id: int,
