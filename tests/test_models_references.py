@@ -92,3 +92,15 @@ def test_nomad_fingerprint_ignores_client_order_ref_only():
 
     assert content_fingerprint(Target.NOMAD, wire) == content_fingerprint(Target.NOMAD, other)
     assert content_fingerprint(Target.NOMAD, wire) != content_fingerprint(Target.NOMAD, changed)
+
+
+def test_a_copy_entered_as_a_new_order_never_reuses_the_reference() -> None:
+    from app.core.models import as_new_order
+    from app.core.targets import Target
+
+    for target, field in ((Target.KA, "customOrderId"), (Target.NOMAD, "clientOrderRef")):
+        original = {field: "OLD-1", "items": [{"sku": "A"}]}
+        fresh = as_new_order(target, original)
+        assert field not in fresh and fresh["items"] == [{"sku": "A"}]
+        fresh["items"][0]["sku"] = "B"
+        assert original == {field: "OLD-1", "items": [{"sku": "A"}]}  # the original untouched

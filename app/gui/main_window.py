@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.clients import OrderClient
 from app.core.engine.results import OrderResult, Progress, ResultStatus
 from app.core.journal import OrderRecord
-from app.core.models import ValidationResult, validate_order
+from app.core.models import ValidationResult, as_new_order, validate_order
 from app.core.settings import Profile
 from app.core.targets import Target, registered_targets
 from app.gui.about_dialog import AboutDialog
@@ -348,16 +348,10 @@ class MainWindow(QMainWindow):
 
     def open_as_new(self, record: OrderRecord) -> None:
         self.header.set_target(record.target)
-        payload = record.payload
-        if record.reference_generated:  # a generated reference belongs to that order only
-            payload.pop(record.target.spec.reference_field, None)
-        self.load_as_new(record.target, payload)
+        self.load_as_new(record.target, record.payload)
 
     def load_as_new(self, target: Target, payload: dict[str, Any]) -> None:
-        payload = dict(payload)
-        # A copy must not reuse a reference: it is the old order's idempotency key.
-        payload.pop(target.spec.reference_field, None)
-        self.forms[target].load(payload)
+        self.forms[target].load(as_new_order(target, payload))
         self.tabs.setCurrentIndex(0)
         self._show_outcome(target, self.tr("Copied into a new order. Check it, then submit."))
         self._focus_first_field()

@@ -9,7 +9,12 @@ from __future__ import annotations
 from functools import cache
 
 from app.core.models.base import WireModel
-from app.core.models.references import content_fingerprint, reference_of, with_reference
+from app.core.models.references import (
+    as_new_order,
+    content_fingerprint,
+    reference_of,
+    with_reference,
+)
 from app.core.models.specs import FieldSpec, specs_of
 from app.core.models.validation import ValidationResult, validate_order
 from app.core.targets import Target
@@ -28,6 +33,7 @@ def _specs_of_model(model: type[WireModel]) -> tuple[FieldSpec, ...]:
 __all__ = [
     "FieldSpec",
     "ValidationResult",
+    "as_new_order",
     "content_fingerprint",
     "field_specs",
     "reference_of",

@@ -32,6 +32,14 @@ def with_reference(target: Target, payload: Mapping[str, Any], reference: str) -
     return updated
 
 
+def as_new_order(target: Target, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of an order to enter again as a new one (duplicate, "open as new"): everything
+    but its reference, which is the original order's idempotency key and never reused."""
+    fresh = copy.deepcopy(dict(payload))
+    fresh.pop(target.spec.reference_field, None)
+    return fresh
+
+
 def content_fingerprint(target: Target, wire: Mapping[str, Any]) -> str:
     """SHA-256 of the order's content without its reference, to spot the same order sent twice
     under two references. The KA address counts once, whichever key(s) carry it."""
