@@ -10,9 +10,9 @@ read from the keyring) and the credentials any API client of this process was bu
 log output.
 
 A native crash (a fault in Qt or another C library, which no Python hook sees) is written by
-`faulthandler` to a trace file of the running process, ``native-<pid>.trace``, held locked for the
-process's life; the next start turns a dead process's non-empty trace into a crash report like
-any other, so it is offered the same way.
+`faulthandler` to a trace file of the running process, held locked for the
+process's life (``<data dir>/.native-<pid>.trace``); the next start turns a dead process's
+non-empty trace into a crash report like any other, so it is offered the same way.
 
 The core of this module has no Qt; only `offer_previous_crash` imports it, lazily.
 """
@@ -223,7 +223,7 @@ def install() -> None:
         collect_native_crashes()
         _watch_native_crashes()
     except OSError as exc:  # a read-only data folder must not stop the program
-        log.warning("native crashes cannot be recorded: %s", exc)
+        log.info("native crashes cannot be recorded: %s", exc)
 
 
 _native_trace: IO[str] | None = None
@@ -234,11 +234,16 @@ def _watch_native_crashes() -> None:
     global _native_trace
     if faulthandler.is_enabled():
         return  # already sent somewhere by whoever runs us (PYTHONFAULTHANDLER, a test runner)
-    handle = (crash_dir() / f"native-{os.getpid()}.trace").open("w", encoding="utf-8")
+    handle = _trace_path(os.getpid()).open("w", encoding="utf-8")
     _hold(handle.fileno())
     faulthandler.enable(file=handle, all_threads=True)
     _native_trace = handle
     atexit.register(_forget_native_trace, handle)
+
+
+def _trace_path(pid: int | str) -> Path:
+    # Beside the crash folder, not in it: that folder exists only once something crashed.
+    return data_dir() / f".native-{pid}.trace"
 
 
 def _forget_native_trace(handle: IO[str]) -> None:
@@ -252,7 +257,7 @@ def _forget_native_trace(handle: IO[str]) -> None:
 def collect_native_crashes() -> list[Path]:
     """Turn the traces of processes that died natively into crash reports; returns them."""
     reports = []
-    for trace in sorted(crash_dir().glob("native-*.trace")):
+    for trace in sorted(data_dir().glob(_trace_path("*").name)):
         with trace.open("r", encoding="utf-8", errors="replace") as handle:
             if not _try_hold(handle.fileno()):
                 continue  # its process is still running

@@ -14,6 +14,7 @@ import pytest
 
 from app import __version__, crash
 from app.buildinfo import build_id
+from app.core.paths import data_dir
 
 ENV_TOKEN = "env-token-7f3a9c"
 KEYRING_SECRET = "keyring-secret-51d2e8"
@@ -145,17 +146,17 @@ def test_a_native_crash_leaves_a_report_the_next_start_offers(tmp_path: Path) ->
     died = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
                           text=True, timeout=60)
     assert died.returncode != 0
-    [trace] = crash.crash_dir().glob("native-*.trace")
+    [trace] = data_dir().glob(".native-*.trace")
     assert "Segmentation fault" in trace.read_text(encoding="utf-8")
 
     [report] = crash.collect_native_crashes()
     text = report.read_text(encoding="utf-8")
     assert "native" in text and "Segmentation fault" in text
     assert report in crash.pending_crash_reports()
-    assert not list(crash.crash_dir().glob("native-*.trace"))
+    assert not list(data_dir().glob(".native-*.trace"))
 
     # A clean exit leaves no trace behind.
     clean = subprocess.run([sys.executable, "-c", "from app import crash; crash.install()"],
                            cwd=root, env=env, capture_output=True, text=True, timeout=60)
     assert clean.returncode == 0, clean.stderr
-    assert not list(crash.crash_dir().glob("native-*.trace"))
+    assert not list(data_dir().glob(".native-*.trace"))

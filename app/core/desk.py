@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import shlex
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -29,7 +28,13 @@ from app.core.clients import OrderClient, make_client
 from app.core.journal import Journal
 from app.core.paths import journal_path
 from app.core.ratelimit import parse_rate_limit
-from app.core.secrets import SecretStore, credentials_of, resolve_secrets, secret_names
+from app.core.secrets import (
+    MissingCredentials,
+    SecretStore,
+    require_credentials,
+    resolve_secrets,
+    secret_names,
+)
 from app.core.settings import Profile, Settings, pointed_at, save_settings
 from app.core.targets import Target
 
@@ -47,12 +52,12 @@ class RunningSandbox(Protocol):
 SandboxStarter = Callable[[Path, Mapping[str, str | None]], RunningSandbox]
 
 
+__all__ = ["Desk", "MissingCredentials", "Overrides", "ProfileNotFound", "apply_overrides",
+           "choose_profile", "open_journal"]
+
+
 class ProfileNotFound(ValueError):
     """No profile of that name (or not for that target)."""
-
-
-class MissingCredentials(ValueError):
-    """A profile that sends to a real server has no credential for it."""
 
 
 @dataclass(frozen=True)
@@ -203,17 +208,8 @@ class Desk:
     def require_secrets(self, profile: Profile) -> dict[str, str | None]:
         """The profile's secrets; MissingCredentials saying how to supply the missing ones."""
         secrets = self.secrets_for(profile)
-        missing = [c for c in credentials_of(profile.target) if not secrets.get(c.name)]
-        if missing:
-            how = "; ".join(
-                f"{c.name}: `order-desk credentials set --profile {shlex.quote(profile.name)} "
-                f"{c.name}` (system keyring) or the environment variable {c.env_var}"
-                for c in missing
-            )
-            where = profile.base_url or "the built-in sandbox"
-            raise MissingCredentials(
-                f"profile {profile.name!r} has no credential for {where}. Set {how}"
-            )
+        require_credentials(profile.name, profile.target, secrets,
+                            where=profile.base_url or "the built-in sandbox")
         return secrets
 
     # -- clients -------------------------------------------------------------------------------

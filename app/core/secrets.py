@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from app.core.targets import Credential, Target, registered_targets
@@ -120,6 +122,25 @@ class KeyringSecretStore:
             if isinstance(exc.__cause__, self._errors.PasswordDeleteError):
                 return  # already absent
             raise
+
+
+class MissingCredentials(ValueError):
+    """A profile has no value for a credential its API needs."""
+
+
+def require_credentials(profile: str, target: Target, secrets: Mapping[str, str | None], *,
+                        where: str) -> None:
+    """Raise MissingCredentials naming each missing credential of profile ``profile`` (sending
+    to ``where``) and the two ways to supply it."""
+    missing = [c for c in credentials_of(target) if not secrets.get(c.name)]
+    if not missing:
+        return
+    how = "; ".join(
+        f"{c.name}: `order-desk credentials set --profile {shlex.quote(profile)} {c.name}` "
+        f"(system keyring) or the environment variable {c.env_var}"
+        for c in missing
+    )
+    raise MissingCredentials(f"profile {profile!r} has no credential for {where}. Set {how}")
 
 
 def open_secret_store() -> SecretStore:

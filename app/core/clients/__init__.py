@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from app.core.clients.base import OrderClient
 from app.core.clients.ka import KaClient
 from app.core.clients.nomad import NomadClient
-from app.core.secrets import credentials_of
+from app.core.secrets import require_credentials
 
 if TYPE_CHECKING:
     from app.core.settings import Profile
@@ -30,12 +29,5 @@ def make_client(
             f"profile {profile.name!r} has no base URL; set one for the profile "
             "(the sandbox fills it in when it starts)"
         )
-    missing = [c for c in credentials_of(profile.target) if not secrets.get(c.name)]
-    if missing:
-        how = "; ".join(
-            f"{c.name}: `order-desk credentials set --profile {shlex.quote(profile.name)} "
-            f"{c.name}` (system keyring) or the environment variable {c.env_var}"
-            for c in missing
-        )
-        raise ValueError(f"profile {profile.name!r} is missing a secret. Set {how}")
+    require_credentials(profile.name, profile.target, secrets, where=url)
     return profile.target.spec.client(profile, secrets, url)
