@@ -2,11 +2,11 @@
 
 It runs headless (the offscreen Qt platform when there is no display) in a temporary data
 directory unless ``ORDER_DESK_HOME`` is set, and checks, in order: the platform's keyring backend
-is bundled; crash reports are written redacted and offered at the next start; the main window
-builds; and one order goes end to end through the journal and the engine to the built-in sandbox
-and comes back accepted with a remote id; and nothing is left running that would keep the process
-from exiting. It prints one line per check and returns 0 only when
-every check passed.
+is bundled; every subcommand's module is bundled; country names in other languages are read;
+crash reports are written redacted and offered at the next start; the main window builds; and one
+order goes end to end through the journal and the engine to the built-in sandbox and comes back
+accepted with a remote id; and nothing is left running that would keep the process from exiting.
+It prints one line per check and returns 0 only when every check passed.
 
 ``ORDER_DESK_SELF_TEST_CHECKS`` (comma-separated check names, e.g. ``main window``) runs only
 those checks: a support engineer can isolate a failure, and the bundle benchmark times a start-up.
@@ -14,6 +14,7 @@ those checks: a support engineer can isolate a failure, and the bundle benchmark
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import importlib
 import logging
@@ -135,6 +136,27 @@ def check_keyring_backend() -> str:
     return f"bundled: {', '.join(modules) or 'none needed'}"
 
 
+def check_command_line() -> str:
+    """Every subcommand's module is in the build (each is imported when its command is used)."""
+    from app.cli import build_parser
+
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for command in commands.choices.values():
+        command.format_help()  # adds the command's options from its module
+    return f"{len(commands.choices)} commands: {', '.join(commands.choices)}"
+
+
+def check_country_names() -> str:
+    """Country names in other languages are read (pycountry's translations are in the build)."""
+    from app.core.models.countries import to_alpha2
+
+    read = {name: to_alpha2(name) for name in ("Deutschland", "法国")}
+    if read != {"Deutschland": "DE", "法国": "FR"}:
+        raise AssertionError(f"read as {read}")
+    return ", ".join(f"{name} -> {code}" for name, code in read.items())
+
+
 def check_crash_reports() -> str:
     """A report is written with secrets redacted and is found as pending, like at a next start."""
     secret = f"selftest-{secrets.token_hex(8)}"
@@ -248,6 +270,8 @@ def check_clean_shutdown() -> str:
 
 CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("keyring backend", check_keyring_backend),
+    ("command line", check_command_line),
+    ("country names", check_country_names),
     ("crash reports", check_crash_reports),
     ("main window", check_main_window),
     ("sandbox order", check_sandbox_order),

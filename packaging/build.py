@@ -8,6 +8,11 @@ disk image are made from the bundle by the release workflow.
 The build stamp (``git describe``, or ``ORDER_DESK_BUILD_ID`` when set, e.g. by CI) becomes a
 ``_order_desk_build`` module in the scratch folder that the spec freezes into the bundle, so the
 frozen app reports the build it came from; the source tree is never touched.
+
+PyInstaller runs in an environment of the scratch folder holding the locked runtime dependencies
+and PyInstaller only (``uv sync --no-default-groups --group packaging``): development tools
+installed next to the app (pytest, hypothesis, a reference client that pulls in click and rich,
+which ``import httpx`` then loads) never reach the bundle, whichever environment runs this script.
 """
 
 from __future__ import annotations
@@ -57,8 +62,27 @@ def build_stamp() -> str:
     return os.environ.get(BUILD_ID_ENV) or git_describe(ROOT) or "unknown"
 
 
-def freeze(dist: Path, work: Path, build: str) -> Path:
-    """Run PyInstaller on the spec with a build stamp; returns the bundle folder."""
+def freezing_python(env_dir: Path) -> str:
+    """A Python with the project, its locked runtime dependencies and PyInstaller, and nothing
+    else: ``uv sync`` into ``env_dir`` (fast: uv links from its cache). Without uv, the running
+    Python, which must then hold no development tools (the spec excludes the known ones)."""
+    uv = os.environ.get("UV") or shutil.which("uv")
+    if uv is None:
+        log.warning("uv not found: freezing with %s as it is", sys.executable)
+        return sys.executable
+    environment = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    subprocess.run(
+        [uv, "sync", "--frozen", "--no-default-groups", "--group", "packaging", "--quiet",
+         "--python", sys.executable],
+        cwd=ROOT, check=True, env={**environment, "UV_PROJECT_ENVIRONMENT": str(env_dir)},
+    )
+    scripts = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
+    return str(scripts / ("python.exe" if sys.platform == "win32" else "python"))
+
+
+def freeze(dist: Path, work: Path, build: str, python: str = sys.executable) -> Path:
+    """Run PyInstaller (in ``python``) on the spec with a build stamp; returns the bundle
+    folder."""
     stamp_dir = work / "stamp"
     stamp_dir.mkdir(parents=True, exist_ok=True)
     (stamp_dir / f"{STAMP_MODULE}.py").write_text(
@@ -67,7 +91,7 @@ def freeze(dist: Path, work: Path, build: str) -> Path:
         encoding="utf-8",
     )
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
+        [python, "-m", "PyInstaller", str(SPEC), "--noconfirm",
          "--distpath", str(dist), "--workpath", str(work), "--log-level", "WARN"],
         cwd=ROOT, check=True, env={**os.environ, STAMP_DIR_ENV: str(stamp_dir)},
     )
@@ -173,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     version = project_version(ROOT)
     build = build_stamp()
     log.info("freezing Order Desk %s (%s)", version, build)
-    bundle = freeze(args.dist, args.work / "pyinstaller", build)
+    bundle = freeze(args.dist, args.work / "pyinstaller", build,
+                    freezing_python(args.work / "env"))
     artefacts = [bundle]
     if sys.platform.startswith("linux") and not args.no_installers:
         artefacts.append(make_tarball(bundle, args.dist, version))

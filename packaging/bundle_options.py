@@ -7,6 +7,7 @@ PyInstaller imports at module level so the tests can read it too.
 
 from __future__ import annotations
 
+import functools
 import sys
 import tomllib
 from collections.abc import Iterable
@@ -32,11 +33,16 @@ QT_EXCLUDES = [
         "QtXml",
     )
 ]
-# Development-only and unused standard-library packages.
-PYTHON_EXCLUDES = [
-    "tkinter", "_tkinter", "test", "lib2to3", "pydoc_data",
-    "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "nomad_envoy_cli", "importlinter",
+# Development tools (the default dependency group) and what they pull in: never in a bundle.
+# build.py freezes in an environment without them; naming them here keeps them out of a build
+# made in any other environment too (httpx imports its optional command line, which needs click,
+# rich and pygments, whenever they are installed).
+DEV_ONLY_MODULES = [
+    "pytest", "_pytest", "pytestqt", "pytest_timeout", "hypothesis", "mypy", "nomad_envoy_cli",
+    "importlinter", "grimp", "click", "rich", "pygments",
 ]
+# Development-only and unused standard-library packages.
+PYTHON_EXCLUDES = ["tkinter", "_tkinter", "test", "lib2to3", "pydoc_data", *DEV_ONLY_MODULES]
 EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES
 
 # keyring finds its backends through entry points, which a frozen build cannot scan reliably: name
@@ -69,16 +75,29 @@ def hidden_imports() -> list[str]:
     return KEYRING_HIDDEN_IMPORTS + PLATFORM_HIDDEN_IMPORTS.get(platform_key, [])
 
 
-# Data folders of dependencies the app never reads: pycountry's gettext catalogues (22 MB; country
-# names are shown in English, next to their ISO codes).
-DROPPED_DATA_DIRS = (PurePosixPath("pycountry/locales"),)
+# pycountry's gettext catalogues: 20 MB, every ISO standard in some 150 languages. The app reads
+# only the country names of the languages app.core.models.countries lists, to accept names such
+# as "Deutschland" or "法国" (about 0.4 MB); the rest stays out.
+PYCOUNTRY_LOCALES = PurePosixPath("pycountry/locales")
+
+
+@functools.cache
+def kept_pycountry_catalogues() -> frozenset[PurePosixPath]:
+    """The catalogues app.core.models.countries reads, as bundle paths (pycountry/locales/...)."""
+    import pycountry
+
+    from app.core.models.countries import name_catalogues
+
+    site = Path(pycountry.__file__).resolve().parent.parent
+    return frozenset(PurePosixPath(path.resolve().relative_to(site).as_posix())
+                     for path in name_catalogues())
 
 
 def keep_data_file(dest: str) -> bool:
-    """False for data files the app never loads (unused Qt translations, dropped data folders)."""
+    """False for data files the app never loads (unused Qt translations, pycountry catalogues)."""
     path = PurePosixPath(dest.replace("\\", "/"))
-    if any(path.is_relative_to(folder) for folder in DROPPED_DATA_DIRS):
-        return False
+    if path.is_relative_to(PYCOUNTRY_LOCALES):
+        return path in kept_pycountry_catalogues()
     if path.suffix != ".qm" or "translations" not in path.parts or "PySide6" not in path.parts:
         return True
     name = path.name

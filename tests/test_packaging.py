@@ -44,7 +44,12 @@ def test_every_keyring_backend_is_a_hidden_import() -> None:
         ("PySide6/Qt/translations/qt_help_de.qm", False),
         ("PySide6/Qt/translations/qtdeclarative_de.qm", False),
         ("PySide6/Qt/translations/designer_de.qm", False),
-        ("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo", False),
+        ("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo", True),  # "Deutschland", "法国"
+        ("pycountry/locales/zh_CN/LC_MESSAGES/iso3166-1.mo", True),
+        ("pycountry/locales/nb_NO/LC_MESSAGES/iso3166-1.mo", True),  # what gettext finds for nb
+        ("pycountry/locales/de/LC_MESSAGES/iso3166-2.mo", False),  # subdivisions: never read
+        ("pycountry/locales/de/LC_MESSAGES/iso639-3.mo", False),
+        ("pycountry/locales/ab/LC_MESSAGES/iso3166-1.mo", False),  # a language the app skips
         ("pycountry/databases/iso3166-1.json", True),
         ("app/resources/translations/order_desk_de.qm", True),  # the app's own catalogues
         ("app/resources/icons/order-desk.png", True),
@@ -52,6 +57,21 @@ def test_every_keyring_backend_is_a_hidden_import() -> None:
 )
 def test_bundle_keeps_only_data_the_app_reads(dest: str, kept: bool) -> None:
     assert options.keep_data_file(dest) is kept
+
+
+def test_the_bundle_keeps_every_country_name_catalogue_the_app_reads() -> None:
+    from app.core.models.countries import _NAME_LANGUAGES, name_catalogues
+
+    kept = options.kept_pycountry_catalogues()
+    assert len(kept) == len(name_catalogues()) == len(_NAME_LANGUAGES)
+    assert all(options.keep_data_file(str(path)) for path in kept)
+
+
+def test_development_tools_are_excluded() -> None:
+    for tool in ("click", "rich", "pygments", "pytest", "hypothesis", "nomad_envoy_cli"):
+        assert tool in options.EXCLUDES
+    for used in ("httpx", "pydantic", "keyring", "pycountry", "phonenumbers"):
+        assert used not in options.EXCLUDES
 
 
 def test_unused_qt_modules_are_excluded_and_used_ones_are_not() -> None:

@@ -1,7 +1,8 @@
 """`order-desk`: the window with no arguments, or a headless subcommand.
 
-Each subcommand lives in its own module exposing ``register(subparsers)``; the module sets
-``func`` on its parser, a callable ``(args) -> int`` returning the process exit code.
+Each subcommand is listed in `COMMANDS` and configured by a function of its own module (in
+``app/cli/*_cmd.py``) that adds its options and sets ``func`` on its parser, a callable
+``(args) -> int`` returning the process exit code.
 Exit codes: 0 all accepted, 1 some rejected or invalid, 2 usage or unreadable input, 3 some
 outcome unknown (reconcile), 4 some orders not sent (nothing created; submit them again). When
 several apply, the first of 3, 4, 1 wins: the most urgent thing to do next.
@@ -10,11 +11,11 @@ several apply, the first of 3, 4, 1 wins: the most urgent thing to do next.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
-from typing import NoReturn, TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn, TextIO
 
 from app import __version__, crash
 from app.buildinfo import build_id
@@ -25,20 +26,100 @@ EXIT_USAGE = 2
 EXIT_UNKNOWN = 3
 EXIT_NOT_SENT = 4
 
-# Subcommand modules, in the order `--help` lists them.
-COMMAND_MODULES = (
-    "app.cli.submit_cmd",
-    "app.cli.history_cmd",
-    "app.cli.sandbox_cmd",
-    "app.cli.profile_cmd",
-    "app.cli.credentials_cmd",
-)
+Configure = Callable[[argparse.ArgumentParser], None]
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # usage errors exit 2, as documented
+    """Usage errors exit 2, as documented. A subcommand's parser gets its options from its
+    ``configure`` function when it is first used (parsed, or its help shown): listing the
+    commands imports none of their modules."""
+
+    def __init__(self, *args: Any, configure: Configure | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._configure = configure
+
+    def _add_options(self) -> None:
+        configure, self._configure = self._configure, None
+        if configure is not None:
+            configure(self)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> tuple[Any, list[str]]:
+        self._add_options()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._add_options()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._add_options()
+        return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+# Each command's options and code live in its own module, imported by a plain import statement
+# (so PyInstaller bundles it, and a module missing from a build is an error, never a command left
+# out) only when that command runs or shows its help: `order-desk --help` and `--version` load
+# no order models, HTTP client or Qt.
+
+
+def _submit(parser: argparse.ArgumentParser) -> None:
+    from app.cli import submit_cmd
+
+    submit_cmd.configure_submit(parser)
+
+
+def _validate(parser: argparse.ArgumentParser) -> None:
+    from app.cli import submit_cmd
+
+    submit_cmd.configure_validate(parser)
+
+
+def _history(parser: argparse.ArgumentParser) -> None:
+    from app.cli import history_cmd
+
+    history_cmd.configure_history(parser)
+
+
+def _reconcile(parser: argparse.ArgumentParser) -> None:
+    from app.cli import history_cmd
+
+    history_cmd.configure_reconcile(parser)
+
+
+def _sandbox(parser: argparse.ArgumentParser) -> None:
+    from app.cli import sandbox_cmd
+
+    sandbox_cmd.configure_sandbox(parser)
+
+
+def _profile(parser: argparse.ArgumentParser) -> None:
+    from app.cli import profile_cmd
+
+    profile_cmd.configure_profile(parser)
+
+
+def _credentials(parser: argparse.ArgumentParser) -> None:
+    from app.cli import credentials_cmd
+
+    credentials_cmd.configure_credentials(parser)
+
+
+# Every subcommand, in the order `--help` lists them: name, its line in `--help`, its options.
+COMMANDS: tuple[tuple[str, str, Configure], ...] = (
+    ("submit", "validate, journal and send orders", _submit),
+    ("validate", "check orders; nothing is sent", _validate),
+    ("history", "list journaled orders, newest first", _history),
+    ("reconcile", "resolve orders whose outcome is unknown by looking them up", _reconcile),
+    ("sandbox", "run the local KA + Nomad simulator in the foreground", _sandbox),
+    ("profile", "add, use, list, rename or remove profiles", _profile),
+    ("credentials", "store or delete secrets in the OS keyring", _credentials),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,14 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "exit 0 if it worked")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(subparsers)
+    for name, summary, configure in COMMANDS:
+        subparsers.add_parser(name, help=summary, configure=configure)
     return parser
 
 

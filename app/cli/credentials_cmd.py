@@ -30,8 +30,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("credentials", help="store or delete secrets in the OS keyring")
+def configure_credentials(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="credentials_action", metavar="ACTION", required=True)
 
     for action, helptext, func in (

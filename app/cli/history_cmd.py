@@ -35,8 +35,7 @@ from app.core.targets import Target, registered_targets
 log = logging.getLogger(__name__)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    history = subparsers.add_parser("history", help="list journaled orders, newest first")
+def configure_history(history: argparse.ArgumentParser) -> None:
     history.add_argument("--json", action="store_true", help="one JSON line per order")
     history.add_argument("--ref", help="reference, or its beginning")
     history.add_argument("--state", choices=[s.value for s in OrderState])
@@ -49,9 +48,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="at most N orders (default 50; 0 for all)")
     history.set_defaults(func=run_history)
 
-    reconcile = subparsers.add_parser(
-        "reconcile", help="resolve orders whose outcome is unknown by looking them up"
-    )
+
+def configure_reconcile(reconcile: argparse.ArgumentParser) -> None:
     reconcile.add_argument("--target", choices=[t.value for t in registered_targets()])
     reconcile.add_argument("--profile", help="only the account this profile reaches")
     reconcile.add_argument("--base-url", help="only the account at this URL (with the profile's "

@@ -38,8 +38,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("profile", help="add, use, list, rename or remove profiles")
+def configure_profile(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="add (or replace) a profile")

@@ -24,12 +24,10 @@ LOCAL_NAMES = frozenset({"localhost"})
 MAX_PORT = 65535
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "sandbox",
-        help="run the local KA + Nomad simulator in the foreground",
-        description="Serve KA under /openapi and Nomad under /envoy on one loopback port, with "
-        "the documented sandbox credentials unless others are given. Ctrl+C stops it.",
+def configure_sandbox(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Serve KA under /openapi and Nomad under /envoy on one loopback port, with the "
+        "documented sandbox credentials unless others are given. Ctrl+C stops it."
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     parser.add_argument("--port", type=_port, default=0, help="port (default: any free port)")

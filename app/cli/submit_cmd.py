@@ -48,8 +48,7 @@ from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    submit = subparsers.add_parser("submit", help="validate, journal and send orders")
+def configure_submit(submit: argparse.ArgumentParser) -> None:
     submit.add_argument("files", nargs="+", metavar="FILE", type=Path,
                         help="JSON file (one order payload or a list of them), or a CSV/TSV "
                         "spreadsheet with one row per item")
@@ -62,7 +61,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "sent before")
     submit.set_defaults(func=run_submit)
 
-    validate = subparsers.add_parser("validate", help="check orders; nothing is sent")
+
+def configure_validate(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add_profile_options(validate, target_required=True)
     add_spreadsheet_options(validate)

@@ -7,6 +7,7 @@ import gettext
 import logging
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 
@@ -65,6 +66,14 @@ def _english_names() -> tuple[tuple[str, frozenset[str], str], ...]:
             if name:
                 names.append((folded(name), _words(name), country.alpha_2))
     return tuple(names)
+
+
+def name_catalogues() -> list[Path]:
+    """The pycountry translation files the names in other languages come from (one per language
+    of `_NAME_LANGUAGES` this pycountry has): a frozen build must carry these."""
+    found = (gettext.find("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+             for language in _NAME_LANGUAGES)
+    return [Path(path) for path in found if path]
 
 
 @lru_cache(maxsize=1)
