@@ -39,7 +39,7 @@ QT_EXCLUDES = [
 # rich and pygments, whenever they are installed).
 DEV_ONLY_MODULES = [
     "pytest", "_pytest", "pytestqt", "pytest_timeout", "hypothesis", "mypy", "nomad_envoy_cli",
-    "importlinter", "grimp", "click", "rich", "pygments",
+    "importlinter", "grimp", "click", "rich", "markdown_it", "mdurl", "pygments",
 ]
 # Development-only and unused standard-library packages.
 PYTHON_EXCLUDES = ["tkinter", "_tkinter", "test", "lib2to3", "pydoc_data", *DEV_ONLY_MODULES]
