@@ -19,6 +19,7 @@ from typing import Any, NoReturn, TextIO
 
 from app import __version__, crash
 from app.buildinfo import build_id
+from app.core.safe_text import escaped
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -162,10 +163,19 @@ def main(argv: list[str] | None = None) -> int:
 def log_handler(stream: TextIO) -> logging.Handler:
     """Log lines on ``stream`` with every known secret redacted: stderr is often kept in a file
     (a scheduler's log), and with ``-v`` the HTTP library logs the headers servers answer with,
-    which can echo the app key."""
+    which can echo the app key. Control and bidirectional-override characters from data are
+    escaped, as in every line the commands print."""
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(crash.RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_TerminalFormatter("%(levelname)s %(name)s: %(message)s"))
     return handler
+
+
+class _TerminalFormatter(crash.RedactingFormatter):
+    """Each line escaped (`app.core.safe_text`): a logged server answer or file name cannot
+    recolour the terminal or reorder what follows; line breaks (tracebacks) stay."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(escaped(line) for line in super().format(record).split("\n"))
 
 
 def stdout_reader_gone() -> None:
