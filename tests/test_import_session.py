@@ -163,6 +163,12 @@ def test_a_shortened_reference_is_an_error_not_a_merge_of_orders() -> None:
     assert "lost digits" in order.errors[0].message
 
 
+# The rest of a Nomad delivery address, as constants: an order needs one to be accepted.
+DELIVERY_ADDRESS = {
+    "customer.address1": "1 Keyuan Road", "customer.city": "Shenzhen", "customer.countryCode": "CN",
+}
+
+
 def test_nomad_rows_build_nested_items(tmp_path: Path) -> None:
     path = tmp_path / "nomad.csv"
     path.write_text(
@@ -180,6 +186,7 @@ def test_nomad_rows_build_nested_items(tmp_path: Path) -> None:
             "currency": "CNY",
             "items[].product.currency": "CNY",
             "items[].product.massUnit": "Kilogram",
+            **DELIVERY_ADDRESS,
         },
     )
     session.set_mapping(mapping)
@@ -233,6 +240,8 @@ def test_list_fields_take_several_values_in_one_cell() -> None:
             "currency": "CNY",
             "items[].product.currency": "CNY",
             "items[].product.massUnit": "Kilogram",
+            "customer.firstName": "Li",
+            **DELIVERY_ADDRESS,
         },
     )
     order = ImportSession(table, Target.NOMAD, mapping).orders[0]

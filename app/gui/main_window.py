@@ -42,6 +42,7 @@ from app.gui.import_sender import EngineSender
 from app.gui.order_form import OrderForm
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.submission import SubmissionController
+from app.gui.wheel_guard import install_wheel_guard
 from app.gui.window_header import WindowHeader
 from app.gui.workers import WorkerPool
 
@@ -62,6 +63,7 @@ _TONE_OF = {ResultStatus.UNKNOWN: "warning", ResultStatus.NOT_SENT: "not_sent",
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard()  # before any combo or spin box of the window and its dialogs
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Order Desk"))
@@ -267,8 +269,12 @@ class MainWindow(QMainWindow):
         current = settings.profile_in_use(self.target)
         self.header.show_profiles(
             [p for p in settings.profiles.values() if p.target is self.target], current)
-        self.setWindowTitle(self.tr("Order Desk — %1 (%2)").replace("%1", current.name)
-                            .replace("%2", self.badge.text()))
+        # Qt adds the display name to a title that does not end with it (on X11 and Windows,
+        # QPlatformWindow::formatWindowTitle): ending with it names the program once everywhere.
+        # The operator's profile name goes in last, so a "%" in it is never replaced.
+        self.setWindowTitle(self.tr("%1 (%2) — %3")
+                            .replace("%3", QApplication.applicationDisplayName())
+                            .replace("%2", self.badge.text()).replace("%1", current.name))
         self.form.show_profile(current)
 
     def _profile_chosen(self, name: str) -> None:

@@ -84,17 +84,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../app/crash.py" line="329"/>
+        <location filename="../../app/crash.py" line="334"/>
         <source>Order Desk closed unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="330"/>
+        <location filename="../../app/crash.py" line="335"/>
         <source>Order Desk stopped because of an error the last time it ran. No order was lost: the journal has every order, and orders in doubt are checked before anything is resent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="338"/>
+        <location filename="../../app/crash.py" line="343"/>
         <source>The crash report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1061,57 +1061,52 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="67"/>
+        <location filename="../../app/gui/main_window.py" line="69"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="88"/>
+        <location filename="../../app/gui/main_window.py" line="90"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="86"/>
+        <location filename="../../app/gui/main_window.py" line="88"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="108"/>
+        <location filename="../../app/gui/main_window.py" line="110"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="110"/>
+        <location filename="../../app/gui/main_window.py" line="112"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="138"/>
+        <location filename="../../app/gui/main_window.py" line="140"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="139"/>
+        <location filename="../../app/gui/main_window.py" line="141"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="148"/>
+        <location filename="../../app/gui/main_window.py" line="150"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="270"/>
-        <source>Order Desk — %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="287"/>
+        <location filename="../../app/gui/main_window.py" line="293"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="345"/>
+        <location filename="../../app/gui/main_window.py" line="351"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,67 +1181,72 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="191"/>
+        <location filename="../../app/gui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="193"/>
+        <location filename="../../app/gui/main_window.py" line="195"/>
         <source>&amp;New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="195"/>
+        <location filename="../../app/gui/main_window.py" line="197"/>
         <source>&amp;Duplicate last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="197"/>
+        <location filename="../../app/gui/main_window.py" line="199"/>
         <source>&amp;Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="200"/>
+        <location filename="../../app/gui/main_window.py" line="202"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="202"/>
+        <location filename="../../app/gui/main_window.py" line="204"/>
         <source>&amp;Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="205"/>
+        <location filename="../../app/gui/main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="209"/>
+        <location filename="../../app/gui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="211"/>
+        <location filename="../../app/gui/main_window.py" line="213"/>
         <source>&amp;New order tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="213"/>
+        <location filename="../../app/gui/main_window.py" line="215"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="216"/>
+        <location filename="../../app/gui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="218"/>
+        <location filename="../../app/gui/main_window.py" line="220"/>
         <source>&amp;About Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="296"/>
+        <location filename="../../app/gui/main_window.py" line="275"/>
+        <source>%1 (%2) — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="302"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2066,6 +2066,26 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 </context>
 <context>
     <name>FieldMessages</name>
+    <message>
+        <source>at least one item is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery address: address line is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery address: city is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery address: country is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery address: recipient name is required</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>invalid value</source>
         <translation type="unfinished"></translation>

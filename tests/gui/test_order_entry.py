@@ -66,6 +66,9 @@ def test_nomad_order_is_accepted_via_ctrl_enter(qtbot: QtBot, window: MainWindow
     type_into(qtbot, window, "nomad.customer.firstName", "Li")
     type_into(qtbot, window, "nomad.customer.lastName", "Wei")
     type_into(qtbot, window, "nomad.customer.phone", "+86 139 1234 5678")
+    type_into(qtbot, window, "nomad.customer.address1", "1 Nanjing Road")
+    type_into(qtbot, window, "nomad.customer.city", "Shanghai")
+    type_into(qtbot, window, "nomad.customer.country", "China")
     fill_row(qtbot, window, "nomad.items", 0, {
         "product.skus[].skuNumber": "SKU-1", "product.name": "Tea", "quantity": "3",
         "price": "12.50",

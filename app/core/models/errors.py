@@ -40,6 +40,9 @@ def _bound(word: str, key: str) -> Callable[[ErrorDetails], str]:
 FIXED_MESSAGES = (
     "required", "unknown field", "must be text", "must be a whole number", "must be a number",
     "must be true or false", "must be a list", "must be an object", "invalid value",
+    "at least one item is required",
+    *(f"delivery address: {part} is required"
+      for part in ("recipient name", "address line", "city", "country")),
 )
 
 _MESSAGES: dict[str, Callable[[ErrorDetails], str]] = {

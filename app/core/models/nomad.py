@@ -2,8 +2,10 @@
 
 Every field of the generated client's models is mirrored (API notes, section 2.3). Only
 ``platformName``, ``currency`` and the embedded product's ``currency`` and ``massUnit`` are
-required. Nomad documents no lengths, so none are imposed except on the order reference; whole
-numbers are capped at a 32-bit int (no range is documented); enums are the documented values.
+required by the API; an order the operator enters also needs items and a delivery address
+(``DELIVERY_PARTS``). Nomad documents no lengths, so none are imposed except on the order
+reference; whole numbers are capped at a 32-bit int (no range is documented); enums are the
+documented values.
 """
 
 from __future__ import annotations
@@ -240,6 +242,17 @@ CUSTOMS = ui(group="customs")
 
 
 NOMAD_ADDRESS_ROLES = ("customer", "seller", "payer")
+
+# What an order needs to be fulfilled, though Nomad requires none of it (API notes, 2.3): at least
+# one item, and the customer's address with each part below (wire keys; any one of a part's keys
+# will do, the first is where a gap is shown). Checked for operator input, not in strict mode.
+DELIVERY_ADDRESS = "customer"
+DELIVERY_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("recipient name", ("firstName", "lastName")),
+    ("address line", ("address1", "address2")),
+    ("city", ("city",)),
+    ("country", ("country", "countryCode")),
+)
 
 
 class NomadOrder(WireModel):

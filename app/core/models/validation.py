@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from app.core.models import nomad
 from app.core.models.base import WireModel
 from app.core.models.errors import field_errors
 from app.core.models.ka import KaOrder
@@ -87,14 +88,49 @@ def validate_ka(data: dict[str, Any], strict: bool, address_key: str) -> Validat
 
 
 def validate_nomad(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
-    """Nomad: the model, and a warning for an unknown province in any of its addresses."""
+    """Nomad: the model, the parts a delivery needs, and a warning for an unknown province in
+    any of its addresses."""
     checked = check_model(NomadOrder, data, strict=strict)
-    if not checked.ok or checked.wire is None or strict:
+    if strict:
+        return checked
+    checked = _with_gaps(checked, delivery_errors(data))
+    if not checked.ok or checked.wire is None:
         return checked
     wire = checked.wire
     places = [(role, wire[role], "countryCode", "state")
               for role in NOMAD_ADDRESS_ROLES if role in wire]
     return replace(checked, warnings=tuple(_province_warnings(places)))
+
+
+def delivery_errors(data: Mapping[str, Any]) -> list[FieldError]:
+    """What keeps a Nomad order from being fulfilled: no item, or a part of the delivery address
+    (nomad.DELIVERY_PARTS) with none of its keys filled, located at the part's first key. KA's
+    model already requires its lines and the parts of its address."""
+    errors: list[FieldError] = []
+    if data.get("items") in (None, []):
+        errors.append(FieldError("items", "at least one item is required"))
+    address = data.get(nomad.DELIVERY_ADDRESS)
+    if not isinstance(address, Mapping):
+        address = {}
+    for part, keys in nomad.DELIVERY_PARTS:
+        if not any(_filled(address.get(key)) for key in keys):
+            errors.append(FieldError(f"{nomad.DELIVERY_ADDRESS}.{keys[0]}",
+                                     f"delivery address: {part} is required"))
+    return errors
+
+
+def _filled(value: object) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _with_gaps(checked: ValidationResult, gaps: list[FieldError]) -> ValidationResult:
+    """`checked` with the delivery gaps the model did not already report (itself or a parent)."""
+    known = [error.loc for error in checked.errors]
+    new = [gap for gap in gaps
+           if not any(gap.loc == loc or gap.loc.startswith(loc + ".") for loc in known)]
+    if not new:
+        return checked
+    return _failed([*checked.errors, *new])
 
 
 def _failed(errors: list[FieldError]) -> ValidationResult:
