@@ -203,8 +203,14 @@ def test_another_sender_on_the_journal_makes_submit_exit_2_without_sending(
     finally:
         other.release()
     assert code == EXIT_USAGE
-    assert "Another Order Desk" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    # One clear line: no traceback, no advice about orders it never journaled.
+    assert err.count("\n") == 1 and "Another Order Desk" in err
+    assert "Nothing was journaled" in err
+    assert not any(word in err for word in ("Traceback", "unknown", "reconcile"))
     assert counting.orders(Target.KA) == []
+    with Journal(journal_path()) as journal:
+        assert journal.count() == 0
 
 
 def test_reconcile_with_another_sender_exits_2_and_names_queued_leftovers(

@@ -13,13 +13,14 @@ from app.cli.common import (
     add_lookup_settle_option,
     fail,
     json_line,
+    load_cli_settings,
     open_desk,
     overrides_from,
     result_line,
     select_profile,
     shown,
 )
-from app.core.desk import Desk
+from app.core.desk import Desk, open_journal
 from app.core.engine import OrderResult, ResultStatus, SubmissionEngine
 from app.core.journal import (
     HistoryFilter,
@@ -29,6 +30,7 @@ from app.core.journal import (
     OrderState,
     SendLockBusyError,
 )
+from app.core.paths import journal_path
 from app.core.settings import Profile
 from app.core.targets import Target, registered_targets
 
@@ -93,12 +95,17 @@ def run_history(args: argparse.Namespace) -> int:
     if args.limit < 0:
         fail("history", "--limit must be 0 (all) or more")
         return EXIT_USAGE
+    if not journal_path().exists():
+        if not args.json:
+            print("no orders match" if _filtered(args) else "the journal holds no orders yet",
+                  file=sys.stderr)
+        return EXIT_OK
     try:
-        desk = open_desk()
+        journal = _open_for_reading()
     except InputError as exc:
         fail("history", str(exc))
         return EXIT_USAGE
-    with desk.journal as journal:
+    with journal:
         where = HistoryFilter(
             reference=args.ref,
             state=OrderState(args.state) if args.state else None,
@@ -114,6 +121,23 @@ def run_history(args: argparse.Namespace) -> int:
         print("no orders match" if _filtered(args) else "the journal holds no orders yet",
               file=sys.stderr)
     return EXIT_OK
+
+
+def _open_for_reading() -> Journal:
+    """The journal as the app opens it; where that is refused (a read-only folder or file),
+    read-only, for a command that only reads."""
+    try:
+        return open_journal(load_cli_settings())
+    except InputError as exc:  # damaged settings: an upgrade would need them, reading does not
+        first = exc
+    except JournalError as exc:
+        first = InputError(str(exc))
+    try:
+        journal = Journal(journal_path(), read_only=True)
+    except JournalError:
+        raise first from None
+    log.info("journal opened read-only: %s", first)
+    return journal
 
 
 def _filtered(args: argparse.Namespace) -> bool:

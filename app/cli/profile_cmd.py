@@ -21,6 +21,7 @@ from app.cli.common import (
 )
 from app.core.desk import Desk, apply_overrides
 from app.core.journal import JournalError
+from app.core.paths import settings_path
 from app.core.profile_changes import assess_change, unsettled_orders
 from app.core.secrets import KeyringUnavailable
 from app.core.settings import (
@@ -90,6 +91,9 @@ def _with_desk(action: Callable[[Desk], int]) -> int:
         return _fail(str(exc))
     try:
         return action(desk)
+    except OSError as exc:  # a read-only data folder, a full disk
+        return _fail(f"the settings could not be saved to {exc.filename or settings_path()}: "
+                     f"{exc.strerror or exc}; nothing was changed")
     finally:
         desk.close()
 

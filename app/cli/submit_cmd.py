@@ -187,13 +187,13 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: D
         return EXIT_USAGE
     finally:
         engine.close()
+    if isinstance(handle.error, SendLockBusyError):
+        fail("submit", f"{handle.error} Nothing was journaled or sent.")
+        return EXIT_USAGE
     results = held + handle.report().results
     _summary(results)
     if args.json:
         _print_sheet_summary(orders, [CLI_STATUS[r.status] for r in results])
-    if isinstance(handle.error, SendLockBusyError):
-        fail("submit", str(handle.error))
-        return EXIT_USAGE  # nothing was journaled or sent
     if handle.error is not None:
         fail("submit", f"stopped: {handle.error}")
         return EXIT_UNKNOWN  # requests may have been in flight; `order-desk reconcile` resolves
@@ -201,9 +201,18 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: D
 
 
 def _wait_interruptibly(handle: BatchHandle) -> None:
+    """Until the batch ends. Ctrl-C, or an account that cannot take orders (the batch holds:
+    a script has nobody to ask), stops it: requests in flight finish, the rest is not sent."""
     try:
         while not handle.join(0.2):  # short waits keep Ctrl-C responsive
-            pass
+            held = handle.control.held_reason
+            if held:
+                print(shown(f"order-desk submit: stopped: the account cannot take orders "
+                            f"({held}). The orders not sent yet are left for the next submit "
+                            "of the same file, once that is fixed."), file=sys.stderr)
+                handle.cancel()
+                handle.join()
+                return
     except KeyboardInterrupt:
         print("interrupted: finishing the requests in flight...", file=sys.stderr)
         handle.cancel()
