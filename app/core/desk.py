@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.core.clients import OrderClient, make_client
+from app.core.connection_check import ConnectionReport, check_client, setting_problem
 from app.core.journal import Journal
 from app.core.paths import journal_path
 from app.core.ratelimit import parse_rate_limit
@@ -234,6 +235,26 @@ class Desk:
                 self._retired.append(cached[2])
             self._clients[profile.name] = (profile, secrets, client)
             return client
+
+    def test_connection(self, profile: Profile,
+                        typed: Mapping[str, str] | None = None) -> ConnectionReport:
+        """One harmless authenticated call with ``profile`` as it is (saved or not) and its
+        secrets, those in ``typed`` (not stored yet) first. Blocks for up to the profile's
+        timeout: call it off the GUI thread. Never raises for a setting or the network."""
+        secrets = self.secrets_for(profile)
+        secrets.update({name: value for name, value in (typed or {}).items() if value})
+        url = ""
+        try:
+            profile.check()
+            url = self.base_url_for(profile) or ""
+            client = make_client(profile, secrets, base_url=url or None)
+        except ValueError as exc:
+            return ConnectionReport(setting_problem(exc), url, detail=str(exc),
+                                    stage=profile.stage)
+        try:
+            return check_client(profile.target, client, url, stage=profile.stage)
+        finally:
+            client.close()
 
     # -- settings ------------------------------------------------------------------------------
     def save_settings(self) -> None:

@@ -11,6 +11,7 @@ import logging
 import os
 import shlex
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any, Protocol
 
 from app.core.targets import Credential, Target, registered_targets
@@ -92,7 +93,9 @@ class KeyringSecretStore:
                 "No system keyring is available (no Secret Service, Keychain or Credential Locker "
                 "was found)."
             )
-        self.backend_name = type(backend).__name__
+        # The backend's own name ("SecretService Keyring", "macOS Keyring"): where a secret is
+        # kept, as the profiles dialog names it.
+        self.backend_name = str(getattr(backend, "name", "") or type(backend).__name__)
 
     def _call(self, action: str, func, *args):  # type: ignore[no-untyped-def]
         try:
@@ -166,6 +169,34 @@ def resolve_secrets(
             value = credential.sandbox_default
         result[name] = value
     return result
+
+
+class SecretSource(StrEnum):
+    """Where a profile's secret comes from (never its value)."""
+
+    ENVIRONMENT = "environment"  # the credential's environment variable (wins over the store)
+    STORED = "stored"  # the secret store (the keyring, or the window's session memory)
+    SANDBOX_DEFAULT = "sandbox_default"  # the built-in simulator's documented default
+    MISSING = "missing"
+
+
+def secret_source(store: SecretStore | None, profile: str, target: Target, name: str, *,
+                  sandbox: bool) -> SecretSource:
+    """Where `resolve_secrets` would take secret ``name`` of ``profile`` from."""
+    credential = next((c for c in credentials_of(target) if c.name == name), None)
+    if credential is None:
+        return SecretSource.MISSING
+    if os.environ.get(credential.env_var):
+        return SecretSource.ENVIRONMENT
+    if store is not None:
+        try:
+            if store.get(profile, name) is not None:
+                return SecretSource.STORED
+        except KeyringUnavailable:
+            pass
+    if sandbox and credential.sandbox_default:
+        return SecretSource.SANDBOX_DEFAULT
+    return SecretSource.MISSING
 
 
 def redact(text: str, secrets: list[str | None] | tuple[str | None, ...]) -> str:

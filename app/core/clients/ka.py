@@ -321,6 +321,11 @@ class KaClient:
             return Balance(_decimal(amount), currency and str(currency), data)
         return Balance(_decimal(data), None, data)
 
+    def check_access(self) -> ApiFailure | None:
+        """A harmless authenticated call (the balance): None when the account answered."""
+        answer = self.balance()
+        return answer if isinstance(answer, ApiFailure) else None
+
     def close(self) -> None:
         self._http.close()
 

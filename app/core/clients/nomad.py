@@ -70,6 +70,8 @@ _GATEWAY_HINTS = {
     "Nonce Used": "the same signed request arrived twice; this copy was not processed again",
 }
 MAX_CONNECTOR_LINES = 3
+# What `check_access` queries for: a reference no operator writes.
+CHECK_REFERENCE = "order-desk-connection-check"
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,12 @@ class NomadClient:
         if not orders:
             return ApiFailure(OutcomeKind.REJECTED, f"Nomad has no order {order_id!r}")
         return next((o for o in orders if o.order_id == order_id), orders[0])
+
+    def check_access(self) -> ApiFailure | None:
+        """A harmless signed call (an order query for a reference nobody uses): None when the
+        store answered."""
+        reply = self._call("GET", query={"client_order_ref": CHECK_REFERENCE})
+        return ApiFailure.from_outcome(reply) if isinstance(reply, SendOutcome) else None
 
     def cancel_order(self, order_id: str) -> SendOutcome:
         """ACCEPTED when Nomad cancelled it (success depends on the platform's support)."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from app.core.clients.base import OrderClient
     from app.core.importing.synonyms import Concept
     from app.core.models.base import WireModel
+    from app.core.models.summary import Summariser
     from app.core.models.validation import ValidationResult
     from app.core.settings import Profile
 
@@ -129,6 +130,9 @@ class TargetSpec:
     profile_settings: tuple[str, ...] = ()
     # Header words of spreadsheet exports, mapped onto this target's fields by their leaf names.
     synonyms: tuple[Concept, ...]
+    # Reads a journaled payload for the history's columns and order view (recipient, country,
+    # address, lines); None: the history shows none of these for the target.
+    summarise: Summariser | None = None
 
     @property
     def target(self) -> Target:

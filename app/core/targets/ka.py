@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from app.core.clients.ka import KaClient
 from app.core.importing.synonyms import CONCEPTS
 from app.core.models.ka import KaOrder
+from app.core.models.summary import summarise_ka
 from app.core.models.validation import validate_ka
 from app.core.targets import Credential, Environment, TargetSpec
 
@@ -46,4 +47,5 @@ SPEC = TargetSpec(
     account_fields=(),  # the base URL alone
     profile_settings=("address_key",),
     synonyms=CONCEPTS,
+    summarise=summarise_ka,
 )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from app.core.clients.nomad import NomadClient
 from app.core.importing.synonyms import CONCEPTS
 from app.core.models.nomad import NomadOrder
+from app.core.models.summary import summarise_nomad
 from app.core.models.validation import validate_nomad
 from app.core.targets import Credential, Environment, TargetSpec
 
@@ -56,4 +57,5 @@ SPEC = TargetSpec(
     account_fields=("store", "stage"),
     profile_settings=("store", "stage"),
     synonyms=CONCEPTS,
+    summarise=summarise_nomad,
 )
