@@ -1,5 +1,7 @@
 """The journal as a read-only table: rows fetched a page at a time as the view scrolls
-(canFetchMore/fetchMore), filtered in SQL by `HistoryFilter`, never one widget per row."""
+(canFetchMore/fetchMore), filtered in SQL by `HistoryFilter`, never one widget per row. What an
+operator scans for (recipient, country, items) is read from each order's payload by its target's
+summary reader (`app.core.models.summary`), once per order."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
+from app.core.models.summary import OrderSummary, summarise_order
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,7 @@ _STATE_COLOURS = {
 # The operator must act: correct, reconcile, or submit again.
 _ATTENTION = frozenset({OrderState.REJECTED, OrderState.UNKNOWN, OrderState.NOT_SENT})
 ICON_SIZE = 12
+ITEMS_SHOWN = 2  # lines named in the Items column; the rest are counted
 
 
 def _state_icon(colour: str) -> QIcon:
@@ -54,14 +58,19 @@ class HistoryTableModel(QAbstractTableModel):
         self._filter = HistoryFilter()
         self._rows: list[OrderRecord] = []
         self._total = 0
-        # State first (what an operator scans for), the message last so it gets the spare width.
+        self._summaries: dict[int, OrderSummary] = {}
+        # The outcome first (what an operator scans for), then when and for whom, the message
+        # last so it gets the spare width.
         self.columns = (
-            ("state", self.tr("State")),
-            ("created", self.tr("Created")),
-            ("target", self.tr("Target")),
-            ("profile", self.tr("Profile")),
+            ("state", self.tr("Outcome")),
+            ("created", self.tr("Entered")),
+            ("recipient", self.tr("Recipient")),
+            ("country", self.tr("Country")),
+            ("items", self.tr("Items")),
             ("reference", self.tr("Reference")),
             ("remote_id", self.tr("Remote id")),
+            ("profile", self.tr("Profile")),
+            ("target", self.tr("Target")),
             ("attempts", self.tr("Attempts")),
             ("message", self.tr("Message")),
         )
@@ -78,6 +87,10 @@ class HistoryTableModel(QAbstractTableModel):
             OrderState.CANCELLED: self.tr("Cancelled"),
         }[state]
 
+    @staticmethod
+    def state_colour(state: OrderState) -> str:
+        return _STATE_COLOURS.get(state, "#000000")
+
     # -- loading -------------------------------------------------------------------------------
     def set_filter(self, where: HistoryFilter) -> None:
         self._filter = where
@@ -86,6 +99,7 @@ class HistoryTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Start over from the newest order (after a submit, or a new filter)."""
         self.beginResetModel()
+        self._summaries = {}
         self._total = self._journal.count(self._filter)
         self._rows = self._journal.page(self._filter, 0, PAGE_SIZE)
         self.endResetModel()
@@ -112,6 +126,25 @@ class HistoryTableModel(QAbstractTableModel):
     def record(self, row: int) -> OrderRecord:
         return self._rows[row]
 
+    def summary(self, record: OrderRecord) -> OrderSummary:
+        """Recipient, country, address and lines of ``record`` (read once, then kept)."""
+        summary = self._summaries.get(record.id)
+        if summary is None:
+            summary = summarise_order(record.target, record.payload_json)
+            self._summaries[record.id] = summary
+        return summary
+
+    def items_text(self, summary: OrderSummary) -> str:
+        """"SKU-A ×2, SKU-B ×1 (+3 more)": the first lines, then how many others."""
+        shown = [self.tr("%1 ×%2").replace("%1", line.sku or line.name or "?")
+                 .replace("%2", "?" if line.quantity is None else str(line.quantity))
+                 for line in summary.lines[:ITEMS_SHOWN]]
+        text = ", ".join(shown)
+        more = len(summary.lines) - ITEMS_SHOWN
+        if more > 0:
+            text += " " + self.tr("(+%n more)", "", more)
+        return text
+
     # -- Qt model API --------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -133,8 +166,11 @@ class HistoryTableModel(QAbstractTableModel):
         if role == RecordRole:
             return record
         if role == SortRole:
-            return {"created": record.created_at, "attempts": record.attempt_count}.get(
-                key, self._text(record, key))
+            if key == "created":
+                return record.created_at
+            if key == "attempts":
+                return record.attempt_count
+            return self._text(record, key)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(record, key)
         if role == Qt.ItemDataRole.ForegroundRole and key == "state":
@@ -147,6 +183,13 @@ class HistoryTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and key == "message":
             return record.message or None
+        if role == Qt.ItemDataRole.ToolTipRole and key == "items":
+            return "\n".join(
+                self.tr("%1 ×%2").replace("%1", " — ".join(p for p in (line.sku, line.name) if p))
+                .replace("%2", "?" if line.quantity is None else str(line.quantity))
+                for line in self.summary(record).lines) or None
+        if role == Qt.ItemDataRole.ToolTipRole and key == "recipient":
+            return "\n".join(self.summary(record).address_lines) or None
         if role == Qt.ItemDataRole.ToolTipRole and key == "profile":
             # Where it went: what makes an order's reference unique, whatever the profile is
             # called now.
@@ -155,13 +198,19 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _text(self, record: OrderRecord, key: str) -> str:
         if key == "created":
-            return datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M:%S")
+            return datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M")
         if key == "target":
             return record.target.label
         if key == "state":
             return self.state_text(record.state)
         if key == "attempts":
             return str(record.attempt_count)
+        if key == "recipient":
+            return self.summary(record).recipient
+        if key == "country":
+            return self.summary(record).country
+        if key == "items":
+            return self.items_text(self.summary(record))
         if key == "message":
             return record.message.splitlines()[0] if record.message else ""
         return str(getattr(record, key) or "")

@@ -1,18 +1,22 @@
-"""The history tab: search, state filter, the journal table (sortable through a proxy), a
-details pane with each attempt's (redacted) request and response, and the row actions."""
+"""The history tab: search, state and date filters, the journal table (sortable through a proxy),
+a details pane that follows the selection (a readable order view: address, lines, outcome,
+attempts; and, one click away, each attempt's redacted request and response), and the row
+actions."""
 
 from __future__ import annotations
 
+import html
 import json
 import logging
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,17 +27,21 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.csv_export import SpreadsheetWriter, open_for_spreadsheet
-from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
+from app.core.journal import AttemptRecord, HistoryFilter, Journal, OrderRecord, OrderState
 from app.gui.history_model import HistoryTableModel, SortRole
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
+# The date filter's choices: (key, days back from today; None: any time, -1: a chosen range).
+PERIODS = (("any", None), ("today", 0), ("week", 6), ("month", 29), ("range", -1))
 EXPORT_COLUMNS = ("created", "target", "account", "profile", "reference", "state", "remote_id",
                   "message")
 
@@ -65,6 +73,30 @@ class HistoryView(QWidget):
         for state in OrderState:
             self.state_filter.addItem(self.model.state_text(state), state.value)
         self.state_filter.currentIndexChanged.connect(self.apply_filter)
+        self.period = QComboBox(self)
+        self.period.setObjectName("historyPeriod")
+        self.period.setToolTip(self.tr("Orders entered in this period"))
+        period_texts = {
+            "any": self.tr("Any date"), "today": self.tr("Today"),
+            "week": self.tr("Last 7 days"), "month": self.tr("Last 30 days"),
+            "range": self.tr("From… to…"),
+        }
+        for key, _days in PERIODS:
+            self.period.addItem(period_texts[key], key)
+        self.date_from = QDateEdit(self)
+        self.date_from.setObjectName("historyFrom")
+        self.date_to = QDateEdit(self)
+        self.date_to.setObjectName("historyTo")
+        today = QDate.currentDate()
+        for edit, start in ((self.date_from, today.addDays(-6)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(start)
+            edit.setVisible(False)
+            edit.dateChanged.connect(self.apply_filter)
+        self.date_from.setToolTip(self.tr("Entered on or after this day"))
+        self.date_to.setToolTip(self.tr("Entered on or before this day"))
+        self.period.currentIndexChanged.connect(self._period_changed)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("historyCount")
 
@@ -82,12 +114,30 @@ class HistoryView(QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._show_details)
         self.table.doubleClicked.connect(lambda _index: self._open_selected())
+        # A reset (refresh, new filter) drops the selection without a signal: select the same
+        # orders again if they are still listed, else clear the details.
+        self._kept_selection: set[int] = set()
+        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
+        self.proxy.modelReset.connect(self._restore_selection)
 
+        # The order as an operator reads it, and the raw exchange one click (a tab) away.
+        self.order_view = QTextBrowser(self)
+        self.order_view.setObjectName("historyOrderView")
+        self.order_view.setOpenLinks(False)
+        self.order_view.anchorClicked.connect(self._link_clicked)
+        self.order_view.setPlaceholderText(self.tr("Select an order to see it here."))
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("historyDetails")
         self.details.setReadOnly(True)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setPlaceholderText(self.tr("Select an order to see its attempts."))
+        self.details_tabs = QTabWidget(self)
+        self.details_tabs.setObjectName("historyDetailsTabs")
+        self.details_tabs.setDocumentMode(True)
+        self.details_tabs.addTab(self.order_view, self.tr("Order"))
+        self.details_tabs.addTab(self.details, self.tr("Request and response"))
+        self.details_tabs.setTabToolTip(1, self.tr(
+            "What was sent and what came back, attempt by attempt (credentials removed)"))
 
         self.actions_by_name: dict[str, QAction] = {}
         buttons = QHBoxLayout()
@@ -117,6 +167,9 @@ class HistoryView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.state_filter, 1)
+        top.addWidget(self.period)
+        top.addWidget(self.date_from)
+        top.addWidget(self.date_to)
         top.addWidget(self.count_label)
         # Instead of a blank grid: what to do when there is nothing (yet, or for this search).
         self.empty_label = QLabel(self)
@@ -132,7 +185,7 @@ class HistoryView(QWidget):
         self.table_stack.addWidget(self.empty_label)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table_stack)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.details_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -147,7 +200,40 @@ class HistoryView(QWidget):
     def current_filter(self) -> HistoryFilter:
         text = self.search.text().strip() or None
         state = self.state_filter.currentData()
-        return HistoryFilter(text=text, state=OrderState(state) if state else None)
+        since, until = self.period_bounds()
+        return HistoryFilter(text=text, state=OrderState(state) if state else None,
+                             since=since, until=until)
+
+    def period_bounds(self, today: date | None = None) -> tuple[float | None, float | None]:
+        """(since, until) in seconds since the epoch for the chosen period, whole local days."""
+        days = dict(PERIODS)[self.period.currentData()]
+        if days is None:
+            return None, None
+        today = today or date.today()
+        if days >= 0:
+            first, last = today - timedelta(days=days), today
+        else:
+            chosen = [edit.date().toPython() for edit in (self.date_from, self.date_to)]
+            days_chosen = sorted(d for d in chosen if isinstance(d, date))
+            first, last = days_chosen[0], days_chosen[-1]
+        since = datetime.combine(first, time()).timestamp()
+        until = datetime.combine(last + timedelta(days=1), time()).timestamp()
+        return since, until
+
+    def set_period(self, key: str, first: date | None = None, last: date | None = None) -> None:
+        """Choose a period ("any", "today", "week", "month" or "range" from first to last)."""
+        if first is not None:
+            self.date_from.setDate(QDate(first.year, first.month, first.day))
+        if last is not None:
+            self.date_to.setDate(QDate(last.year, last.month, last.day))
+        self.period.setCurrentIndex(self.period.findData(key))
+        self.apply_filter()
+
+    def _period_changed(self) -> None:
+        chosen = self.period.currentData() == "range"
+        self.date_from.setVisible(chosen)
+        self.date_to.setVisible(chosen)
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -163,7 +249,7 @@ class HistoryView(QWidget):
             return
         filtered = self.current_filter() != HistoryFilter()
         self.empty_label.setText(
-            self.tr("No orders match this search or state.") if filtered
+            self.tr("No orders match this search, state or date.") if filtered
             else self.tr("No orders yet — submit one from New order (Ctrl+N), or bring many in "
                          "with File › Import CSV…"))
         self.table_stack.setCurrentWidget(self.empty_label)
@@ -192,13 +278,97 @@ class HistoryView(QWidget):
             any(r.state is OrderState.UNKNOWN for r in records))
         self.actions_by_name["exportCsv"].setEnabled(bool(records))
 
+    def _remember_selection(self) -> None:
+        self._kept_selection = {record.id for record in self.selected_records()}
+
+    def _restore_selection(self) -> None:
+        kept, self._kept_selection = self._kept_selection, set()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.model.record(self.proxy.mapToSource(index).row()).id in kept:
+                self.table.selectRow(row)
+                return  # selectionChanged shows it
+        self._show_details()
+
     def _show_details(self) -> None:
+        """The details follow the selection: one order shown, otherwise nothing."""
         self._update_selection_actions()
         records = self.selected_records()
-        self.details.setPlainText(self.describe(records[0]) if len(records) == 1 else "")
+        if len(records) != 1:
+            self.order_view.clear()
+            self.details.clear()
+            return
+        record = records[0]
+        attempts = self._journal.attempts(record.id)
+        self.order_view.setHtml(self.order_html(record, attempts))
+        self.details.setPlainText(self.describe(record, attempts))
 
-    def describe(self, record: OrderRecord) -> str:
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.fragment() == "raw":
+            self.details_tabs.setCurrentWidget(self.details)
+
+    def order_html(self, record: OrderRecord, attempts: list[AttemptRecord]) -> str:
+        """The order as an operator reads it: outcome, where and when, address, lines,
+        attempts. Every value from the order is escaped."""
+        def e(text: object) -> str:
+            return html.escape(str(text))
+
+        summary = self.model.summary(record)
+        colour = self.model.state_colour(record.state)
+        entered = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M:%S")
+        parts = [
+            f"<h3 style='margin:0'>{e(record.reference)} — "
+            f"<span style='color:{colour}'>{e(self.model.state_text(record.state))}</span></h3>",
+        ]
+        facts = [
+            (self.tr("Remote id"), record.remote_id or "—"),
+            (self.tr("Entered"), entered),
+            (self.tr("Profile"), f"{record.profile} ({record.target.label})"),
+            (self.tr("Sent to"), record.account),
+        ]
+        if record.message:
+            facts.append((self.tr("Outcome"), record.message))
+        parts.append(_table_rows(facts))
+        address = [summary.recipient, *summary.address_lines, summary.country, summary.phone]
+        parts.append(f"<h4>{e(self.tr('Deliver to'))}</h4>")
+        parts.append("<br>".join(e(line) for line in address if line)
+                     or e(self.tr("(no address in this order)")))
+        parts.append(f"<h4>{e(self.tr('Lines'))}</h4>")
+        if summary.lines:
+            rows = "".join(
+                f"<tr><td>{e(line.sku)}</td><td>{e(line.name)}</td>"
+                f"<td align='right'>{e('—' if line.quantity is None else line.quantity)}</td></tr>"
+                for line in summary.lines)
+            parts.append(
+                f"<table cellspacing='0' cellpadding='3' border='0'><tr>"
+                f"<th align='left'>{e(self.tr('SKU'))}</th>"
+                f"<th align='left'>{e(self.tr('Product'))}</th>"
+                f"<th align='right'>{e(self.tr('Quantity'))}</th></tr>{rows}</table>")
+        else:
+            parts.append(e(self.tr("(no lines in this order)")))
+        parts.append(f"<h4>{e(self.tr('Attempts'))}</h4>")
+        if attempts:
+            rows = "".join(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
+                    e(datetime.fromtimestamp(a.started_at).strftime("%Y-%m-%d %H:%M:%S")),
+                    e(self._kind_text(a)), e(a.outcome),
+                    e(f"HTTP {a.http_status}" if a.http_status else "—"),
+                    e(a.message.splitlines()[0] if a.message else ""))
+                for a in attempts)
+            parts.append(f"<table cellspacing='0' cellpadding='3' border='0'>{rows}</table>")
+        else:
+            parts.append(e(self.tr("Not sent yet.")))
+        parts.append(f"<p><a href='#raw'>{e(self.tr('Show the request and response'))}</a></p>")
+        return "".join(parts)
+
+    def _kind_text(self, attempt: AttemptRecord) -> str:
+        return {"send": self.tr("Sent"), "lookup": self.tr("Looked up")}.get(
+            attempt.kind.value, attempt.kind.value)
+
+    def describe(self, record: OrderRecord, attempts: list[AttemptRecord] | None = None) -> str:
         """The order and every attempt, as stored (requests were redacted before storing)."""
+        if attempts is None:
+            attempts = self._journal.attempts(record.id)
         lines = [
             self.tr("Reference: %1").replace("%1", record.reference),
             self.tr("State: %1").replace("%1", self.model.state_text(record.state)),
@@ -210,7 +380,7 @@ class HistoryView(QWidget):
         if record.message:
             lines.append(self.tr("Message: %1").replace("%1", record.message))
         lines += ["", self.tr("Payload:"), _pretty(record.payload_json)]
-        for number, attempt in enumerate(self._journal.attempts(record.id), start=1):
+        for number, attempt in enumerate(attempts, start=1):
             when = datetime.fromtimestamp(attempt.started_at).strftime("%Y-%m-%d %H:%M:%S")
             lines += [
                 "",
@@ -267,6 +437,12 @@ class HistoryView(QWidget):
                     record.state.value,
                     record.remote_id or "", record.message,
                 ])
+
+
+def _table_rows(facts: list[tuple[str, str]]) -> str:
+    rows = "".join(f"<tr><td style='color:gray'>{html.escape(label)}</td>"
+                   f"<td>{html.escape(value)}</td></tr>" for label, value in facts)
+    return f"<table cellspacing='0' cellpadding='2' border='0'>{rows}</table>"
 
 
 def _pretty(text: str) -> str:

@@ -42,22 +42,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="98"/>
+        <location filename="../../app/gui/app.py" line="91"/>
+        <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/app.py" line="132"/>
         <source>Order Desk: settings damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="99"/>
+        <location filename="../../app/gui/app.py" line="133"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="102"/>
+        <location filename="../../app/gui/app.py" line="136"/>
         <source>(none could be made)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="104"/>
+        <location filename="../../app/gui/app.py" line="138"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -66,17 +71,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="109"/>
+        <location filename="../../app/gui/app.py" line="143"/>
         <source>Quit and repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="111"/>
+        <location filename="../../app/gui/app.py" line="145"/>
         <source>Start from the sandbox profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="135"/>
+        <location filename="../../app/gui/app.py" line="169"/>
         <source>Order Desk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,82 +241,110 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="60"/>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="61"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="62"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="63"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
-        <source>Sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
-        <source>Rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
-        <source>Unknown — reconcile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="77"/>
-        <source>Not sent — submit again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="78"/>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="153"/>
-        <source>Sent to: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="59"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="64"/>
-        <source>Remote id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/gui/history_model.py" line="65"/>
-        <source>Attempts</source>
+        <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/history_model.py" line="66"/>
+        <source>Entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="67"/>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="68"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="69"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="70"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="81"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="82"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="83"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="84"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="85"/>
+        <source>Unknown — reconcile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="86"/>
+        <source>Not sent — submit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="87"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="139"/>
+        <location filename="../../app/gui/history_model.py" line="188"/>
+        <source>%1 ×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/history_model.py" line="145"/>
+        <source>(+%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="196"/>
+        <source>Sent to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="71"/>
+        <source>Remote id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="74"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -319,119 +352,229 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="55"/>
+        <location filename="../../app/gui/history_view.py" line="63"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="64"/>
+        <location filename="../../app/gui/history_view.py" line="72"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="90"/>
-        <source>Select an order to see its attempts.</source>
+        <location filename="../../app/gui/history_view.py" line="78"/>
+        <source>Orders entered in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="95"/>
-        <source>Copy remote id</source>
+        <location filename="../../app/gui/history_view.py" line="80"/>
+        <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="96"/>
-        <source>Open as new order</source>
+        <location filename="../../app/gui/history_view.py" line="80"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="81"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="81"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="82"/>
+        <source>From… to…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="97"/>
-        <source>Reconcile unknown</source>
+        <source>Entered on or after this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="98"/>
+        <source>Entered on or before this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="128"/>
+        <source>Select an order to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="133"/>
+        <source>Select an order to see its attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="137"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="138"/>
+        <source>Request and response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="140"/>
+        <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="145"/>
+        <source>Copy remote id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="146"/>
+        <source>Open as new order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="147"/>
+        <source>Reconcile unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="148"/>
         <source>Export selection to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="99"/>
+        <location filename="../../app/gui/history_view.py" line="149"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="160"/>
+        <location filename="../../app/gui/history_view.py" line="246"/>
         <source>%n order(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="166"/>
-        <source>No orders match this search or state.</source>
+        <location filename="../../app/gui/history_view.py" line="252"/>
+        <source>No orders match this search, state or date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="167"/>
+        <location filename="../../app/gui/history_view.py" line="253"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="203"/>
+        <location filename="../../app/gui/history_view.py" line="324"/>
+        <source>Remote id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="325"/>
+        <source>Entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="326"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="327"/>
+        <source>Sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="330"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="335"/>
+        <source>(no address in this order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="348"/>
+        <source>(no lines in this order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="360"/>
+        <source>Not sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="365"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="365"/>
+        <source>Looked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="373"/>
         <source>Reference: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="204"/>
+        <location filename="../../app/gui/history_view.py" line="374"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="205"/>
+        <location filename="../../app/gui/history_view.py" line="375"/>
         <source>Remote id: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="206"/>
+        <location filename="../../app/gui/history_view.py" line="376"/>
         <source>Profile: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="208"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="211"/>
+        <location filename="../../app/gui/history_view.py" line="381"/>
         <source>Message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="212"/>
+        <location filename="../../app/gui/history_view.py" line="382"/>
         <source>Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="217"/>
+        <location filename="../../app/gui/history_view.py" line="387"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="226"/>
+        <location filename="../../app/gui/history_view.py" line="396"/>
         <source>Request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="228"/>
+        <location filename="../../app/gui/history_view.py" line="398"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="252"/>
+        <location filename="../../app/gui/history_view.py" line="422"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="252"/>
+        <location filename="../../app/gui/history_view.py" line="422"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,32 +1067,32 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ItemsTable</name>
     <message>
-        <location filename="../../app/gui/items_table.py" line="106"/>
+        <location filename="../../app/gui/items_table.py" line="220"/>
         <source>Add line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="106"/>
+        <location filename="../../app/gui/items_table.py" line="220"/>
         <source>Add an order line (Insert)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="108"/>
+        <location filename="../../app/gui/items_table.py" line="222"/>
         <source>Duplicate line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="108"/>
+        <location filename="../../app/gui/items_table.py" line="222"/>
         <source>Duplicate the current line (Ctrl+Shift+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="110"/>
+        <location filename="../../app/gui/items_table.py" line="224"/>
         <source>Remove line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="110"/>
+        <location filename="../../app/gui/items_table.py" line="224"/>
         <source>Remove the current line (Ctrl+Delete)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,27 +1100,37 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaOrderForm</name>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="41"/>
+        <location filename="../../app/gui/ka_form.py" line="48"/>
         <source>Ship to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="42"/>
+        <location filename="../../app/gui/ka_form.py" line="49"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="43"/>
+        <location filename="../../app/gui/ka_form.py" line="50"/>
+        <source>More order fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="51"/>
+        <source>Tax numbers (IOSS, VAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="52"/>
         <source>Deprecated fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="62"/>
+        <location filename="../../app/gui/ka_form.py" line="73"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="114"/>
+        <location filename="../../app/gui/ka_form.py" line="129"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,117 +1209,122 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="461"/>
+        <location filename="../../app/gui/main_window.py" line="483"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="69"/>
+        <location filename="../../app/gui/main_window.py" line="76"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="90"/>
+        <location filename="../../app/gui/main_window.py" line="97"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="88"/>
+        <location filename="../../app/gui/main_window.py" line="95"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="110"/>
+        <location filename="../../app/gui/main_window.py" line="117"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="112"/>
+        <location filename="../../app/gui/main_window.py" line="119"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="140"/>
+        <location filename="../../app/gui/main_window.py" line="147"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="141"/>
+        <location filename="../../app/gui/main_window.py" line="148"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="150"/>
+        <location filename="../../app/gui/main_window.py" line="157"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="293"/>
+        <location filename="../../app/gui/main_window.py" line="226"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="312"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="351"/>
+        <location filename="../../app/gui/main_window.py" line="370"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="362"/>
+        <location filename="../../app/gui/main_window.py" line="381"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="382"/>
+        <location filename="../../app/gui/main_window.py" line="400"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="394"/>
+        <location filename="../../app/gui/main_window.py" line="412"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="402"/>
+        <location filename="../../app/gui/main_window.py" line="420"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="431"/>
+        <location filename="../../app/gui/main_window.py" line="449"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="451"/>
+        <location filename="../../app/gui/main_window.py" line="473"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="458"/>
+        <location filename="../../app/gui/main_window.py" line="480"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="459"/>
+        <location filename="../../app/gui/main_window.py" line="481"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="460"/>
+        <location filename="../../app/gui/main_window.py" line="482"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="462"/>
+        <location filename="../../app/gui/main_window.py" line="484"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="469"/>
+        <location filename="../../app/gui/main_window.py" line="491"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="470"/>
+        <location filename="../../app/gui/main_window.py" line="492"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -1175,105 +1333,105 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="387"/>
-        <location filename="../../app/gui/main_window.py" line="489"/>
+        <location filename="../../app/gui/main_window.py" line="405"/>
+        <location filename="../../app/gui/main_window.py" line="511"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="193"/>
+        <location filename="../../app/gui/main_window.py" line="201"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="195"/>
+        <location filename="../../app/gui/main_window.py" line="203"/>
         <source>&amp;New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="197"/>
+        <location filename="../../app/gui/main_window.py" line="205"/>
         <source>&amp;Duplicate last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="199"/>
+        <location filename="../../app/gui/main_window.py" line="207"/>
         <source>&amp;Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="202"/>
+        <location filename="../../app/gui/main_window.py" line="210"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="204"/>
+        <location filename="../../app/gui/main_window.py" line="212"/>
         <source>&amp;Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="207"/>
+        <location filename="../../app/gui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="211"/>
+        <location filename="../../app/gui/main_window.py" line="219"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="213"/>
+        <location filename="../../app/gui/main_window.py" line="221"/>
         <source>&amp;New order tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="215"/>
+        <location filename="../../app/gui/main_window.py" line="223"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="218"/>
+        <location filename="../../app/gui/main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="220"/>
+        <location filename="../../app/gui/main_window.py" line="239"/>
         <source>&amp;About Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="275"/>
+        <location filename="../../app/gui/main_window.py" line="294"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="302"/>
+        <location filename="../../app/gui/main_window.py" line="321"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="378"/>
+        <location filename="../../app/gui/main_window.py" line="396"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="420"/>
+        <location filename="../../app/gui/main_window.py" line="438"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="428"/>
+        <location filename="../../app/gui/main_window.py" line="446"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="533"/>
+        <location filename="../../app/gui/main_window.py" line="555"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="534"/>
+        <location filename="../../app/gui/main_window.py" line="556"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1283,67 +1441,72 @@ Send it anyway?</source>
 <context>
     <name>NomadOrderForm</name>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="52"/>
+        <location filename="../../app/gui/nomad_form.py" line="64"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="53"/>
+        <location filename="../../app/gui/nomad_form.py" line="65"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="54"/>
+        <location filename="../../app/gui/nomad_form.py" line="66"/>
+        <source>More customer fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/nomad_form.py" line="67"/>
         <source>Customer address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="55"/>
+        <location filename="../../app/gui/nomad_form.py" line="68"/>
         <source>Shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="56"/>
+        <location filename="../../app/gui/nomad_form.py" line="69"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="57"/>
+        <location filename="../../app/gui/nomad_form.py" line="70"/>
         <source>More order fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="58"/>
+        <location filename="../../app/gui/nomad_form.py" line="71"/>
         <source>Customs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="59"/>
+        <location filename="../../app/gui/nomad_form.py" line="72"/>
         <source>Seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="60"/>
+        <location filename="../../app/gui/nomad_form.py" line="73"/>
         <source>Payer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="61"/>
+        <location filename="../../app/gui/nomad_form.py" line="74"/>
         <source>Deprecated fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="77"/>
+        <location filename="../../app/gui/nomad_form.py" line="91"/>
         <source>The Nomad store orders go to; set it in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="78"/>
+        <location filename="../../app/gui/nomad_form.py" line="92"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="83"/>
+        <location filename="../../app/gui/nomad_form.py" line="97"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,7 +1514,7 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="376"/>
+        <location filename="../../app/gui/order_form.py" line="447"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>

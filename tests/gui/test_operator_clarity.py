@@ -96,7 +96,7 @@ def test_history_leads_with_a_coloured_state_and_its_dot(window: MainWindow) -> 
         journal.set_state(order.id, state, message="why")
     window.history.refresh()
     model = window.history.model
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "State"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Outcome"
     texts = {model.data(model.index(row, 0)) for row in range(model.rowCount())}
     assert texts == {"Rejected", "Unknown — reconcile"}
     icon = model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
