@@ -1,12 +1,15 @@
 """The credentials of one profile. Secrets go to the OS keyring; when there is none, the box says
 so plainly and, only if the operator ticks it, keeps them in memory for this session. Stored
-values are never shown: the fields say where a secret is kept, and typing replaces it."""
+values are never shown: under each field a line names where the secret is kept (the keyring by
+its backend's name, this session only, an environment variable, the sandbox's own), and typing
+replaces it."""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -17,7 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.secrets import KeyringUnavailable, secret_names
+from app.core.secrets import (
+    KeyringUnavailable,
+    SecretSource,
+    credentials_of,
+    secret_names,
+    secret_source,
+)
 from app.core.settings import Profile
 from app.gui.secret_chain import SessionAwareSecrets
 
@@ -39,6 +48,7 @@ class CredentialsBox(QGroupBox):
                                               "Desk closes)"), self)
         self.session_only.setObjectName("sessionOnly")
         self.secret_edits: dict[str, QLineEdit] = {}
+        self.where_labels: dict[str, QLabel] = {}
         self.status = QLabel(self)
         self.status.setObjectName("credentialsStatus")
         self.status.setWordWrap(True)
@@ -58,17 +68,51 @@ class CredentialsBox(QGroupBox):
         while self._form.rowCount() > self._rows_start + 2:
             self._form.removeRow(self._rows_start)
         self.secret_edits = {}
-        for offset, name in enumerate(secret_names(profile.target)):
+        self.where_labels = {}
+        row = self._rows_start
+        for name in secret_names(profile.target):
             edit = QLineEdit(self)
             edit.setObjectName(f"secret.{name}")
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setPlaceholderText(self._where_text(profile, name))
             self.secret_edits[name] = edit
-            self._form.insertRow(self._rows_start + offset, self._label(name), edit)
+            where = QLabel(self.where_kept(profile, name), self)
+            where.setObjectName(f"secretWhere.{name}")
+            where.setWordWrap(True)
+            where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            self.where_labels[name] = where
+            self._form.insertRow(row, self._label(name), edit)
+            self._form.insertRow(row + 1, "", where)
+            row += 2
+
+    def typed(self) -> dict[str, str]:
+        """The values typed and not saved yet (for Test connection)."""
+        return {n: e.text().strip() for n, e in self.secret_edits.items() if e.text().strip()}
+
+    def backend_name(self) -> str:
+        return str(getattr(self._secrets.keyring, "backend_name", "") or "")
+
+    def where_kept(self, profile: Profile, name: str) -> str:
+        """Where the secret the profile sends with comes from, in words (never its value)."""
+        source = secret_source(self._secrets, profile.name, profile.target, name,
+                               sandbox=profile.is_embedded)
+        if source is SecretSource.ENVIRONMENT:
+            variable = next(c.env_var for c in credentials_of(profile.target) if c.name == name)
+            return self.tr("Kept in: the environment variable %1 (it wins over anything saved "
+                           "here)").replace("%1", variable)
+        if source is SecretSource.STORED:
+            if self._secrets.where(profile.name, name) == "session":
+                return self.tr("Kept in: this session only (forgotten when Order Desk closes)")
+            backend = self.backend_name()
+            return (self.tr("Kept in: the system keyring (%1)").replace("%1", backend) if backend
+                    else self.tr("Kept in: the system keyring"))
+        if source is SecretSource.SANDBOX_DEFAULT:
+            return self.tr("Kept in: nowhere; the built-in sandbox's own value is used")
+        return self.tr("Kept in: nowhere yet; type it and save")
 
     def save(self) -> bool:
         profile = self._profile
-        typed = {n: e.text().strip() for n, e in self.secret_edits.items() if e.text().strip()}
+        typed = self.typed()
         if profile is None or not typed:
             self.status.setText(self.tr("Nothing to save: type a value first."))
             return False
@@ -90,7 +134,10 @@ class CredentialsBox(QGroupBox):
 
     def _show_keyring_state(self) -> None:
         if self._secrets.has_keyring:
-            self.keyring_notice.setText(self.tr("Credentials are kept in the system keyring."))
+            backend = self.backend_name()
+            self.keyring_notice.setText(
+                self.tr("Credentials are kept in the system keyring (%1).").replace("%1", backend)
+                if backend else self.tr("Credentials are kept in the system keyring."))
             self.session_only.hide()
             return
         self.keyring_notice.setText(

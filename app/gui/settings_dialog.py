@@ -1,5 +1,9 @@
 """Profiles and their credentials. Profiles go to the settings file; secrets only to the OS
-keyring, or, when there is none and the operator agrees, to memory for this session."""
+keyring, or, when there is none and the operator agrees, to memory for this session.
+
+What an operator sets is up front: name, target, environment, URL (store and stage for Nomad),
+the credentials, and Test connection. The engine settings (concurrency, rate limit, burst, the
+KA address key, the lookup settle time) are folded under "Advanced"."""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +45,7 @@ from app.core.settings import (
     default_rate_limit,
 )
 from app.core.targets import Environment, Target, registered_targets
+from app.gui.connection_test import TEST_TIMEOUT, ConnectionTest
 from app.gui.context import AppContext
 from app.gui.credentials_box import CredentialsBox
 
@@ -145,17 +151,43 @@ class SettingsDialog(QDialog):
         profile_box = QGroupBox(self.tr("Profile"), self)
         form = QFormLayout(profile_box)
         self._profile_form = form
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Target"), self.target)
-        form.addRow(self.tr("Environment"), self.environment)
-        form.addRow(self.tr("Base URL"), self.base_url)
-        form.addRow(self.tr("Store (Nomad)"), self.store)
-        form.addRow(self.tr("Gateway stage (Nomad)"), self.stage)
-        form.addRow(self.tr("Address key (KA)"), self.address_key)
-        form.addRow(self.tr("Concurrent requests"), self.concurrency)
-        form.addRow(self.tr("Rate limit"), self.rate_limit)
-        form.addRow(self.tr("Burst"), self.burst)
-        form.addRow(self.tr("Trust “not found” after"), self.lookup_settle)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("Tar&get"), self.target)
+        form.addRow(self.tr("&Environment"), self.environment)
+        form.addRow(self.tr("&URL"), self.base_url)
+        form.addRow(self.tr("St&ore"), self.store)
+        form.addRow(self.tr("Gateway s&tage"), self.stage)
+        self.store.setToolTip(self.tr("The Nomad store id the orders go to"))
+        self.stage.setToolTip(self.tr("The API gateway stage: TEST, PRE or RELEASE"))
+
+        # Engine settings, folded: the defaults suit the target, few operators change them.
+        self.advanced_toggle = QToolButton(self)
+        self.advanced_toggle.setObjectName("advancedToggle")
+        self.advanced_toggle.setText(self.tr("&Advanced"))
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setAutoRaise(True)
+        self.advanced_toggle.setToolTip(self.tr(
+            "How requests are sent: concurrency, rate limit, burst, the KA address key and how "
+            "long to wait before “not found” is believed"))
+        self.advanced_toggle.toggled.connect(self._show_advanced)
+        self.advanced = QWidget(self)
+        self.advanced.setObjectName("advancedSettings")
+        advanced_form = QFormLayout(self.advanced)
+        advanced_form.setContentsMargins(0, 0, 0, 0)
+        self._advanced_form = advanced_form
+        advanced_form.addRow(self.tr("Address key (KA)"), self.address_key)
+        advanced_form.addRow(self.tr("Concurrent requests"), self.concurrency)
+        advanced_form.addRow(self.tr("Rate limit"), self.rate_limit)
+        advanced_form.addRow(self.tr("Burst"), self.burst)
+        advanced_form.addRow(self.tr("Trust “not found” after"), self.lookup_settle)
+        self.advanced.setVisible(False)
+
+        self.credentials = CredentialsBox(secrets, self)
+        self.credentials.saved.connect(self.credentials_saved)
+        self.connection_test = ConnectionTest(desk, self._connection_to_test, self)
+
         self.profile_error = QLabel(self)
         self.profile_error.setObjectName("profile.error")
         self.profile_error.setStyleSheet("color: #c62828;")
@@ -170,14 +202,14 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.profile_error, 1)
         buttons.addWidget(save_button)
         buttons.addWidget(use_button)
-        form.addRow(buttons)
-
-        self.credentials = CredentialsBox(secrets, self)
-        self.credentials.saved.connect(self.credentials_saved)
 
         right = QVBoxLayout()
         right.addWidget(profile_box)
         right.addWidget(self.credentials)
+        right.addWidget(self.connection_test)
+        right.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addWidget(self.advanced)
+        right.addLayout(buttons)
         right.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -237,13 +269,29 @@ class SettingsDialog(QDialog):
         self._target_changed()  # the index may not have changed, yet the rows must match
         self.profile_error.clear()
         self.credentials.show_profile(profile)
+        self.connection_test.clear()
 
     def _target_changed(self) -> None:
         # Only the settings of the chosen target are shown: the others would be ignored.
         settings = Target(self.target.currentData()).spec.profile_settings
-        for widget, setting in ((self.store, "store"), (self.stage, "stage"),
-                                (self.address_key, "address_key")):
-            self._profile_form.setRowVisible(widget, setting in settings)
+        for form, widget, setting in ((self._profile_form, self.store, "store"),
+                                      (self._profile_form, self.stage, "stage"),
+                                      (self._advanced_form, self.address_key, "address_key")):
+            form.setRowVisible(widget, setting in settings)
+
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                          else Qt.ArrowType.RightArrow)
+
+    def _connection_to_test(self) -> tuple[Profile, dict[str, str]]:
+        """The profile as the form shows it, and the secrets typed but not saved yet."""
+        return self.edited_profile(), self.credentials.typed()
+
+    def done(self, result: int) -> None:
+        # A test in flight answers within its timeout; its worker must not outlive the dialog.
+        self.connection_test.wait(int(1000 * (TEST_TIMEOUT + 5)))
+        super().done(result)
 
     def _new_profile(self) -> None:
         base = self.tr("New profile")

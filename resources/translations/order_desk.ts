@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="41"/>
+        <source>Ship to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <source>Product SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../app/gui/about_dialog.py" line="30"/>
@@ -87,6 +140,139 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
 </context>
 <context>
+    <name>ConnectionTest</name>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="39"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="42"/>
+        <source>Make one harmless call with these settings and credentials (KA: the balance; Nomad: an order query). Nothing is sent or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="69"/>
+        <source>Not tested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="73"/>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="89"/>
+        <source>The test itself failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="98"/>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="100"/>
+        <source>Connected: %1 accepted these credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="102"/>
+        <source>A credential is missing: type it under Credentials (it is used for the test even before you save it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="104"/>
+        <source>Not tested: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="106"/>
+        <source>Use https:// in the URL: plain http is only allowed to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="108"/>
+        <source>Unknown host: “%1” was not found. Check the URL for a typing mistake and that this computer is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="111"/>
+        <source>Connection refused: nothing answers at %1 on that port. Check the URL and its port, and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="114"/>
+        <source>No answer from %1 in time. Check the URL, the network or a firewall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="116"/>
+        <source>The secure connection to %1 failed: its certificate could not be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="118"/>
+        <source>%1 answered, but the API is not at this URL: check the path after the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="120"/>
+        <source>Bad token: %1 refused the access token. Paste it again, without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="122"/>
+        <source>Bad app key: the gateway does not know this AppKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="124"/>
+        <source>Bad signature: the AppSecret does not belong to this AppKey. Paste it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="126"/>
+        <source>Bad signature: the request was changed on the way (a proxy?). Check the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="128"/>
+        <source>Wrong stage or URL: the gateway has no API at this URL for stage %2. Check the stage (TEST, PRE or RELEASE), the store and the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="131"/>
+        <source>Refused: these credentials may not use this API. Ask the provider to enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="134"/>
+        <source>This computer&apos;s clock is more than 15 minutes off; correct it and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="136"/>
+        <source>%1 is reachable but busy or limiting requests; test again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="138"/>
+        <source>%1 could not answer properly (a server error); test again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="139"/>
+        <source>%1 refused the test: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="140"/>
+        <source>This target has no test call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashReport</name>
     <message>
         <location filename="../../app/crash.py" line="334"/>
@@ -107,82 +293,117 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>CredentialsBox</name>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="31"/>
+        <location filename="../../app/gui/credentials_box.py" line="40"/>
         <source>Credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="38"/>
+        <location filename="../../app/gui/credentials_box.py" line="47"/>
         <source>Keep for this session only (forgotten when Order Desk closes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="45"/>
+        <location filename="../../app/gui/credentials_box.py" line="55"/>
         <source>Save credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="73"/>
-        <source>Nothing to save: type a value first.</source>
+        <location filename="../../app/gui/credentials_box.py" line="101"/>
+        <source>Kept in: the environment variable %1 (it wins over anything saved here)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="81"/>
-        <source>Not saved: %1 Tick &quot;Keep for this session only&quot; to use them until Order Desk closes.</source>
+        <location filename="../../app/gui/credentials_box.py" line="105"/>
+        <source>Kept in: this session only (forgotten when Order Desk closes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="86"/>
-        <source>Kept for this session only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/credentials_box.py" line="87"/>
-        <source>Saved in the system keyring.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/credentials_box.py" line="93"/>
-        <source>Credentials are kept in the system keyring.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/credentials_box.py" line="97"/>
-        <source>No system keyring is available, so credentials cannot be stored. You can keep them for this session only; they are never written to a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/credentials_box.py" line="106"/>
-        <source>stored in the keyring; type to replace</source>
+        <location filename="../../app/gui/credentials_box.py" line="107"/>
+        <source>Kept in: the system keyring (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/credentials_box.py" line="108"/>
+        <source>Kept in: the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="110"/>
+        <source>Kept in: nowhere; the built-in sandbox&apos;s own value is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="111"/>
+        <source>Kept in: nowhere yet; type it and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="117"/>
+        <source>Nothing to save: type a value first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="125"/>
+        <source>Not saved: %1 Tick &quot;Keep for this session only&quot; to use them until Order Desk closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="130"/>
+        <source>Kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="131"/>
+        <source>Saved in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="139"/>
+        <source>Credentials are kept in the system keyring (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="140"/>
+        <source>Credentials are kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="144"/>
+        <source>No system keyring is available, so credentials cannot be stored. You can keep them for this session only; they are never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="153"/>
+        <source>stored in the keyring; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/credentials_box.py" line="155"/>
         <source>kept for this session; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="109"/>
+        <location filename="../../app/gui/credentials_box.py" line="156"/>
         <source>sandbox default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="109"/>
+        <location filename="../../app/gui/credentials_box.py" line="156"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="118"/>
+        <location filename="../../app/gui/credentials_box.py" line="165"/>
         <source>KA access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="119"/>
+        <location filename="../../app/gui/credentials_box.py" line="166"/>
         <source>Nomad AppKey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/credentials_box.py" line="120"/>
+        <location filename="../../app/gui/credentials_box.py" line="167"/>
         <source>Nomad AppSecret</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,8 +451,38 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 </context>
 <context>
     <name>FieldEditor</name>
+    <message>
+        <location filename="../../app/gui/field_editor.py" line="33"/>
+        <source>Pinduoduo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/field_editor.py" line="34"/>
+        <source>Youzan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/field_editor.py" line="35"/>
+        <source>Xiaohongshu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/field_editor.py" line="36"/>
+        <source>Douyin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/field_editor.py" line="37"/>
+        <source>Checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/field_editor.py" line="38"/>
+        <source>Nomad</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/gui/field_editor.py" line="46"/>
+        <location filename="../../app/gui/field_editor.py" line="60"/>
         <source>At most %n characters.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -770,52 +1021,52 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="84"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="84"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="84"/>
         <source>Or one value for all rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="58"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="100"/>
         <source>one order per row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="59"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="101"/>
         <source>one order per identical address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="60"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="102"/>
         <source>Remember this mapping for files with these columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="66"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="108"/>
         <source>Rows without an order reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="69"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="111"/>
         <source>Rows with the same order reference become one order; each row is one item. * marks a required field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="83"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="125"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="93"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="135"/>
         <source>Columns not used: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,196 +1773,216 @@ Send it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="77"/>
+        <location filename="../../app/gui/settings_dialog.py" line="83"/>
         <source>Profiles and credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="90"/>
-        <location filename="../../app/gui/settings_dialog.py" line="249"/>
+        <location filename="../../app/gui/settings_dialog.py" line="96"/>
+        <location filename="../../app/gui/settings_dialog.py" line="297"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="93"/>
+        <location filename="../../app/gui/settings_dialog.py" line="99"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="53"/>
+        <location filename="../../app/gui/settings_dialog.py" line="59"/>
         <source>Sandbox (built-in simulator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="55"/>
+        <location filename="../../app/gui/settings_dialog.py" line="61"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="56"/>
+        <location filename="../../app/gui/settings_dialog.py" line="62"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="62"/>
+        <location filename="../../app/gui/settings_dialog.py" line="68"/>
         <source>sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="63"/>
+        <location filename="../../app/gui/settings_dialog.py" line="69"/>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="64"/>
+        <location filename="../../app/gui/settings_dialog.py" line="70"/>
         <source>PRODUCTION</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="116"/>
+        <location filename="../../app/gui/settings_dialog.py" line="122"/>
         <source>empty: the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="132"/>
+        <location filename="../../app/gui/settings_dialog.py" line="138"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="133"/>
+        <location filename="../../app/gui/settings_dialog.py" line="139"/>
         <source> per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="140"/>
+        <location filename="../../app/gui/settings_dialog.py" line="146"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="142"/>
+        <location filename="../../app/gui/settings_dialog.py" line="148"/>
         <source>After a send whose outcome is unknown, how long the API may take to list a new order. Until then “not found” is not believed and nothing is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="145"/>
+        <location filename="../../app/gui/settings_dialog.py" line="151"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="148"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="149"/>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="150"/>
-        <source>Environment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="151"/>
-        <source>Base URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="152"/>
-        <source>Store (Nomad)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="153"/>
-        <source>Gateway stage (Nomad)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/settings_dialog.py" line="154"/>
+        <location filename="../../app/gui/settings_dialog.py" line="180"/>
         <source>Address key (KA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="155"/>
+        <location filename="../../app/gui/settings_dialog.py" line="181"/>
         <source>Concurrent requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="156"/>
+        <location filename="../../app/gui/settings_dialog.py" line="182"/>
         <source>Rate limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="157"/>
+        <location filename="../../app/gui/settings_dialog.py" line="183"/>
         <source>Burst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="158"/>
+        <location filename="../../app/gui/settings_dialog.py" line="184"/>
         <source>Trust “not found” after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="163"/>
+        <location filename="../../app/gui/settings_dialog.py" line="195"/>
         <source>Save profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="166"/>
+        <location filename="../../app/gui/settings_dialog.py" line="198"/>
         <source>Use this profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="196"/>
+        <location filename="../../app/gui/settings_dialog.py" line="228"/>
         <source>%1
 %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="200"/>
+        <location filename="../../app/gui/settings_dialog.py" line="232"/>
         <source> · in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="202"/>
+        <location filename="../../app/gui/settings_dialog.py" line="234"/>
         <source>the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="265"/>
+        <location filename="../../app/gui/settings_dialog.py" line="313"/>
         <source>%1 orders sent with this profile are not settled yet (queued, being sent or unknown), and no other profile reaches their account; reconcile them before removing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="326"/>
+        <location filename="../../app/gui/settings_dialog.py" line="374"/>
         <source>%1 orders sent with this profile are not settled yet, and no other profile reaches their account. Reconcile them (History) before pointing this profile elsewhere, or make a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="340"/>
+        <location filename="../../app/gui/settings_dialog.py" line="388"/>
         <source>%1 orders were already sent with “%2” to %3. The new address is another account to Order Desk: those orders stay in the history of the old one, and sending the same orders again with this profile creates them at the new address.
 
 Save to send to the new address from now on, or cancel and make a new profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="345"/>
+        <location filename="../../app/gui/settings_dialog.py" line="393"/>
         <source>the built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="368"/>
+        <location filename="../../app/gui/settings_dialog.py" line="416"/>
         <source>Not renamed, nothing changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="339"/>
+        <location filename="../../app/gui/settings_dialog.py" line="387"/>
         <source>Change where this profile sends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="320"/>
+        <location filename="../../app/gui/settings_dialog.py" line="154"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="155"/>
+        <source>Tar&amp;get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="156"/>
+        <source>&amp;Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="157"/>
+        <source>&amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="158"/>
+        <source>St&amp;ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="159"/>
+        <source>Gateway s&amp;tage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="160"/>
+        <source>The Nomad store id the orders go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="161"/>
+        <source>The API gateway stage: TEST, PRE or RELEASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="166"/>
+        <source>&amp;Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="172"/>
+        <source>How requests are sent: concurrency, rate limit, burst, the KA address key and how long to wait before “not found” is believed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/settings_dialog.py" line="368"/>
         <source>A profile with this name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,10 +2083,6 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     </message>
     <message>
         <source>Channel code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
