@@ -50,6 +50,7 @@ class ConnectionTest(QWidget):
         layout.addWidget(self.button)
         layout.addWidget(self.result, 1)
         self.report: ConnectionReport | None = None
+        self._embedded = False  # the profile tested is the built-in sandbox's
 
     @property
     def busy(self) -> bool:
@@ -69,6 +70,7 @@ class ConnectionTest(QWidget):
             self._show(self.tr("Not tested: %1").replace("%1", str(exc)), _BAD, "")
             return
         profile = replace(profile, timeout=min(profile.timeout, TEST_TIMEOUT))
+        self._embedded = profile.is_embedded
         self.button.setEnabled(False)
         self._show(self.tr("Testing the connection…"), "", "")
         self._pool.start(self._desk.test_connection, profile, typed,
@@ -95,7 +97,8 @@ class ConnectionTest(QWidget):
 
     def describe(self, report: ConnectionReport) -> str:
         """The report in an operator's words."""
-        host = report.host or self.tr("the server")
+        host = (self.tr("the built-in sandbox") if self._embedded
+                else report.host or self.tr("the server"))
         texts = {
             Problem.NONE: self.tr("Connected: %1 accepted these credentials."),
             Problem.MISSING_CREDENTIALS: self.tr(

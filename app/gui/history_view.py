@@ -188,6 +188,7 @@ class HistoryView(QWidget):
         splitter.addWidget(self.details_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # the table gets the larger share from the start
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

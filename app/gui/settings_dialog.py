@@ -219,6 +219,10 @@ class SettingsDialog(QDialog):
         layout.addLayout(left, 1)
         layout.addLayout(right, 2)
         self._refresh_list(self._settings.profile_in_use().name)
+        # Room for the wrapped notes (keyring, where a secret is kept) within the screen.
+        screen = self.screen().availableGeometry()
+        self.resize(min(max(self.sizeHint().width(), 860), screen.width()),
+                    min(max(self.sizeHint().height(), 620), screen.height() - 40))
 
     # -- list ----------------------------------------------------------------------------------
     def _refresh_list(self, select: str) -> None:

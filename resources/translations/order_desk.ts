@@ -152,122 +152,127 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="69"/>
+        <location filename="../../app/gui/connection_test.py" line="70"/>
         <source>Not tested: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="73"/>
+        <location filename="../../app/gui/connection_test.py" line="75"/>
         <source>Testing the connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="89"/>
+        <location filename="../../app/gui/connection_test.py" line="91"/>
         <source>The test itself failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="98"/>
+        <location filename="../../app/gui/connection_test.py" line="100"/>
+        <source>the built-in sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/connection_test.py" line="101"/>
         <source>the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="100"/>
+        <location filename="../../app/gui/connection_test.py" line="103"/>
         <source>Connected: %1 accepted these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="102"/>
+        <location filename="../../app/gui/connection_test.py" line="105"/>
         <source>A credential is missing: type it under Credentials (it is used for the test even before you save it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="104"/>
+        <location filename="../../app/gui/connection_test.py" line="107"/>
         <source>Not tested: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="106"/>
+        <location filename="../../app/gui/connection_test.py" line="109"/>
         <source>Use https:// in the URL: plain http is only allowed to this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="108"/>
+        <location filename="../../app/gui/connection_test.py" line="111"/>
         <source>Unknown host: “%1” was not found. Check the URL for a typing mistake and that this computer is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="111"/>
+        <location filename="../../app/gui/connection_test.py" line="114"/>
         <source>Connection refused: nothing answers at %1 on that port. Check the URL and its port, and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="114"/>
+        <location filename="../../app/gui/connection_test.py" line="117"/>
         <source>No answer from %1 in time. Check the URL, the network or a firewall.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="116"/>
+        <location filename="../../app/gui/connection_test.py" line="119"/>
         <source>The secure connection to %1 failed: its certificate could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="118"/>
+        <location filename="../../app/gui/connection_test.py" line="121"/>
         <source>%1 answered, but the API is not at this URL: check the path after the host.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="120"/>
+        <location filename="../../app/gui/connection_test.py" line="123"/>
         <source>Bad token: %1 refused the access token. Paste it again, without spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="122"/>
+        <location filename="../../app/gui/connection_test.py" line="125"/>
         <source>Bad app key: the gateway does not know this AppKey.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="124"/>
+        <location filename="../../app/gui/connection_test.py" line="127"/>
         <source>Bad signature: the AppSecret does not belong to this AppKey. Paste it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="126"/>
+        <location filename="../../app/gui/connection_test.py" line="129"/>
         <source>Bad signature: the request was changed on the way (a proxy?). Check the URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="128"/>
+        <location filename="../../app/gui/connection_test.py" line="131"/>
         <source>Wrong stage or URL: the gateway has no API at this URL for stage %2. Check the stage (TEST, PRE or RELEASE), the store and the URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="131"/>
+        <location filename="../../app/gui/connection_test.py" line="134"/>
         <source>Refused: these credentials may not use this API. Ask the provider to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="134"/>
+        <location filename="../../app/gui/connection_test.py" line="137"/>
         <source>This computer&apos;s clock is more than 15 minutes off; correct it and test again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="136"/>
+        <location filename="../../app/gui/connection_test.py" line="139"/>
         <source>%1 is reachable but busy or limiting requests; test again in a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="138"/>
+        <location filename="../../app/gui/connection_test.py" line="141"/>
         <source>%1 could not answer properly (a server error); test again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="139"/>
+        <location filename="../../app/gui/connection_test.py" line="142"/>
         <source>%1 refused the test: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="140"/>
+        <location filename="../../app/gui/connection_test.py" line="143"/>
         <source>This target has no test call.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,129 +708,129 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="246"/>
+        <location filename="../../app/gui/history_view.py" line="247"/>
         <source>%n order(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="252"/>
+        <location filename="../../app/gui/history_view.py" line="253"/>
         <source>No orders match this search, state or date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="253"/>
+        <location filename="../../app/gui/history_view.py" line="254"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="324"/>
+        <location filename="../../app/gui/history_view.py" line="325"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="325"/>
+        <location filename="../../app/gui/history_view.py" line="326"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="326"/>
+        <location filename="../../app/gui/history_view.py" line="327"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="327"/>
+        <location filename="../../app/gui/history_view.py" line="328"/>
         <source>Sent to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="330"/>
+        <location filename="../../app/gui/history_view.py" line="331"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="335"/>
+        <location filename="../../app/gui/history_view.py" line="336"/>
         <source>(no address in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="348"/>
+        <location filename="../../app/gui/history_view.py" line="349"/>
         <source>(no lines in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="360"/>
+        <location filename="../../app/gui/history_view.py" line="361"/>
         <source>Not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="365"/>
+        <location filename="../../app/gui/history_view.py" line="366"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="365"/>
+        <location filename="../../app/gui/history_view.py" line="366"/>
         <source>Looked up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="374"/>
         <source>Reference: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="375"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="375"/>
+        <location filename="../../app/gui/history_view.py" line="376"/>
         <source>Remote id: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="376"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>Profile: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="378"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="381"/>
+        <location filename="../../app/gui/history_view.py" line="382"/>
         <source>Message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="382"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="387"/>
+        <location filename="../../app/gui/history_view.py" line="388"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="396"/>
+        <location filename="../../app/gui/history_view.py" line="397"/>
         <source>Request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="398"/>
+        <location filename="../../app/gui/history_view.py" line="399"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="422"/>
+        <location filename="../../app/gui/history_view.py" line="423"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="422"/>
+        <location filename="../../app/gui/history_view.py" line="423"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,32 +1323,32 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ItemsTable</name>
     <message>
-        <location filename="../../app/gui/items_table.py" line="220"/>
+        <location filename="../../app/gui/items_table.py" line="224"/>
         <source>Add line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="220"/>
+        <location filename="../../app/gui/items_table.py" line="224"/>
         <source>Add an order line (Insert)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="222"/>
+        <location filename="../../app/gui/items_table.py" line="226"/>
         <source>Duplicate line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="222"/>
+        <location filename="../../app/gui/items_table.py" line="226"/>
         <source>Duplicate the current line (Ctrl+Shift+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="224"/>
+        <location filename="../../app/gui/items_table.py" line="228"/>
         <source>Remove line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="224"/>
+        <location filename="../../app/gui/items_table.py" line="228"/>
         <source>Remove the current line (Ctrl+Delete)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,7 +1770,7 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="447"/>
+        <location filename="../../app/gui/order_form.py" line="448"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,7 +1784,7 @@ Send it anyway?</source>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="96"/>
-        <location filename="../../app/gui/settings_dialog.py" line="297"/>
+        <location filename="../../app/gui/settings_dialog.py" line="301"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1884,50 +1889,50 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="228"/>
+        <location filename="../../app/gui/settings_dialog.py" line="232"/>
         <source>%1
 %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="232"/>
+        <location filename="../../app/gui/settings_dialog.py" line="236"/>
         <source> · in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="234"/>
+        <location filename="../../app/gui/settings_dialog.py" line="238"/>
         <source>the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="313"/>
+        <location filename="../../app/gui/settings_dialog.py" line="317"/>
         <source>%1 orders sent with this profile are not settled yet (queued, being sent or unknown), and no other profile reaches their account; reconcile them before removing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="374"/>
+        <location filename="../../app/gui/settings_dialog.py" line="378"/>
         <source>%1 orders sent with this profile are not settled yet, and no other profile reaches their account. Reconcile them (History) before pointing this profile elsewhere, or make a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="388"/>
+        <location filename="../../app/gui/settings_dialog.py" line="392"/>
         <source>%1 orders were already sent with “%2” to %3. The new address is another account to Order Desk: those orders stay in the history of the old one, and sending the same orders again with this profile creates them at the new address.
 
 Save to send to the new address from now on, or cancel and make a new profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="393"/>
+        <location filename="../../app/gui/settings_dialog.py" line="397"/>
         <source>the built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="416"/>
+        <location filename="../../app/gui/settings_dialog.py" line="420"/>
         <source>Not renamed, nothing changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="387"/>
+        <location filename="../../app/gui/settings_dialog.py" line="391"/>
         <source>Change where this profile sends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1982,7 +1987,7 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="368"/>
+        <location filename="../../app/gui/settings_dialog.py" line="372"/>
         <source>A profile with this name already exists.</source>
         <translation type="unfinished"></translation>
     </message>

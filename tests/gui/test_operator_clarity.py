@@ -106,11 +106,13 @@ def test_history_leads_with_a_coloured_state_and_its_dot(window: MainWindow) -> 
 
 def test_settings_show_only_the_rows_of_the_profile_target(window: MainWindow) -> None:
     dialog = window.open_settings()
-    form = dialog._profile_form
-    assert isinstance(form, QFormLayout)
+    form, advanced = dialog._profile_form, dialog._advanced_form  # address key: Advanced
+    assert isinstance(form, QFormLayout) and isinstance(advanced, QFormLayout)
 
     def visible(name: str) -> bool:
-        return form.isRowVisible(named(dialog, name))
+        widget = named(dialog, name)
+        layout = advanced if name == "profile.addressKey" else form
+        return layout.isRowVisible(widget)
 
     dialog.select("Sandbox KA")
     assert visible("profile.addressKey")
