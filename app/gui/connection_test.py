@@ -51,10 +51,11 @@ class ConnectionTest(QWidget):
         layout.addWidget(self.result, 1)
         self.report: ConnectionReport | None = None
         self._embedded = False  # the profile tested is the built-in sandbox's
+        self._testing = False  # until its answer is shown (the worker ends a moment later)
 
     @property
     def busy(self) -> bool:
-        return self._pool.busy
+        return self._testing
 
     def clear(self) -> None:
         self.report = None
@@ -62,7 +63,7 @@ class ConnectionTest(QWidget):
         self.result.setToolTip("")
 
     def start(self) -> None:
-        if self._pool.busy:
+        if self._testing:
             return
         try:
             profile, typed = self._prepare()
@@ -71,6 +72,7 @@ class ConnectionTest(QWidget):
             return
         profile = replace(profile, timeout=min(profile.timeout, TEST_TIMEOUT))
         self._embedded = profile.is_embedded
+        self._testing = True
         self.button.setEnabled(False)
         self._show(self.tr("Testing the connection…"), "", "")
         self._pool.start(self._desk.test_connection, profile, typed,
@@ -81,12 +83,14 @@ class ConnectionTest(QWidget):
 
     def _done(self, report: ConnectionReport) -> None:
         self.report = report
+        self._testing = False
         self.button.setEnabled(True)
         self._show(self.describe(report), _GOOD if report.ok else _BAD, report.detail)
         self.finished.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         log.error("connection test failed", exc_info=(type(exc), exc, exc.__traceback__))
+        self._testing = False
         self.button.setEnabled(True)
         self._show(self.tr("The test itself failed: %1").replace("%1", str(exc)), _BAD, "")
 
