@@ -26,6 +26,20 @@ def country_entries() -> tuple[tuple[str, str], ...]:
                         key=lambda entry: entry[1][5:]))
 
 
+def choice_names(spec: FieldSpec) -> dict[str, str]:
+    """Display names for API codes an operator would not recognise (value -> name)."""
+    if spec.path.rsplit(".", 1)[-1] == "platformName":
+        return {
+            "pdd": QCoreApplication.translate("FieldEditor", "Pinduoduo"),
+            "youzan": QCoreApplication.translate("FieldEditor", "Youzan"),
+            "littleredbook": QCoreApplication.translate("FieldEditor", "Xiaohongshu"),
+            "douyin": QCoreApplication.translate("FieldEditor", "Douyin"),
+            "checkout": QCoreApplication.translate("FieldEditor", "Checkout"),
+            "nomad": QCoreApplication.translate("FieldEditor", "Nomad"),
+        }
+    return {}
+
+
 def is_country(spec: FieldSpec) -> bool:
     return spec.kind == "country"
 
@@ -45,6 +59,8 @@ class FieldEditor(QObject):
         if spec.max_length:
             tip = (tip + "\n" if tip else "") + self.tr("At most %n characters.", "",
                                                         spec.max_length)
+        # The API path is there for whoever needs it (support, the API documentation).
+        tip = (tip + "\n" if tip else "") + spec.path
         self.widget.setToolTip(tip)
         self.message = QLabel(self.container)
         self.message.setObjectName(f"{object_name}.message")
@@ -60,10 +76,20 @@ class FieldEditor(QObject):
         self.label.setBuddy(self.widget)
 
     @staticmethod
-    def label_text(spec: FieldSpec) -> str:
-        # Labels come from the models; translated here like every other visible string.
+    def label_text(spec: FieldSpec, *, marked: bool = True) -> str:
+        """The field's name in the operator's words (the models' label, translated like every
+        other visible string), with `*` when required and ``marked``."""
         text = QCoreApplication.translate("FieldLabels", spec.label or spec.path.rsplit(".", 1)[-1])
-        return f"{text} *" if spec.required else text
+        return f"{text} *" if spec.required and marked else text
+
+    def set_mnemonic(self, taken: set[str]) -> None:
+        """Alt+letter jumps to this field: the first letter of its label not in ``taken``."""
+        text = self.label.text()
+        for position, char in enumerate(text):
+            if char.isalpha() and char.isascii() and char.lower() not in taken:
+                taken.add(char.lower())
+                self.label.setText(text[:position] + "&" + text[position:])
+                return
 
     def _make_widget(self, spec: FieldSpec, parent: QWidget) -> QLineEdit | QComboBox:
         if is_country(spec):
@@ -73,7 +99,10 @@ class FieldEditor(QObject):
             choices = list(BOOL_CHOICES)
         if choices:
             combo = _compact_combo(parent)
-            combo.addItems(["", *choices])
+            names = choice_names(spec)
+            combo.addItem("", "")
+            for choice in choices:  # the API's value as item data, a name the operator knows
+                combo.addItem(names.get(choice, choice), choice)
             combo.currentTextChanged.connect(self.changed)
             return combo
         edit = QLineEdit(parent)
@@ -102,6 +131,9 @@ class FieldEditor(QObject):
         widget = self.widget
         if isinstance(widget, QLineEdit):
             return widget.text().strip()
+        if not widget.isEditable():
+            data = widget.currentData()
+            return str(data) if data is not None else widget.currentText().strip()
         text = widget.currentText().strip()
         if widget.isEditable():  # country picker: "FR — France" means FR; free text passes on
             found = widget.findText(text, Qt.MatchFlag.MatchFixedString)
@@ -117,7 +149,7 @@ class FieldEditor(QObject):
         if isinstance(widget, QLineEdit):
             widget.setText(text)
             return
-        found = widget.findData(text) if widget.isEditable() else -1
+        found = widget.findData(text)
         if found < 0:
             found = widget.findText(text, Qt.MatchFlag.MatchFixedString)
         if found >= 0:
@@ -144,7 +176,11 @@ class FieldEditor(QObject):
         self.message.setText(message)
         self.message.setVisible(bool(message))
         self.widget.setProperty("invalid", bool(message))
-        self.widget.setStyleSheet("border: 1px solid #c62828;" if message else "")
+        # Red while it needs a fix; the blue focus frame still shows where the cursor is.
+        kind = type(self.widget).__name__
+        self.widget.setStyleSheet(
+            f"{kind} {{ border: 1px solid #c62828; }} "
+            f"{kind}:focus {{ border: 2px solid #1565c0; }}" if message else "")
 
 
 def _compact_combo(parent: QWidget) -> QComboBox:

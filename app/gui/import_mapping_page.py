@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,11 +23,56 @@ from PySide6.QtWidgets import (
 
 from app.core.importing import ColumnMapping, GroupMode
 from app.core.models import FieldSpec, field_specs
+from app.core.models.specs import humanise
 from app.core.targets import Target
+from app.gui.field_editor import FieldEditor
 
 log = logging.getLogger(__name__)
 
 FIELD, COLUMN, CONSTANT = 0, 1, 2
+
+
+def _part_names() -> dict[str, str]:
+    """What the objects a field sits in are called on screen."""
+    ship_to = QCoreApplication.translate("ImportMappingPage", "Ship to")
+    return {
+        "orderAddress": ship_to, "orderAddresses": ship_to,
+        "orderItemsList": QCoreApplication.translate("ImportMappingPage", "Line"),
+        "items": QCoreApplication.translate("ImportMappingPage", "Item"),
+        "product": QCoreApplication.translate("ImportMappingPage", "Product"),
+        "skus": QCoreApplication.translate("ImportMappingPage", "Product SKU"),
+        "components": QCoreApplication.translate("ImportMappingPage", "Component"),
+        "images": QCoreApplication.translate("ImportMappingPage", "Images"),
+        "customer": QCoreApplication.translate("ImportMappingPage", "Customer"),
+        "seller": QCoreApplication.translate("ImportMappingPage", "Seller"),
+        "payer": QCoreApplication.translate("ImportMappingPage", "Payer"),
+    }
+
+
+def row_titles(specs: list[FieldSpec]) -> list[str]:
+    """Each field's name in the operator's words, preceded by the objects it sits in (nearest
+    first needed; more only where two fields would read the same): "Ship to · Country",
+    "Item · Price", "Product · Price". Never the API path, which is the row's tooltip."""
+    parts = _part_names()
+
+    def parents(spec: FieldSpec) -> list[str]:
+        keys = [key.removesuffix("[]") for key in spec.path.split(".")[:-1]]
+        return [parts.get(key) or humanise(key) for key in keys]
+
+    def title(spec: FieldSpec, depth: int) -> str:
+        chain = parents(spec)
+        shown = chain[len(chain) - depth:] if depth else []
+        return " · ".join([*shown, FieldEditor.label_text(spec, marked=False)])
+
+    depths = [min(1, len(parents(spec))) for spec in specs]
+    for _ in range(4):
+        titles = [title(spec, depth) for spec, depth in zip(specs, depths, strict=True)]
+        clashes = {t for t in titles if titles.count(t) > 1}
+        if not clashes:
+            break
+        depths = [min(d + 1, len(parents(spec))) if t in clashes else d
+                  for spec, d, t in zip(specs, depths, titles, strict=True)]
+    return [title(spec, depth) for spec, depth in zip(specs, depths, strict=True)]
 
 
 class ImportMappingPage(QWidget):
@@ -44,11 +89,12 @@ class ImportMappingPage(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        for row, spec in enumerate(self._specs):
-            label = f"{spec.label} · {spec.path}{' *' if spec.required else ''}"
-            item = QTableWidgetItem(label)
+        for row, (spec, title) in enumerate(zip(self._specs, row_titles(self._specs),
+                                                strict=True)):
+            item = QTableWidgetItem(f"{title} *" if spec.required else title)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip(f"{spec.label}: {spec.description}" if spec.description else spec.label)
+            # The API path (and what the API says of the field) for whoever needs it.
+            item.setToolTip("\n".join(filter(None, (spec.description, spec.path))))
             self.table.setItem(row, FIELD, item)
             self.table.setCellWidget(row, COLUMN, QComboBox())
             self.table.setItem(row, CONSTANT, QTableWidgetItem(""))

@@ -1,5 +1,6 @@
 """The order lines of one order as a table model: one column per API item field, headed by the
-API field name, cells kept as the text the operator typed (the models do the parsing)."""
+field's name in the operator's words (the API path is the header's tooltip), cells kept as the
+text the operator typed (the models do the parsing)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,14 @@ class ItemsTableModel(QAbstractTableModel):
     changed = Signal()
 
     def __init__(self, columns: list[str], defaults: dict[str, str] | None = None,
-                 parent: Any = None) -> None:
+                 parent: Any = None, *, headers: list[str] | None = None,
+                 header_tips: list[str] | None = None) -> None:
+        """``headers``: what each column is called on screen (the column's path if not given);
+        ``header_tips``: each header's tooltip (e.g. the API path)."""
         super().__init__(parent)
         self.columns = columns
+        self.headers = list(headers) if headers else list(columns)
+        self.header_tips = list(header_tips) if header_tips else list(columns)
         self._defaults = defaults or {}
         self._rows: list[dict[str, str]] = []
         # Per row, the line's fields that have no column (e.g. a Nomad product id): kept as they
@@ -39,10 +45,13 @@ class ItemsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal:
+            return self.header_tips[section]
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section]
+        if horizontal:
+            return self.headers[section]
         return str(section + 1)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -81,6 +90,12 @@ class ItemsTableModel(QAbstractTableModel):
     def rows(self) -> list[dict[str, str]]:
         return [dict(r) for r in self._rows]
 
+    def row_is_blank(self, row: int) -> bool:
+        """Nothing typed in this line (only its defaults, and nothing carried from a load)."""
+        values = self._rows[row]
+        return not self._extras[row] and all(
+            not v.strip() or v == self._defaults.get(c) for c, v in values.items())
+
     def extras(self) -> list[dict[str, Any]]:
         return copy.deepcopy(self._extras)
 
@@ -115,6 +130,12 @@ class ItemsTableModel(QAbstractTableModel):
         del self._extras[row]
         self.endRemoveRows()
         self.changed.emit()
+
+    def first_error(self) -> tuple[int, int] | None:
+        """(row, column) of the first cell with a problem, in reading order."""
+        cells = sorted((row, self.columns.index(column)) for row, column in self._errors
+                       if column in self.columns)
+        return cells[0] if cells else None
 
     def set_errors(self, errors: dict[tuple[int, str], str]) -> None:
         if errors == self._errors:

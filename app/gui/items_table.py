@@ -1,9 +1,14 @@
 """The editable item list (QTableView over `ItemsTableModel`) with keyboard-driven row actions:
-Insert adds a line, Ctrl+Shift+D duplicates the current one, Ctrl+Delete removes it."""
+Insert adds a line, Ctrl+Shift+D duplicates the current one, Ctrl+Delete removes it.
+
+Inside the table Tab and Shift+Tab move cell by cell and leave it after the last cell (or from
+an empty last line) and before the first; Enter on the last line adds a line. The current cell
+has a visible focus frame."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -14,7 +19,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFocusEvent, QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -37,7 +42,27 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ChoiceDelegate(QStyledItemDelegate):
+FOCUS_FRAME_COLOUR = "#1565c0"
+
+
+class FocusFrameDelegate(QStyledItemDelegate):
+    """Draws a clear frame around the current cell while the table has the focus (the style's
+    own focus rectangle is a faint dotted line, or nothing)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().paint(painter, option, index)
+        view = self.parent()
+        if (isinstance(view, QAbstractItemView) and view.hasFocus()
+                and index == view.currentIndex()):
+            painter.save()
+            pen = QPen(QColor(FOCUS_FRAME_COLOUR))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+
+
+class ChoiceDelegate(FocusFrameDelegate):
     """A drop-down editor for columns whose values come from the model's enum."""
 
     def __init__(self, choices: list[str], parent: QWidget | None = None) -> None:
@@ -68,6 +93,93 @@ class _LinesView(QTableView):
         hint = super().sizeHint()
         return QSize(hint.width(), self.minimumHeight())
 
+    # -- keyboard: in and out of the table, a new line with Enter ------------------------------
+    add_line: Callable[[], None] | None = None  # set by ItemsTable
+
+    def _at_end(self) -> bool:
+        """Tab leaves from here: the last cell, or an empty last line (the operator is done)."""
+        model = self.model()
+        index = self.currentIndex()
+        rows, columns = model.rowCount(), model.columnCount()
+        if not index.isValid() or rows == 0:
+            return True
+        last_row = index.row() == rows - 1
+        blank = isinstance(model, ItemsTableModel) and model.row_is_blank(index.row())
+        return last_row and (index.column() == columns - 1 or blank)
+
+    def _at_start(self) -> bool:
+        index = self.currentIndex()
+        return not index.isValid() or (index.row() == 0 and index.column() == 0)
+
+    def _leave(self, forward: bool) -> None:
+        """Focus to the widget before or after the table in the window's tab chain."""
+        step = QWidget.nextInFocusChain if forward else QWidget.previousInFocusChain
+        widget = step(self)
+        while widget is not None and widget is not self:
+            if (widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and not self.isAncestorOf(widget) and widget.focusProxy() is None):
+                reason = (Qt.FocusReason.TabFocusReason if forward
+                          else Qt.FocusReason.BacktabFocusReason)
+                widget.setFocus(reason)
+                return
+            widget = step(widget)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if (self._at_end() if next else self._at_start()):
+            self._leave(next)
+            return True
+        return super().focusNextPrevChild(next)
+
+    def closeEditor(self, editor: QWidget,
+                    hint: QAbstractItemDelegate.EndEditHint) -> None:
+        hint_of = QAbstractItemDelegate.EndEditHint
+        if hint == hint_of.EditNextItem and self._at_end():
+            super().closeEditor(editor, hint_of.NoHint)
+            self._leave(True)
+            return
+        if hint == hint_of.EditPreviousItem and self._at_start():
+            super().closeEditor(editor, hint_of.NoHint)
+            self._leave(False)
+            return
+        super().closeEditor(editor, hint)
+        if hint == hint_of.SubmitModelCache and self._enter_adds_line():
+            assert self.add_line is not None
+            self.add_line()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.state() != QAbstractItemView.State.EditingState
+                and self._enter_adds_line()):
+            assert self.add_line is not None
+            self.add_line()
+            return
+        super().keyPressEvent(event)
+
+    def _enter_adds_line(self) -> bool:
+        model = self.model()
+        index = self.currentIndex()
+        return (self.add_line is not None and index.isValid()
+                and index.row() == model.rowCount() - 1
+                and isinstance(model, ItemsTableModel) and not model.row_is_blank(index.row()))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Tab enters at the first cell, Shift+Tab at the last one."""
+        model = self.model()
+        if model.rowCount() and model.columnCount():
+            if event.reason() == Qt.FocusReason.TabFocusReason:
+                self.setCurrentIndex(model.index(0, 0))
+            elif event.reason() == Qt.FocusReason.BacktabFocusReason:
+                self.setCurrentIndex(model.index(model.rowCount() - 1,
+                                                 model.columnCount() - 1))
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()  # the focus frame goes with the focus
+
 
 class ItemsTable(QWidget):
     def __init__(self, object_name: str, model: ItemsTableModel,
@@ -77,17 +189,23 @@ class ItemsTable(QWidget):
         self.view = _LinesView(self)
         self.view.setObjectName(object_name)
         self.view.setModel(model)
+        self.view.add_line = self.add_line
+        self.view.setItemDelegate(FocusFrameDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Typing starts editing a cell (the key typed is its first character); moving from
+        # cell to cell does not open editors, so Tab and Shift+Tab only move.
+        trigger = QAbstractItemView.EditTrigger
+        self.view.setEditTriggers(trigger.AnyKeyPressed | trigger.EditKeyPressed
+                                  | trigger.DoubleClicked | trigger.SelectedClicked)
         self.view.setTabKeyNavigation(True)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         header.setMinimumSectionSize(self.view.fontMetrics().horizontalAdvance("0") * 8)
-        # Each column wide enough for its API field name; spread out when there is room.
+        # Each column wide enough for its name; spread out when there is room.
         self._natural_widths = [
             max(header.minimumSectionSize(),
                 self.view.fontMetrics().horizontalAdvance(name) + 24)
-            for name in model.columns
+            for name in model.headers
         ]
         self._fit_columns()
         # The viewport's own resize, not this widget's: its width is only final then.
@@ -121,6 +239,11 @@ class ItemsTable(QWidget):
             button.setObjectName(f"{object_name}.{name}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard users have the shortcuts
             buttons.addWidget(button)
+        hint = QLabel(self.tr("Tab: next cell · Enter on the last line: new line · "
+                              "Ctrl+Enter: send"), self)
+        hint.setObjectName(f"{object_name}.keys")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        buttons.addWidget(hint)
         buttons.addStretch(1)
         self.message = QLabel(self)
         self.message.setObjectName(f"{object_name}.message")
@@ -162,7 +285,9 @@ class ItemsTable(QWidget):
         return index.row() if index.isValid() else self.model.rowCount() - 1
 
     def add_line(self) -> None:
-        row = self.model.add_row()
+        """A new line ready for typing (an empty last line is reused, never piled up)."""
+        last = self.model.rowCount() - 1
+        row = last if last >= 0 and self.model.row_is_blank(last) else self.model.add_row()
         self._focus(row)
 
     def duplicate_line(self) -> None:
@@ -176,6 +301,13 @@ class ItemsTable(QWidget):
             self.model.remove_row(row)
             if self.model.rowCount():
                 self._focus(min(row, self.model.rowCount() - 1))
+
+    def focus_cell(self, row: int, column: int) -> None:
+        if self.model.rowCount() == 0:
+            self.model.add_row()
+        row = min(row, self.model.rowCount() - 1)
+        self.view.setCurrentIndex(self.model.index(row, column))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus(self, row: int) -> None:
         index = self.model.index(row, 0)

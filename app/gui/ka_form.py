@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from app.core.models import FieldSpec, ValidationResult
 from app.core.settings import Profile
@@ -25,6 +26,12 @@ _ADDRESS_ORDER = ("recipient", "phone", "country", "province", "city", "street1"
                   "zip", "ioss", "vat")
 FIELD_ORDER = (*(f"{ADDRESS}.{name}" for name in _ADDRESS_ORDER),
                "customOrderId", "channelType", "salePlatform", "channelCode", "remark")
+# Rarely filled: folded away (Alt+letter or a click opens them), so Tab goes from the address
+# to the reference, the shipping speed and the order lines without stopping on empty fields.
+TAX = "tax"
+MORE = "more"
+_FOLDED = {f"{ADDRESS}.ioss": TAX, f"{ADDRESS}.vat": TAX,
+           "salePlatform": MORE, "channelCode": MORE, "remark": MORE}
 _ADDRESS_KEYS = ("orderAddress.", "orderAddresses.")
 
 
@@ -40,12 +47,16 @@ class KaOrderForm(OrderForm):
         titles = {
             "address": QCoreApplication.translate("KaOrderForm", "Ship to"),
             "order": QCoreApplication.translate("KaOrderForm", "Order"),
+            MORE: QCoreApplication.translate("KaOrderForm", "More order fields"),
+            TAX: QCoreApplication.translate("KaOrderForm", "Tax numbers (IOSS, VAT)"),
             "deprecated": QCoreApplication.translate("KaOrderForm", "Deprecated fields"),
         }
         # Deprecated item columns (channelCode, warehouseCode) would only invite mistakes.
-        specs = [s for s in specs if not ("[]." in s.path and s.group == "deprecated")]
+        specs = [replace(s, group=_FOLDED[s.path]) if s.path in _FOLDED else s
+                 for s in specs if not ("[]." in s.path and s.group == "deprecated")]
         super().__init__(Target.KA, specs, validate, recent, parent, group_titles=titles,
-                         collapsed_groups=frozenset({"deprecated"}), field_order=FIELD_ORDER)
+                         collapsed_groups=frozenset({"deprecated", MORE, TAX}),
+                         field_order=FIELD_ORDER)
         self.quote_panel: KaQuotePanel | None = None
 
         grid = QGridLayout(self)
@@ -72,6 +83,10 @@ class KaOrderForm(OrderForm):
     def add_quote_panel(self, panel: KaQuotePanel) -> None:
         self.quote_panel = panel
         self._right.addWidget(panel)
+        # Its buttons come after the order lines: a quote needs the lines.
+        buttons = [w for w in panel.findChildren(QPushButton)
+                   if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        self.chain_focus(("address", "order"), after_items=buttons)
 
     def show_profile(self, profile: Profile) -> None:
         self.refresh_account()

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.header.set_target(context.settings.current_target)
         self._target_changed()
         self._fit_to_screen()
+        self._focus_first_field()  # the cursor starts where an order starts
 
     def _build_menus(self) -> None:
         """The menu bar, whose actions also carry the window's keyboard shortcuts."""
@@ -363,9 +364,7 @@ class MainWindow(QMainWindow):
         self._focus_first_field()
 
     def _focus_first_field(self) -> None:
-        first = next(iter(self.form.editors.values()), None)
-        if first is not None:
-            first.widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.form.focus_first_field()
 
     # -- submitting ----------------------------------------------------------------------------
     def submit(self, *, allow_duplicates: bool = False) -> None:
@@ -374,6 +373,7 @@ class MainWindow(QMainWindow):
         result = form.validate_now()
         if not result.ok:
             form.reveal_all_messages()
+            form.focus_first_problem()  # the keyboard goes where the fix is
             self._show_outcome(self.target, self.tr(
                 "Not sent: %n field(s) need a fix; each is marked in red with what is wrong.", "",
                 len(result.errors)), "error")
@@ -432,6 +432,8 @@ class MainWindow(QMainWindow):
             self._show_outcome(target, text, "ok")
             form.clear()
             self.drafts.clear(target)
+            if target is self.target:
+                form.focus_first_field()  # ready for the next order
             form.refresh_account()
         elif result.status is ResultStatus.DUPLICATE:
             self._show_outcome(target, result.message, "warning")
@@ -441,6 +443,8 @@ class MainWindow(QMainWindow):
             self._show_outcome(target, self._describe_failure(result), tone)
             if result.field_errors:
                 form.show_remote_errors(list(result.field_errors))
+                if target is self.target:
+                    form.focus_first_problem()
         self.statusBar().showMessage(self._outcomes[target][0], 15_000)
         QApplication.alert(self)  # the notification: flashes the taskbar entry if hidden
         self._update_submit()

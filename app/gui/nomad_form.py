@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+import pycountry
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
@@ -21,8 +22,7 @@ from app.gui.order_form import OrderForm
 log = logging.getLogger(__name__)
 
 # Order fields an operator fills for almost every order; the other order fields are folded away.
-ESSENTIAL_ORDER_FIELDS = ("clientOrderRef", "platformName", "orderType", "currency",
-                          "customerNote")
+ESSENTIAL_ORDER_FIELDS = ("clientOrderRef", "platformName", "currency")
 # The item columns: SKU, name, quantity, unit price, tax, and the two fields the embedded
 # product requires.
 ITEM_COLUMNS = ("product.skus[].skuNumber", "product.name", "quantity", "price", "tax",
@@ -37,6 +37,18 @@ ADDRESS_FIELDS = tuple(f"customer.{name}" for name in (
 # so the items stay in view in a 1024x700 window; a folded group opens when it holds a value or
 # a problem.
 _OPEN = ("order", "customer", ADDRESS)
+# Customer fields rarely typed by hand: folded away with the other rare groups.
+MORE_CUSTOMER = "more_customer"
+_RARE_CUSTOMER_FIELDS = ("customer.tin", "customer.age", "customer.gender")
+# Tab follows the order operators type in: reference and platform first; who; then where.
+FIELD_ORDER = (*ESSENTIAL_ORDER_FIELDS, "customer.firstName", "customer.lastName",
+               "customer.phone", "customer.email",
+               *(f"customer.{name}" for name in (
+                   "address1", "address2", "city", "state", "zip", "countryCode", "country")))
+# One country picker: the code's field is shown (as "Country"), the free-text country the API
+# also has is filled from it.
+COUNTRY_CODE = "customer.countryCode"
+COUNTRY_TEXT = "customer.country"
 
 
 
@@ -51,6 +63,7 @@ class NomadOrderForm(OrderForm):
         titles = {
             "order": QCoreApplication.translate("NomadOrderForm", "Order"),
             "customer": QCoreApplication.translate("NomadOrderForm", "Customer"),
+            MORE_CUSTOMER: QCoreApplication.translate("NomadOrderForm", "More customer fields"),
             ADDRESS: QCoreApplication.translate("NomadOrderForm", "Customer address"),
             "shipping": QCoreApplication.translate("NomadOrderForm", "Shipping"),
             "payment": QCoreApplication.translate("NomadOrderForm", "Payment"),
@@ -65,7 +78,8 @@ class NomadOrderForm(OrderForm):
         open_groups = set(_OPEN)
         super().__init__(Target.NOMAD, specs, validate, recent, parent, group_titles=titles,
                          collapsed_groups=frozenset(groups - open_groups),
-                         item_columns=ITEM_COLUMNS)
+                         item_columns=ITEM_COLUMNS, field_order=FIELD_ORDER)
+        self._group_layout(ADDRESS).setRowVisible(self.editors[COUNTRY_TEXT].container, False)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +111,10 @@ class NomadOrderForm(OrderForm):
         grid.setRowStretch(1, 1)  # extra height goes to the items, not to empty forms
         self.chain_focus(_OPEN)
 
+    def normalise_location(self, loc: str) -> str:
+        # The free-text country is filled from the picker: its problems are the picker's.
+        return COUNTRY_CODE if loc == COUNTRY_TEXT else loc
+
     def item_defaults(self) -> dict[str, str]:
         return {"product.massUnit": "Kilogram"}  # the unit the API's own example uses
 
@@ -105,6 +123,11 @@ class NomadOrderForm(OrderForm):
 
     def payload(self) -> dict[str, Any]:
         payload = super().payload()
+        customer = payload.get("customer")
+        code = self.editors[COUNTRY_CODE].value()
+        if isinstance(customer, dict) and code:
+            country = pycountry.countries.get(alpha_2=code.upper())
+            customer[COUNTRY_TEXT.split(".")[1]] = country.name if country else code
         # A line's product needs a currency: the order's, unless the line names its own.
         currency = payload.get("currency")
         for line in payload.get(self.items_container, []):
@@ -118,8 +141,12 @@ def _regrouped(spec: FieldSpec) -> FieldSpec:
     """The box a field is shown in (presentation only: the payload paths do not change)."""
     if spec.group == "order" and spec.path not in ESSENTIAL_ORDER_FIELDS:
         return replace(spec, group=MORE)
+    if spec.path == COUNTRY_CODE:  # the one country field the operator sees
+        return replace(spec, group=ADDRESS, label="Country")
     if spec.path in ADDRESS_FIELDS:
         return replace(spec, group=ADDRESS)
     if spec.path == "customer.chineseId":  # deprecated by the API: out of the way
         return replace(spec, group="deprecated")
+    if spec.path in _RARE_CUSTOMER_FIELDS:
+        return replace(spec, group=MORE_CUSTOMER)
     return spec

@@ -36,6 +36,10 @@ from app.gui.items_table import ItemsTable
 log = logging.getLogger(__name__)
 
 VALIDATION_DELAY_MS = 250
+FOCUS_STYLE = ("QLineEdit:focus, QComboBox:focus { border: 2px solid #1565c0; "
+               "border-radius: 2px; }")
+# Letters the window's menus (File, View, Help) and header (Target, Profile) already use.
+RESERVED_MNEMONICS = frozenset("fvhtp")
 _INDEX = re.compile(r"\.\d+(?=\.|$)|\[\d*\]")
 
 
@@ -155,6 +159,9 @@ class OrderForm(QWidget):
         self._required_parents = {s.path.rpartition(".")[0] for s in field_specs
                                   if s.required and "." in s.path}
 
+        # A focus frame that cannot be missed, on every field (the styles' own is faint).
+        self.setStyleSheet(FOCUS_STYLE)
+
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(VALIDATION_DELAY_MS)
@@ -178,7 +185,10 @@ class OrderForm(QWidget):
             self._group_layout(spec.group).addRow(editor.label, editor.container)
 
         columns = [s.path.split("[].", 1)[1] for s in self.item_specs]
-        self.items_model = ItemsTableModel(columns, self.item_defaults(), self)
+        self.items_model = ItemsTableModel(
+            columns, self.item_defaults(), self,
+            headers=[self.column_title(s) for s in self.item_specs],
+            header_tips=[s.path for s in self.item_specs])
         self.items_model.dataChanged.connect(self._touch_items)
         self.items_model.changed.connect(self._on_edit)
         self.items = ItemsTable(
@@ -188,6 +198,13 @@ class OrderForm(QWidget):
             self,
         )
         self.items_model.add_row()
+        # Alt+letter for the fields shown from the start (the menus keep their letters, the
+        # header its Target and Profile).
+        taken = set(RESERVED_MNEMONICS)
+        for editor in self.editors.values():
+            if editor.spec.group not in self.collapsed_groups:
+                editor.set_mnemonic(taken)
+        self._mnemonics = taken
 
     # -- layout helpers subclasses use ----------------------------------------------------------
     def _ordered(self, specs: list[FieldSpec]) -> list[FieldSpec]:
@@ -196,15 +213,55 @@ class OrderForm(QWidget):
         return sorted(specs, key=lambda s: (groups.get(s.group, len(groups)),
                                             self._field_rank.get(s.path, last)))  # stable
 
-    def chain_focus(self, groups_before_items: Sequence[str]) -> None:
-        """Tab goes through these groups' fields, then the order lines, then the other groups,
+    def column_title(self, spec: FieldSpec) -> str:
+        """An order line column's header: the field's name in the operator's words."""
+        return FieldEditor.label_text(spec, marked=False)
+
+    def chain_focus(self, groups_before_items: Sequence[str],
+                    after_items: Sequence[QWidget] = ()) -> None:
+        """Tab goes through these groups' fields (in reading order), then the order lines,
+        then ``after_items``, then the other groups (each behind its disclosure button),
         matching the layout rather than the order widgets were made in."""
-        first = [e.widget for e in self.editors.values() if e.spec.group in groups_before_items]
-        rest = [e.widget for e in self.editors.values()
-                if e.spec.group not in groups_before_items]
-        chain: list[QWidget] = [*first, self.items.view, *rest]
+        chain: list[QWidget] = []
+        groups = list(dict.fromkeys([*groups_before_items, *self.group_titles,
+                                     *self.group_boxes]))
+        for n, group in enumerate(groups):
+            if n == len(groups_before_items):
+                chain += [self.items.view, *after_items]
+            if group in self._toggles:
+                chain.append(self._toggles[group])
+            chain += [e.widget for e in self.editors.values() if e.spec.group == group]
+        if len(groups) <= len(groups_before_items):
+            chain += [self.items.view, *after_items]
+        self.focus_chain = chain
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    def first_field(self) -> QWidget | None:
+        """Where an operator starts typing an order."""
+        chain = getattr(self, "focus_chain", None) or [e.widget for e in self.editors.values()]
+        return next((w for w in chain if w.isVisibleTo(self) and w.isEnabled()), None)
+
+    def focus_first_field(self) -> None:
+        widget = self.first_field()
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_first_problem(self) -> bool:
+        """Focus the first field (in tab order) that shows a problem; False if none does."""
+        chain = getattr(self, "focus_chain", None) or [e.widget for e in self.editors.values()]
+        by_widget = {e.widget: e for e in self.editors.values()}
+        for widget in chain:
+            editor = by_widget.get(widget)
+            if editor is not None and editor.message.text():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if widget is self.items.view:
+                cell = self.items_model.first_error()
+                if cell is not None or self.items.message.text():
+                    self.items.focus_cell(*(cell or (0, 0)))
+                    return True
+        return False
 
     def is_blank(self) -> bool:
         """Nothing typed: no field value and no order line."""
@@ -231,7 +288,10 @@ class OrderForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         toggle = QToolButton(holder)
         toggle.setObjectName(f"{self.target.value}.toggle.{group}")
-        toggle.setText(box.title())
+        toggle.setText(self._with_mnemonic(box.title()))
+        # Not a Tab stop (Tab goes from field to field); Alt+letter opens it, and focus goes
+        # to its first field.
+        toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         toggle.setCheckable(True)
         toggle.setChecked(group not in self.collapsed_groups)
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -244,11 +304,27 @@ class OrderForm(QWidget):
             box.setVisible(shown)
             toggle.setArrowType(_arrow(shown))
 
+        def opened(shown: bool) -> None:  # by the operator (a click or Alt+letter)
+            first = next((e.widget for e in self.editors.values() if e.spec.group == group),
+                         None)
+            if shown and first is not None:
+                first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
         toggle.toggled.connect(flip)
+        toggle.clicked.connect(opened)
         self._toggles[group] = toggle
         layout.addWidget(toggle)
         layout.addWidget(box)
         return holder
+
+    def _with_mnemonic(self, text: str) -> str:
+        taken: set[str] = getattr(self, "_mnemonics", set(RESERVED_MNEMONICS))
+        self._mnemonics = taken
+        for position, char in enumerate(text):
+            if char.isalpha() and char.isascii() and char.lower() not in taken:
+                taken.add(char.lower())
+                return text[:position] + "&" + text[position:]
+        return text
 
     # -- naming --------------------------------------------------------------------------------
     def object_name_for(self, path: str) -> str:
@@ -373,8 +449,9 @@ class OrderForm(QWidget):
                 continue
             elif cell is not None:
                 by_cell.setdefault(cell, message)
+                header = self.items_model.headers[self.items_model.columns.index(cell[1])]
                 table_messages.append(self.tr("Line %1, %2: %3").replace("%1", str(cell[0] + 1))
-                                      .replace("%2", cell[1]).replace("%3", message))
+                                      .replace("%2", header).replace("%3", message))
             elif self.items_container and loc.split(".")[0] == self.items_container:
                 table_messages.append(message)
             else:

@@ -2,59 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="41"/>
-        <source>Ship to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
-        <source>Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
-        <source>Product</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
-        <source>Product SKU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
-        <source>Component</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
-        <source>Images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
-        <source>Seller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
-        <source>Payer</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../app/gui/about_dialog.py" line="30"/>
@@ -152,127 +99,127 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="70"/>
+        <location filename="../../app/gui/connection_test.py" line="71"/>
         <source>Not tested: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="75"/>
+        <location filename="../../app/gui/connection_test.py" line="77"/>
         <source>Testing the connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="91"/>
+        <location filename="../../app/gui/connection_test.py" line="95"/>
         <source>The test itself failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="100"/>
+        <location filename="../../app/gui/connection_test.py" line="104"/>
         <source>the built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="101"/>
+        <location filename="../../app/gui/connection_test.py" line="105"/>
         <source>the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="103"/>
+        <location filename="../../app/gui/connection_test.py" line="107"/>
         <source>Connected: %1 accepted these credentials.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="105"/>
+        <location filename="../../app/gui/connection_test.py" line="109"/>
         <source>A credential is missing: type it under Credentials (it is used for the test even before you save it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="107"/>
+        <location filename="../../app/gui/connection_test.py" line="111"/>
         <source>Not tested: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="109"/>
+        <location filename="../../app/gui/connection_test.py" line="113"/>
         <source>Use https:// in the URL: plain http is only allowed to this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="111"/>
+        <location filename="../../app/gui/connection_test.py" line="115"/>
         <source>Unknown host: “%1” was not found. Check the URL for a typing mistake and that this computer is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="114"/>
+        <location filename="../../app/gui/connection_test.py" line="118"/>
         <source>Connection refused: nothing answers at %1 on that port. Check the URL and its port, and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="117"/>
+        <location filename="../../app/gui/connection_test.py" line="121"/>
         <source>No answer from %1 in time. Check the URL, the network or a firewall.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="119"/>
+        <location filename="../../app/gui/connection_test.py" line="123"/>
         <source>The secure connection to %1 failed: its certificate could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="121"/>
+        <location filename="../../app/gui/connection_test.py" line="125"/>
         <source>%1 answered, but the API is not at this URL: check the path after the host.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="123"/>
+        <location filename="../../app/gui/connection_test.py" line="127"/>
         <source>Bad token: %1 refused the access token. Paste it again, without spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="125"/>
+        <location filename="../../app/gui/connection_test.py" line="129"/>
         <source>Bad app key: the gateway does not know this AppKey.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="127"/>
+        <location filename="../../app/gui/connection_test.py" line="131"/>
         <source>Bad signature: the AppSecret does not belong to this AppKey. Paste it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="129"/>
+        <location filename="../../app/gui/connection_test.py" line="133"/>
         <source>Bad signature: the request was changed on the way (a proxy?). Check the URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="131"/>
+        <location filename="../../app/gui/connection_test.py" line="135"/>
         <source>Wrong stage or URL: the gateway has no API at this URL for stage %2. Check the stage (TEST, PRE or RELEASE), the store and the URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="134"/>
+        <location filename="../../app/gui/connection_test.py" line="138"/>
         <source>Refused: these credentials may not use this API. Ask the provider to enable it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="137"/>
+        <location filename="../../app/gui/connection_test.py" line="141"/>
         <source>This computer&apos;s clock is more than 15 minutes off; correct it and test again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="139"/>
+        <location filename="../../app/gui/connection_test.py" line="143"/>
         <source>%1 is reachable but busy or limiting requests; test again in a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="141"/>
+        <location filename="../../app/gui/connection_test.py" line="145"/>
         <source>%1 could not answer properly (a server error); test again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="142"/>
+        <location filename="../../app/gui/connection_test.py" line="146"/>
         <source>%1 refused the test: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/connection_test.py" line="143"/>
+        <location filename="../../app/gui/connection_test.py" line="147"/>
         <source>This target has no test call.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,52 +973,102 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="84"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="37"/>
+        <source>Ship to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="40"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="41"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <source>Product SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="45"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="46"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="47"/>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="48"/>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="84"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="84"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
         <source>Or one value for all rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="100"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="104"/>
         <source>one order per row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="101"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="105"/>
         <source>one order per identical address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="102"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="106"/>
         <source>Remember this mapping for files with these columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="108"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="112"/>
         <source>Rows without an order reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="111"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="115"/>
         <source>Rows with the same order reference become one order; each row is one item. * marks a required field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="125"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="129"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="135"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="139"/>
         <source>Columns not used: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,6 +1347,11 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     <message>
         <location filename="../../app/gui/items_table.py" line="228"/>
         <source>Remove the current line (Ctrl+Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/items_table.py" line="242"/>
+        <source>Tab: next cell · Enter on the last line: new line · Ctrl+Enter: send</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1770,7 +1772,7 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="448"/>
+        <location filename="../../app/gui/order_form.py" line="453"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2343,7 +2345,7 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Platform name</source>
+        <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

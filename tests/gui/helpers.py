@@ -20,6 +20,8 @@ def type_into(qtbot: QtBot, window: QWidget, name: str, text: str) -> None:
     widget = named(window, name)
     if isinstance(widget, QComboBox) and not widget.isEditable():
         index = widget.findText(text)
+        if index < 0:  # an API value shown under its display name (youzan: Youzan)
+            index = widget.findData(text)
         assert index >= 0, f"{text!r} is not a choice of {name}"
         widget.setCurrentIndex(index)
         return
@@ -38,11 +40,13 @@ def type_into(qtbot: QtBot, window: QWidget, name: str, text: str) -> None:
 
 def fill_row(qtbot: QtBot, window: QWidget, table_name: str, row: int,
              values: dict[str, str]) -> None:
-    """Type each value into its cell (headers are the API field names) and commit with Enter."""
+    """Type each value into its cell (named by the item field's path, as the model's columns
+    are, or by its header) and commit with Enter."""
     view = named(window, table_name)
     assert isinstance(view, QTableView)
     model = view.model()
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    headers = list(getattr(model, "columns", None) or [
+        model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())])
     for column_name, text in values.items():
         index = model.index(row, headers.index(column_name))
         view.setCurrentIndex(index)

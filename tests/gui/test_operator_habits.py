@@ -116,15 +116,16 @@ def _next_field(widget: QWidget) -> QWidget:
     """The next widget Tab lands on, skipping labels and a combo's inner line edit."""
     widget = widget.nextInFocusChain()
     while (not widget.objectName() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus
-           or widget.focusProxy() is not None):
+           or widget.focusProxy() is not None or not widget.isVisible()):
         widget = widget.nextInFocusChain()
     return widget
 
 
 def test_tab_follows_the_order_operators_type_in(qtbot: QtBot, window: MainWindow) -> None:
+    # The rarely filled fields (tax numbers, sale platform, remark) are folded away: Tab goes
+    # from the address to the reference, the shipping speed and the order lines.
     expected = ["ka.recipient", "ka.phone", "ka.country", "ka.province", "ka.city",
-                "ka.street1", "ka.street2", "ka.zip", "ka.ioss", "ka.vat", "ka.customOrderId",
-                "ka.channelType", "ka.salePlatform", "ka.channelCode", "ka.remark",
+                "ka.street1", "ka.street2", "ka.zip", "ka.customOrderId", "ka.channelType",
                 "ka.orderItemsList"]
     widget = named(window, expected[0])
     visited = [widget.objectName()]
@@ -134,6 +135,7 @@ def test_tab_follows_the_order_operators_type_in(qtbot: QtBot, window: MainWindo
     assert visited == expected
 
     # Nomad: the order, the customer, the address, then straight to the items below them.
+    window.header.set_target(Target.NOMAD)
     editors = list(window.forms[Target.NOMAD].editors.values())
     last_customer = [e for e in editors if e.spec.group == "customer"][-1]
     assert _next_field(last_customer.widget).objectName() == "nomad.customer.address1"

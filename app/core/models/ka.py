@@ -111,7 +111,8 @@ class KaItem(WireModel):
     )
     quantity: Quantity = Field(description="Units to order (more than 0)")
     channel_type: ChannelType | None = Field(
-        None, max_length=16, description="Shipping speed for this line (server default: Standard)"
+        None, max_length=16, description="Shipping speed for this line (server default: Standard)",
+        json_schema_extra=ui("Shipping speed"),
     )
     channel_code: Text | None = Field(
         None,

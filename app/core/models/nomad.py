@@ -271,7 +271,8 @@ class NomadOrder(WireModel):
         description="Platform transaction id, for the customs payment",
         json_schema_extra=PAYMENT,
     )
-    platform_name: PlatformName = Field(description="E-commerce platform")
+    platform_name: PlatformName = Field(description="E-commerce platform",
+                                       json_schema_extra=ui("Platform"))
     is_sub_order: Flag | None = None
     is_distribution_order: Flag | None = None
     distributor_name: Text | None = None
