@@ -118,3 +118,15 @@ def test_main_fields_have_an_alt_letter(qtbot: QtBot, window: MainWindow) -> Non
     label = next(e.label.text() for e in form.editors.values() if "&S" in e.label.text())
     assert keys.focus_name() == next(e.widget.objectName() for e in form.editors.values()
                                      if e.label.text() == label)
+
+
+def test_a_folded_group_opens_with_its_alt_letter_at_its_first_field(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _activate(qtbot, window)
+    toggle = named(window, "ka.toggle.more")
+    assert toggle.text().startswith("&M")  # "More order fields"
+    assert not named(window, "ka.salePlatform").isVisible()
+    Keyboard().press(Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: Keyboard.focus_name() == "ka.salePlatform")
+    assert named(window, "ka.salePlatform").isVisible()
