@@ -18,6 +18,9 @@ _REASONS = {
     ValidationResult.INVALID_COUNTRY_CODE: "unknown country calling code",
 }
 
+# What operators write between the digits (and an extension's "x" is not among them).
+_PHONE_SIGNS = frozenset(" +-()./\u00a0")
+
 
 def check_phone(number: str, region: str | None) -> str:
     """Return `number` unchanged if it could be a phone number in `region` (ISO alpha-2).
@@ -26,6 +29,13 @@ def check_phone(number: str, region: str | None) -> str:
     nothing to check against, so it is accepted as written.
     """
     where = f" for {region}" if region else ""
+    # The parser reads letters as keypad digits or skips them, and would then call "abc123"
+    # too short: the real problem is the letters (or other signs a phone number never has).
+    stray = "".join(dict.fromkeys(c for c in number if not (c.isdigit() or c in _PHONE_SIGNS)))
+    if stray:
+        kind = "letters" if any(c.isalpha() for c in stray) else "characters"
+        raise operator_error(f"not a phone number{where}: it has {kind} ({shown(stray)}); only "
+                             f"digits, spaces and + - ( ) . / belong in one")
     try:
         parsed = phonenumbers.parse(number, region)
     except NumberParseException as error:
