@@ -291,3 +291,25 @@ def test_not_sent_has_its_own_status_and_exit_code() -> None:
     }
     for statuses, code in codes.items():
         assert exit_code([_result(s) for s in statuses]) == code, statuses
+
+
+def test_two_profiles_of_one_account_share_its_limit(
+    sandbox_factory: Callable[..., SandboxServer], tmp_path: Path
+) -> None:
+    # Two desks' profiles for one account, sending at once: the server counts the account's
+    # requests together, so the client must too (two limiters would each fill the bucket).
+    server = sandbox_factory(SandboxConfig(ka_rate_limit=20.0, ka_burst=30))
+    first = ka_profile(server.ka_base_url, name="Desk A", rate_limit=20.0, burst=30)
+    second = ka_profile(server.ka_base_url + "/", name="Desk B", rate_limit=20.0, burst=30)
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        engine = SubmissionEngine(journal, lambda p: make_client(p, SANDBOX_SECRETS))
+        try:
+            batches = [engine.submit_batch([ka_order(f"{tag}-{n:03d}") for n in range(45)],
+                                           profile)
+                       for tag, profile in (("A", first), ("B", second))]
+            results = [r for batch in batches for r in batch.wait(120).results]
+        finally:
+            engine.close()
+        statuses = http_statuses(journal)
+    assert Counter(r.status for r in results) == {ResultStatus.ACCEPTED: 90}
+    assert statuses == {200: 90}, f"the server had to refuse some requests: {statuses}"

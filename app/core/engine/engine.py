@@ -16,10 +16,11 @@ from app.core.clients.base import OrderClient
 from app.core.engine.admission import Admission, Admitted
 from app.core.engine.batch import BatchHandle, ProgressCallback, ResultCallback
 from app.core.engine.delivery import Courier
-from app.core.engine.lane import Lane
+from app.core.engine.lane import Lane, account_bucket, bucket_key
 from app.core.engine.policy import RetryPolicy
 from app.core.engine.results import OrderResult, ResultStatus
 from app.core.journal import Journal, OrderState, SendLock, SendLockBusyError
+from app.core.ratelimit import TokenBucket
 from app.core.settings import Profile
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class SubmissionEngine:
         self._send_lock = SendLock(journal.path)
         self._lock = threading.Lock()
         self._lanes: dict[Profile, Lane] = {}
+        self._buckets: dict[tuple[object, ...], TokenBucket] = {}  # one per account's limit
         self._lane_users: Counter[int] = Counter()  # running batches per lane (by id)
         self._retired: list[Lane] = []  # replaced by `refresh_clients`, closed once unused
         self._active: Counter[str] = Counter()  # running batches per account
@@ -115,6 +117,11 @@ class SubmissionEngine:
         self._start(handle, lane, work, recover_first=False)
         return handle
 
+    def accepted_references(self, profile: Profile) -> frozenset[str]:
+        """The references ``profile``'s account has had accepted: a batch with one of them
+        skips that order (accepted earlier, not sent again)."""
+        return self._journal.accepted_references(profile.target, profile.account)
+
     def refresh_clients(self) -> None:
         """Ask the client factory again for the next batches (e.g. a credential was corrected).
         Running batches finish with the clients they have, which are closed afterwards."""
@@ -157,7 +164,10 @@ class SubmissionEngine:
         with self._lock:
             lane = self._lanes.get(profile)
             if lane is None:
-                lane = Lane.open(profile, self._client_factory(profile))
+                bucket = self._buckets.get(bucket_key(profile))
+                if bucket is None:
+                    bucket = self._buckets[bucket_key(profile)] = account_bucket(profile)
+                lane = Lane.open(profile, self._client_factory(profile), bucket)
                 self._lanes[profile] = lane
             return lane
 

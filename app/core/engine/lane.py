@@ -1,4 +1,6 @@
-"""A lane: what all batches of one profile share — its client, rate limiter and concurrency cap."""
+"""A lane: what all batches of one profile share — its client, rate limiter and concurrency cap.
+The rate limiter is the account's: two profiles that reach one account share it (the server
+counts the account's requests, whichever profile sent them)."""
 
 from __future__ import annotations
 
@@ -35,10 +37,21 @@ class Lane:
     slots: threading.BoundedSemaphore  # requests in flight for this profile, across batches
 
     @classmethod
-    def open(cls, profile: Profile, client: OrderClient) -> Lane:
+    def open(cls, profile: Profile, client: OrderClient,
+             bucket: TokenBucket | None = None) -> Lane:
         return cls(
             profile,
             client,
-            TokenBucket(*paced(profile.rate_limit, profile.burst)),
+            bucket or account_bucket(profile),
             threading.BoundedSemaphore(profile.concurrency),
         )
+
+
+def account_bucket(profile: Profile) -> TokenBucket:
+    """A new limiter for the profile's account, paced under its documented limit."""
+    return TokenBucket(*paced(profile.rate_limit, profile.burst))
+
+
+def bucket_key(profile: Profile) -> tuple[object, ...]:
+    """Profiles with the same key share one limiter: same account, same stated limit."""
+    return (profile.target, profile.account, profile.rate_limit, profile.burst)
