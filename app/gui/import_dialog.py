@@ -11,7 +11,7 @@ import gc
 import logging
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -97,13 +97,16 @@ def _read(path: Path, encoding: str | None, delimiter: str | None,
 
 
 def _build(table: Table, target: Target, mapping: ColumnMapping, mode: GroupMode,
-           address_key: str, remember: bool) -> ImportSession:
+           address_key: str, remember: bool,
+           accepted: Callable[[], frozenset[str]]) -> tuple[ImportSession, frozenset[str]]:
+    """The checked session, and the references the account already has accepted (one journal
+    query, here on the worker: the preview marks those orders, which a send skips)."""
     if remember:
         save_mapping(mapping, table.headers)
     with _tuning.loading():
         session = ImportSession(table, target, mapping, group_mode=mode, address_key=address_key)
         session.reconciliation()  # computed here, not on the GUI thread
-        return session
+    return session, accepted()
 
 
 class ImportDialog(QDialog):
@@ -172,7 +175,7 @@ class ImportDialog(QDialog):
         elif current == MAPPING and self.table is not None:
             self._run(_build, self.table, self.target, self.mapping_page.mapping(),
                       self.mapping_page.group_mode(), self._sender.profile.address_key,
-                      self.mapping_page.save_box.isChecked(),
+                      self.mapping_page.save_box.isChecked(), self._sender.accepted_references,
                       done=self._build_done, what=self.tr("Checking every order…"))
         elif current == PREVIEW and self.session is not None:
             self._confirm_and_send()
@@ -233,10 +236,11 @@ class ImportDialog(QDialog):
         self._go(MAPPING)
         self.loaded.emit()
 
-    def _build_done(self, session: ImportSession) -> None:
+    def _build_done(self, value: tuple[ImportSession, frozenset[str]]) -> None:
         self._busy = False
+        session, accepted = value
         self.session = session
-        self.preview_page.show_session(session)
+        self.preview_page.show_session(session, accepted)
         self.message.setText("")
         self._go(PREVIEW)
         self.loaded.emit()

@@ -72,13 +72,16 @@ class ImportPreviewPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
 
-    def show_session(self, session: ImportSession) -> None:
+    def show_session(self, session: ImportSession,
+                     already_sent: frozenset[str] = frozenset()) -> None:
+        """``already_sent``: references the account already has accepted (marked; skipped
+        when sent)."""
         if self.model is None:
-            self.model = ImportRowsModel(session, self)
+            self.model = ImportRowsModel(session, self, already_sent=already_sent)
             self.model.changed.connect(self._update_summary)
             self.view.setModel(self.model)
         else:
-            self.model.set_session(session)
+            self.model.set_session(session, already_sent)
         self.model.set_only_problems(self.only_problems.isChecked())
         self.view.resizeColumnsToContents()  # sampled rows only (precision below)
         self._update_summary()
@@ -111,6 +114,10 @@ class ImportPreviewPage(QWidget):
             "{0} rows read = {1} in {2} valid orders + {3} in {4} invalid orders + {5} excluded"
         ).format(rec.rows_read, rec.rows_valid, rec.orders_valid, rec.rows_invalid,
                  rec.orders_invalid, rec.rows_excluded)
+        skipped = self.model.already_sent_count()
+        if skipped:
+            text += "\n" + self.tr("{0} valid order(s) already sent earlier: they will be "
+                                   "skipped, not sent again.").format(skipped)
         if rec.excluded:
             shown = ", ".join(
                 self.tr("line {0}: {1}").format(e.line, e.reason) for e in rec.excluded[:5]

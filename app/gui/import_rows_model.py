@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.core.importing import CellIssue, ImportSession, Severity
+from app.core.importing import CellIssue, ImportedOrder, ImportSession, Severity
+from app.core.models import reference_of
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _ERROR = QBrush(QColor("#fdecea"))
 _WARNING = QBrush(QColor("#fff4d6"))
 _EXCLUDED = QBrush(QColor("#8a8a8a"))
+_ALREADY_SENT = QBrush(QColor("#e3ecf7"))
 LINE, ORDER, STATUS = 0, 1, 2
 FIXED_COLUMNS = 3
 STATUS_CHARS = 60  # longer messages are cut in the cell; the tooltip has them whole
@@ -35,9 +37,13 @@ class ImportRowsModel(QAbstractTableModel):
 
     changed = Signal()
 
-    def __init__(self, session: ImportSession, parent: Any = None) -> None:
+    def __init__(self, session: ImportSession, parent: Any = None, *,
+                 already_sent: frozenset[str] = frozenset()) -> None:
+        """``already_sent``: references the account already has accepted; a valid order
+        carrying one is marked (sending skips it)."""
         super().__init__(parent)
         self._session = session
+        self._already_sent = already_sent
         self._only_problems = False
         self._visible: list[int] | None = None  # None: every row, in file order
 
@@ -46,9 +52,11 @@ class ImportRowsModel(QAbstractTableModel):
     def session(self) -> ImportSession:
         return self._session
 
-    def set_session(self, session: ImportSession) -> None:
+    def set_session(self, session: ImportSession,
+                    already_sent: frozenset[str] = frozenset()) -> None:
         self.beginResetModel()
         self._session = session
+        self._already_sent = already_sent
         self._visible = self._problem_rows() if self._only_problems else None
         self.endResetModel()
 
@@ -100,6 +108,9 @@ class ImportRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self._is_excluded(row):
             return _EXCLUDED
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
+            order = self._session.order_of(row)
+            if order is not None and self.is_already_sent(order):
+                return _ALREADY_SENT
             return self._brush(self._row_issues(row))
         return None
 
@@ -170,9 +181,23 @@ class ImportRowsModel(QAbstractTableModel):
             if len(own) == 1:
                 return first
             return self.tr("{0} (+{1} more)").format(first, len(own) - 1)
+        if self.is_already_sent(order):
+            return self.tr("Already sent: will be skipped")
         if any(w.row == row for w in order.warnings):
             return self.tr("Check")
         return self.tr("OK")
+
+    def is_already_sent(self, order: ImportedOrder) -> bool:
+        """A valid order whose reference the account already has accepted: the engine would
+        not send it again (matched like the engine does, on the validated order's reference)."""
+        if not order.ok or order.wire is None or not self._already_sent:
+            return False
+        return reference_of(self._session.target, order.wire) in self._already_sent
+
+    def already_sent_count(self) -> int:
+        if not self._already_sent:
+            return 0
+        return sum(1 for order in self._session.valid_orders() if self.is_already_sent(order))
 
     def _is_excluded(self, row: int) -> bool:
         return self._session.exclusion_reason(row) is not None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.engine import BatchHandle, OrderResult, Progress
+from app.core.engine import BatchHandle, OrderResult, Progress, ResultStatus
 from app.core.importing import ImportedOrder, ImportSession, write_failed_rows, write_results
 from app.gui.import_results_model import ImportResultsModel
 from app.gui.import_sender import ImportSender
@@ -47,6 +47,7 @@ class ImportSendPage(QWidget):
         self._relay.result.connect(self._on_result)
         self._handle: BatchHandle | None = None
         self._positions: list[int] = []  # batch index -> row of the results model
+        self._skipped = 0  # orders of this batch accepted earlier, so not sent again
         self._session: ImportSession | None = None
         self._sender: ImportSender | None = None
         self.model: ImportResultsModel | None = None
@@ -146,6 +147,7 @@ class ImportSendPage(QWidget):
     def _send(self, positions: list[int]) -> None:
         assert self.model is not None and self._sender is not None
         self._positions = positions
+        self._skipped = 0
         payloads = [self.model.orders[p].payload for p in positions]
         self.progress_bar.setRange(0, len(payloads))
         self.progress_bar.setValue(0)
@@ -164,6 +166,8 @@ class ImportSendPage(QWidget):
     def _on_result(self, result: OrderResult) -> None:
         if self.model is not None and 0 <= result.index < len(self._positions):
             self.model.set_result(self._positions[result.index], result)
+            if result.previously:
+                self._skipped += 1
 
     def _on_progress(self, progress: Progress) -> None:
         self.progress_bar.setValue(progress.done)
@@ -171,8 +175,16 @@ class ImportSendPage(QWidget):
         if progress.finished:
             self._set_running(False)
             error = self._handle.error if self._handle is not None else None
+            # Orders accepted earlier are counted apart from the newly accepted ones.
+            fresh = dict(progress.counts)
+            fresh[ResultStatus.ACCEPTED] = fresh.get(ResultStatus.ACCEPTED, 0) - self._skipped
+            counts = ", ".join(f"{n} {status.value}" for status, n in sorted(fresh.items())
+                               if n > 0)
             text = (self.tr("Stopped: {0}").format(error) if error is not None
                     else self.tr("Done: {0}.").format(counts or self.tr("nothing sent")))
+            if self._skipped:
+                text += " " + self.tr("{0} already sent earlier: skipped, not sent "
+                                      "again.").format(self._skipped)
             invalid = self._session.reconciliation().orders_invalid if self._session else 0
             if invalid:  # so the line adds up with the preview's, and says where they went
                 text += " " + self.tr("{0} invalid order(s) were not sent: “Export failed "

@@ -30,6 +30,11 @@ class ImportSender(Protocol):
         on_result: Callable[[OrderResult], None],
     ) -> BatchHandle: ...
 
+    def accepted_references(self) -> frozenset[str]:
+        """References of the profile's account already accepted (called on a worker thread):
+        orders carrying one are skipped when sent."""
+        ...
+
 
 class EngineSender:
     """Sends through a `SubmissionEngine` (journal, rate limit, exactly-once) with one profile."""
@@ -41,6 +46,9 @@ class EngineSender:
     @property
     def profile(self) -> Profile:
         return self._profile
+
+    def accepted_references(self) -> frozenset[str]:
+        return self._engine.accepted_references(self._profile)
 
     def submit(
         self,

@@ -780,78 +780,78 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="117"/>
+        <location filename="../../app/gui/import_dialog.py" line="120"/>
         <source>Import {0} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="138"/>
+        <location filename="../../app/gui/import_dialog.py" line="141"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="141"/>
-        <location filename="../../app/gui/import_dialog.py" line="201"/>
+        <location filename="../../app/gui/import_dialog.py" line="144"/>
+        <location filename="../../app/gui/import_dialog.py" line="204"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="145"/>
+        <location filename="../../app/gui/import_dialog.py" line="148"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="171"/>
+        <location filename="../../app/gui/import_dialog.py" line="174"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="176"/>
+        <location filename="../../app/gui/import_dialog.py" line="179"/>
         <source>Checking every order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="187"/>
+        <location filename="../../app/gui/import_dialog.py" line="190"/>
         <source>1. Choose the file and check how it reads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="188"/>
+        <location filename="../../app/gui/import_dialog.py" line="191"/>
         <source>2. Map columns to fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <location filename="../../app/gui/import_dialog.py" line="192"/>
         <source>3. Preview and fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="190"/>
+        <location filename="../../app/gui/import_dialog.py" line="193"/>
         <source>4. Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="201"/>
+        <location filename="../../app/gui/import_dialog.py" line="204"/>
         <source>Send {0} valid order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="224"/>
+        <location filename="../../app/gui/import_dialog.py" line="227"/>
         <source>Unexpected error: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="232"/>
+        <location filename="../../app/gui/import_dialog.py" line="235"/>
         <source>{0} rows read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="251"/>
+        <location filename="../../app/gui/import_dialog.py" line="255"/>
         <source>Send to production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="252"/>
+        <location filename="../../app/gui/import_dialog.py" line="256"/>
         <source>Send {0} order(s) to {1} PRODUCTION ({2})? Each order is real and may debit the account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,22 +1086,27 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="111"/>
+        <location filename="../../app/gui/import_preview_page.py" line="114"/>
         <source>{0} rows read = {1} in {2} valid orders + {3} in {4} invalid orders + {5} excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="116"/>
+        <location filename="../../app/gui/import_preview_page.py" line="119"/>
+        <source>{0} valid order(s) already sent earlier: they will be skipped, not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_preview_page.py" line="123"/>
         <source>line {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="119"/>
+        <location filename="../../app/gui/import_preview_page.py" line="126"/>
         <source>Excluded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="121"/>
+        <location filename="../../app/gui/import_preview_page.py" line="128"/>
         <source> and {0} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,42 +1152,47 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportRowsModel</name>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="84"/>
+        <location filename="../../app/gui/import_rows_model.py" line="92"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="84"/>
+        <location filename="../../app/gui/import_rows_model.py" line="92"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="84"/>
+        <location filename="../../app/gui/import_rows_model.py" line="92"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="160"/>
+        <location filename="../../app/gui/import_rows_model.py" line="171"/>
         <source>Excluded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="168"/>
+        <location filename="../../app/gui/import_rows_model.py" line="179"/>
         <source>Order invalid (see its other lines)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="172"/>
+        <location filename="../../app/gui/import_rows_model.py" line="183"/>
         <source>{0} (+{1} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="174"/>
+        <location filename="../../app/gui/import_rows_model.py" line="185"/>
+        <source>Already sent: will be skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_rows_model.py" line="187"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="175"/>
+        <location filename="../../app/gui/import_rows_model.py" line="188"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,124 +1200,129 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportSendPage</name>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="59"/>
-        <location filename="../../app/gui/import_send_page.py" line="120"/>
-        <location filename="../../app/gui/import_send_page.py" line="221"/>
-        <location filename="../../app/gui/import_send_page.py" line="235"/>
+        <location filename="../../app/gui/import_send_page.py" line="60"/>
+        <location filename="../../app/gui/import_send_page.py" line="121"/>
+        <location filename="../../app/gui/import_send_page.py" line="233"/>
+        <location filename="../../app/gui/import_send_page.py" line="247"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="62"/>
+        <location filename="../../app/gui/import_send_page.py" line="63"/>
         <source>Cancel sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="65"/>
+        <location filename="../../app/gui/import_send_page.py" line="66"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="68"/>
+        <location filename="../../app/gui/import_send_page.py" line="69"/>
         <source>Export results…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="70"/>
+        <location filename="../../app/gui/import_send_page.py" line="71"/>
         <source>Export failed rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="71"/>
+        <location filename="../../app/gui/import_send_page.py" line="72"/>
         <source>The rows of every order not accepted, in their original columns, ready to fix and import again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="123"/>
-        <location filename="../../app/gui/import_send_page.py" line="201"/>
+        <location filename="../../app/gui/import_send_page.py" line="124"/>
+        <location filename="../../app/gui/import_send_page.py" line="213"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="152"/>
+        <location filename="../../app/gui/import_send_page.py" line="154"/>
         <source>Sending {0} order(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="174"/>
+        <location filename="../../app/gui/import_send_page.py" line="183"/>
         <source>Stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="175"/>
+        <location filename="../../app/gui/import_send_page.py" line="184"/>
         <source>Done: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="175"/>
+        <location filename="../../app/gui/import_send_page.py" line="184"/>
         <source>nothing sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="178"/>
-        <source>{0} invalid order(s) were not sent: “Export failed rows…” writes them with the reasons, ready to fix and import again.</source>
+        <location filename="../../app/gui/import_send_page.py" line="186"/>
+        <source>{0} already sent earlier: skipped, not sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="190"/>
+        <source>{0} invalid order(s) were not sent: “Export failed rows…” writes them with the reasons, ready to fix and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="202"/>
         <source>about {0} s left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="191"/>
+        <location filename="../../app/gui/import_send_page.py" line="203"/>
         <source>estimating time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="192"/>
+        <location filename="../../app/gui/import_send_page.py" line="204"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="194"/>
+        <location filename="../../app/gui/import_send_page.py" line="206"/>
         <source>{0} of {1} done ({2}) – {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="203"/>
+        <location filename="../../app/gui/import_send_page.py" line="215"/>
         <source>The account cannot take orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="204"/>
+        <location filename="../../app/gui/import_send_page.py" line="216"/>
         <source>Sending is held: {0}
 
 {1} order(s) are not sent yet. Fix the cause (top up the balance, or correct the credentials in Profiles and credentials), then resume; or stop, and send them later from the history or by importing the file again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="210"/>
+        <location filename="../../app/gui/import_send_page.py" line="222"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="211"/>
+        <location filename="../../app/gui/import_send_page.py" line="223"/>
         <source>Stop sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="238"/>
+        <location filename="../../app/gui/import_send_page.py" line="250"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="239"/>
-        <location filename="../../app/gui/import_send_page.py" line="245"/>
+        <location filename="../../app/gui/import_send_page.py" line="251"/>
+        <location filename="../../app/gui/import_send_page.py" line="257"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="244"/>
+        <location filename="../../app/gui/import_send_page.py" line="256"/>
         <source>Export failed rows</source>
         <translation type="unfinished"></translation>
     </message>

@@ -294,3 +294,33 @@ def test_the_send_summary_names_the_invalid_orders_left_behind(
     status = dialog.send_page.status.text()
     assert status.startswith("Done: 2 accepted.")
     assert "1 invalid order(s) were not sent" in status and "Export failed rows" in status
+
+
+def test_a_file_imported_again_marks_and_counts_the_orders_already_sent(
+    qtbot: QtBot, sender: EngineSender, orders_file: Path
+) -> None:
+    for attempt in range(2):
+        dialog = _open(qtbot, sender, orders_file)
+        _advance(qtbot, dialog, MAPPING)
+        dialog.mapping_page.set_constant("channelType", "Express")
+        _advance(qtbot, dialog, PREVIEW)
+        model = dialog.preview_page.model
+        assert model is not None
+        statuses = [model.data(model.index(row, 2)) for row in range(model.rowCount())]
+        summary = dialog.preview_page.summary.text()
+        if attempt == 0:
+            assert "Already sent: will be skipped" not in statuses
+            assert "already sent" not in summary
+        else:  # every valid order's reference was accepted by the first import
+            assert statuses.count("Already sent: will be skipped") == 3, statuses  # 3 rows
+            assert "OK" not in statuses
+            assert "2 valid order(s) already sent earlier" in summary, summary
+        with qtbot.waitSignal(dialog.send_page.finished, timeout=30_000):
+            dialog.next_button.click()
+        status = dialog.send_page.status.text()
+        if attempt == 0:
+            assert status.startswith("Done: 2 accepted."), status
+            assert "already sent" not in status
+        else:
+            assert status.startswith("Done: nothing sent. 2 already sent earlier: skipped"), status
+        dialog.close()

@@ -497,6 +497,15 @@ class Journal:
         )
         return _order(rows[0]) if rows else None
 
+    def accepted_references(self, target: Target, account: str) -> frozenset[str]:
+        """Every reference the account has had accepted (one query): an import preview marks
+        its orders already sent, which a send skips."""
+        rows = self._read(
+            "SELECT reference FROM orders WHERE target = ? AND account = ? AND state = ?",
+            (target.value, account, OrderState.ACCEPTED.value),
+        )
+        return frozenset(str(reference) for (reference,) in rows)
+
     def same_content(self, target: Target, account: str, fingerprint: str) -> list[OrderRecord]:
         """Earlier orders of this account with the same content fingerprint, oldest first."""
         rows = self._read(
