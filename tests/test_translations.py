@@ -38,3 +38,70 @@ def test_the_catalogue_covers_texts_only_known_at_run_time() -> None:
     assert ("FieldMessages", "required") in entries  # a fixed validation message
     assert ("NomadOrderForm", "Customer address") in entries  # a title set before the widget
     assert ("CrashReport", "Order Desk closed unexpectedly") in entries  # shown outside a widget
+
+
+def test_every_language_translates_every_text_with_the_same_placeholders() -> None:
+    tool = _tool()
+    assert tool.LOCALES
+    for locale in tool.LOCALES:
+        wrong = tool.problems(tool.locale_catalogue(locale))
+        assert wrong == [], (
+            f"{locale}: {len(wrong)} problem(s); run `uv run python packaging/translations.py` "
+            f"and translate in {tool.locale_catalogue(locale).name}: {wrong[:10]}")
+
+
+def test_the_committed_compiled_catalogues_match_their_sources(tmp_path: Path) -> None:
+    tool = _tool()
+    for locale in tool.LOCALES:
+        fresh = tmp_path / f"{locale}.qm"
+        tool.compile_catalogue(tool.locale_catalogue(locale), fresh)
+        assert tool.compiled(locale).read_bytes() == fresh.read_bytes(), (
+            f"{tool.compiled(locale).name} is stale: run `uv run python packaging/translations.py`")
+
+
+def _catalogue(path: Path, context: str, messages: list[tuple[str, str | None]]) -> Path:
+    body = "".join(
+        f"<message><source>{source}</source>"
+        + ('<translation type="unfinished"></translation>' if text is None
+           else f"<translation>{text}</translation>") + "</message>"
+        for source, text in messages)
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?><TS version="2.1"><context>'
+                    f"<name>{context}</name>{body}</context></TS>", encoding="utf-8")
+    return path
+
+
+def test_a_missing_a_stale_or_a_misplaced_translation_is_reported(tmp_path: Path) -> None:
+    tool = _tool()
+    source = _catalogue(tmp_path / "source.ts", "Ctx", [
+        ("Send", None), ("Sent to: %1", None), ("Import {0} orders", None), ("New", None)])
+    translated = _catalogue(tmp_path / "zh.ts", "Ctx", [
+        ("Send", "发送"), ("Sent to: %1", "发往"), ("Import {0} orders", "导入 {1} 订单"),
+        ("Old text", "旧")])
+    wrong = tool.problems(translated, source)
+    assert any("not translated" in line and "'New'" in line for line in wrong)
+    assert any("stale" in line and "Old text" in line for line in wrong)
+    assert any("placeholders" in line and "Sent to" in line for line in wrong)
+    assert any("placeholders" in line and "Import {0}" in line for line in wrong)
+    assert not any("'Send'" in line for line in wrong)
+    # Bringing it in line keeps what still matches and asks for the rest.
+    assert tool.sync("zh_CN", source, translated) == [("Ctx", "New")]
+    assert ("Ctx", "Old text") not in tool.translations(translated)
+    assert tool.translations(translated)[("Ctx", "Send")].forms == ("发送",)
+
+
+def test_validation_messages_with_values_are_translated_by_their_template() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from app.gui import language
+    from app.gui.app import ensure_application
+
+    ensure_application()
+    language.apply("zh_CN")
+    try:
+        assert QCoreApplication.translate("FieldMessages", "at most 32 characters (got 40)") == (
+            "最多 32 个字符（当前 40 个）")
+        assert QCoreApplication.translate("FieldMessages", "required") == "必填"
+        assert QCoreApplication.translate("MainWindow", "Submit") == "提交"
+    finally:
+        language.apply(language.ENGLISH)
+    assert QCoreApplication.translate("MainWindow", "Submit") == "Submit"

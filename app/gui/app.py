@@ -12,13 +12,14 @@ import gc
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.core.journal import JournalError
-from app.core.paths import log_dir
+from app.core.paths import data_dir, log_dir
 from app.core.settings import SettingsError, set_aside_damaged
+from app.gui import language
 from app.gui.context import AppContext, SandboxStarter
 from app.gui.error_sink import ErrorSink, configure_file_logging
 from app.gui.main_window import MainWindow
@@ -43,15 +44,9 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _install_translations(app: QApplication) -> None:
-    """The app's own translation for the system language, when one is shipped, and Qt's."""
-    locale = QLocale.system()
-    for name, directory in (
-        ("order_desk", str(resource_path("translations"))),
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", directory):
-            app.installTranslator(translator)
+    """The language ORDER_DESK_LANGUAGE forces, else the operator's choice, else the system's
+    (app.gui.language), with Qt's own translation of its standard buttons."""
+    language.apply(language.chosen(data_dir()))
 
 
 def build_main_window(
@@ -64,11 +59,50 @@ def build_main_window(
     if context.settings.profile_in_use().is_embedded:
         context.ensure_sandbox()  # so a first start can submit at once
     window = MainWindow(context)
+    _wire_language(window)
     _remember_secrets_for_crash_reports(context)
     # What start-up built lives as long as the window: keep the garbage collector from walking
     # it again and again, which showed up as 40-50 ms pauses of the event loop during big batches.
     gc.freeze()
     return window
+
+
+def _wire_language(window: MainWindow) -> None:
+    window.language_chosen.connect(lambda code: change_language(window, code))
+
+
+def change_language(window: MainWindow, code: str) -> MainWindow:
+    """View › Language: remember the choice and rebuild the window in it.
+
+    The widgets set their texts once, when they are made, so the window is made again rather
+    than retranslated in place: what the forms hold is saved as drafts first and the new window
+    loads them, on the same context (journal, profiles, session credentials). While orders are
+    being sent or a dialog is open, rebuilding would interrupt them: the choice then applies at
+    the next start, and the status bar says so. Returns the window in use afterwards (the old one
+    emits `replaced` with it).
+    """
+    if code == language.current() or code not in language.LANGUAGES:
+        return window
+    language.remember(code, window.context.data_dir)
+    busy = window.submission.in_flight or any(
+        dialog.isVisible() for dialog in window.findChildren(QDialog))
+    if busy:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "App", "%1 is used from the next start: orders are being sent or a dialog is "
+                "open.").replace("%1", language.LANGUAGES[code]), 15_000)
+        return window
+    window.save_drafts()
+    language.apply(code)
+    replacement = MainWindow(window.context)
+    replacement.adopt_session(window)
+    _wire_language(replacement)
+    if window.isVisible():
+        replacement.setWindowState(window.windowState())
+        replacement.show()
+    window.retire()
+    window.replaced.emit(replacement)
+    return replacement
 
 
 def _remember_secrets_for_crash_reports(context: AppContext) -> None:
@@ -135,11 +169,18 @@ def run_gui() -> int:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Order Desk cannot start"),
                                  str(exc))
             return 1
-        sink = ErrorSink(lambda: window)
+        current = [window]  # the window in use: a language change replaces it
+
+        def replaced(new: MainWindow) -> None:
+            current[0] = new
+            new.replaced.connect(replaced)
+
+        window.replaced.connect(replaced)
+        sink = ErrorSink(lambda: current[0])
         sink.install()
         window.show()
         crash.offer_previous_crash(window)
-        app.aboutToQuit.connect(window.shutdown)
+        app.aboutToQuit.connect(lambda: current[0].shutdown())
         try:
             return app.exec()
         finally:

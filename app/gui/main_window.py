@@ -7,8 +7,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -39,6 +39,8 @@ from app.gui.forms import FORMS, FormServices
 from app.gui.history_view import HistoryView
 from app.gui.import_dialog import ImportDialog
 from app.gui.import_sender import EngineSender
+from app.gui.language import LANGUAGES
+from app.gui.language import current as current_language
 from app.gui.order_form import OrderForm
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.submission import SubmissionController
@@ -61,6 +63,11 @@ _TONE_OF = {ResultStatus.UNKNOWN: "warning", ResultStatus.NOT_SENT: "not_sent",
 
 
 class MainWindow(QMainWindow):
+    # View › Language: a language code (app.gui.language.LANGUAGES); app.change_language acts.
+    language_chosen = Signal(str)
+    # After a language change: the window that took this one's place.
+    replaced = Signal(QMainWindow)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         install_wheel_guard()  # before any combo or spin box of the window and its dialogs
@@ -215,6 +222,17 @@ class MainWindow(QMainWindow):
                                    lambda: self.tabs.setCurrentIndex(0)))
         view_menu.addAction(action("historyAction", self.tr("&History"), ("Ctrl+H", "Ctrl+2"),
                                    lambda: self.tabs.setCurrentWidget(self.history)))
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        language_menu.setObjectName("languageMenu")
+        languages = QActionGroup(self)
+        for code, name in LANGUAGES.items():  # each language by its own name
+            item = language_menu.addAction(name)
+            item.setObjectName(f"language.{code}")
+            item.setCheckable(True)
+            item.setChecked(code == current_language())
+            item.setActionGroup(languages)
+            item.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
@@ -553,6 +571,19 @@ class MainWindow(QMainWindow):
         self.submission.shutdown(SHUTDOWN_WAIT_MS)
         self.workers.wait(SHUTDOWN_WAIT_MS)
         event.accept()
+
+    def adopt_session(self, previous: MainWindow) -> None:
+        """Take over what the window this one replaces knew in this session (a language
+        change): its size and place, the tab shown, the last orders sent."""
+        self.last_payload = dict(previous.last_payload)
+        self.restoreGeometry(previous.saveGeometry())
+        self.tabs.setCurrentIndex(previous.tabs.currentIndex())
+
+    def retire(self) -> None:
+        """Close for good, leaving the context (journal, credentials) open for the window
+        that replaces this one."""
+        self._force_close = True
+        self.close()
 
     def shutdown(self) -> None:
         """Close without asking (tests, the event loop ending) and release the context."""

@@ -45,6 +45,15 @@ FIXED_MESSAGES = (
       for part in ("recipient name", "address line", "city", "country")),
 )
 
+# Messages that carry values, as templates (%1, %2: the values in order): the window translates
+# the template (context "FieldMessages") and puts the values back (app.gui.language).
+MESSAGE_TEMPLATES = (
+    "at most %1 characters (got %2)", "at most %1 items (got %2)", "at most %1 characters",
+    "at most %1 items", "at least %1 item required", "at least %1 items required",
+    "must be at least %1 (got %2)", "must be more than %1 (got %2)",
+    "must be at most %1 (got %2)",
+)
+
 _MESSAGES: dict[str, Callable[[ErrorDetails], str]] = {
     "missing": lambda _: "required",
     "extra_forbidden": lambda _: "unknown field",
