@@ -105,3 +105,15 @@ def test_validation_messages_with_values_are_translated_by_their_template() -> N
     finally:
         language.apply(language.ENGLISH)
     assert QCoreApplication.translate("MainWindow", "Submit") == "Submit"
+
+
+def test_the_command_line_keeps_english_whatever_the_window_language() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ORDER_DESK_LANGUAGE": "zh_CN", "LANG": "zh_CN.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True,
+                          text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60, check=True)
+    assert "Order entry for the KA and Nomad APIs." in done.stdout
+    assert not any("\u4e00" <= char <= "\u9fff" for char in done.stdout)

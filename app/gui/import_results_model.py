@@ -5,7 +5,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.core.engine import OrderResult, ResultStatus
@@ -25,6 +31,21 @@ _COLOURS = {
 }
 # Final for this batch and not worth sending again as they are.
 SETTLED = frozenset({ResultStatus.ACCEPTED, ResultStatus.INVALID, ResultStatus.DUPLICATE})
+
+
+def status_text(status: ResultStatus) -> str:
+    """An outcome as the import dialog shows it: "not sent" for not_sent, in the window's
+    language (exports keep the API's words)."""
+    texts = {
+        ResultStatus.ACCEPTED: QCoreApplication.translate("ImportResultsModel", "accepted"),
+        ResultStatus.REJECTED: QCoreApplication.translate("ImportResultsModel", "rejected"),
+        ResultStatus.INVALID: QCoreApplication.translate("ImportResultsModel", "invalid"),
+        ResultStatus.DUPLICATE: QCoreApplication.translate("ImportResultsModel", "duplicate"),
+        ResultStatus.UNKNOWN: QCoreApplication.translate("ImportResultsModel", "unknown"),
+        ResultStatus.NOT_SENT: QCoreApplication.translate("ImportResultsModel", "not sent"),
+        ResultStatus.CANCELLED: QCoreApplication.translate("ImportResultsModel", "cancelled"),
+    }
+    return texts.get(status, status.value)
 
 
 class ImportResultsModel(QAbstractTableModel):
@@ -96,6 +117,6 @@ class ImportResultsModel(QAbstractTableModel):
         if result is None:
             return self.tr("waiting") if column == 2 else ""
         if column == 2:
-            shown = result.status.value.replace("_", " ")  # "not_sent" reads "not sent"
+            shown = status_text(result.status)
             return shown + (self.tr(" (earlier)") if result.previously else "")
         return (result.remote_id or "") if column == 3 else result.message

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core.engine import BatchHandle, OrderResult, Progress, ResultStatus
 from app.core.importing import ImportedOrder, ImportSession, write_failed_rows, write_results
-from app.gui.import_results_model import ImportResultsModel
+from app.gui.import_results_model import ImportResultsModel, status_text
 from app.gui.import_sender import ImportSender
 
 log = logging.getLogger(__name__)
@@ -171,15 +171,16 @@ class ImportSendPage(QWidget):
 
     def _on_progress(self, progress: Progress) -> None:
         self.progress_bar.setValue(progress.done)
-        counts = ", ".join(f"{n} {status.value}" for status, n in sorted(progress.counts.items()))
+        counts = ", ".join(f"{n} {status_text(status)}"
+                           for status, n in sorted(progress.counts.items()))
         if progress.finished:
             self._set_running(False)
             error = self._handle.error if self._handle is not None else None
             # Orders accepted earlier are counted apart from the newly accepted ones.
             fresh = dict(progress.counts)
             fresh[ResultStatus.ACCEPTED] = fresh.get(ResultStatus.ACCEPTED, 0) - self._skipped
-            counts = ", ".join(f"{n} {status.value}" for status, n in sorted(fresh.items())
-                               if n > 0)
+            counts = ", ".join(f"{n} {status_text(status)}"
+                               for status, n in sorted(fresh.items()) if n > 0)
             text = (self.tr("Stopped: {0}").format(error) if error is not None
                     else self.tr("Done: {0}.").format(counts or self.tr("nothing sent")))
             if self._skipped:

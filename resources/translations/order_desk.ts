@@ -1119,37 +1119,72 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
-        <source>Lines</source>
+        <location filename="../../app/gui/import_results_model.py" line="40"/>
+        <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
-        <source>Reference</source>
+        <location filename="../../app/gui/import_results_model.py" line="41"/>
+        <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
-        <source>Status</source>
+        <location filename="../../app/gui/import_results_model.py" line="42"/>
+        <source>invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
-        <source>Remote id</source>
+        <location filename="../../app/gui/import_results_model.py" line="43"/>
+        <source>duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="80"/>
-        <source>Message</source>
+        <location filename="../../app/gui/import_results_model.py" line="44"/>
+        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="97"/>
-        <source>waiting</source>
+        <location filename="../../app/gui/import_results_model.py" line="45"/>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="46"/>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <source>Remote id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="118"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="121"/>
         <source> (earlier)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1207,8 +1242,8 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     <message>
         <location filename="../../app/gui/import_send_page.py" line="60"/>
         <location filename="../../app/gui/import_send_page.py" line="121"/>
-        <location filename="../../app/gui/import_send_page.py" line="233"/>
-        <location filename="../../app/gui/import_send_page.py" line="247"/>
+        <location filename="../../app/gui/import_send_page.py" line="234"/>
+        <location filename="../../app/gui/import_send_page.py" line="248"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,7 +1274,7 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="124"/>
-        <location filename="../../app/gui/import_send_page.py" line="213"/>
+        <location filename="../../app/gui/import_send_page.py" line="214"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,85 +1284,85 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="183"/>
+        <location filename="../../app/gui/import_send_page.py" line="184"/>
         <source>Stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="184"/>
+        <location filename="../../app/gui/import_send_page.py" line="185"/>
         <source>Done: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="184"/>
+        <location filename="../../app/gui/import_send_page.py" line="185"/>
         <source>nothing sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="186"/>
+        <location filename="../../app/gui/import_send_page.py" line="187"/>
         <source>{0} already sent earlier: skipped, not sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="190"/>
+        <location filename="../../app/gui/import_send_page.py" line="191"/>
         <source>{0} invalid order(s) were not sent: “Export failed rows…” writes them with the reasons, ready to fix and import again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="202"/>
+        <location filename="../../app/gui/import_send_page.py" line="203"/>
         <source>about {0} s left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="203"/>
+        <location filename="../../app/gui/import_send_page.py" line="204"/>
         <source>estimating time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="204"/>
+        <location filename="../../app/gui/import_send_page.py" line="205"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="206"/>
+        <location filename="../../app/gui/import_send_page.py" line="207"/>
         <source>{0} of {1} done ({2}) – {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="215"/>
+        <location filename="../../app/gui/import_send_page.py" line="216"/>
         <source>The account cannot take orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="216"/>
+        <location filename="../../app/gui/import_send_page.py" line="217"/>
         <source>Sending is held: {0}
 
 {1} order(s) are not sent yet. Fix the cause (top up the balance, or correct the credentials in Profiles and credentials), then resume; or stop, and send them later from the history or by importing the file again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="222"/>
+        <location filename="../../app/gui/import_send_page.py" line="223"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="223"/>
+        <location filename="../../app/gui/import_send_page.py" line="224"/>
         <source>Stop sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="250"/>
+        <location filename="../../app/gui/import_send_page.py" line="251"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="251"/>
-        <location filename="../../app/gui/import_send_page.py" line="257"/>
+        <location filename="../../app/gui/import_send_page.py" line="252"/>
+        <location filename="../../app/gui/import_send_page.py" line="258"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="256"/>
+        <location filename="../../app/gui/import_send_page.py" line="257"/>
         <source>Export failed rows</source>
         <translation type="unfinished"></translation>
     </message>

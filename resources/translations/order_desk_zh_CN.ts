@@ -1123,37 +1123,72 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
+        <location filename="../../app/gui/import_results_model.py" line="40"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="41"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="42"/>
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="43"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="44"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="45"/>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="46"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_results_model.py" line="100"/>
         <source>Lines</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
+        <location filename="../../app/gui/import_results_model.py" line="100"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
+        <location filename="../../app/gui/import_results_model.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="79"/>
+        <location filename="../../app/gui/import_results_model.py" line="100"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="80"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="97"/>
+        <location filename="../../app/gui/import_results_model.py" line="118"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="121"/>
         <source> (earlier)</source>
         <translation>（之前）</translation>
     </message>
@@ -1211,8 +1246,8 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     <message>
         <location filename="../../app/gui/import_send_page.py" line="60"/>
         <location filename="../../app/gui/import_send_page.py" line="121"/>
-        <location filename="../../app/gui/import_send_page.py" line="233"/>
-        <location filename="../../app/gui/import_send_page.py" line="247"/>
+        <location filename="../../app/gui/import_send_page.py" line="234"/>
+        <location filename="../../app/gui/import_send_page.py" line="248"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1243,7 +1278,7 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="124"/>
-        <location filename="../../app/gui/import_send_page.py" line="213"/>
+        <location filename="../../app/gui/import_send_page.py" line="214"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -1253,57 +1288,57 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>正在发送 {0} 个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="183"/>
+        <location filename="../../app/gui/import_send_page.py" line="184"/>
         <source>Stopped: {0}</source>
         <translation>已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="184"/>
+        <location filename="../../app/gui/import_send_page.py" line="185"/>
         <source>Done: {0}.</source>
         <translation>完成：{0}。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="184"/>
+        <location filename="../../app/gui/import_send_page.py" line="185"/>
         <source>nothing sent</source>
         <translation>未发送任何订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="186"/>
+        <location filename="../../app/gui/import_send_page.py" line="187"/>
         <source>{0} already sent earlier: skipped, not sent again.</source>
         <translation>{0} 个之前已发送：已跳过，未重复发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="190"/>
+        <location filename="../../app/gui/import_send_page.py" line="191"/>
         <source>{0} invalid order(s) were not sent: “Export failed rows…” writes them with the reasons, ready to fix and import again.</source>
         <translation>{0} 个无效订单未发送：“导出失败的行…”会连同原因一起导出，可修正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="202"/>
+        <location filename="../../app/gui/import_send_page.py" line="203"/>
         <source>about {0} s left</source>
         <translation>剩余约 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="203"/>
+        <location filename="../../app/gui/import_send_page.py" line="204"/>
         <source>estimating time left</source>
         <translation>正在估算剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="204"/>
+        <location filename="../../app/gui/import_send_page.py" line="205"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="206"/>
+        <location filename="../../app/gui/import_send_page.py" line="207"/>
         <source>{0} of {1} done ({2}) – {3}</source>
         <translation>已完成 {0} / {1}（{2}）– {3}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="215"/>
+        <location filename="../../app/gui/import_send_page.py" line="216"/>
         <source>The account cannot take orders</source>
         <translation>该账户无法接单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="216"/>
+        <location filename="../../app/gui/import_send_page.py" line="217"/>
         <source>Sending is held: {0}
 
 {1} order(s) are not sent yet. Fix the cause (top up the balance, or correct the credentials in Profiles and credentials), then resume; or stop, and send them later from the history or by importing the file again.</source>
@@ -1312,28 +1347,28 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 还有 {1} 个订单未发送。请先解决问题（充值余额，或在“配置与凭据”中更正凭据）再继续；或者停止，稍后从历史记录或重新导入文件来发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="222"/>
+        <location filename="../../app/gui/import_send_page.py" line="223"/>
         <source>Resume sending</source>
         <translation>继续发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="223"/>
+        <location filename="../../app/gui/import_send_page.py" line="224"/>
         <source>Stop sending</source>
         <translation>停止发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="250"/>
+        <location filename="../../app/gui/import_send_page.py" line="251"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="251"/>
-        <location filename="../../app/gui/import_send_page.py" line="257"/>
+        <location filename="../../app/gui/import_send_page.py" line="252"/>
+        <location filename="../../app/gui/import_send_page.py" line="258"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="256"/>
+        <location filename="../../app/gui/import_send_page.py" line="257"/>
         <source>Export failed rows</source>
         <translation>导出失败的行</translation>
     </message>

@@ -176,6 +176,10 @@ def test_the_import_dialog_is_in_chinese_at_every_step(
     with qtbot.waitSignal(dialog.send_page.finished, timeout=30_000):
         dialog.next_button.click()
     assert _not_chinese(_texts(dialog), data) == []
+    results = dialog.send_page.model
+    assert results is not None and results.data(results.index(0, 2)) == "已接受"
+    status = dialog.send_page.status.text()
+    assert status.startswith("完成：1 已接受"), status
     dialog.close()
     qtbot.waitUntil(lambda: zh_window.history.model.rowCount() >= 1, timeout=10_000)
     assert _not_chinese(_texts(zh_window.history), (*data, "王芳")) == []
