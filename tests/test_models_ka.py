@@ -350,7 +350,7 @@ def test_impossible_phone_is_rejected_in_the_address_country():
         FieldError("orderAddress.phone", "not a possible phone number for FR (too short): '12'")
     ]
     assert errors_of(with_address(phone="call me")) == [
-        FieldError("orderAddress.phone", "not a phone number for FR: it has letters ('calme'); "
+        FieldError("orderAddress.phone", "letters 'calme' in a phone number for FR: "
                    "only digits, spaces and + - ( ) . / belong in one")
     ]
 

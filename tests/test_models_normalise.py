@@ -98,14 +98,14 @@ def test_possible_phones_are_returned_unchanged(number, region):
         ("12", "FR", "not a possible phone number for FR (too short): '12'"),
         ("06 12 34 56 78 90 12", "FR",
          "not a possible phone number for FR (too long): '06 12 34 56 78 90 12'"),
-        ("phone", "FR", "not a phone number for FR: it has letters ('phone'); only digits, "
+        ("phone", "FR", "letters 'phone' in a phone number for FR: only digits, "
                         "spaces and + - ( ) . / belong in one"),
         # The parser would skip the letters and call what is left "too short" (issue 12).
-        ("abc123", "FR", "not a phone number for FR: it has letters ('abc'); only digits, "
+        ("abc123", "FR", "letters 'abc' in a phone number for FR: only digits, "
                          "spaces and + - ( ) . / belong in one"),
-        ("06 12#34 56 78", "FR", "not a phone number for FR: it has characters ('#'); only "
+        ("06 12#34 56 78", "FR", "characters '#' in a phone number for FR: only "
                                  "digits, spaces and + - ( ) . / belong in one"),
-        ("abc123", None, "not a phone number: it has letters ('abc'); only digits, "
+        ("abc123", None, "letters 'abc' in a phone number: only digits, "
                          "spaces and + - ( ) . / belong in one"),
         ("+999 1234", None, "not a phone number: '+999 1234'"),
         ("+44 1", None, "not a phone number: '+44 1'"),

@@ -180,6 +180,8 @@ class Settings:
     profiles: dict[str, Profile] = field(default_factory=dict)
     current: dict[Target, str] = field(default_factory=dict)
     current_target: Target = Target.KA
+    # Show a summary to confirm before each send from the window; production profiles always do.
+    review_before_sending: bool = False
 
     def __post_init__(self) -> None:
         for builtin in SANDBOX_PROFILES:
@@ -189,6 +191,10 @@ class Settings:
                 del self.current[target]
         for builtin in SANDBOX_PROFILES:  # a target with a built-in profile always has one in use
             self.current.setdefault(builtin.target, builtin.name)
+
+    def needs_review(self, profile: Profile) -> bool:
+        """Whether the window asks the operator to confirm a summary before sending."""
+        return profile.environment is Environment.PRODUCTION or self.review_before_sending
 
     def profile_in_use(self, target: Target | None = None) -> Profile:
         return self.profiles[self.current[target or self.current_target]]
@@ -292,7 +298,8 @@ def _parse_settings(data: bytes) -> Settings:
             raise ValueError(f"the profile in use for {target.label}, {name!r}, is missing")
         current[target] = name
     target_value = raw.get("current_target", Target.KA.value)
-    return Settings(profiles, current, Target(target_value))
+    review = raw.get("review_before_sending") is True  # anything else: the default
+    return Settings(profiles, current, Target(target_value), review)
 
 
 def set_aside_damaged(path: Path, kept_copy: Path | None) -> None:
@@ -327,6 +334,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         "profiles": [p.to_json() for p in settings.profiles.values()],
         "current": {t.value: n for t, n in settings.current.items()},
         "current_target": settings.current_target.value,
+        "review_before_sending": settings.review_before_sending,
     }
     _write_atomically(path, json.dumps(data, indent=2).encode("utf-8"))
 

@@ -10,13 +10,27 @@ from typing import Any
 
 import pycountry
 from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.core.models import FieldSpec
 
 log = logging.getLogger(__name__)
 
 BOOL_CHOICES = ("true", "false")
+INVALID_TINT = "#fde0dc"
+# The length counter appears once this share of a field's limit is used (and stays over it).
+COUNTER_FROM = 0.75
+# Width shares of a field and its message beside it: a message never moves a field.
+FIELD_STRETCH, MESSAGE_STRETCH = 3, 2
 
 
 @cache
@@ -62,16 +76,27 @@ class FieldEditor(QObject):
         # The API path is there for whoever needs it (support, the API documentation).
         tip = (tip + "\n" if tip else "") + spec.path
         self.widget.setToolTip(tip)
+        # The message sits beside the field, in space kept for it, on one line (the whole text
+        # in its tooltip): showing or clearing it never moves a field or the rows below, so a
+        # completion list never ends up over the text.
         self.message = QLabel(self.container)
         self.message.setObjectName(f"{object_name}.message")
         self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
-        layout = QVBoxLayout(self.container)
+        # Characters used of the model's limit, shown as the limit nears: nothing is cut.
+        self.counter = QLabel(self.container)
+        self.counter.setObjectName(f"{object_name}.counter")
+        self.counter.hide()
+        layout = QHBoxLayout(self.container)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(self.widget)
-        layout.addWidget(self.message)
+        layout.setSpacing(4)
+        layout.addWidget(self.widget, FIELD_STRETCH)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.message, MESSAGE_STRETCH)
         self.label = QLabel(self.label_text(spec), parent)
         self.label.setBuddy(self.widget)
 
@@ -106,10 +131,22 @@ class FieldEditor(QObject):
             combo.currentTextChanged.connect(self.changed)
             return combo
         edit = QLineEdit(parent)
-        if spec.max_length:
-            edit.setMaxLength(spec.max_length)
+        # No setMaxLength: it cuts pasted or typed text silently. The counter shows the limit
+        # and the model's message says what is over it.
+        edit.textChanged.connect(self._count)
         edit.textChanged.connect(self.changed)
         return edit
+
+    def _count(self, text: str) -> None:
+        limit = self.spec.max_length
+        if not limit:
+            return
+        used = len(text.strip())
+        self.counter.setText(self.tr("%1/%2").replace("%1", str(used)).replace("%2", str(limit)))
+        self.counter.setToolTip(self.tr("At most %n characters.", "", limit))
+        self.counter.setStyleSheet("color: #c62828; font-weight: bold;" if used > limit
+                                   else "color: #555;")
+        self.counter.setVisible(used >= limit * COUNTER_FROM)
 
     def _country_picker(self, parent: QWidget) -> QComboBox:
         combo = _compact_combo(parent)
@@ -174,13 +211,18 @@ class FieldEditor(QObject):
     def set_error(self, message: str) -> None:
         # The models' sentences; the fixed ones ("required") can be translated.
         self.message.setText(message)
+        self.message.setToolTip(message)
         self.message.setVisible(bool(message))
         self.widget.setProperty("invalid", bool(message))
-        # Red while it needs a fix; the blue focus frame still shows where the cursor is.
-        kind = type(self.widget).__name__
-        self.widget.setStyleSheet(
-            f"{kind} {{ border: 1px solid #c62828; }} "
-            f"{kind}:focus {{ border: 2px solid #1565c0; }}" if message else "")
+        # Tinted red while it needs a fix (the blue focus frame still shows where the cursor
+        # is). Through the palette, not a style sheet: a border of its own would change the
+        # field's size, and a message must never move the fields.
+        palette = self.widget.palette()
+        if message:
+            palette.setColor(QPalette.ColorRole.Base, QColor(INVALID_TINT))
+            self.widget.setPalette(palette)
+        else:
+            self.widget.setPalette(self.container.palette())
 
 
 def _compact_combo(parent: QWidget) -> QComboBox:

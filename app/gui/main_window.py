@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +43,7 @@ from app.gui.import_sender import EngineSender
 from app.gui.language import LANGUAGES
 from app.gui.language import current as current_language
 from app.gui.order_form import OrderForm
+from app.gui.review_dialog import ReviewDialog
 from app.gui.settings_dialog import SettingsDialog
 from app.gui.submission import SubmissionController
 from app.gui.wheel_guard import install_wheel_guard
@@ -84,6 +86,11 @@ class MainWindow(QMainWindow):
         self._about_dialog: AboutDialog | None = None
         self._open_boxes: list[QMessageBox] = []
         self._force_close = False
+        # Targets whose last send was refused for fixes: their banner counts what is left.
+        self._refused: set[Target] = set()
+        # The order a new order or "open as new" put aside: (target, payload), one step back.
+        self._undo: tuple[Target, dict[str, Any]] | None = None
+        self._review: ReviewDialog | None = None
 
         # The registered targets the window has a form for (app.gui.forms), in registry order.
         targets = [target for target in registered_targets() if target in FORMS]
@@ -128,8 +135,15 @@ class MainWindow(QMainWindow):
         self.outcome.setObjectName("outcomeLabel")
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.undo_button = QPushButton(self.tr("Bring back the previous order"), self)
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip(self.tr("The order that was in the form before it was "
+                                            "emptied or replaced (Ctrl+Shift+Z)"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_replace)
         bottom = QHBoxLayout()
         bottom.addWidget(self.outcome, 1)
+        bottom.addWidget(self.undo_button)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.submit_button)
 
@@ -160,6 +174,18 @@ class MainWindow(QMainWindow):
             notice.setToolTip(context.secrets.keyring_error)
             notice.setStyleSheet("color: #8a5300;")
             self.statusBar().addPermanentWidget(notice)
+
+        # What still blocks sending, each place a link that moves the cursor there.
+        self.blockers_label = QLabel(self)
+        self.blockers_label.setObjectName("blockersLabel")
+        self.blockers_label.setTextFormat(Qt.TextFormat.RichText)
+        self.blockers_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.blockers_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Preferred)
+        self.blockers_label.linkActivated.connect(self.go_to_blocker)
+        self.statusBar().addWidget(self.blockers_label, 1)
 
         self._build_menus()
 
@@ -206,6 +232,16 @@ class MainWindow(QMainWindow):
                                    ("Ctrl+D",), self.duplicate_last))
         file_menu.addAction(action("submitAction", self.tr("&Submit"),
                                    ("Ctrl+Return", "Ctrl+Enter"), self.submit))
+        file_menu.addAction(action("undoReplaceAction", self.tr("&Bring back the previous order"),
+                                   ("Ctrl+Shift+Z",), self.undo_replace))
+        review = action("reviewAction", self.tr("&Review before sending"), (), lambda: None)
+        review.setCheckable(True)
+        review.setChecked(self.context.settings.review_before_sending)
+        review.setToolTip(self.tr("Confirm a summary before each send (always for production "
+                                  "profiles)"))
+        review.toggled.connect(self._review_setting_changed)
+        self.review_action = review
+        file_menu.addAction(review)
         file_menu.addSeparator()
         file_menu.addAction(action("importAction", self.tr("&Import CSV…"), ("Ctrl+I",),
                                    self.open_import))
@@ -333,11 +369,47 @@ class MainWindow(QMainWindow):
 
     # -- editing -------------------------------------------------------------------------------
     def _update_submit(self, *_args: object) -> None:
-        self.submit_button.setEnabled(self.form.is_valid)
+        form = self.form
+        self.submit_button.setEnabled(form.is_valid)
+        blockers = form.blockers()
+        if blockers:
+            listed = [f"• {place}: {message}" for _key, place, message in blockers[:12]]
+            if len(blockers) > 12:
+                listed.append(self.tr("%n more", "", len(blockers) - 12))
+            self.submit_button.setToolTip("\n".join(
+                [self.tr("Not ready to send; still to fix:"), *listed]))
+            self.blockers_label.setText(
+                self.tr("To send, fix: %1").replace("%1", form.blockers_html()))
+        else:
+            self.submit_button.setToolTip(self.tr("Send this order (Ctrl+Enter)"))
+            self.blockers_label.setText("")
+        if self.target in self._refused:  # the banner follows the fixes
+            if blockers:
+                self._show_outcome(self.target, self._refusal_text(len(blockers)), "error",
+                                   keep_refusal=True)
+            else:
+                self._show_outcome(self.target, self.tr(
+                    "Everything marked is fixed: ready to send (Ctrl+Enter)."))
 
-    def _show_outcome(self, target: Target, text: str, tone: str = "") -> None:
+    def _refusal_text(self, count: int) -> str:
+        return self.tr("Not sent: %n field(s) need a fix; each is marked in red with what is "
+                       "wrong.", "", count)
+
+    def go_to_blocker(self, key: str) -> None:
+        """A link of the status line or the banner: the cursor goes to that place."""
+        self.tabs.setCurrentIndex(0)
+        self.form.focus_blocker(key)
+
+    def _review_setting_changed(self, on: bool) -> None:
+        self.context.settings.review_before_sending = on
+        self._save_settings()
+
+    def _show_outcome(self, target: Target, text: str, tone: str = "", *,
+                      keep_refusal: bool = False) -> None:
         """The line under the form: kept per target, so switching never shows the other
         target's result; coloured so an acceptance and a refusal cannot be mistaken."""
+        if not keep_refusal:
+            self._refused.discard(target)
         self._outcomes[target] = (text, tone)
         if target is not self.target:
             return
@@ -358,10 +430,39 @@ class MainWindow(QMainWindow):
                 self.drafts.save(target, form.payload())
 
     def new_order(self) -> None:
+        put_aside = self._put_aside(self.target)
         self.form.clear()
         self.drafts.clear(self.target)
-        self._show_outcome(self.target, "")
+        self._show_outcome(self.target, self.tr(
+            "New order. The one you had typed was put aside: “Bring back the previous order” "
+            "(Ctrl+Shift+Z) restores it.") if put_aside else "")
         self.tabs.setCurrentIndex(0)
+        self._focus_first_field()
+
+    def _put_aside(self, target: Target) -> bool:
+        """Keep the form's order (if anything is typed) for `undo_replace`; True if kept."""
+        form = self.forms[target]
+        if form.is_blank():
+            return False
+        self._undo = (target, form.payload())
+        self.undo_button.show()
+        return True
+
+    def undo_replace(self) -> None:
+        """Bring back the order a new order or "open as new" replaced; what the form holds
+        now is put aside in its place (pressing it again swaps back), so nothing is lost."""
+        if self._undo is None:
+            self.statusBar().showMessage(self.tr("No order was put aside."), 5000)
+            return
+        target, payload = self._undo
+        self._undo = None
+        self.undo_button.hide()
+        self._put_aside(target)
+        self.header.set_target(target)
+        self.forms[target].load(payload)
+        self.tabs.setCurrentIndex(0)
+        self._show_outcome(target, self.tr("The previous order is back in the form."))
+        self._schedule_draft()
         self._focus_first_field()
 
     def duplicate_last(self) -> None:
@@ -376,25 +477,31 @@ class MainWindow(QMainWindow):
         self.load_as_new(record.target, record.payload)
 
     def load_as_new(self, target: Target, payload: dict[str, Any]) -> None:
+        put_aside = self._put_aside(target)
         self.forms[target].load(as_new_order(target, payload))
         self.tabs.setCurrentIndex(0)
-        self._show_outcome(target, self.tr("Copied into a new order. Check it, then submit."))
+        text = self.tr("Copied into a new order. Check it, then submit.")
+        if put_aside:
+            text += " " + self.tr("The order you were typing was put aside: “Bring back the "
+                                  "previous order” (Ctrl+Shift+Z) restores it.")
+        self._show_outcome(target, text)
+        self._schedule_draft()
         self._focus_first_field()
 
     def _focus_first_field(self) -> None:
         self.form.focus_first_field()
 
     # -- submitting ----------------------------------------------------------------------------
-    def submit(self, *, allow_duplicates: bool = False) -> None:
+    def submit(self, *, allow_duplicates: bool = False, reviewed: bool = False) -> None:
         form = self.form
         form.items.commit_pending_edit()
         result = form.validate_now()
         if not result.ok:
             form.reveal_all_messages()
             form.focus_first_problem()  # the keyboard goes where the fix is
-            self._show_outcome(self.target, self.tr(
-                "Not sent: %n field(s) need a fix; each is marked in red with what is wrong.", "",
-                len(result.errors)), "error")
+            self._show_outcome(self.target, self._refusal_text(len(form.blockers()) or 1),
+                               "error")
+            self._refused.add(self.target)
             return
         if self.submission.busy_with(self.target):
             self._show_outcome(self.target, self.tr("Still sending the previous order…"),
@@ -406,6 +513,9 @@ class MainWindow(QMainWindow):
                                "error")
             return
         payload = form.payload()
+        if self.context.settings.needs_review(profile) and not reviewed:
+            self._ask_review(profile, payload, allow_duplicates)
+            return
         self.submit_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -413,6 +523,29 @@ class MainWindow(QMainWindow):
         self.submission.submit(profile, [payload], allow_duplicates=allow_duplicates,
                                context={"origin": FORM_ORIGIN, "target": self.target,
                                         "payload": payload})
+
+    def _ask_review(self, profile: Profile, payload: dict[str, Any],
+                    allow_duplicates: bool) -> None:
+        """The summary to confirm (Enter sends, Escape goes back to the form as it was)."""
+        if self._review is not None:
+            return
+        target = self.target
+        dialog = ReviewDialog(profile, self.badge.text(), payload, self)
+        self._review = dialog
+
+        def answered(code: int) -> None:
+            self._review = None
+            dialog.deleteLater()
+            if code != QDialog.DialogCode.Accepted:
+                self._show_outcome(target, self.tr("Not sent: back to the form."))
+                self.forms[target].setFocus()
+                self._focus_first_field()
+                return
+            if self.target is target and self.forms[target].payload() == payload:
+                self.submit(allow_duplicates=allow_duplicates, reviewed=True)
+
+        dialog.finished.connect(answered)
+        dialog.open()
 
     def _show_progress(self, progress: Progress) -> None:
         self.progress.setRange(0, max(progress.total, 1))

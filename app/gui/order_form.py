@@ -8,6 +8,7 @@ module holds no field rule of its own: every limit, marker and choice comes from
 from __future__ import annotations
 
 import copy
+import html
 import itertools
 import logging
 import re
@@ -262,6 +263,66 @@ class OrderForm(QWidget):
                     self.items.focus_cell(*(cell or (0, 0)))
                     return True
         return False
+
+    def blockers(self) -> list[tuple[str, str, str]]:
+        """What still stops this order from being sent, in tab order: (key, place, message)
+        for each field, order line cell or other part with a problem in the last validation,
+        touched or not. ``key`` is what `focus_blocker` takes."""
+        if self.last_result is None:
+            return []
+        chain = getattr(self, "focus_chain", None) or [e.widget for e in self.editors.values()]
+        rank = {widget: n for n, widget in enumerate(chain)}
+        items_rank = rank.get(self.items.view, len(chain))
+        found: dict[str, tuple[tuple[int, int, int], str, str]] = {}
+        for error in self.last_result.errors:
+            loc = str(error.loc)
+            message = QCoreApplication.translate("FieldMessages", str(error.message))
+            path = self.path_for_location(loc)
+            cell = None if path is not None else self._cell_for_location(loc)
+            if path is not None:
+                editor = self.editors[path]
+                key, order = f"field:{path}", (rank.get(editor.widget, len(chain)), 0, 0)
+                place = FieldEditor.label_text(editor.spec, marked=False)
+            elif cell is not None:
+                row, column = cell
+                key = f"cell:{row}:{column}"
+                order = (items_rank, row + 1, self.items_model.columns.index(column))
+                header = self.items_model.headers[self.items_model.columns.index(column)]
+                place = self.tr("Line %1, %2").replace("%1", str(row + 1)).replace("%2", header)
+            elif self.items_container and loc.split(".")[0] == self.items_container:
+                key, order, place = "items", (items_rank, 0, 0), self.tr("Order lines")
+            else:
+                key, order, place = f"form:{loc}", (len(chain) + 1, 0, 0), loc or self.tr("Order")
+            found.setdefault(key, (order, place, message))
+        entries = sorted(found.items(), key=lambda entry: entry[1][0])
+        return [(key, place, message) for key, (_order, place, message) in entries]
+
+    def blockers_html(self, limit: int = 6) -> str:
+        """The places of `blockers`, each a link (href: its key), for a one-line status."""
+        entries = self.blockers()
+        links = [f'<a href="{html.escape(key)}">{html.escape(place)}</a>'
+                 for key, place, _message in entries[:limit]]
+        if len(entries) > limit:
+            links.append(self.tr("%n more", "", len(entries) - limit))
+        return ", ".join(links)
+
+    def focus_blocker(self, key: str) -> None:
+        """Move the cursor to a place `blockers` named (a field, a line cell, the lines)."""
+        kind, _, rest = key.partition(":")
+        if kind == "field" and rest in self.editors:
+            editor = self.editors[rest]
+            toggle = self._toggles.get(editor.spec.group)
+            if toggle is not None:
+                toggle.setChecked(True)
+            editor.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif kind == "cell":
+            row, _, column = rest.partition(":")
+            columns = self.items_model.columns
+            self.items.focus_cell(int(row), columns.index(column) if column in columns else 0)
+        elif kind == "items":
+            self.items.focus_cell(0, 0)
+        else:
+            self.focus_first_field()
 
     def is_blank(self) -> bool:
         """Nothing typed: no field value and no order line."""

@@ -404,41 +404,47 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../app/gui/field_editor.py" line="33"/>
+        <location filename="../../app/gui/field_editor.py" line="47"/>
         <source>Pinduoduo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/field_editor.py" line="34"/>
+        <location filename="../../app/gui/field_editor.py" line="48"/>
         <source>Youzan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/field_editor.py" line="35"/>
+        <location filename="../../app/gui/field_editor.py" line="49"/>
         <source>Xiaohongshu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/field_editor.py" line="36"/>
+        <location filename="../../app/gui/field_editor.py" line="50"/>
         <source>Douyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/field_editor.py" line="37"/>
+        <location filename="../../app/gui/field_editor.py" line="51"/>
         <source>Checkout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/field_editor.py" line="38"/>
+        <location filename="../../app/gui/field_editor.py" line="52"/>
         <source>Nomad</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/field_editor.py" line="60"/>
+        <location filename="../../app/gui/field_editor.py" line="74"/>
+        <location filename="../../app/gui/field_editor.py" line="146"/>
         <source>At most %n characters.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/field_editor.py" line="145"/>
+        <source>%1/%2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1517,122 +1523,195 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="483"/>
+        <location filename="../../app/gui/main_window.py" line="616"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="76"/>
+        <location filename="../../app/gui/main_window.py" line="78"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="97"/>
+        <location filename="../../app/gui/main_window.py" line="104"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="95"/>
+        <location filename="../../app/gui/main_window.py" line="102"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="117"/>
+        <location filename="../../app/gui/main_window.py" line="124"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="119"/>
+        <location filename="../../app/gui/main_window.py" line="126"/>
+        <location filename="../../app/gui/main_window.py" line="384"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="147"/>
+        <location filename="../../app/gui/main_window.py" line="138"/>
+        <source>Bring back the previous order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="140"/>
+        <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="161"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="148"/>
+        <location filename="../../app/gui/main_window.py" line="162"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="157"/>
+        <location filename="../../app/gui/main_window.py" line="171"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="226"/>
+        <location filename="../../app/gui/main_window.py" line="235"/>
+        <source>&amp;Bring back the previous order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="237"/>
+        <source>&amp;Review before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="240"/>
+        <source>Confirm a summary before each send (always for production profiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="262"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="312"/>
+        <location filename="../../app/gui/main_window.py" line="348"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/main_window.py" line="378"/>
+        <source>%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="370"/>
+        <location filename="../../app/gui/main_window.py" line="380"/>
+        <source>Not ready to send; still to fix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="382"/>
+        <source>To send, fix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="392"/>
+        <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="437"/>
+        <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="455"/>
+        <source>No order was put aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="464"/>
+        <source>The previous order is back in the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="471"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="381"/>
+        <location filename="../../app/gui/main_window.py" line="483"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="400"/>
+        <location filename="../../app/gui/main_window.py" line="485"/>
+        <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="507"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="412"/>
+        <location filename="../../app/gui/main_window.py" line="522"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="420"/>
+        <location filename="../../app/gui/main_window.py" line="540"/>
+        <source>Not sent: back to the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="553"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="449"/>
+        <location filename="../../app/gui/main_window.py" line="582"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="473"/>
+        <location filename="../../app/gui/main_window.py" line="606"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="480"/>
+        <location filename="../../app/gui/main_window.py" line="613"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="481"/>
+        <location filename="../../app/gui/main_window.py" line="614"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="482"/>
+        <location filename="../../app/gui/main_window.py" line="615"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="484"/>
+        <location filename="../../app/gui/main_window.py" line="617"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="491"/>
+        <location filename="../../app/gui/main_window.py" line="624"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="492"/>
+        <location filename="../../app/gui/main_window.py" line="625"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -1641,105 +1720,105 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="405"/>
-        <location filename="../../app/gui/main_window.py" line="511"/>
+        <location filename="../../app/gui/main_window.py" line="512"/>
+        <location filename="../../app/gui/main_window.py" line="644"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="201"/>
+        <location filename="../../app/gui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="203"/>
+        <location filename="../../app/gui/main_window.py" line="229"/>
         <source>&amp;New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="205"/>
+        <location filename="../../app/gui/main_window.py" line="231"/>
         <source>&amp;Duplicate last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="207"/>
+        <location filename="../../app/gui/main_window.py" line="233"/>
         <source>&amp;Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="210"/>
+        <location filename="../../app/gui/main_window.py" line="246"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="212"/>
+        <location filename="../../app/gui/main_window.py" line="248"/>
         <source>&amp;Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="215"/>
+        <location filename="../../app/gui/main_window.py" line="251"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="219"/>
+        <location filename="../../app/gui/main_window.py" line="255"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="221"/>
+        <location filename="../../app/gui/main_window.py" line="257"/>
         <source>&amp;New order tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="223"/>
+        <location filename="../../app/gui/main_window.py" line="259"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="237"/>
+        <location filename="../../app/gui/main_window.py" line="273"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="239"/>
+        <location filename="../../app/gui/main_window.py" line="275"/>
         <source>&amp;About Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="294"/>
+        <location filename="../../app/gui/main_window.py" line="330"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="321"/>
+        <location filename="../../app/gui/main_window.py" line="357"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="396"/>
+        <location filename="../../app/gui/main_window.py" line="395"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="438"/>
+        <location filename="../../app/gui/main_window.py" line="571"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="446"/>
+        <location filename="../../app/gui/main_window.py" line="579"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="555"/>
+        <location filename="../../app/gui/main_window.py" line="688"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="556"/>
+        <location filename="../../app/gui/main_window.py" line="689"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1822,8 +1901,78 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="453"/>
+        <location filename="../../app/gui/order_form.py" line="291"/>
+        <source>Line %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/order_form.py" line="293"/>
+        <source>Order lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/order_form.py" line="295"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/order_form.py" line="306"/>
+        <source>%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/order_form.py" line="514"/>
         <source>Line %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="28"/>
+        <source>Review before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="36"/>
+        <source>Send (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="38"/>
+        <source>Back to the form (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="63"/>
+        <source>(no lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="65"/>
+        <source>Send to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="66"/>
+        <source>Deliver to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="67"/>
+        <source>(no address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="68"/>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/review_dialog.py" line="69"/>
+        <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

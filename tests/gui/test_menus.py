@@ -26,7 +26,10 @@ def _menu_entries(window: MainWindow, menu_name: str) -> dict[str, QAction]:
 def test_file_menu_lists_the_window_commands_with_their_shortcuts(window: MainWindow) -> None:
     entries = _menu_entries(window, "fileMenu")
     assert list(entries) == ["newOrderAction", "duplicateAction", "submitAction",
+                             "undoReplaceAction", "reviewAction",
                              "importAction", "settingsAction", "quitAction"]
+    assert entries["undoReplaceAction"].shortcut() == QKeySequence("Ctrl+Shift+Z")
+    assert entries["reviewAction"].isCheckable()
     assert entries["newOrderAction"].shortcut() == QKeySequence("Ctrl+N")
     assert entries["quitAction"].shortcut() == QKeySequence("Ctrl+Q")
     assert entries["importAction"].text().replace("&", "") == "Import CSV…"

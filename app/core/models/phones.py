@@ -34,8 +34,8 @@ def check_phone(number: str, region: str | None) -> str:
     stray = "".join(dict.fromkeys(c for c in number if not (c.isdigit() or c in _PHONE_SIGNS)))
     if stray:
         kind = "letters" if any(c.isalpha() for c in stray) else "characters"
-        raise operator_error(f"not a phone number{where}: it has {kind} ({shown(stray)}); only "
-                             f"digits, spaces and + - ( ) . / belong in one")
+        raise operator_error(f"{kind} {shown(stray)} in a phone number{where}: only digits, "
+                             f"spaces and + - ( ) . / belong in one")
     try:
         parsed = phonenumbers.parse(number, region)
     except NumberParseException as error:
