@@ -1597,7 +1597,7 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     <message>
         <location filename="../../app/gui/main_window.py" line="240"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
-        <translation>每次发送前确认订单摘要（生产环境的配置始终确认）</translation>
+        <translation>每次发送前确认订单摘要（正式环境的配置始终确认）</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.py" line="262"/>
