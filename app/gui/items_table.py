@@ -12,9 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -43,6 +41,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 FOCUS_FRAME_COLOUR = "#1565c0"
+MIN_VISIBLE_ROWS = 3  # the lines table never shows fewer (a folded group opened, a small window)
 
 
 class FocusFrameDelegate(QStyledItemDelegate):
@@ -96,20 +95,31 @@ class _LinesView(QTableView):
     # -- keyboard: in and out of the table, a new line with Enter ------------------------------
     add_line: Callable[[], None] | None = None  # set by ItemsTable
 
+    def last_column(self) -> int:
+        """The last column shown (a column can be hidden, e.g. KA's per-line shipping speed)."""
+        columns = self.model().columnCount()
+        return next((c for c in reversed(range(columns)) if not self.isColumnHidden(c)),
+                    columns - 1)
+
+    def first_column(self) -> int:
+        columns = self.model().columnCount()
+        return next((c for c in range(columns) if not self.isColumnHidden(c)), 0)
+
     def _at_end(self) -> bool:
         """Tab leaves from here: the last cell, or an empty last line (the operator is done)."""
         model = self.model()
         index = self.currentIndex()
-        rows, columns = model.rowCount(), model.columnCount()
+        rows = model.rowCount()
         if not index.isValid() or rows == 0:
             return True
         last_row = index.row() == rows - 1
         blank = isinstance(model, ItemsTableModel) and model.row_is_blank(index.row())
-        return last_row and (index.column() == columns - 1 or blank)
+        return last_row and (index.column() >= self.last_column() or blank)
 
     def _at_start(self) -> bool:
         index = self.currentIndex()
-        return not index.isValid() or (index.row() == 0 and index.column() == 0)
+        return not index.isValid() or (index.row() == 0
+                                       and index.column() <= self.first_column())
 
     def _leave(self, forward: bool) -> None:
         """Focus to the widget before or after the table in the window's tab chain."""
@@ -169,10 +179,9 @@ class _LinesView(QTableView):
         model = self.model()
         if model.rowCount() and model.columnCount():
             if event.reason() == Qt.FocusReason.TabFocusReason:
-                self.setCurrentIndex(model.index(0, 0))
+                self.setCurrentIndex(model.index(0, self.first_column()))
             elif event.reason() == Qt.FocusReason.BacktabFocusReason:
-                self.setCurrentIndex(model.index(model.rowCount() - 1,
-                                                 model.columnCount() - 1))
+                self.setCurrentIndex(model.index(model.rowCount() - 1, self.last_column()))
         super().focusInEvent(event)
         self.viewport().update()
 
@@ -201,16 +210,15 @@ class ItemsTable(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         header.setMinimumSectionSize(self.view.fontMetrics().horizontalAdvance("0") * 8)
-        # Each column wide enough for its name; spread out when there is room.
-        self._natural_widths = [
-            max(header.minimumSectionSize(),
-                self.view.fontMetrics().horizontalAdvance(name) + 24)
-            for name in model.headers
-        ]
-        self._fit_columns()
-        # The viewport's own resize, not this widget's: its width is only final then.
-        self.view.viewport().installEventFilter(self)
-        self.view.setMinimumHeight(self.view.fontMetrics().height() * 6)
+        # Columns sized to their name and their data (a quantity is not 500 px wide); the
+        # spare width stays empty, on the right.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.column_chars: dict[int, int] = {}
+        self.fit_columns()
+        for signal in (model.dataChanged, model.rowsInserted, model.modelReset):
+            signal.connect(self.fit_columns)
+        self.view.setMinimumHeight(self.rows_height(MIN_VISIBLE_ROWS))
         self._delegates = []
         for column, values in choices.items():
             if column in model.columns:
@@ -256,20 +264,45 @@ class ItemsTable(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(buttons)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self._fit_columns()
-        return super().eventFilter(watched, event)
+    def rows_height(self, rows: int) -> int:
+        """The table's height showing the header, ``rows`` lines and a horizontal scroll bar
+        (a narrow window scrolls the columns): no layout squeezes it below that."""
+        view = self.view
+        return (view.horizontalHeader().sizeHint().height()
+                + rows * view.verticalHeader().defaultSectionSize()
+                + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth())
 
-    def _fit_columns(self) -> None:
-        """Each column at least as wide as its field name; spare room shared in proportion, so
-        a long name is never cut to make room for a short one. Narrower: scroll."""
+    def natural_width(self, column: int) -> int:
+        """Wide enough for the column's name, for what its cells hold, and for a typical value
+        (`set_column_chars`)."""
+        metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)  # takes what rounding leaves over
-        scale = max(1.0, self.view.viewport().width() / sum(self._natural_widths))
-        for column, width in enumerate(self._natural_widths):
-            header.resizeSection(column, int(width * scale))
+        name = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+        typical = metrics.horizontalAdvance("0") * self.column_chars.get(column, 0) + 12
+        return max(header.minimumSectionSize(), metrics.horizontalAdvance(name) + 24,
+                   typical, self.view.sizeHintForColumn(column) + 12)
+
+    def set_column_chars(self, chars: dict[int, int]) -> None:
+        """Room for a typical value, in characters, by column (a SKU needs more than a
+        quantity)."""
+        self.column_chars = dict(chars)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its name and data; the table as wide as its columns (the
+        spare width of a big window stays beside it, not inside a stretched column)."""
+        view = self.view
+        header = view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if not view.isColumnHidden(column):
+                header.resizeSection(column, self.natural_width(column))
+        view.setMaximumWidth(self.columns_width())
+
+    def columns_width(self) -> int:
+        """The table's width showing every shown column whole, and a vertical scroll bar."""
+        view = self.view
+        return (view.verticalHeader().sizeHint().width() + view.horizontalHeader().length()
+                + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth())
 
     def commit_pending_edit(self) -> None:
         """Keep what is typed in an open cell editor (Ctrl+Enter submits without leaving it)."""

@@ -17,6 +17,7 @@ from app.core.models import FieldSpec, ValidationResult
 from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
+from app.gui.field_widths import column_chars, fit_fields
 from app.gui.order_form import OrderForm
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ ESSENTIAL_ORDER_FIELDS = ("clientOrderRef", "platformName", "currency")
 ITEM_COLUMNS = ("product.skus[].skuNumber", "product.name", "quantity", "price", "tax",
                 "product.currency", "product.massUnit")
 MORE = "more"
+DEPRECATED = "deprecated"
 # The customer's address gets its own box, so order, customer and address sit side by side and
 # the items stay in view.
 ADDRESS = "address"
@@ -71,7 +73,7 @@ class NomadOrderForm(OrderForm):
             "customs": QCoreApplication.translate("NomadOrderForm", "Customs"),
             "seller": QCoreApplication.translate("NomadOrderForm", "Seller"),
             "payer": QCoreApplication.translate("NomadOrderForm", "Payer"),
-            "deprecated": QCoreApplication.translate("NomadOrderForm", "Deprecated fields"),
+            DEPRECATED: QCoreApplication.translate("NomadOrderForm", "Deprecated fields"),
         }
         specs = [_regrouped(spec) for spec in specs]
         groups = {s.group for s in specs if "[]." not in s.path}
@@ -80,6 +82,8 @@ class NomadOrderForm(OrderForm):
                          collapsed_groups=frozenset(groups - open_groups),
                          item_columns=ITEM_COLUMNS, field_order=FIELD_ORDER)
         self._group_layout(ADDRESS).setRowVisible(self.editors[COUNTRY_TEXT].container, False)
+        fit_fields(self.editors.values())  # each field as wide as its values
+        self.items.set_column_chars(column_chars(self.item_specs))
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -101,8 +105,13 @@ class NomadOrderForm(OrderForm):
         folded = [g for g in self.group_titles if g in self.collapsed_groups
                   and g in self.group_boxes]
         columns = tuple(QVBoxLayout() for _ in _OPEN)
+        self.deprecated_toggle: QWidget | None = None
         for n, group in enumerate(folded):
-            columns[n % len(columns)].addWidget(self.collapsible(group))
+            holder = self.collapsible(group)
+            columns[n % len(columns)].addWidget(holder)
+            if group == DEPRECATED:  # shown only for an order that carries such a field
+                self.deprecated_toggle = holder
+                holder.setVisible(False)
         for column, layout in enumerate(columns):
             layout.addStretch(1)
             grid.addLayout(layout, 2, column)
@@ -110,6 +119,12 @@ class NomadOrderForm(OrderForm):
         grid.addWidget(self.form_message, 3, 0, 1, len(_OPEN))
         grid.setRowStretch(1, 1)  # extra height goes to the items, not to empty forms
         self.chain_focus(_OPEN)
+
+    def load(self, payload: dict[str, Any]) -> None:
+        super().load(payload)
+        if self.deprecated_toggle is not None:
+            self.deprecated_toggle.setVisible(any(
+                e.value() for e in self.editors.values() if e.spec.group == DEPRECATED))
 
     def normalise_location(self, loc: str) -> str:
         # The free-text country is filled from the picker: its problems are the picker's.
@@ -146,7 +161,7 @@ def _regrouped(spec: FieldSpec) -> FieldSpec:
     if spec.path in ADDRESS_FIELDS:
         return replace(spec, group=ADDRESS)
     if spec.path == "customer.chineseId":  # deprecated by the API: out of the way
-        return replace(spec, group="deprecated")
+        return replace(spec, group=DEPRECATED)
     if spec.path in _RARE_CUSTOMER_FIELDS:
         return replace(spec, group=MORE_CUSTOMER)
     return spec

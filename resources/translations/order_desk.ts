@@ -1376,37 +1376,37 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ItemsTable</name>
     <message>
-        <location filename="../../app/gui/items_table.py" line="224"/>
+        <location filename="../../app/gui/items_table.py" line="232"/>
         <source>Add line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="224"/>
+        <location filename="../../app/gui/items_table.py" line="232"/>
         <source>Add an order line (Insert)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="226"/>
+        <location filename="../../app/gui/items_table.py" line="234"/>
         <source>Duplicate line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="226"/>
+        <location filename="../../app/gui/items_table.py" line="234"/>
         <source>Duplicate the current line (Ctrl+Shift+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="228"/>
+        <location filename="../../app/gui/items_table.py" line="236"/>
         <source>Remove line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="228"/>
+        <location filename="../../app/gui/items_table.py" line="236"/>
         <source>Remove the current line (Ctrl+Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="242"/>
+        <location filename="../../app/gui/items_table.py" line="250"/>
         <source>Tab: next cell · Enter on the last line: new line · Ctrl+Enter: send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,37 +1414,62 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaOrderForm</name>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="48"/>
+        <location filename="../../app/gui/ka_form.py" line="58"/>
         <source>Ship to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="49"/>
+        <location filename="../../app/gui/ka_form.py" line="59"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="50"/>
+        <location filename="../../app/gui/ka_form.py" line="60"/>
         <source>More order fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="51"/>
+        <location filename="../../app/gui/ka_form.py" line="61"/>
         <source>Tax numbers (IOSS, VAT)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="52"/>
+        <location filename="../../app/gui/ka_form.py" line="62"/>
         <source>Deprecated fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="73"/>
+        <location filename="../../app/gui/ka_form.py" line="81"/>
+        <source>Different s&amp;peed per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="85"/>
+        <source>Lines without their own speed ship at the order&apos;s shipping speed. A line&apos;s own speed wins for that line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="91"/>
+        <source>For every line without its own speed (see “Different speed per line” under the lines).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="107"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="129"/>
+        <location filename="../../app/gui/ka_form.py" line="145"/>
+        <source>Channel code (deprecated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="147"/>
+        <source>Warehouse code (deprecated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="208"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,72 +1853,72 @@ Send it anyway?</source>
 <context>
     <name>NomadOrderForm</name>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="64"/>
+        <location filename="../../app/gui/nomad_form.py" line="66"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="65"/>
+        <location filename="../../app/gui/nomad_form.py" line="67"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="66"/>
+        <location filename="../../app/gui/nomad_form.py" line="68"/>
         <source>More customer fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="67"/>
+        <location filename="../../app/gui/nomad_form.py" line="69"/>
         <source>Customer address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="68"/>
+        <location filename="../../app/gui/nomad_form.py" line="70"/>
         <source>Shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="69"/>
+        <location filename="../../app/gui/nomad_form.py" line="71"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="70"/>
+        <location filename="../../app/gui/nomad_form.py" line="72"/>
         <source>More order fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="71"/>
+        <location filename="../../app/gui/nomad_form.py" line="73"/>
         <source>Customs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="72"/>
+        <location filename="../../app/gui/nomad_form.py" line="74"/>
         <source>Seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="73"/>
+        <location filename="../../app/gui/nomad_form.py" line="75"/>
         <source>Payer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="74"/>
+        <location filename="../../app/gui/nomad_form.py" line="76"/>
         <source>Deprecated fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="91"/>
+        <location filename="../../app/gui/nomad_form.py" line="95"/>
         <source>The Nomad store orders go to; set it in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="92"/>
+        <location filename="../../app/gui/nomad_form.py" line="96"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="97"/>
+        <location filename="../../app/gui/nomad_form.py" line="101"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>

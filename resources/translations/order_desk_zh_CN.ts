@@ -1382,37 +1382,37 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ItemsTable</name>
     <message>
-        <location filename="../../app/gui/items_table.py" line="224"/>
+        <location filename="../../app/gui/items_table.py" line="232"/>
         <source>Add line</source>
         <translation>添加商品行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="224"/>
+        <location filename="../../app/gui/items_table.py" line="232"/>
         <source>Add an order line (Insert)</source>
         <translation>添加一行商品（Insert）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="226"/>
+        <location filename="../../app/gui/items_table.py" line="234"/>
         <source>Duplicate line</source>
         <translation>复制商品行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="226"/>
+        <location filename="../../app/gui/items_table.py" line="234"/>
         <source>Duplicate the current line (Ctrl+Shift+D)</source>
         <translation>复制当前行（Ctrl+Shift+D）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="228"/>
+        <location filename="../../app/gui/items_table.py" line="236"/>
         <source>Remove line</source>
         <translation>删除商品行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="228"/>
+        <location filename="../../app/gui/items_table.py" line="236"/>
         <source>Remove the current line (Ctrl+Delete)</source>
         <translation>删除当前行（Ctrl+Delete）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/items_table.py" line="242"/>
+        <location filename="../../app/gui/items_table.py" line="250"/>
         <source>Tab: next cell · Enter on the last line: new line · Ctrl+Enter: send</source>
         <translation>Tab：下一格 · 在最后一行按 Enter：新增一行 · Ctrl+Enter：发送</translation>
     </message>
@@ -1420,37 +1420,62 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaOrderForm</name>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="48"/>
+        <location filename="../../app/gui/ka_form.py" line="58"/>
         <source>Ship to</source>
         <translation>收件信息</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="49"/>
+        <location filename="../../app/gui/ka_form.py" line="59"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="50"/>
+        <location filename="../../app/gui/ka_form.py" line="60"/>
         <source>More order fields</source>
         <translation>更多订单字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="51"/>
+        <location filename="../../app/gui/ka_form.py" line="61"/>
         <source>Tax numbers (IOSS, VAT)</source>
         <translation>税号（IOSS、VAT）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="52"/>
+        <location filename="../../app/gui/ka_form.py" line="62"/>
         <source>Deprecated fields</source>
         <translation>已弃用字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="73"/>
+        <location filename="../../app/gui/ka_form.py" line="81"/>
+        <source>Different s&amp;peed per line</source>
+        <translation>每行不同物流方式(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="85"/>
+        <source>Lines without their own speed ship at the order's shipping speed. A line's own speed wins for that line.</source>
+        <translation>未单独指定物流方式的行按订单的物流方式发货；某行自己的物流方式对该行优先。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="91"/>
+        <source>For every line without its own speed (see “Different speed per line” under the lines).</source>
+        <translation>适用于每个未单独指定物流方式的行（见订单行下方的“每行不同物流方式”）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="107"/>
         <source>Order lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="129"/>
+        <location filename="../../app/gui/ka_form.py" line="145"/>
+        <source>Channel code (deprecated)</source>
+        <translation>渠道代码（已弃用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="147"/>
+        <source>Warehouse code (deprecated)</source>
+        <translation>仓库代码（已弃用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_form.py" line="208"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation>请先填写国家和至少一行商品（SKU 和数量）。</translation>
     </message>
@@ -1838,72 +1863,72 @@ Send it anyway?</source>
 <context>
     <name>NomadOrderForm</name>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="64"/>
+        <location filename="../../app/gui/nomad_form.py" line="66"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="65"/>
+        <location filename="../../app/gui/nomad_form.py" line="67"/>
         <source>Customer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="66"/>
+        <location filename="../../app/gui/nomad_form.py" line="68"/>
         <source>More customer fields</source>
         <translation>更多买家字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="67"/>
+        <location filename="../../app/gui/nomad_form.py" line="69"/>
         <source>Customer address</source>
         <translation>收件地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="68"/>
+        <location filename="../../app/gui/nomad_form.py" line="70"/>
         <source>Shipping</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="69"/>
+        <location filename="../../app/gui/nomad_form.py" line="71"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="70"/>
+        <location filename="../../app/gui/nomad_form.py" line="72"/>
         <source>More order fields</source>
         <translation>更多订单字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="71"/>
+        <location filename="../../app/gui/nomad_form.py" line="73"/>
         <source>Customs</source>
         <translation>报关</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="72"/>
+        <location filename="../../app/gui/nomad_form.py" line="74"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="73"/>
+        <location filename="../../app/gui/nomad_form.py" line="75"/>
         <source>Payer</source>
         <translation>支付人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="74"/>
+        <location filename="../../app/gui/nomad_form.py" line="76"/>
         <source>Deprecated fields</source>
         <translation>已弃用字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="91"/>
+        <location filename="../../app/gui/nomad_form.py" line="95"/>
         <source>The Nomad store orders go to; set it in the profile.</source>
         <translation>订单发往的 Nomad 店铺；在配置中设置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="92"/>
+        <location filename="../../app/gui/nomad_form.py" line="96"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="97"/>
+        <location filename="../../app/gui/nomad_form.py" line="101"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
