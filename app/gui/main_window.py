@@ -64,6 +64,9 @@ _TONE_OF = {ResultStatus.UNKNOWN: "warning", ResultStatus.NOT_SENT: "not_sent",
             ResultStatus.CANCELLED: "not_sent"}
 
 
+ORDER_PAGE_WIDTH = 1400  # px: the order form and Submit together, even at 1920 px and more
+
+
 class MainWindow(QMainWindow):
     # View › Language: a language code (app.gui.language.LANGUAGES); app.change_language acts.
     language_chosen = Signal(str)
@@ -147,10 +150,19 @@ class MainWindow(QMainWindow):
         bottom.addWidget(self.progress)
         bottom.addWidget(self.submit_button)
 
+        # The form and its Submit button stay together on a big screen: the page is at most
+        # ORDER_PAGE_WIDTH wide (fields are as wide as their values), the rest left empty.
         order_page = QWidget(self)
-        order_layout = QVBoxLayout(order_page)
+        order_body = QWidget(order_page)
+        order_body.setObjectName("orderBody")
+        order_body.setMaximumWidth(ORDER_PAGE_WIDTH)
+        order_layout = QVBoxLayout(order_body)
+        order_layout.setContentsMargins(0, 0, 0, 0)
         order_layout.addWidget(self.form_stack, 1)
         order_layout.addLayout(bottom)
+        page_layout = QHBoxLayout(order_page)
+        page_layout.addWidget(order_body, 1)
+        page_layout.addStretch(0)
 
         self.history = HistoryView(context.journal, self)
         self.history.open_as_new.connect(self.open_as_new)

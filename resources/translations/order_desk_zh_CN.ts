@@ -1554,195 +1554,195 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="616"/>
+        <location filename="../../app/gui/main_window.py" line="628"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="78"/>
+        <location filename="../../app/gui/main_window.py" line="81"/>
         <source>Order Desk</source>
         <translation>Order Desk 下单台</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="104"/>
+        <location filename="../../app/gui/main_window.py" line="107"/>
         <source>Profiles and credentials…</source>
         <translation>配置与凭据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="102"/>
+        <location filename="../../app/gui/main_window.py" line="105"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="124"/>
+        <location filename="../../app/gui/main_window.py" line="127"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="126"/>
-        <location filename="../../app/gui/main_window.py" line="384"/>
+        <location filename="../../app/gui/main_window.py" line="129"/>
+        <location filename="../../app/gui/main_window.py" line="396"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation>发送此订单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="138"/>
+        <location filename="../../app/gui/main_window.py" line="141"/>
         <source>Bring back the previous order</source>
         <translation>恢复上一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="140"/>
+        <location filename="../../app/gui/main_window.py" line="143"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation>表单被清空或替换之前的订单（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="161"/>
+        <location filename="../../app/gui/main_window.py" line="173"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="162"/>
+        <location filename="../../app/gui/main_window.py" line="174"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="171"/>
+        <location filename="../../app/gui/main_window.py" line="183"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation>无系统密钥环：凭据只能在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="235"/>
+        <location filename="../../app/gui/main_window.py" line="247"/>
         <source>&amp;Bring back the previous order</source>
         <translation>恢复上一个订单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="237"/>
+        <location filename="../../app/gui/main_window.py" line="249"/>
         <source>&amp;Review before sending</source>
         <translation>发送前确认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="240"/>
+        <location filename="../../app/gui/main_window.py" line="252"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation>每次发送前确认订单摘要（正式环境的配置始终确认）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="262"/>
+        <location filename="../../app/gui/main_window.py" line="274"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="348"/>
+        <location filename="../../app/gui/main_window.py" line="360"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation>设置未保存（%1）：更改在关闭程序前有效。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="378"/>
+        <location filename="../../app/gui/main_window.py" line="390"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="380"/>
+        <location filename="../../app/gui/main_window.py" line="392"/>
         <source>Not ready to send; still to fix:</source>
         <translation>尚不能发送，仍需修正：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="382"/>
+        <location filename="../../app/gui/main_window.py" line="394"/>
         <source>To send, fix: %1</source>
         <translation>发送前请修正：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="392"/>
+        <location filename="../../app/gui/main_window.py" line="404"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation>标出的问题均已修正，可以发送（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="437"/>
+        <location filename="../../app/gui/main_window.py" line="449"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>新订单。之前输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="455"/>
+        <location filename="../../app/gui/main_window.py" line="467"/>
         <source>No order was put aside.</source>
         <translation>没有暂存的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="464"/>
+        <location filename="../../app/gui/main_window.py" line="476"/>
         <source>The previous order is back in the form.</source>
         <translation>上一个订单已恢复到表单中。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="471"/>
+        <location filename="../../app/gui/main_window.py" line="483"/>
         <source>No order sent yet in this session.</source>
         <translation>本次会话尚未发送订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="483"/>
+        <location filename="../../app/gui/main_window.py" line="495"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation>已复制为新订单。请检查后再提交。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="485"/>
+        <location filename="../../app/gui/main_window.py" line="497"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>正在输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="507"/>
+        <location filename="../../app/gui/main_window.py" line="519"/>
         <source>Still sending the previous order…</source>
         <translation>仍在发送上一个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="522"/>
+        <location filename="../../app/gui/main_window.py" line="534"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="540"/>
+        <location filename="../../app/gui/main_window.py" line="552"/>
         <source>Not sent: back to the form.</source>
         <translation>未发送：已返回表单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="553"/>
+        <location filename="../../app/gui/main_window.py" line="565"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="582"/>
+        <location filename="../../app/gui/main_window.py" line="594"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation>（之前已被接受；不再重复发送）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="606"/>
+        <location filename="../../app/gui/main_window.py" line="618"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation>批量发送完成：%2 个中已接受 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="613"/>
+        <location filename="../../app/gui/main_window.py" line="625"/>
         <source>Rejected by the API</source>
         <translation>被接口拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="614"/>
+        <location filename="../../app/gui/main_window.py" line="626"/>
         <source>Not sent: invalid</source>
         <translation>未发送：无效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="615"/>
+        <location filename="../../app/gui/main_window.py" line="627"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation>结果未知（重新发送前会先核对）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="617"/>
+        <location filename="../../app/gui/main_window.py" line="629"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="624"/>
+        <location filename="../../app/gui/main_window.py" line="636"/>
         <source>Suspected duplicate</source>
         <translation>疑似重复订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="625"/>
+        <location filename="../../app/gui/main_window.py" line="637"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -1755,105 +1755,105 @@ Send it anyway?</source>
 仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="512"/>
-        <location filename="../../app/gui/main_window.py" line="644"/>
+        <location filename="../../app/gui/main_window.py" line="524"/>
+        <location filename="../../app/gui/main_window.py" line="656"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="227"/>
+        <location filename="../../app/gui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="229"/>
+        <location filename="../../app/gui/main_window.py" line="241"/>
         <source>&amp;New order</source>
         <translation>新订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="231"/>
+        <location filename="../../app/gui/main_window.py" line="243"/>
         <source>&amp;Duplicate last order</source>
         <translation>复制上一个订单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="233"/>
+        <location filename="../../app/gui/main_window.py" line="245"/>
         <source>&amp;Submit</source>
         <translation>提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="246"/>
+        <location filename="../../app/gui/main_window.py" line="258"/>
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="248"/>
+        <location filename="../../app/gui/main_window.py" line="260"/>
         <source>&amp;Profiles and credentials…</source>
         <translation>配置与凭据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="251"/>
+        <location filename="../../app/gui/main_window.py" line="263"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="255"/>
+        <location filename="../../app/gui/main_window.py" line="267"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="257"/>
+        <location filename="../../app/gui/main_window.py" line="269"/>
         <source>&amp;New order tab</source>
         <translation>新订单标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="259"/>
+        <location filename="../../app/gui/main_window.py" line="271"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="273"/>
+        <location filename="../../app/gui/main_window.py" line="285"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="275"/>
+        <location filename="../../app/gui/main_window.py" line="287"/>
         <source>&amp;About Order Desk</source>
         <translation>关于 Order Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="330"/>
+        <location filename="../../app/gui/main_window.py" line="342"/>
         <source>%1 (%2) — %3</source>
         <translation>%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="357"/>
+        <location filename="../../app/gui/main_window.py" line="369"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation>配置 %1 还没有%2：请在 文件 › 配置与凭据… 中添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="395"/>
+        <location filename="../../app/gui/main_window.py" line="407"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation>
             <numerusform>未发送：有 %n 个字段需要修正；每个字段都以红色标出问题所在。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="571"/>
+        <location filename="../../app/gui/main_window.py" line="583"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation>未发送：订单号 %1 已被接受（远端单号 %2），但内容不同。已创建的订单无法在此修改；请为此订单换一个新订单号，作为新订单发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="579"/>
+        <location filename="../../app/gui/main_window.py" line="591"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation>已接受 — 远端单号 %2（订单号 %1）。可在历史记录中查看。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="688"/>
+        <location filename="../../app/gui/main_window.py" line="700"/>
         <source>Orders are being sent</source>
         <translation>正在发送订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="689"/>
+        <location filename="../../app/gui/main_window.py" line="701"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation>
             <numerusform>仍有 %n 个订单正在发送。仍要退出吗？已发出的请求会完成，或在下次启动时核对（日志中有记录）；尚未发送的订单将被取消，之后可以重新发送。</numerusform>

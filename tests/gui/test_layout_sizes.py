@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.core.targets import Target
 from app.gui.field_widths import natural_width
 from app.gui.items_table import MIN_VISIBLE_ROWS
-from app.gui.main_window import MainWindow
+from app.gui.main_window import ORDER_PAGE_WIDTH, MainWindow
 from app.gui.order_form import OrderForm
 
 SIZES = [(1024, 700), (1366, 768), (1920, 1080)]
@@ -89,6 +89,10 @@ def test_fields_and_columns_fit_at_each_size(
     submit = window.findChild(QWidget, "submitButton")
     assert submit is not None
     assert window.rect().contains(_rect_in(submit, window)), "Submit is cut off"
+    # Submit stays by the form: under its right edge, the form no wider than the page's cap.
+    form_area = _rect_in(scroll, window)
+    assert abs(_rect_in(submit, window).right() - form_area.right()) <= 16
+    assert form_area.width() <= ORDER_PAGE_WIDTH
 
 
 def test_the_checks_catch_a_clipped_field_and_a_short_table(
