@@ -8,7 +8,6 @@ surfaces as `JournalError` with a plain reason.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import queue
@@ -598,8 +597,15 @@ def _create_complete(path: Path) -> None:
             migrate(conn, draft, {})
         finally:
             conn.close()  # the last connection checkpoints: the file holds everything
-        with contextlib.suppress(FileExistsError):
+        try:
             os.link(draft, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError:
+            # No hard links on this file system (FAT, some network shares): a rename, which
+            # only races with another brand-new journal, so no order can be lost either way.
+            if not path.exists():
+                os.replace(draft, path)
     finally:
         for leftover in (draft, draft.with_name(draft.name + "-wal"),
                          draft.with_name(draft.name + "-shm")):
