@@ -71,3 +71,16 @@ def history_records(window: MainWindow) -> list[OrderRecord]:
 def accepted(window: MainWindow, reference: str) -> OrderRecord | None:
     return next((r for r in history_records(window)
                  if r.reference == reference and r.state is OrderState.ACCEPTED), None)
+
+
+def fill_ka_order(qtbot: QtBot, window: MainWindow, reference: str) -> None:
+    """A complete KA order typed into the form, one line, under ``reference``."""
+    type_into(qtbot, window, "ka.country", "France")
+    type_into(qtbot, window, "ka.phone", "+33 1 42 68 53 00")
+    type_into(qtbot, window, "ka.recipient", "Jeanne Martin")
+    type_into(qtbot, window, "ka.province", "Ile-de-France")
+    type_into(qtbot, window, "ka.city", "Paris")
+    type_into(qtbot, window, "ka.street1", "10 rue de Rivoli")
+    type_into(qtbot, window, "ka.channelType", "Standard")
+    type_into(qtbot, window, "ka.customOrderId", reference)
+    fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "SKU-RED-M", "quantity": "2"})

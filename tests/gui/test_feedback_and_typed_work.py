@@ -10,19 +10,7 @@ from app.core.settings import Settings, default_profile
 from app.core.targets import Environment, Target
 from app.gui.main_window import MainWindow
 from app.gui.review_dialog import ReviewDialog
-from tests.gui.helpers import accepted, fill_row, named, type_into
-
-
-def _fill_ka(qtbot: QtBot, window: MainWindow, reference: str) -> None:
-    type_into(qtbot, window, "ka.country", "France")
-    type_into(qtbot, window, "ka.phone", "+33 1 42 68 53 00")
-    type_into(qtbot, window, "ka.recipient", "Jeanne Martin")
-    type_into(qtbot, window, "ka.province", "Ile-de-France")
-    type_into(qtbot, window, "ka.city", "Paris")
-    type_into(qtbot, window, "ka.street1", "10 rue de Rivoli")
-    type_into(qtbot, window, "ka.channelType", "Standard")
-    type_into(qtbot, window, "ka.customOrderId", reference)
-    fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "SKU-RED-M", "quantity": "2"})
+from tests.gui.helpers import accepted, fill_ka_order, named, type_into
 
 
 def _text(window: MainWindow, name: str) -> str:
@@ -35,7 +23,7 @@ def _text(window: MainWindow, name: str) -> str:
 def test_new_order_puts_the_typed_order_aside_and_brings_it_back(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    _fill_ka(qtbot, window, "KEEP-1")
+    fill_ka_order(qtbot, window, "KEEP-1")
     undo = named(window, "undoButton")
     assert not undo.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -62,7 +50,7 @@ def test_new_order_on_a_blank_form_offers_nothing_to_bring_back(
 
 
 def test_open_as_new_puts_the_edited_form_aside(qtbot: QtBot, window: MainWindow) -> None:
-    _fill_ka(qtbot, window, "SENT-1")
+    fill_ka_order(qtbot, window, "SENT-1")
     window.submit()
     qtbot.waitUntil(lambda: accepted(window, "SENT-1") is not None, timeout=15000)
     record = accepted(window, "SENT-1")
@@ -93,7 +81,7 @@ def test_switching_target_or_profile_keeps_the_typed_order(
 
 # -- feedback that stays true ------------------------------------------------------------------
 def test_banner_count_follows_the_fixes(qtbot: QtBot, window: MainWindow) -> None:
-    _fill_ka(qtbot, window, "FIX-1")
+    fill_ka_order(qtbot, window, "FIX-1")
     for name in ("ka.recipient", "ka.phone", "ka.province"):
         widget = named(window, name)
         assert isinstance(widget, QLineEdit)
@@ -112,7 +100,7 @@ def test_banner_count_follows_the_fixes(qtbot: QtBot, window: MainWindow) -> Non
 def test_submit_tooltip_and_status_line_list_what_blocks_and_link_there(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    _fill_ka(qtbot, window, "TIP-1")
+    fill_ka_order(qtbot, window, "TIP-1")
     submit = named(window, "submitButton")
     assert isinstance(submit, QPushButton)
     qtbot.waitUntil(submit.isEnabled)
@@ -212,7 +200,7 @@ def _review(window: MainWindow) -> QWidget:
 def test_review_escape_goes_back_and_enter_sends(qtbot: QtBot, window: MainWindow) -> None:
     window.review_action.setChecked(True)
     assert window.context.settings.review_before_sending
-    _fill_ka(qtbot, window, "REVIEW-1")
+    fill_ka_order(qtbot, window, "REVIEW-1")
     qtbot.waitUntil(named(window, "submitButton").isEnabled)
     window.submit()
     qtbot.waitUntil(lambda: _review(window).isVisible())

@@ -19,19 +19,7 @@ from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
 from app.sandbox import SandboxConfig, SandboxServer
 from tests.fixtures.sandbox import nomad_order
-from tests.gui.helpers import accepted, fill_row, named, type_into
-
-
-def _fill_ka(qtbot: QtBot, window: MainWindow, reference: str) -> None:
-    type_into(qtbot, window, "ka.country", "France")
-    type_into(qtbot, window, "ka.phone", "+33 1 42 68 53 00")
-    type_into(qtbot, window, "ka.recipient", "Jeanne Martin")
-    type_into(qtbot, window, "ka.province", "Ile-de-France")
-    type_into(qtbot, window, "ka.city", "Paris")
-    type_into(qtbot, window, "ka.street1", "10 rue de Rivoli")
-    type_into(qtbot, window, "ka.channelType", "Standard")
-    type_into(qtbot, window, "ka.customOrderId", reference)
-    fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "SKU-RED-M", "quantity": "2"})
+from tests.gui.helpers import accepted, fill_ka_order, fill_row, named, type_into
 
 
 def test_ka_order_is_accepted_and_shown_in_history(qtbot: QtBot, window: MainWindow) -> None:
@@ -40,7 +28,7 @@ def test_ka_order_is_accepted_and_shown_in_history(qtbot: QtBot, window: MainWin
     assert window.target is Target.KA
     assert not submit.isEnabled()
 
-    _fill_ka(qtbot, window, "GUI-KA-1")
+    fill_ka_order(qtbot, window, "GUI-KA-1")
     qtbot.waitUntil(submit.isEnabled)
     qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
 
@@ -92,7 +80,7 @@ def test_nomad_order_is_accepted_via_ctrl_enter(qtbot: QtBot, window: MainWindow
 def test_invalid_input_blocks_submit_with_the_fields_message(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    _fill_ka(qtbot, window, "GUI-KA-2")
+    fill_ka_order(qtbot, window, "GUI-KA-2")
     submit = named(window, "submitButton")
     qtbot.waitUntil(submit.isEnabled)
 
@@ -132,7 +120,7 @@ def test_api_rejection_is_shown_and_the_order_kept_for_fixing(qtbot: QtBot) -> N
     qtbot.addWidget(window)
     try:
         window.show()
-        _fill_ka(qtbot, window, "GUI-KA-POOR")
+        fill_ka_order(qtbot, window, "GUI-KA-POOR")
         submit = named(window, "submitButton")
         qtbot.waitUntil(submit.isEnabled)
         submit.click()
@@ -185,7 +173,7 @@ def test_a_problem_in_a_folded_group_unfolds_it(qtbot: QtBot, window: MainWindow
 def test_ctrl_enter_inside_an_open_cell_keeps_what_was_typed(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    _fill_ka(qtbot, window, "GUI-KA-CELL")
+    fill_ka_order(qtbot, window, "GUI-KA-CELL")
     view = named(window, "ka.orderItemsList")
     assert isinstance(view, QTableView)
     index = view.model().index(0, 1)  # quantity
@@ -227,14 +215,14 @@ def test_a_corrected_order_under_an_accepted_reference_is_kept_and_not_sent(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     submit = named(window, "submitButton")
-    _fill_ka(qtbot, window, "GUI-KA-FIX")
+    fill_ka_order(qtbot, window, "GUI-KA-FIX")
     qtbot.waitUntil(submit.isEnabled)
     qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: accepted(window, "GUI-KA-FIX") is not None, timeout=15_000)
     first = accepted(window, "GUI-KA-FIX")
     assert first is not None
 
-    _fill_ka(qtbot, window, "GUI-KA-FIX")
+    fill_ka_order(qtbot, window, "GUI-KA-FIX")
     type_into(qtbot, window, "ka.city", "Lyon")  # the operator's correction
     qtbot.waitUntil(submit.isEnabled)
     qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
