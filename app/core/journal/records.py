@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from app.core.server_status import CancelState, ServerPart, ServerStatus, Shipment, parts_from_json
 from app.core.targets import Target
 
 
@@ -27,6 +28,8 @@ MAYBE_CREATED = frozenset({OrderState.SENDING, OrderState.ACCEPTED, OrderState.U
 class AttemptKind(StrEnum):
     SEND = "send"
     LOOKUP = "lookup"
+    STATUS = "status"  # asking the server what became of an accepted order
+    CANCEL = "cancel"  # asking it to cancel one (outcome: a CancelState value)
 
 
 @dataclass(frozen=True)
@@ -46,12 +49,21 @@ class OrderRecord:
     attempt_count: int  # send attempts so far
     created_at: float  # seconds since the epoch, UTC
     updated_at: float
+    # What the server last said of it once accepted (None: never asked), and any cancel.
+    server_status: ServerStatus | None = None
+    server_parts_json: str | None = None
+    server_checked_at: float | None = None
+    cancel_state: CancelState | None = None
 
     @property
     def payload(self) -> dict[str, Any]:
         value = json.loads(self.payload_json)
         assert isinstance(value, dict)
         return value
+
+    @property
+    def server_parts(self) -> tuple[ServerPart, ...]:
+        return parts_from_json(self.server_parts_json)
 
 
 @dataclass(frozen=True)
@@ -101,3 +113,4 @@ class HistoryFilter:
     until: float | None = None  # created before
     text: str | None = None
     batch_id: int | None = None
+    shipment: Shipment | None = None  # by what the server last said

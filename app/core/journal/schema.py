@@ -173,6 +173,19 @@ MIGRATIONS: tuple[str, ...] = (
          AND legacy_accounts.profile = batches.profile),
         'profile ' || batches.profile);
     """,
+    # v3: what the server says of an accepted order after it was created (status checks and
+    # cancels are attempts of kinds 'status' and 'cancel'). `server_status` is the summary the
+    # history filters on (app.core.server_status.ServerStatus), `server_parts` the parts the
+    # server holds (KA splits an order by warehouse) with their tracking, as JSON;
+    # `cancel_state` follows a cancel (CancelState), so one whose outcome is unknown is looked
+    # up, never sent again blindly. Plain columns and one index: any SQL database carries them.
+    """
+    ALTER TABLE orders ADD COLUMN server_status TEXT;
+    ALTER TABLE orders ADD COLUMN server_parts TEXT;
+    ALTER TABLE orders ADD COLUMN server_checked_at REAL;
+    ALTER TABLE orders ADD COLUMN cancel_state TEXT;
+    CREATE INDEX orders_by_server_status ON orders (server_status);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

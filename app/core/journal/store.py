@@ -29,13 +29,23 @@ from app.core.journal.records import (
     OrderState,
 )
 from app.core.journal.schema import LATEST_VERSION, LegacyAccounts, NewerSchemaError, migrate
+from app.core.server_status import (
+    CANCELLED_STATUSES,
+    FINAL_STATUSES,
+    SHIPPED_STATUSES,
+    CancelState,
+    ServerStatus,
+    ServerView,
+    Shipment,
+)
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
 _ORDER_COLUMNS = (
     "id, target, account, profile, reference, reference_generated, state, payload, fingerprint, "
-    "remote_id, message, batch_id, attempt_count, created_at, updated_at"
+    "remote_id, message, batch_id, attempt_count, created_at, updated_at, server_status, "
+    "server_parts, server_checked_at, cancel_state"
 )
 _ATTEMPT_COLUMNS = (
     "id, order_id, kind, started_at, target, profile, request, http_status, response_body, "
@@ -426,6 +436,88 @@ class Journal:
             (state.value, message, remote_id, self._clock(), order_id),
         )
 
+    def record_server(
+        self,
+        order_id: int,
+        attempt: NewAttempt,
+        *,
+        view: ServerView | None = None,
+        cancel_state: CancelState | None = None,
+    ) -> OrderRecord:
+        """Store one status or cancel attempt with what it learnt, in one transaction: the
+        server's view of the order (status, parts, tracking, when) and where a cancel stands.
+        A server that says the order is cancelled settles a cancel still open."""
+        with self._write() as conn:
+            order = self._get(conn, order_id)
+            conn.execute(
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (order_id, attempt.kind.value, attempt.started_at, order.target.value,
+                 order.profile, attempt.request_json, attempt.http_status,
+                 attempt.response_body, attempt.duration_ms, attempt.outcome, attempt.message),
+            )
+            if view is not None:
+                conn.execute(
+                    "UPDATE orders SET server_status = ?, server_parts = ?, "
+                    "server_checked_at = ?, updated_at = ? WHERE id = ?",
+                    (view.status.value, view.parts_json(), view.checked_at, self._clock(),
+                     order_id),
+                )
+                if cancel_state is None and view.status in CANCELLED_STATUSES and (
+                        order.cancel_state not in (None, CancelState.CANCELLED)):
+                    cancel_state = CancelState.CANCELLED
+            if cancel_state is not None:
+                conn.execute("UPDATE orders SET cancel_state = ?, updated_at = ? WHERE id = ?",
+                             (cancel_state.value, self._clock(), order_id))
+            return self._get(conn, order_id)
+
+    def claim_for_cancel(self, order_id: int) -> OrderRecord | None:
+        """Mark a cancel in flight (cancel_state `sending`) and return the order; None when it
+        may not be asked: not accepted, shipped or cancelled as far as the server last said, or
+        a cancel already open (in flight, requested or unknown: look that one up first)."""
+        closed = [s.value for s in SHIPPED_STATUSES | CANCELLED_STATUSES]
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE orders SET cancel_state = 'sending', updated_at = ? "
+                "WHERE id = ? AND state = 'accepted' "
+                "AND (cancel_state IS NULL OR cancel_state = 'refused') "
+                "AND (server_status IS NULL OR server_status NOT IN "
+                f"({', '.join('?' * len(closed))}))",
+                (self._clock(), order_id, *closed),
+            )
+            return self._get(conn, order_id) if cursor.rowcount == 1 else None
+
+    def status_due(
+        self,
+        *,
+        target: Target | None = None,
+        account: str | None = None,
+        created_since: float | None = None,
+        checked_before: float | None = None,
+        limit: int = -1,
+    ) -> list[OrderRecord]:
+        """Accepted orders whose life on the server is not over (never checked, or not in a
+        final status), least recently checked first: what a status refresh asks about."""
+        final = [s.value for s in FINAL_STATUSES]
+        terms = ["state = 'accepted'",
+                 f"(server_status IS NULL OR server_status NOT IN ({', '.join('?' * len(final))}))"]
+        params: list[Any] = list(final)
+        for column, op, value in (("target", "=", target and target.value),
+                                  ("account", "=", account),
+                                  ("created_at", ">=", created_since)):
+            if value is not None:
+                terms.append(f"{column} {op} ?")
+                params.append(value)
+        if checked_before is not None:
+            terms.append("(server_checked_at IS NULL OR server_checked_at < ?)")
+            params.append(checked_before)
+        rows = self._read(
+            f"SELECT {_ORDER_COLUMNS} FROM orders WHERE {' AND '.join(terms)} "
+            "ORDER BY coalesce(server_checked_at, 0), id LIMIT ?",
+            (*params, limit),
+        )
+        return [_order(row) for row in rows]
+
     def mark_interrupted(self) -> int:
         """After a crash: every `sending` row becomes `unknown` (its request may have arrived).
         Only call while no engine of any process is sending (see `SendLock`)."""
@@ -449,6 +541,16 @@ class Journal:
             )
             if cursor.rowcount:
                 log.warning("%d order(s) were interrupted while sending", cursor.rowcount)
+            # A cancel cut short alike: looked up by the next status check, never resent blindly.
+            conn.execute(
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
+                "SELECT id, 'cancel', ?, target, profile, NULL, NULL, NULL, 0, 'unknown', "
+                "'interrupted while cancelling (the program stopped); the request may have "
+                "arrived' FROM orders WHERE cancel_state = 'sending'",
+                (now,),
+            )
+            conn.execute("UPDATE orders SET cancel_state = 'unknown', updated_at = ? "
+                         "WHERE cancel_state = 'sending'", (now,))
             return cursor.rowcount
 
     # -- reads ---------------------------------------------------------------------------------
@@ -681,7 +783,18 @@ def _order(row: tuple[Any, ...]) -> OrderRecord:
         attempt_count=row[12],
         created_at=row[13],
         updated_at=row[14],
+        server_status=None if row[15] is None else _server_status(row[15]),
+        server_parts_json=row[16],
+        server_checked_at=row[17],
+        cancel_state=None if row[18] is None else CancelState(row[18]),
     )
+
+
+def _server_status(value: str) -> ServerStatus:
+    try:
+        return ServerStatus(value)
+    except ValueError:  # written by a newer Order Desk
+        return ServerStatus.UNRECOGNISED
 
 
 def _attempt(row: tuple[Any, ...]) -> AttemptRecord:
@@ -735,6 +848,20 @@ def _where(where: HistoryFilter) -> tuple[str, list[Any]]:
     if where.batch_id is not None:
         terms.append("batch_id = ?")
         params.append(where.batch_id)
+    if where.shipment is not None:
+        shipped = [s.value for s in SHIPPED_STATUSES]
+        cancelled = [s.value for s in CANCELLED_STATUSES]
+        if where.shipment is Shipment.SHIPPED:
+            terms.append(f"server_status IN ({', '.join('?' * len(shipped))})")
+            params += shipped
+        elif where.shipment is Shipment.CANCELLED:
+            terms.append(f"server_status IN ({', '.join('?' * len(cancelled))})")
+            params += cancelled
+        else:
+            closed = shipped + cancelled
+            terms.append("state = 'accepted' AND (server_status IS NULL OR server_status NOT IN "
+                         f"({', '.join('?' * len(closed))}))")
+            params += closed
     if where.text and where.text.split():
         terms.append("id IN (SELECT rowid FROM orders_text WHERE orders_text MATCH ?)")
         params.append(_fts_query(where.text))
