@@ -18,12 +18,12 @@ from app.sandbox import SandboxServer
 # Sandboxes reached by URL are servers like any other: they need credentials.
 pytestmark = pytest.mark.usefixtures("sandbox_credentials")
 
-HEADER = "单号\t收件人\t电话\t国家\t省\t城市\tSKU\t数量"
+HEADER = "单号\t收件人\t电话\t国家\t省\t城市\t地址\tSKU\t数量"
 ROWS = [
-    "C-1\tJeanne Martin\t+33142685300\tFR\tIDF\tParis\tSKU-RED-M\t2",
-    "C-1\t\t\t\t\t\tSKU-BLUE-S\t1",
-    "C-2\tJean Dupont\t+33142685300\tFR\tIDF\tParis\tSKU-RED-M\tzero",
-    "\t\t\t\t\t\t\t",
+    "C-1\tJeanne Martin\t+33142685300\tFR\tIDF\tParis\t10 rue de Rivoli\tSKU-RED-M\t2",
+    "C-1\t\t\t\t\t\t\tSKU-BLUE-S\t1",
+    "C-2\tJean Dupont\t+33142685300\tFR\tIDF\tParis\t5 quai Voltaire\tSKU-RED-M\tzero",
+    "\t\t\t\t\t\t\t\t",
 ]
 
 
@@ -48,6 +48,7 @@ def mapping(tmp_path: Path) -> Path:
                     "国家": "orderAddress.country",
                     "省": "orderAddress.province",
                     "城市": "orderAddress.city",
+                    "地址": "orderAddress.street1",
                     "SKU": "orderItemsList[].sku",
                     "数量": "orderItemsList[].quantity",
                 },
@@ -141,9 +142,9 @@ def test_group_by_address_joins_rows_without_a_reference(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "noref.csv"
-    address = "Jeanne Martin;+33142685300;FR;IDF;Paris"
+    address = "Jeanne Martin;+33142685300;FR;IDF;Paris;10 rue de Rivoli"
     path.write_text(
-        "Recipient;Phone;Country;Province;City;SKU;Qty;Shipping speed\n"
+        "Recipient;Phone;Country;Province;City;Street;SKU;Qty;Shipping speed\n"
         f"{address};S1;1;Standard\n{address};S2;2;Standard\n",
         encoding="utf-8",
     )
@@ -231,10 +232,10 @@ def test_an_order_only_the_import_finds_wrong_is_invalid_and_never_sent(
     # import sees the conflict. Such an order must not be reported valid, nor sent.
     path = tmp_path / "conflict.csv"
     path.write_text(
-        "Order No,Recipient,Phone,Country,Province,SKU,Qty,Shipping speed\n"
-        "D-1,Ann,+1 212 555 0100,US,NY,S1,1,Standard\n"
-        "D-1,Ann,+1 212 555 0100,CA,NY,S2,1,Standard\n"
-        ",Bob,+1 212 555 0101,US,NY,S1,1,Standard\n",
+        "Order No,Recipient,Phone,Country,Province,City,Street,SKU,Qty,Shipping speed\n"
+        "D-1,Ann,+1 212 555 0100,US,NY,New York,1 Main St,S1,1,Standard\n"
+        "D-1,Ann,+1 212 555 0100,CA,NY,New York,1 Main St,S2,1,Standard\n"
+        ",Bob,+1 212 555 0101,US,NY,New York,1 Main St,S1,1,Standard\n",
         encoding="utf-8",
     )
     assert main(["validate", str(path), "--target", "ka", "--json"]) == 1
@@ -273,8 +274,9 @@ def test_a_reader_that_stops_early_is_not_a_crash(
     # `order-desk validate big.csv | head -1`: the pipe closes while results are still printed.
     # validate stops there (exit 1: its report is incomplete); submit finishes sending.
     path = tmp_path / "big.csv"
-    lines = [f"E-{n},Ann,+1 212 555 0100,US,NY,S1,1,Standard" for n in range(rows)]
-    header = "Order No,Recipient,Phone,Country,Province,SKU,Qty,Shipping speed"
+    lines = [f"E-{n},Ann,+1 212 555 0100,US,NY,New York,1 Main St,S1,1,Standard"
+             for n in range(rows)]
+    header = "Order No,Recipient,Phone,Country,Province,City,Street,SKU,Qty,Shipping speed"
     if command == "validate":  # invalid orders: long lines fill the pipe sooner
         lines, header = [line.removesuffix(",Standard") for line in lines], header[:-15]
     path.write_text("\n".join([header, *lines]), encoding="utf-8")
@@ -299,13 +301,15 @@ def test_validate_refuses_a_reference_given_twice_like_submit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = tmp_path / "orders.csv"
-    sheet.write_text("Order No,Recipient,Phone,Country,Province,SKU,Qty,Shipping speed\n"
-                     "R-1,Ann,+1 212 555 0100,US,NY,S1,1,Standard\n", encoding="utf-8")
+    sheet.write_text("Order No,Recipient,Phone,Country,Province,City,Street,SKU,Qty,"
+                     "Shipping speed\n"
+                     "R-1,Ann,+1 212 555 0100,US,NY,New York,1 Main St,S1,1,Standard\n",
+                     encoding="utf-8")
     again = tmp_path / "again.json"
     again.write_text(json.dumps({
         "customOrderId": " R-1 ", "channelType": "Standard",
         "orderAddress": {"recipient": "Ann", "phone": "+1 212 555 0100", "country": "US",
-                         "province": "NY"},
+                         "province": "NY", "city": "New York", "street1": "1 Main St"},
         "orderItemsList": [{"sku": "S1", "quantity": 1}],
     }), encoding="utf-8")
     assert main(["validate", str(sheet), str(again), "--target", "ka", "--json"]) == 1

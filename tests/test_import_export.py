@@ -17,11 +17,11 @@ from app.core.importing.mapping import PROBLEMS_HEADER
 from app.core.targets import Target
 
 SOURCE = (
-    "单号;收件人;电话;国家;省;SKU;Qty\n"
-    "A-1;张三;+1 212 555 0100;US;NY;S1;1\n"
-    "A-2;李四;+1 212 555 0101;US;NY;S2;zero\n"
-    "A-2;;;;;S3;1\n"
-    "A-3;王五;+1 212 555 0102;US;NY;S4;2\n"
+    "单号;收件人;电话;国家;省;城市;地址;SKU;Qty\n"
+    "A-1;张三;+1 212 555 0100;US;NY;New York;1 Main St;S1;1\n"
+    "A-2;李四;+1 212 555 0101;US;NY;New York;2 Main St;S2;zero\n"
+    "A-2;;;;;;;S3;1\n"
+    "A-3;王五;+1 212 555 0102;US;NY;New York;3 Main St;S4;2\n"
 )
 
 
@@ -52,14 +52,15 @@ def test_failed_rows_keep_original_columns_and_reimport_with_the_saved_mapping(
     rows = _read(failed)
     assert rows[0] == [*session.table.headers, PROBLEMS_HEADER]
     # A phone's "+" would start a formula in a spreadsheet: written behind a quote.
-    assert rows[1][:7] == ["A-2", "李四", "'+1 212 555 0101", "US", "NY", "S2", "zero"]
-    assert "Qty:" in rows[1][7]
-    assert rows[2][:7] == ["A-2", "", "", "", "", "S3", "1"] and rows[2][7] == ""
-    assert rows[3][0] == "A-3" and rows[3][7] == "balance too low"
+    assert rows[1][:9] == ["A-2", "李四", "'+1 212 555 0101", "US", "NY", "New York", "2 Main St",
+                           "S2", "zero"]
+    assert "Qty:" in rows[1][9]
+    assert rows[2][:9] == ["A-2", "", "", "", "", "", "", "S3", "1"] and rows[2][9] == ""
+    assert rows[3][0] == "A-3" and rows[3][9] == "balance too low"
 
     again = open_import(failed, Target.KA)  # the saved mapping applies to the fixed file
     assert again.mapping.constants == {"channelType": "Express"}
-    again.edit_cell(0, 6, "3")
+    again.edit_cell(0, 8, "3")
     assert all(o.ok for o in again.orders)
     # ...and read back without it.
     assert again.orders[0].payload["orderAddress"]["phone"] == "+1 212 555 0101"

@@ -14,9 +14,9 @@ def _session(text: str) -> ImportSession:
 
 def test_problems_name_the_physical_line_and_the_column_header() -> None:
     session = _session(
-        'Order No,Recipient Name,Phone,Country,Province,Street,SKU,Qty,Shipping speed,Colour\n'
-        'A-1,Ann,+1 212 555 0100,US,NY,"1 Main St\nFlat 2",S1,1,Standard,red\n'
-        "A-2,Bob,+1 212 555 0101,US,NY,2 Main St,S1,0,Standard,blue\n"
+        'Order No,Recipient Name,Phone,Country,Province,City,Street,SKU,Qty,Shipping speed,Colour\n'
+        'A-1,Ann,+1 212 555 0100,US,NY,New York,"1 Main St\nFlat 2",S1,1,Standard,red\n'
+        "A-2,Bob,+1 212 555 0101,US,NY,New York,2 Main St,S1,0,Standard,blue\n"
     )
     first, second = session.orders
     assert order_problems(session, first) == ""
@@ -31,10 +31,12 @@ def test_problems_name_the_physical_line_and_the_column_header() -> None:
 
 
 def test_a_required_field_without_a_column_says_none_is_mapped() -> None:
-    session = _session("Order No,Recipient Name,Phone,Country,Province,SKU,Qty\n"
-                       "A-1,Ann,+1 212 555 0100,US,NY,S1,1\n")
+    session = _session("Order No,Recipient Name,Phone,Country,Province,City,SKU,Qty\n"
+                       "A-1,Ann,+1 212 555 0100,US,NY,New York,S1,1\n")
     assert order_problems(session, session.orders[0]) == (
-        "line 2, channelType: required (no column of the file is mapped to it)"
+        "line 2, channelType: required (no column of the file is mapped to it); "
+        "line 2, orderAddress.street1: delivery address: address line is required "
+        "(no column of the file is mapped to it)"
     )
 
 

@@ -150,14 +150,30 @@ def test_address_required_fields():
         FieldError("orderAddress.phone", "required"),
         FieldError("orderAddress.recipient", "required"),
         FieldError("orderAddress.province", "required"),
+        FieldError("orderAddress.city", "delivery address: city is required"),
     ]
 
 
-def test_street1_is_optional_as_documented():
+def test_street_and_city_are_optional_for_the_api_but_a_parcel_needs_them():
     order = ka_order()
     del order["orderAddress"]["street1"]
+    order["orderAddress"]["city"] = "  "
 
-    assert validate_order(Target.KA, order).ok
+    assert validate_order(Target.KA, order, strict=True).ok  # what the API documents
+    assert errors_of(order) == [
+        FieldError("orderAddress.street1", "delivery address: address line is required"),
+        FieldError("orderAddress.city", "delivery address: city is required"),
+    ]
+    order["orderAddress"].update(street2="Bâtiment B", city="Paris")
+    assert validate_order(Target.KA, order).ok  # either street line is an address line
+
+
+def test_the_gaps_are_named_under_the_key_the_order_used():
+    order = ka_order()
+    order["orderAddresses"] = order.pop("orderAddress")
+    del order["orderAddresses"]["city"]
+    assert errors_of(order) == [
+        FieldError("orderAddresses.city", "delivery address: city is required")]
 
 
 def test_at_least_one_order_line():

@@ -151,8 +151,8 @@ def test_the_dialogs_are_in_chinese(qtbot: QtBot, zh_window: MainWindow) -> None
 
 
 SHEET = (
-    "订单号,收件人,联系电话,国家,省份,城市,商品编码,数量,物流方式\r\n"
-    "ZH-1,王芳,+33142685300,FR,IDF,Paris,SKU-RED-M,2,Standard\r\n"
+    "订单号,收件人,联系电话,国家,省份,城市,详细地址,商品编码,数量,物流方式\r\n"
+    "ZH-1,王芳,+33142685300,FR,IDF,Paris,10 rue de Rivoli,SKU-RED-M,2,Standard\r\n"
 )
 
 
@@ -166,7 +166,7 @@ def test_the_import_dialog_is_in_chinese_at_every_step(
     assert isinstance(dialog, ImportDialog)
     qtbot.waitExposed(dialog)
     data = (*_data(zh_window), path.name, str(path), "utf-8", "Standard", "ZH-1", "IDF",
-            "Paris", "SKU-RED-M", "FR")
+            "Paris", "10 rue de Rivoli", "SKU-RED-M", "FR")
     assert _not_chinese(_texts(dialog), data) == []
     dialog.file_page.set_path(path)
     for _ in range(2):

@@ -69,8 +69,9 @@ def test_closing_while_the_import_dialog_sends_asks_and_loses_nothing(
     window = slow_window
     sheet = tmp_path / "orders.csv"
     sheet.write_text(
-        "Order No,Recipient Name,Phone,Country,Province,City,SKU,Qty,Shipping speed\r\n"
-        + "".join(f"IMPCLOSE-{n},Jeanne Martin,+33142685300,FR,IDF,Paris,SKU-{n},1,Standard\r\n"
+        "Order No,Recipient Name,Phone,Country,Province,City,Street,SKU,Qty,Shipping speed\r\n"
+        + "".join(f"IMPCLOSE-{n},Jeanne Martin,+33142685300,FR,IDF,Paris,1 rue Cler,SKU-{n},1,"
+                  "Standard\r\n"
                   for n in range(3)),
         encoding="utf-8")
     dialog = window.open_import()

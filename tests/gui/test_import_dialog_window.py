@@ -11,8 +11,8 @@ from app.gui.import_dialog import ImportDialog
 from app.gui.main_window import MainWindow
 
 SHEET = (
-    "Order No,Recipient Name,Phone,Country,Province,City,SKU,Qty,Shipping speed\r\n"
-    "WIN-1,Jeanne Martin,+33142685300,FR,IDF,Paris,SKU-RED-M,2,Standard\r\n"
+    "Order No,Recipient Name,Phone,Country,Province,City,Street,SKU,Qty,Shipping speed\r\n"
+    "WIN-1,Jeanne Martin,+33142685300,FR,IDF,Paris,10 rue de Rivoli,SKU-RED-M,2,Standard\r\n"
 )
 
 

@@ -19,6 +19,8 @@ def _fill_minimal_ka(qtbot: QtBot, window: MainWindow, reference: str = "") -> N
     type_into(qtbot, window, "ka.phone", "+33142685300")
     type_into(qtbot, window, "ka.recipient", "Jeanne Martin")
     type_into(qtbot, window, "ka.province", "Ile-de-France")
+    type_into(qtbot, window, "ka.city", "Paris")
+    type_into(qtbot, window, "ka.street1", "10 rue de Rivoli")
     type_into(qtbot, window, "ka.channelType", "Express")
     if reference:
         type_into(qtbot, window, "ka.customOrderId", reference)

@@ -6,6 +6,7 @@ validate_order, reference_of, with_reference, field_specs and content_fingerprin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from app.core.models.base import WireModel
@@ -20,9 +21,13 @@ from app.core.models.validation import ValidationResult, validate_order
 from app.core.targets import Target
 
 
+@cache
 def field_specs(target: Target) -> tuple[FieldSpec, ...]:
-    """Every leaf field of `target`'s order, in wire order, for forms and the CSV mapper."""
-    return _specs_of_model(target.spec.model)
+    """Every leaf field of `target`'s order, in wire order, for forms and the CSV mapper; what
+    a delivery needs (`TargetSpec.needed_for_delivery`) counts as required."""
+    needed = target.spec.needed_for_delivery
+    return tuple(replace(spec, required=True) if spec.path in needed else spec
+                 for spec in _specs_of_model(target.spec.model))
 
 
 @cache

@@ -61,6 +61,14 @@ SalePlatform = Annotated[SalePlatformValue, choice_of(SALE_PLATFORMS)]
 DEPRECATED = ui(group="deprecated")
 
 
+# What a parcel needs beyond the fields KA requires (recipient, country): the API documents the
+# street and city as optional, so they are required only of operator input (validate_ka).
+DELIVERY_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("address line", ("street1", "street2")),
+    ("city", ("city",)),
+)
+
+
 class KaAddress(WireModel):
     spec_group = "address"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.core.models import nomad
+from app.core.models import ka, nomad
 from app.core.models.base import WireModel
 from app.core.models.errors import field_errors
 from app.core.models.ka import KaOrder
@@ -76,6 +76,10 @@ def validate_ka(data: dict[str, Any], strict: bool, address_key: str) -> Validat
     errors: list[FieldError] = []
     sent_address_key = _merge_ka_address_keys(data, errors)
     checked = check_model(KaOrder, data, strict=strict)
+    if not strict:
+        # KA documents the street and city as optional; a parcel still needs them.
+        checked = _with_gaps(checked, _address_gaps(data.get(KA_ADDRESS), KA_ADDRESS,
+                                                    ka.DELIVERY_PARTS))
     if not checked.ok or checked.wire is None:
         return _failed([*errors, *_renamed(list(checked.errors), KA_ADDRESS, sent_address_key)])
     if errors:
@@ -104,19 +108,22 @@ def validate_nomad(data: dict[str, Any], strict: bool, address_key: str) -> Vali
 
 def delivery_errors(data: Mapping[str, Any]) -> list[FieldError]:
     """What keeps a Nomad order from being fulfilled: no item, or a part of the delivery address
-    (nomad.DELIVERY_PARTS) with none of its keys filled, located at the part's first key. KA's
-    model already requires its lines and the parts of its address."""
+    (nomad.DELIVERY_PARTS) missing. KA's model requires its lines, recipient and country itself;
+    its street and city are checked by `validate_ka`."""
     errors: list[FieldError] = []
     if data.get("items") in (None, []):
         errors.append(FieldError("items", "at least one item is required"))
-    address = data.get(nomad.DELIVERY_ADDRESS)
+    return [*errors, *_address_gaps(data.get(nomad.DELIVERY_ADDRESS), nomad.DELIVERY_ADDRESS,
+                                    nomad.DELIVERY_PARTS)]
+
+
+def _address_gaps(address: object, loc: str,
+                  parts: tuple[tuple[str, tuple[str, ...]], ...]) -> list[FieldError]:
+    """Each delivery part (name, keys) with none of its keys filled, located at its first key."""
     if not isinstance(address, Mapping):
         address = {}
-    for part, keys in nomad.DELIVERY_PARTS:
-        if not any(_filled(address.get(key)) for key in keys):
-            errors.append(FieldError(f"{nomad.DELIVERY_ADDRESS}.{keys[0]}",
-                                     f"delivery address: {part} is required"))
-    return errors
+    return [FieldError(f"{loc}.{keys[0]}", f"delivery address: {part} is required")
+            for part, keys in parts if not any(_filled(address.get(key)) for key in keys)]
 
 
 def _filled(value: object) -> bool:

@@ -133,6 +133,9 @@ class TargetSpec:
     # Reads a journaled payload for the history's columns and order view (recipient, country,
     # address, lines); None: the history shows none of these for the target.
     summarise: Summariser | None = None
+    # Fields the API leaves optional that an order the operator enters needs (a delivery's
+    # street, city...): marked required in forms and the import mapping, checked by `validate`.
+    needed_for_delivery: tuple[str, ...] = ()
 
     @property
     def target(self) -> Target:

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from app.core.clients.ka import KaClient
 from app.core.importing.synonyms import CONCEPTS
-from app.core.models.ka import KaOrder
+from app.core.models.ka import DELIVERY_PARTS, KaOrder
 from app.core.models.summary import summarise_ka
-from app.core.models.validation import validate_ka
+from app.core.models.validation import KA_ADDRESS, validate_ka
 from app.core.targets import Credential, Environment, TargetSpec
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ SPEC = TargetSpec(
     reference_field="customOrderId",
     model=KaOrder,
     validate=validate_ka,
+    needed_for_delivery=tuple(f"{KA_ADDRESS}.{keys[0]}" for _, keys in DELIVERY_PARTS),
     client=_client,
     credentials=(Credential("ka_token", "ORDER_DESK_KA_TOKEN", "sandbox-ka-token"),),
     # Documented production host (see the API notes); TEST uses the same shapes.

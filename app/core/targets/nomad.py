@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.core.clients.nomad import NomadClient
 from app.core.importing.synonyms import CONCEPTS
-from app.core.models.nomad import NomadOrder
+from app.core.models.nomad import DELIVERY_ADDRESS, DELIVERY_PARTS, NomadOrder
 from app.core.models.summary import summarise_nomad
 from app.core.models.validation import validate_nomad
 from app.core.targets import Credential, Environment, TargetSpec
@@ -40,6 +40,7 @@ SPEC = TargetSpec(
     reference_field="clientOrderRef",
     model=NomadOrder,
     validate=validate_nomad,
+    needed_for_delivery=tuple(f"{DELIVERY_ADDRESS}.{keys[0]}" for _, keys in DELIVERY_PARTS),
     client=_client,
     credentials=(
         Credential("nomad_app_key", "ORDER_DESK_NOMAD_APP_KEY", "203000000"),
