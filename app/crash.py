@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING
 
-from app import __version__
+import app
 from app.buildinfo import build_id
 from app.core.paths import data_dir
 from app.core.redaction import remembered_secrets
@@ -124,7 +124,7 @@ def format_report(
     lines = [
         "Order Desk crash report",
         f"time: {datetime.now(UTC).isoformat(timespec='seconds')}",
-        f"version: {__version__}",
+        f"version: {app.__version__}",
         f"build: {build_id()}",
         f"platform: {platform.platform()} ({platform.machine()})",
         f"python: {platform.python_version()} ({frozen})",
@@ -268,7 +268,7 @@ def collect_native_crashes() -> list[Path]:
             lines = [
                 "Order Desk crash report (native: the process was stopped by a fatal signal)",
                 f"time: {stamp.isoformat(timespec='seconds')}",
-                f"version: {__version__}",
+                f"version: {app.__version__}",
                 f"build: {build_id()}",
                 f"platform: {platform.platform()} ({platform.machine()})",
                 "",

@@ -17,10 +17,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
-from app import __version__, crash
-from app.buildinfo import build_id
-from app.core.safe_text import escaped
-
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
@@ -61,6 +57,22 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+class _Version(argparse.Action):
+    """--version: the version and build are looked up only when asked for (reading the package
+    metadata and asking git cost more than the rest of a start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any,
+                 option_string: str | None = None) -> NoReturn:
+        from app import __version__
+        from app.buildinfo import build_id
+
+        print(f"order-desk {__version__} (build {build_id()})")
+        parser.exit()
 
 
 # Each command's options and code live in its own module, imported by a plain import statement
@@ -125,8 +137,7 @@ COMMANDS: tuple[tuple[str, str, Configure], ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="order-desk", description="Order entry for the KA and Nomad APIs.")
-    parser.add_argument("--version", action="version",
-                        version=f"order-desk {__version__} (build {build_id()})")
+    parser.add_argument("--version", action=_Version, help="show the version and build, and exit")
     parser.add_argument("--self-test", action="store_true",
                         help="start headless, submit one order to the built-in sandbox, "
                              "exit 0 if it worked")
@@ -144,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         handlers=[log_handler(sys.stderr)],
     )
+    from app import crash
+
     crash.install()  # any run that dies of an unexpected error leaves a report for the next start
     if args.self_test:
         from app.selftest import run_self_test
@@ -165,17 +178,11 @@ def log_handler(stream: TextIO) -> logging.Handler:
     (a scheduler's log), and with ``-v`` the HTTP library logs the headers servers answer with,
     which can echo the app key. Control and bidirectional-override characters from data are
     escaped, as in every line the commands print."""
+    from app.cli.terminal_log import TerminalFormatter
+
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(_TerminalFormatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(TerminalFormatter("%(levelname)s %(name)s: %(message)s"))
     return handler
-
-
-class _TerminalFormatter(crash.RedactingFormatter):
-    """Each line escaped (`app.core.safe_text`): a logged server answer or file name cannot
-    recolour the terminal or reorder what follows; line breaks (tracebacks) stay."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return "\n".join(escaped(line) for line in super().format(record).split("\n"))
 
 
 def stdout_reader_gone() -> None:

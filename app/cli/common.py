@@ -7,21 +7,21 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_NOT_SENT, EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
 from app.core import json_input
 from app.core.desk import Desk, Overrides, apply_overrides, choose_profile
-from app.core.engine import OrderResult, ResultStatus
-from app.core.importing import GroupMode, ImportFileError, ImportSession, open_import
-from app.core.importing.loader import SPREADSHEET_SUFFIXES
+from app.core.engine.results import OrderResult, ResultStatus
 from app.core.journal import JournalError
 from app.core.safe_text import escaped, json_escaped
 from app.core.secrets import KeyringUnavailable, SecretStore, open_secret_store
 from app.core.settings import Profile, Settings, SettingsError, load_settings
 from app.core.targets import Target, registered_targets
+
+if TYPE_CHECKING:
+    from app.core.importing import ImportSession
 
 log = logging.getLogger(__name__)
 
@@ -192,8 +192,6 @@ def _secret_store() -> SecretStore | None:
 
 # -- order files -------------------------------------------------------------------------------
 
-OrderLoader = Callable[[Path, Target, argparse.Namespace], list[Any]]
-
 
 def _load_json(path: Path, target: Target, args: argparse.Namespace) -> list[Any]:
     try:
@@ -232,6 +230,8 @@ def add_spreadsheet_options(parser: argparse.ArgumentParser) -> None:
 
 def load_spreadsheet(path: Path, target: Target, args: argparse.Namespace) -> ImportSession:
     """A CSV/TSV file read, mapped, grouped into orders and validated. Raises InputError."""
+    from app.core.importing import GroupMode, ImportFileError, open_import
+
     delimiter = getattr(args, "delimiter", None)
     try:
         return open_import(
@@ -250,16 +250,14 @@ def _load_spreadsheet(path: Path, target: Target, args: argparse.Namespace) -> l
     return [order.payload for order in load_spreadsheet(path, target, args).orders]
 
 
-# File suffix -> reader. Anything unlisted is read as JSON.
-LOADERS: dict[str, OrderLoader] = {
-    ".json": _load_json,
-    **dict.fromkeys(SPREADSHEET_SUFFIXES, _load_spreadsheet),
-}
-
-
 def load_orders(path: Path, target: Target, args: argparse.Namespace) -> list[Any]:
-    """Wire-shaped orders from one file, chosen by its extension. Raises InputError."""
+    """Wire-shaped orders from one file, chosen by its extension: a spreadsheet's (see
+    `app.core.importing.is_spreadsheet`), else JSON. Raises InputError."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    loader = LOADERS.get(path.suffix.lower(), _load_json)
-    return loader(path, target, args)
+    if path.suffix.lower() != ".json":  # a JSON file needs none of the spreadsheet reader
+        from app.core.importing import is_spreadsheet
+
+        if is_spreadsheet(path):
+            return _load_spreadsheet(path, target, args)
+    return _load_json(path, target, args)

@@ -11,7 +11,7 @@ import logging
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_USAGE, stdout_reader_gone
 from app.cli.common import (
@@ -32,19 +32,15 @@ from app.cli.common import (
     sending_profile,
     shown,
 )
-from app.core.desk import Desk
-from app.core.engine import BatchHandle, OrderResult, ResultStatus, SubmissionEngine
-from app.core.importing import (
-    ImportSession,
-    Reconciliation,
-    file_notes,
-    is_spreadsheet,
-    order_problems,
-)
-from app.core.journal import SendLockBusyError
-from app.core.models import reference_of, validate_order
-from app.core.settings import Profile
+from app.core.engine.results import OrderResult, ResultStatus
+from app.core.models.references import reference_of
 from app.core.targets import Target
+
+if TYPE_CHECKING:
+    from app.core.desk import Desk
+    from app.core.engine import BatchHandle
+    from app.core.importing import ImportSession, Reconciliation
+    from app.core.settings import Profile
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +76,9 @@ class _Orders:
         self.problems: list[str] = []
         self.sheets: list[tuple[Path, Reconciliation]] = []  # spreadsheets: where every row went
         for path in paths:
-            if is_spreadsheet(path):
+            if _is_spreadsheet(path):
+                from app.core.importing import file_notes, order_problems
+
                 session = load_spreadsheet(path, target, args)
                 self.payloads += [order.payload for order in session.orders]
                 self.origins += [_lines(path, session, order.rows) for order in session.orders]
@@ -98,6 +96,14 @@ class _Orders:
             self.problems += [""] * len(orders)
         # The file's own references; an order without one is named by its origin in messages.
         self.references = [reference_of(target, payload) for payload in self.payloads]
+
+
+def _is_spreadsheet(path: Path) -> bool:
+    if path.suffix.lower() == ".json":  # the common case needs none of the spreadsheet reader
+        return False
+    from app.core.importing import is_spreadsheet
+
+    return is_spreadsheet(path)
 
 
 def _lines(path: Path, session: ImportSession, rows: tuple[int, ...]) -> str:
@@ -164,6 +170,9 @@ def run_submit(args: argparse.Namespace) -> int:
 
 
 def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: Desk) -> int:
+    from app.core.engine import SubmissionEngine
+    from app.core.journal import SendLockBusyError
+
     # Spreadsheet orders the import found wrong (including what the models cannot see: rows of
     # one order that disagree, cells beyond the last column) are never sent.
     positions = [i for i, problem in enumerate(orders.problems) if not problem]
@@ -240,6 +249,8 @@ def _summary(results: list[OrderResult]) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from app.core.models.validation import validate_order
+
     try:
         profile = select_profile(load_cli_settings(), args)
         orders = _Orders(args.files, profile.target, args)

@@ -9,12 +9,15 @@ import logging
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from app.core.clients.http import ApiFailure, InsecureURLError
 from app.core.outcome import OutcomeKind
 from app.core.secrets import MissingCredentials
 from app.core.targets import Target
+
+if TYPE_CHECKING:
+    from app.core.clients.http import ApiFailure
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +120,8 @@ def check_client(target: Target, client: object, url: str, *, stage: str = ""
     check = getattr(client, "check_access", None)
     if check is None:
         return ConnectionReport(Problem.UNSUPPORTED, url, host, stage=stage)
+    from app.core.clients.http import ApiFailure  # loaded with the client (httpx)
+
     failure = check()
     if failure is None:
         return ConnectionReport(Problem.NONE, url, host, stage=stage)
@@ -128,6 +133,8 @@ def check_client(target: Target, client: object, url: str, *, stage: str = ""
 
 def setting_problem(exc: ValueError) -> Problem:
     """The problem behind a client that could not be built."""
+    from app.core.clients.http import InsecureURLError
+
     if isinstance(exc, MissingCredentials):
         return Problem.MISSING_CREDENTIALS
     if isinstance(exc, InsecureURLError):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.accounts import account_key, normalise_base_url
-from app.core.models.validation import KA_ADDRESS_KEYS
+from app.core.models.keys import KA_ADDRESS_KEYS
 from app.core.paths import settings_path
 from app.core.targets import Environment, Target
 

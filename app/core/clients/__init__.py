@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from app.core.clients.base import OrderClient
-from app.core.clients.ka import KaClient
-from app.core.clients.nomad import NomadClient
+from app.core.lazy import lazy_exports
 from app.core.secrets import require_credentials
 
 if TYPE_CHECKING:
+    from app.core.clients.ka import KaClient
+    from app.core.clients.nomad import NomadClient
     from app.core.settings import Profile
+
+# httpx imports its own command line when click and rich are installed (a development machine):
+# about 0.2 s of every start that sends, for a tool this program never runs. Marking the module
+# absent makes that import fail, and httpx then defines a stub in its place.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+# The clients import httpx, loaded when a client is first made (each target's spec imports its
+# own), not by whoever only names the protocol.
+__getattr__ = lazy_exports(__name__, {"KaClient": "ka", "NomadClient": "nomad"})
 
 __all__ = ["KaClient", "NomadClient", "OrderClient", "make_client"]
 

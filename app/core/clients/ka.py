@@ -27,7 +27,7 @@ from app.core.clients.http import (
     load_json,
     says_reference_exists,
 )
-from app.core.models.validation import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES
+from app.core.models.keys import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
 from app.core.targets import Target
 

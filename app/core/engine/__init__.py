@@ -7,11 +7,29 @@
 
 from __future__ import annotations
 
-from app.core.engine.batch import BatchHandle, BatchReport
-from app.core.engine.engine import ClientFactory, SubmissionEngine
-from app.core.engine.policy import RetryPolicy
-from app.core.engine.references import new_reference
-from app.core.engine.results import OrderResult, Progress, ResultStatus
+from typing import TYPE_CHECKING
+
+from app.core.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from app.core.engine.batch import BatchHandle, BatchReport
+    from app.core.engine.engine import ClientFactory, SubmissionEngine
+    from app.core.engine.policy import RetryPolicy
+    from app.core.engine.references import new_reference
+    from app.core.engine.results import OrderResult, Progress, ResultStatus
+
+# Loaded on first use (app.core.lazy): the result types are light, the engine brings the models.
+__getattr__ = lazy_exports(__name__, {
+    "BatchHandle": "batch",
+    "BatchReport": "batch",
+    "ClientFactory": "engine",
+    "SubmissionEngine": "engine",
+    "RetryPolicy": "policy",
+    "new_reference": "references",
+    "OrderResult": "results",
+    "Progress": "results",
+    "ResultStatus": "results",
+})
 
 __all__ = [
     "BatchHandle",

@@ -2,37 +2,42 @@
 
 Callers work with wire-shaped dicts (the exact JSON each API takes) and these functions:
 validate_order, reference_of, with_reference, field_specs and content_fingerprint.
+
+The names below are loaded on first use (PEP 562): building the pydantic models is the largest
+part of a start, and `order-desk --help`, the settings or the first painted window need none of
+them. Importing a submodule (``app.core.models.keys``) costs only that submodule.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import cache
+from typing import TYPE_CHECKING
 
-from app.core.models.base import WireModel
-from app.core.models.references import (
-    as_new_order,
-    content_fingerprint,
-    reference_of,
-    with_reference,
-)
-from app.core.models.specs import FieldSpec, specs_of
-from app.core.models.validation import ValidationResult, validate_order
-from app.core.targets import Target
+from app.core.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from app.core.models.references import (
+        as_new_order,
+        content_fingerprint,
+        reference_of,
+        with_reference,
+    )
+    from app.core.models.specs import FieldSpec, field_specs
+    from app.core.models.validation import ValidationResult, validate_order
+
+# Each exported name and the submodule defining it.
+_EXPORTS = {
+    "FieldSpec": "specs",
+    "field_specs": "specs",
+    "ValidationResult": "validation",
+    "validate_order": "validation",
+    "as_new_order": "references",
+    "content_fingerprint": "references",
+    "reference_of": "references",
+    "with_reference": "references",
+}
 
 
-@cache
-def field_specs(target: Target) -> tuple[FieldSpec, ...]:
-    """Every leaf field of `target`'s order, in wire order, for forms and the CSV mapper; what
-    a delivery needs (`TargetSpec.needed_for_delivery`) counts as required."""
-    needed = target.spec.needed_for_delivery
-    return tuple(replace(spec, required=True) if spec.path in needed else spec
-                 for spec in _specs_of_model(target.spec.model))
-
-
-@cache
-def _specs_of_model(model: type[WireModel]) -> tuple[FieldSpec, ...]:
-    return specs_of(model)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 __all__ = [

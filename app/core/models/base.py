@@ -35,6 +35,9 @@ class WireModel(BaseModel):
         alias_generator=to_camel,
         extra="forbid",
         frozen=True,
+        # The validator is built when a model first validates, not when its module is imported:
+        # a start that checks KA orders never pays for Nomad's dozen models.
+        defer_build=True,
     )
 
     # Form group for this model's fields, unless a field names its own or inherits its parent's.

@@ -12,6 +12,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import Field, ValidationInfo, field_validator
 
 from app.core.models.base import WireModel, ui
+from app.core.models.keys import KA_DELIVERY_PARTS
 from app.core.models.phones import check_phone
 from app.core.models.values import (
     Alpha2Country,
@@ -63,10 +64,7 @@ DEPRECATED = ui(group="deprecated")
 
 # What a parcel needs beyond the fields KA requires (recipient, country): the API documents the
 # street and city as optional, so they are required only of operator input (validate_ka).
-DELIVERY_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("address line", ("street1", "street2")),
-    ("city", ("city",)),
-)
+DELIVERY_PARTS = KA_DELIVERY_PARTS
 
 
 class KaAddress(WireModel):

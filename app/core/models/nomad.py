@@ -16,6 +16,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import Field, ValidationInfo, field_validator
 
 from app.core.models.base import WireModel, ui
+from app.core.models.keys import NOMAD_DELIVERY_ADDRESS, NOMAD_DELIVERY_PARTS
 from app.core.models.countries import to_alpha2
 from app.core.models.phones import check_phone
 from app.core.models.values import (
@@ -246,13 +247,8 @@ NOMAD_ADDRESS_ROLES = ("customer", "seller", "payer")
 # What an order needs to be fulfilled, though Nomad requires none of it (API notes, 2.3): at least
 # one item, and the customer's address with each part below (wire keys; any one of a part's keys
 # will do, the first is where a gap is shown). Checked for operator input, not in strict mode.
-DELIVERY_ADDRESS = "customer"
-DELIVERY_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("recipient name", ("firstName", "lastName")),
-    ("address line", ("address1", "address2")),
-    ("city", ("city",)),
-    ("country", ("country", "countryCode")),
-)
+DELIVERY_ADDRESS = NOMAD_DELIVERY_ADDRESS
+DELIVERY_PARTS = NOMAD_DELIVERY_PARTS
 
 
 class NomadOrder(WireModel):

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from app.core.models.validation import KA_ADDRESS, KA_ADDRESSES
+from app.core.models.keys import KA_ADDRESS, KA_ADDRESSES
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)

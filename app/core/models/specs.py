@@ -9,13 +9,17 @@ import logging
 import re
 import types
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from annotated_types import MaxLen
 from pydantic.fields import FieldInfo
 
 from app.core.models.base import WireModel
+
+if TYPE_CHECKING:
+    from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
@@ -118,3 +122,17 @@ def _walk(model: type[WireModel], prefix: str, inherited_group: str) -> Iterator
 
 def specs_of(model: type[WireModel]) -> tuple[FieldSpec, ...]:
     return tuple(_walk(model, "", model.spec_group or "order"))
+
+
+@cache
+def field_specs(target: Target) -> tuple[FieldSpec, ...]:
+    """Every leaf field of `target`'s order, in wire order, for forms and the CSV mapper; what
+    a delivery needs (`TargetSpec.needed_for_delivery`) counts as required."""
+    needed = target.spec.needed_for_delivery
+    return tuple(replace(spec, required=True) if spec.path in needed else spec
+                 for spec in _specs_of_model(target.spec.order_model()))
+
+
+@cache
+def _specs_of_model(model: type[WireModel]) -> tuple[FieldSpec, ...]:
+    return specs_of(model)

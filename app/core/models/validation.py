@@ -9,22 +9,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.core.models import ka, nomad
 from app.core.models.base import WireModel
 from app.core.models.errors import field_errors
-from app.core.models.ka import KaOrder
-from app.core.models.nomad import NOMAD_ADDRESS_ROLES, NomadOrder
+from app.core.models.keys import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES
 from app.core.models.provinces import province_warning
 from app.core.outcome import FieldError
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
-
-# KA's request table says orderAddress, its example says orderAddresses (API notes, 1.7).
-KA_ADDRESS = "orderAddress"
-KA_ADDRESSES = "orderAddresses"
-KA_ADDRESS_KEYS = ("both", KA_ADDRESS, KA_ADDRESSES)
-
 
 @dataclass(frozen=True)
 class ValidationResult:
@@ -55,7 +47,7 @@ def validate_order(
     spec = target.spec
     if spec.validate is not None:
         return spec.validate(dict(payload), strict, address_key)
-    return check_model(spec.model, dict(payload), strict=strict)
+    return check_model(spec.order_model(), dict(payload), strict=strict)
 
 
 def check_model(model: type[WireModel], data: dict[str, Any], *, strict: bool) -> ValidationResult:
@@ -73,6 +65,9 @@ def check_model(model: type[WireModel], data: dict[str, Any], *, strict: bool) -
 def validate_ka(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
     """KA: the address may come under either key (and goes out under `address_key`); an
     unknown province is a warning."""
+    from app.core.models import ka  # each target's models load with its first order
+    from app.core.models.ka import KaOrder
+
     errors: list[FieldError] = []
     sent_address_key = _merge_ka_address_keys(data, errors)
     checked = check_model(KaOrder, data, strict=strict)
@@ -94,6 +89,8 @@ def validate_ka(data: dict[str, Any], strict: bool, address_key: str) -> Validat
 def validate_nomad(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
     """Nomad: the model, the parts a delivery needs, and a warning for an unknown province in
     any of its addresses."""
+    from app.core.models.nomad import NOMAD_ADDRESS_ROLES, NomadOrder
+
     checked = check_model(NomadOrder, data, strict=strict)
     if strict:
         return checked
@@ -110,6 +107,8 @@ def delivery_errors(data: Mapping[str, Any]) -> list[FieldError]:
     """What keeps a Nomad order from being fulfilled: no item, or a part of the delivery address
     (nomad.DELIVERY_PARTS) missing. KA's model requires its lines, recipient and country itself;
     its street and city are checked by `validate_ka`."""
+    from app.core.models import nomad
+
     errors: list[FieldError] = []
     if data.get("items") in (None, []):
         errors.append(FieldError("items", "at least one item is required"))

@@ -110,7 +110,10 @@ class TargetSpec:
     id: str  # "ka": what the journal, settings and command line store
     label: str  # "KA": what an operator reads
     reference_field: str  # the wire field carrying the operator's reference (idempotency key)
-    model: type[WireModel]  # the order model: field rules, field specs for forms and imports
+    # The order model (field rules, field specs for forms and imports): the class, or a function
+    # returning it, so that registering a target does not build its pydantic models (see
+    # `order_model`).
+    model: type[WireModel] | Callable[[], type[WireModel]]
     client: ClientFactory
     credentials: tuple[Credential, ...]
     # The whole local check, when it is more than the model's (KA's two address keys, province
@@ -140,6 +143,13 @@ class TargetSpec:
     @property
     def target(self) -> Target:
         return _interned(self.id)
+
+    def order_model(self) -> type[WireModel]:
+        """The order model class, loaded now if the spec gave a function for it."""
+        model = self.model
+        if isinstance(model, type):
+            return model
+        return model()
 
 
 _SPECS: dict[str, TargetSpec] = {}

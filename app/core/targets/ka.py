@@ -1,18 +1,24 @@
-"""KA (KakaClo Open API): everything the rest of the app asks about it."""
+"""KA (KakaClo Open API): everything the rest of the app asks about it.
+
+The model, client and validation are imported when first used, not here: the registry
+is read by the settings, the command line's --help and the window's first paint, none of which
+need pydantic or httpx.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from app.core.clients.ka import KaClient
 from app.core.importing.synonyms import CONCEPTS
-from app.core.models.ka import DELIVERY_PARTS, KaOrder
+from app.core.models.keys import KA_ADDRESS, KA_DELIVERY_PARTS
 from app.core.models.summary import summarise_ka
-from app.core.models.validation import KA_ADDRESS, validate_ka
 from app.core.targets import Credential, Environment, TargetSpec
 
 if TYPE_CHECKING:
+    from app.core.clients.ka import KaClient
+    from app.core.models.ka import KaOrder
+    from app.core.models.validation import ValidationResult
     from app.core.settings import Profile
 
 # Documented KA limit: leaky bucket of 120, draining 2 per second.
@@ -23,7 +29,21 @@ KA_BURST = 120
 KA_LOOKUP_SETTLE = 300.0
 
 
+def _model() -> type[KaOrder]:
+    from app.core.models.ka import KaOrder
+
+    return KaOrder
+
+
+def _validate(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
+    from app.core.models.validation import validate_ka
+
+    return validate_ka(data, strict, address_key)
+
+
 def _client(profile: Profile, secrets: Mapping[str, str | None], base_url: str) -> KaClient:
+    from app.core.clients.ka import KaClient
+
     return KaClient(base_url, secrets["ka_token"] or "", address_key=profile.address_key,
                     timeout=profile.timeout)
 
@@ -32,9 +52,9 @@ SPEC = TargetSpec(
     id="ka",
     label="KA",
     reference_field="customOrderId",
-    model=KaOrder,
-    validate=validate_ka,
-    needed_for_delivery=tuple(f"{KA_ADDRESS}.{keys[0]}" for _, keys in DELIVERY_PARTS),
+    model=_model,
+    validate=_validate,
+    needed_for_delivery=tuple(f"{KA_ADDRESS}.{keys[0]}" for _, keys in KA_DELIVERY_PARTS),
     client=_client,
     credentials=(Credential("ka_token", "ORDER_DESK_KA_TOKEN", "sandbox-ka-token"),),
     # Documented production host (see the API notes); TEST uses the same shapes.

@@ -1,19 +1,21 @@
 """Nomad (Samarkand Global's Nomad Envoy behind an Alibaba Cloud API Gateway): everything the rest
-of the app asks about it."""
+of the app asks about it. Like KA's (`app.core.targets.ka`), the model, client and validation are
+imported when first used."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from app.core.clients.nomad import NomadClient
 from app.core.importing.synonyms import CONCEPTS
-from app.core.models.nomad import DELIVERY_ADDRESS, DELIVERY_PARTS, NomadOrder
+from app.core.models.keys import NOMAD_DELIVERY_ADDRESS, NOMAD_DELIVERY_PARTS
 from app.core.models.summary import summarise_nomad
-from app.core.models.validation import validate_nomad
 from app.core.targets import Credential, Environment, TargetSpec
 
 if TYPE_CHECKING:
+    from app.core.clients.nomad import NomadClient
+    from app.core.models.nomad import NomadOrder
+    from app.core.models.validation import ValidationResult
     from app.core.settings import Profile
 
 # Nomad's order query reads its own store, but the gateway gives up on a slow backend (504 "Async
@@ -21,7 +23,21 @@ if TYPE_CHECKING:
 NOMAD_LOOKUP_SETTLE = 60.0
 
 
+def _model() -> type[NomadOrder]:
+    from app.core.models.nomad import NomadOrder
+
+    return NomadOrder
+
+
+def _validate(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
+    from app.core.models.validation import validate_nomad
+
+    return validate_nomad(data, strict, address_key)
+
+
 def _client(profile: Profile, secrets: Mapping[str, str | None], base_url: str) -> NomadClient:
+    from app.core.clients.nomad import NomadClient
+
     if not profile.store:
         raise ValueError(f"profile {profile.name!r} has no Nomad store id; set it for the profile")
     return NomadClient(
@@ -38,9 +54,10 @@ SPEC = TargetSpec(
     id="nomad",
     label="Nomad",
     reference_field="clientOrderRef",
-    model=NomadOrder,
-    validate=validate_nomad,
-    needed_for_delivery=tuple(f"{DELIVERY_ADDRESS}.{keys[0]}" for _, keys in DELIVERY_PARTS),
+    model=_model,
+    validate=_validate,
+    needed_for_delivery=tuple(f"{NOMAD_DELIVERY_ADDRESS}.{keys[0]}"
+                              for _, keys in NOMAD_DELIVERY_PARTS),
     client=_client,
     credentials=(
         Credential("nomad_app_key", "ORDER_DESK_NOMAD_APP_KEY", "203000000"),
