@@ -4,13 +4,14 @@ not import the simulator, so the starter is handed to it from here.)"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import TypeVar
 
-from app.core.desk import Desk, SandboxStarter, open_journal
+from app.core.desk import Desk, RunningSandbox, SandboxStarter, open_journal
 from app.core.paths import data_dir
 from app.core.secrets import SecretStore
 from app.core.settings import load_settings
-from app.sandbox.embedded import start_embedded_sandbox
 
 AnyDesk = TypeVar("AnyDesk", bound=Desk)
 
@@ -21,4 +22,13 @@ def open_desk(secrets: SecretStore | None, *, sandbox_starter: SandboxStarter | 
     nothing) or JournalError (no journal: send nothing)."""
     settings = load_settings()
     return kind(settings, secrets, open_journal(settings), data_dir(),
-                sandbox_starter=sandbox_starter or start_embedded_sandbox)
+                sandbox_starter=sandbox_starter or _start_embedded_sandbox)
+
+
+def _start_embedded_sandbox(data_dir: Path, presented: Mapping[str, str | None]
+                            ) -> RunningSandbox:
+    # The simulator (its models, its HTTP server) is imported when it first starts: most
+    # starts send to it later or never.
+    from app.sandbox.embedded import start_embedded_sandbox
+
+    return start_embedded_sandbox(data_dir, presented)

@@ -50,6 +50,7 @@ app.exec()
 
 def time_one(mode: str, home: Path) -> float:
     env = {**os.environ, "ORDER_DESK_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code cached, as in an installed program
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     started = time.perf_counter()

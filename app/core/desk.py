@@ -148,6 +148,7 @@ class Desk:
         self.data_dir = data_dir
         self._sandbox_starter = sandbox_starter
         self._sandbox: RunningSandbox | None = None
+        self._closed = False
         # profile name -> (the profile and secrets it was built with, the client)
         self._clients: dict[str, tuple[Profile, dict[str, str | None], OrderClient]] = {}
         self._retired: list[OrderClient] = []
@@ -306,8 +307,16 @@ class Desk:
         return True
 
     # -- the end -------------------------------------------------------------------------------
+    def start_sandbox_unless_closed(self) -> None:
+        """`ensure_sandbox` for a start behind the window (on a thread of its own): nothing once
+        the desk is closed, so a window closed at once leaves no simulator running."""
+        with self._lock:
+            if not self._closed:
+                self.ensure_sandbox()
+
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             clients = [entry[2] for entry in self._clients.values()] + self._retired
             self._clients.clear()
             self._retired = []

@@ -11,10 +11,12 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.core.journal import JournalError
 from app.core.paths import data_dir, log_dir
@@ -56,15 +58,41 @@ def build_main_window(
     replaces the built-in simulator (benchmarks and tests that need faults or latency)."""
     ensure_application(argv)
     context = AppContext.open(sandbox_starter=sandbox_starter)
-    if context.settings.profile_in_use().is_embedded:
-        context.ensure_sandbox()  # so a first start can submit at once
     window = MainWindow(context)
+    if context.settings.profile_in_use().is_embedded:
+        # Started behind the window, so a first start can submit at once without waiting for
+        # it to paint; a send that comes sooner waits for it (`Desk.base_url_for`).
+        after_first_paint(window, lambda: _start_sandbox(context))
     _wire_language(window)
     _remember_secrets_for_crash_reports(context)
     # What start-up built lives as long as the window: keep the garbage collector from walking
     # it again and again, which showed up as 40-50 ms pauses of the event loop during big batches.
     gc.freeze()
     return window
+
+
+def after_first_paint(widget: QWidget, action: Callable[[], None]) -> None:
+    """Run `action` once, on the event loop, after `widget` has first been painted."""
+
+    class _Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                self.deleteLater()
+                QTimer.singleShot(0, action)
+            return False
+
+    widget.installEventFilter(_Watch(widget))
+
+
+def _start_sandbox(context: AppContext) -> None:
+    def start() -> None:
+        try:
+            context.start_sandbox_unless_closed()
+        except Exception:  # tried again, and reported, when a send needs it
+            log.warning("the built-in sandbox did not start", exc_info=True)
+
+    threading.Thread(target=start, name="sandbox-start", daemon=True).start()
 
 
 def _wire_language(window: MainWindow) -> None:

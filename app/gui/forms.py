@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.core.clients import KaClient, OrderClient
+from app.core.clients import OrderClient
 from app.core.models import ValidationResult, field_specs
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
@@ -17,6 +17,9 @@ from app.gui.ka_quote_panel import KaQuotePanel
 from app.gui.nomad_form import NomadOrderForm
 from app.gui.order_form import OrderForm
 from app.gui.workers import WorkerPool
+
+if TYPE_CHECKING:
+    from app.core.clients.ka import KaClient
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ def _ka_form(services: FormServices) -> OrderForm:
     form = KaOrderForm(field_specs(Target.KA), services.validate, services.recent)
 
     def ka_client() -> KaClient:
+        # Imported here, on the worker thread that asks for a quote: the window's start needs
+        # no HTTP client.
+        from app.core.clients.ka import KaClient
+
         client = services.client()
         assert isinstance(client, KaClient)
         return client

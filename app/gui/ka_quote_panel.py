@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.clients.http import ApiFailure
-from app.core.clients.ka import Balance, KaClient, SplitQuote
 from app.gui.workers import WorkerPool
+
+if TYPE_CHECKING:
+    from app.core.clients.http import ApiFailure
+    from app.core.clients.ka import Balance, KaClient, SplitQuote
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +92,8 @@ class KaQuotePanel(QGroupBox):
             self.balance.setText(self.tr("Balance: %1").replace("%1", str(exc)))
 
     def _show_balance(self, result: Balance | ApiFailure, request: int) -> None:
+        from app.core.clients.http import ApiFailure  # loaded with the client
+
         if request != self._balance_request:
             return
         if isinstance(result, ApiFailure):
@@ -116,6 +120,8 @@ class KaQuotePanel(QGroupBox):
         self.quote_message.setText(str(exc))
 
     def _show_quote(self, result: list[SplitQuote] | ApiFailure) -> None:
+        from app.core.clients.http import ApiFailure  # loaded with the client
+
         self.quote_button.setEnabled(True)
         if isinstance(result, ApiFailure):
             self.quote_message.setText(result.message)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.core.models.errors import MESSAGE_TEMPLATES
 from app.core.paths import data_dir
 from app.gui.json_store import read_json, write_json
 from app.resources import resource_path
@@ -106,11 +105,21 @@ class TemplateTranslator(QTranslator):
     def __init__(self, catalogue: QTranslator, parent: QCoreApplication) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
-        self._patterns = [
-            (template, re.compile("".join(
-                "(.+?)" if re.fullmatch(r"%\d", part) else re.escape(part)
-                for part in re.split(r"(%\d)", template))))
-            for template in MESSAGE_TEMPLATES]
+        self._compiled: list[tuple[str, re.Pattern[str]]] | None = None
+
+    @property
+    def _patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        # Compiled when the first message is translated: the templates live with the models,
+        # which the window's first paint does not wait for.
+        if self._compiled is None:
+            from app.core.models.errors import MESSAGE_TEMPLATES
+
+            self._compiled = [
+                (template, re.compile("".join(
+                    "(.+?)" if re.fullmatch(r"%\d", part) else re.escape(part)
+                    for part in re.split(r"(%\d)", template))))
+                for template in MESSAGE_TEMPLATES]
+        return self._compiled
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -29,26 +29,28 @@ from PySide6.QtWidgets import (
 from app.core.clients import OrderClient
 from app.core.engine.results import OrderResult, Progress, ResultStatus
 from app.core.journal import OrderRecord
-from app.core.models import ValidationResult, as_new_order, validate_order
+from app.core.models.references import as_new_order
 from app.core.settings import Profile
 from app.core.targets import Target, registered_targets
-from app.gui.about_dialog import AboutDialog
 from app.gui.context import AppContext
 from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
 from app.gui.forms import FORMS, FormServices
 from app.gui.history_view import HistoryView
-from app.gui.import_dialog import ImportDialog
-from app.gui.import_sender import EngineSender
 from app.gui.language import LANGUAGES
 from app.gui.language import current as current_language
 from app.gui.order_form import OrderForm
-from app.gui.review_dialog import ReviewDialog
-from app.gui.settings_dialog import SettingsDialog
 from app.gui.submission import SubmissionController
 from app.gui.wheel_guard import install_wheel_guard
 from app.gui.window_header import WindowHeader
 from app.gui.workers import WorkerPool
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+    from app.core.models import ValidationResult
+    from app.gui.about_dialog import AboutDialog
+    from app.gui.import_dialog import ImportDialog
+    from app.gui.review_dialog import ReviewDialog
+    from app.gui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -290,6 +292,8 @@ class MainWindow(QMainWindow):
 
     def open_about(self) -> AboutDialog:
         """Version, build and data folder, for support requests; one dialog at a time."""
+        from app.gui.about_dialog import AboutDialog
+
         if self._about_dialog is None:
             self._about_dialog = AboutDialog(self)
         self._about_dialog.show()
@@ -316,6 +320,8 @@ class MainWindow(QMainWindow):
 
     def _validator(self, target: Target) -> Callable[[dict[str, Any]], ValidationResult]:
         def validate(payload: dict[str, Any]) -> ValidationResult:
+            from app.core.models.validation import validate_order
+
             profile = self.context.profile(target)
             return validate_order(target, payload, address_key=profile.address_key)
 
@@ -541,6 +547,8 @@ class MainWindow(QMainWindow):
         """The summary to confirm (Enter sends, Escape goes back to the form as it was)."""
         if self._review is not None:
             return
+        from app.gui.review_dialog import ReviewDialog
+
         target = self.target
         dialog = ReviewDialog(profile, self.badge.text(), payload, self)
         self._review = dialog
@@ -664,6 +672,9 @@ class MainWindow(QMainWindow):
     # -- spreadsheet import --------------------------------------------------------------------
     def open_import(self) -> ImportDialog:
         """The import dialog for the current target, sending with the profile in use."""
+        from app.gui.import_dialog import ImportDialog
+        from app.gui.import_sender import EngineSender
+
         sender = EngineSender(self.submission.engine, self.context.profile(self.target))
         dialog = ImportDialog(self.target, sender, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -673,6 +684,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
+        from app.gui.settings_dialog import SettingsDialog
+
         if self._settings_dialog is None:
             dialog = SettingsDialog(self.context, self)
             dialog.saved.connect(self._settings_saved)

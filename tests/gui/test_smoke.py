@@ -14,9 +14,11 @@ from app.gui.app import build_main_window, run_gui
 from app.gui.main_window import MainWindow
 
 
-def test_first_start_opens_on_the_sandbox(window: MainWindow) -> None:
+def test_first_start_opens_on_the_sandbox(window: MainWindow, qtbot: QtBot) -> None:
     assert window.badge.text() == "SANDBOX"
     assert window.profile_selector.currentText() == "Sandbox KA"
+    # The simulator starts behind the painted window, without being asked for.
+    qtbot.waitUntil(lambda: window.context.sandbox is not None, timeout=10_000)
     sandbox = window.context.sandbox
     assert sandbox is not None and sandbox.ka_base_url.startswith("http://127.0.0.1:")
     assert window.header.destination.text() == "→ built-in simulator"
