@@ -16,8 +16,8 @@ from typing import Annotated, Literal, get_args
 from pydantic import Field, ValidationInfo, field_validator
 
 from app.core.models.base import WireModel, ui
-from app.core.models.keys import NOMAD_DELIVERY_ADDRESS, NOMAD_DELIVERY_PARTS
 from app.core.models.countries import to_alpha2
+from app.core.models.keys import NOMAD_DELIVERY_ADDRESS, NOMAD_DELIVERY_PARTS
 from app.core.models.phones import check_phone
 from app.core.models.values import (
     INT32_MAX,
