@@ -1,8 +1,9 @@
 """Bring the translation catalogues up to date: `uv run python packaging/translations.py`.
 
-It holds every tr() string of the interface (found by pyside6-lupdate) and the texts the models
-supply at run time, which no source scan can see: field labels (context `FieldLabels`) and the
-fixed validation messages (context `FieldMessages`).
+It holds every tr() string of the interface (found by pyside6-lupdate) and the texts the core
+supplies at run time, which no source scan can see: field labels (context `FieldLabels`), the
+fixed validation messages (context `FieldMessages`) and the phrases of outcome messages
+(context `Outcomes`, `app.core.phrases`).
 
 Each language's catalogue (`order_desk_<locale>.ts`, LOCALES) is then brought in line with the
 source catalogue: the same messages in the same order, translations kept where the context and
@@ -48,6 +49,12 @@ def field_messages() -> list[str]:
     return sorted({*FIXED_MESSAGES, *MESSAGE_TEMPLATES})
 
 
+def outcome_phrases() -> list[str]:
+    from app.core.phrases import PHRASES
+
+    return sorted(PHRASES)
+
+
 def _tool(name: str) -> str:
     return shutil.which(name) or str(Path(sys.executable).with_name(name))
 
@@ -63,7 +70,8 @@ def update(catalogue: Path = CATALOGUE) -> None:
     subprocess.run([_lupdate(), *sources, "-ts", str(catalogue), "-no-obsolete", "-silent"],
                    cwd=ROOT, check=True)
     extra = "".join(_context(name, texts) for name, texts in
-                    (("FieldLabels", field_labels()), ("FieldMessages", field_messages())))
+                    (("FieldLabels", field_labels()), ("FieldMessages", field_messages()),
+                     ("Outcomes", outcome_phrases())))
     text = catalogue.read_text(encoding="utf-8")
     catalogue.write_text(text.replace("</TS>", extra + "</TS>", 1), encoding="utf-8")
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
 from app.core.models.summary import OrderSummary, summarise_order
+from app.gui.language import outcome_text
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ class HistoryTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and key == "message":
-            return record.message or None
+            return outcome_text(record.message) or None
         if role == Qt.ItemDataRole.ToolTipRole and key == "items":
             return "\n".join(
                 self.tr("%1 ×%2").replace("%1", " — ".join(p for p in (line.sku, line.name) if p))
@@ -212,5 +213,5 @@ class HistoryTableModel(QAbstractTableModel):
         if key == "items":
             return self.items_text(self.summary(record))
         if key == "message":
-            return record.message.splitlines()[0] if record.message else ""
+            return outcome_text(record.message.splitlines()[0]) if record.message else ""
         return str(getattr(record, key) or "")

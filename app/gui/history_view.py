@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.core.csv_export import SpreadsheetWriter, open_for_spreadsheet
 from app.core.journal import AttemptRecord, HistoryFilter, Journal, OrderRecord, OrderState
 from app.gui.history_model import HistoryTableModel, SortRole
+from app.gui.language import outcome_text
 
 log = logging.getLogger(__name__)
 
@@ -328,7 +329,7 @@ class HistoryView(QWidget):
             (self.tr("Sent to"), record.account),
         ]
         if record.message:
-            facts.append((self.tr("Outcome"), record.message))
+            facts.append((self.tr("Outcome"), outcome_text(record.message)))
         parts.append(_table_rows(facts))
         address = [summary.recipient, *summary.address_lines, summary.country, summary.phone]
         parts.append(f"<h4>{e(self.tr('Deliver to'))}</h4>")
@@ -354,7 +355,7 @@ class HistoryView(QWidget):
                     e(datetime.fromtimestamp(a.started_at).strftime("%Y-%m-%d %H:%M:%S")),
                     e(self._kind_text(a)), e(a.outcome),
                     e(f"HTTP {a.http_status}" if a.http_status else "—"),
-                    e(a.message.splitlines()[0] if a.message else ""))
+                    e(outcome_text(a.message.splitlines()[0]) if a.message else ""))
                 for a in attempts)
             parts.append(f"<table cellspacing='0' cellpadding='3' border='0'>{rows}</table>")
         else:
@@ -379,7 +380,7 @@ class HistoryView(QWidget):
             self.tr("Sent to: %1").replace("%1", record.account),
         ]
         if record.message:
-            lines.append(self.tr("Message: %1").replace("%1", record.message))
+            lines.append(self.tr("Message: %1").replace("%1", outcome_text(record.message)))
         lines += ["", self.tr("Payload:"), _pretty(record.payload_json)]
         for number, attempt in enumerate(attempts, start=1):
             when = datetime.fromtimestamp(attempt.started_at).strftime("%Y-%m-%d %H:%M:%S")
@@ -392,7 +393,7 @@ class HistoryView(QWidget):
                 .replace("%6", f"{attempt.duration_ms:.0f}"),
             ]
             if attempt.message:
-                lines.append(attempt.message)
+                lines.append(outcome_text(attempt.message))
             if attempt.request_json:
                 lines += [self.tr("Request:"), _pretty(attempt.request_json)]
             if attempt.response_body:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.core.engine import OrderResult, ResultStatus
 from app.core.importing import ImportedOrder, ImportSession
 from app.core.importing import OrderResult as ExportedResult
+from app.gui.language import outcome_text
 
 log = logging.getLogger(__name__)
 
@@ -119,4 +120,4 @@ class ImportResultsModel(QAbstractTableModel):
         if column == 2:
             shown = status_text(result.status)
             return shown + (self.tr(" (earlier)") if result.previously else "")
-        return (result.remote_id or "") if column == 3 else result.message
+        return (result.remote_id or "") if column == 3 else outcome_text(result.message)

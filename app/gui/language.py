@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.core.paths import data_dir
+from app.core.phrases import translated
 from app.gui.json_store import read_json, write_json
 from app.resources import resource_path
 
@@ -94,6 +95,15 @@ def chosen(directory: Path | None = None) -> str:
 
 def current() -> str:
     return _current
+
+
+def outcome_text(message: str) -> str:
+    """An outcome message from the core or the journal in the window's language: its phrases
+    translated (context "Outcomes"), the values in it (references, what a server said) as
+    they are."""
+    if _current == ENGLISH or not message:
+        return message
+    return translated(message, lambda phrase: QCoreApplication.translate("Outcomes", phrase))
 
 
 class TemplateTranslator(QTranslator):

@@ -37,7 +37,7 @@ from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
 from app.gui.forms import FORMS, FormServices
 from app.gui.history_view import HistoryView
-from app.gui.language import LANGUAGES
+from app.gui.language import LANGUAGES, outcome_text
 from app.gui.language import current as current_language
 from app.gui.order_form import OrderForm
 from app.gui.submission import SubmissionController
@@ -607,7 +607,7 @@ class MainWindow(QMainWindow):
                 form.focus_first_field()  # ready for the next order
             form.refresh_account()
         elif result.status is ResultStatus.DUPLICATE:
-            self._show_outcome(target, result.message, "warning")
+            self._show_outcome(target, outcome_text(result.message), "warning")
             self._ask_duplicate(result)
         else:
             tone = _TONE_OF.get(result.status, "error")
@@ -637,13 +637,13 @@ class MainWindow(QMainWindow):
             ResultStatus.CANCELLED: self.tr("Cancelled"),
         }
         fields = "; ".join(str(e) for e in result.field_errors)
-        detail = fields or result.message
+        detail = fields or outcome_text(result.message)
         return f"{labels.get(result.status, result.status.value)}: {detail}"
 
     def _ask_duplicate(self, result: OrderResult) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Suspected duplicate"),
                           self.tr("This order has the same content as one sent before.\n\n%1\n\n"
-                                  "Send it anyway?").replace("%1", result.message),
+                                  "Send it anyway?").replace("%1", outcome_text(result.message)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("duplicateQuestion")
         box.setDefaultButton(QMessageBox.StandardButton.No)

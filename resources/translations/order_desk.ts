@@ -450,110 +450,110 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="65"/>
+        <location filename="../../app/gui/history_model.py" line="66"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="66"/>
+        <location filename="../../app/gui/history_model.py" line="67"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="67"/>
+        <location filename="../../app/gui/history_model.py" line="68"/>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="69"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="81"/>
+        <location filename="../../app/gui/history_model.py" line="82"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="82"/>
+        <location filename="../../app/gui/history_model.py" line="83"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="83"/>
+        <location filename="../../app/gui/history_model.py" line="84"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="84"/>
+        <location filename="../../app/gui/history_model.py" line="85"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="85"/>
+        <location filename="../../app/gui/history_model.py" line="86"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="86"/>
+        <location filename="../../app/gui/history_model.py" line="87"/>
         <source>Not sent — submit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="87"/>
+        <location filename="../../app/gui/history_model.py" line="88"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="139"/>
-        <location filename="../../app/gui/history_model.py" line="188"/>
+        <location filename="../../app/gui/history_model.py" line="140"/>
+        <location filename="../../app/gui/history_model.py" line="189"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="196"/>
+        <location filename="../../app/gui/history_model.py" line="197"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,229 +561,229 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="63"/>
+        <location filename="../../app/gui/history_view.py" line="64"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="72"/>
+        <location filename="../../app/gui/history_view.py" line="73"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="78"/>
+        <location filename="../../app/gui/history_view.py" line="79"/>
         <source>Orders entered in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="80"/>
+        <location filename="../../app/gui/history_view.py" line="81"/>
         <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="80"/>
+        <location filename="../../app/gui/history_view.py" line="81"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="81"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="81"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="82"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>From… to…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="97"/>
+        <location filename="../../app/gui/history_view.py" line="98"/>
         <source>Entered on or after this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="98"/>
+        <location filename="../../app/gui/history_view.py" line="99"/>
         <source>Entered on or before this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="128"/>
+        <location filename="../../app/gui/history_view.py" line="129"/>
         <source>Select an order to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="133"/>
+        <location filename="../../app/gui/history_view.py" line="134"/>
         <source>Select an order to see its attempts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="137"/>
+        <location filename="../../app/gui/history_view.py" line="138"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="138"/>
+        <location filename="../../app/gui/history_view.py" line="139"/>
         <source>Request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="140"/>
+        <location filename="../../app/gui/history_view.py" line="141"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="145"/>
+        <location filename="../../app/gui/history_view.py" line="146"/>
         <source>Copy remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="146"/>
+        <location filename="../../app/gui/history_view.py" line="147"/>
         <source>Open as new order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="147"/>
+        <location filename="../../app/gui/history_view.py" line="148"/>
         <source>Reconcile unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="148"/>
+        <location filename="../../app/gui/history_view.py" line="149"/>
         <source>Export selection to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="149"/>
+        <location filename="../../app/gui/history_view.py" line="150"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="247"/>
+        <location filename="../../app/gui/history_view.py" line="248"/>
         <source>%n order(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="253"/>
+        <location filename="../../app/gui/history_view.py" line="254"/>
         <source>No orders match this search, state or date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="254"/>
+        <location filename="../../app/gui/history_view.py" line="255"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="325"/>
+        <location filename="../../app/gui/history_view.py" line="326"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="326"/>
+        <location filename="../../app/gui/history_view.py" line="327"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="327"/>
+        <location filename="../../app/gui/history_view.py" line="328"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="328"/>
+        <location filename="../../app/gui/history_view.py" line="329"/>
         <source>Sent to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="331"/>
+        <location filename="../../app/gui/history_view.py" line="332"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="336"/>
+        <location filename="../../app/gui/history_view.py" line="337"/>
         <source>(no address in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="349"/>
+        <location filename="../../app/gui/history_view.py" line="350"/>
         <source>(no lines in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="361"/>
+        <location filename="../../app/gui/history_view.py" line="362"/>
         <source>Not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="366"/>
+        <location filename="../../app/gui/history_view.py" line="367"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="366"/>
+        <location filename="../../app/gui/history_view.py" line="367"/>
         <source>Looked up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="375"/>
         <source>Reference: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="375"/>
+        <location filename="../../app/gui/history_view.py" line="376"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="376"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>Remote id: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="377"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>Profile: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="380"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="382"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="383"/>
+        <location filename="../../app/gui/history_view.py" line="384"/>
         <source>Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="388"/>
+        <location filename="../../app/gui/history_view.py" line="389"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="397"/>
+        <location filename="../../app/gui/history_view.py" line="398"/>
         <source>Request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="400"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="423"/>
+        <location filename="../../app/gui/history_view.py" line="424"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="423"/>
+        <location filename="../../app/gui/history_view.py" line="424"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,72 +1125,72 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="40"/>
+        <location filename="../../app/gui/import_results_model.py" line="41"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="41"/>
+        <location filename="../../app/gui/import_results_model.py" line="42"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="42"/>
+        <location filename="../../app/gui/import_results_model.py" line="43"/>
         <source>invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="43"/>
+        <location filename="../../app/gui/import_results_model.py" line="44"/>
         <source>duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="44"/>
+        <location filename="../../app/gui/import_results_model.py" line="45"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="45"/>
+        <location filename="../../app/gui/import_results_model.py" line="46"/>
         <source>not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="46"/>
+        <location filename="../../app/gui/import_results_model.py" line="47"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="101"/>
+        <location filename="../../app/gui/import_results_model.py" line="102"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="118"/>
+        <location filename="../../app/gui/import_results_model.py" line="119"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="121"/>
+        <location filename="../../app/gui/import_results_model.py" line="122"/>
         <source> (earlier)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2817,6 +2817,193 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     </message>
     <message>
         <source>unknown field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outcomes</name>
+    <message>
+        <source>Could not build the request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect (%1); nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KA lookup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KA lookup gave up after %1 pages without finding %2; nothing can be concluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KA lookup stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KA refused it (code %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomad did not filter by client_order_ref; nothing can be concluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomad gateway refused the request (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomad lookup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomad refused it (code %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server string to sign: %1; ours: %2; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed after the request was sent (%1); the server may have processed it: look it up before resending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already accepted earlier with different content; this version was NOT sent (a created order cannot be changed here: give a new order its own reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already accepted earlier; not sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an earlier attempt probably created it; looking it up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>being sent by another batch right now; see the history for its outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled before it was journaled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled before it was sent; nothing was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the app key, including leading or trailing spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the base URL, the store and the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found KA order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found Nomad order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found on the server after an uncertain outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway request id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no KA order with customOrderId %1 created since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Nomad order with clientOrderRef %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found yet, but the API may not list it yet; reconcile after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not on the server; sending again under the same reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome unknown; the lookup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirected to %1: check the base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference %1 appears more than once in this batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same content as order %1 (%2); held back as a suspected duplicate. Give it its own reference or allow duplicates to send it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped while being sent (%1); it may have been created: reconcile it once the problem is solved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the KA token was refused: check the token this profile uses (Profiles and credentials, or `order-desk credentials status` for where it comes from)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backend may have processed it; look it up before resending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same signed request arrived twice; this copy was not processed again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server may have processed the request; look it up before resending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server took none of %1 tries (%2); nothing was created. Submitting it again (the same file or order) sends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they differ, so something changed the request on the way (URL, proxy, headers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they match, so the app secret is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this app key is not authorised for the API; ask Nomad support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer's clock is off by more than 15 minutes; correct it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

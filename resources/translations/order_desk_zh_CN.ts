@@ -454,110 +454,110 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="65"/>
+        <location filename="../../app/gui/history_model.py" line="66"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="66"/>
+        <location filename="../../app/gui/history_model.py" line="67"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="67"/>
+        <location filename="../../app/gui/history_model.py" line="68"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="69"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="81"/>
+        <location filename="../../app/gui/history_model.py" line="82"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="82"/>
+        <location filename="../../app/gui/history_model.py" line="83"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="83"/>
+        <location filename="../../app/gui/history_model.py" line="84"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="84"/>
+        <location filename="../../app/gui/history_model.py" line="85"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="85"/>
+        <location filename="../../app/gui/history_model.py" line="86"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="86"/>
+        <location filename="../../app/gui/history_model.py" line="87"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="87"/>
+        <location filename="../../app/gui/history_model.py" line="88"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="139"/>
-        <location filename="../../app/gui/history_model.py" line="188"/>
+        <location filename="../../app/gui/history_model.py" line="140"/>
+        <location filename="../../app/gui/history_model.py" line="189"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="196"/>
+        <location filename="../../app/gui/history_model.py" line="197"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -565,229 +565,229 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="63"/>
+        <location filename="../../app/gui/history_view.py" line="64"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation>搜索订单号、远端单号、姓名、SKU、消息…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="72"/>
+        <location filename="../../app/gui/history_view.py" line="73"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="78"/>
+        <location filename="../../app/gui/history_view.py" line="79"/>
         <source>Orders entered in this period</source>
         <translation>在此期间录入的订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="80"/>
+        <location filename="../../app/gui/history_view.py" line="81"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="80"/>
+        <location filename="../../app/gui/history_view.py" line="81"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="81"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="81"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="82"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>From… to…</source>
         <translation>从…到…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="97"/>
+        <location filename="../../app/gui/history_view.py" line="98"/>
         <source>Entered on or after this day</source>
         <translation>在此日期当天或之后录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="98"/>
+        <location filename="../../app/gui/history_view.py" line="99"/>
         <source>Entered on or before this day</source>
         <translation>在此日期当天或之前录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="128"/>
+        <location filename="../../app/gui/history_view.py" line="129"/>
         <source>Select an order to see it here.</source>
         <translation>选择一个订单以在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="133"/>
+        <location filename="../../app/gui/history_view.py" line="134"/>
         <source>Select an order to see its attempts.</source>
         <translation>选择一个订单以查看其发送记录。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="137"/>
+        <location filename="../../app/gui/history_view.py" line="138"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="138"/>
+        <location filename="../../app/gui/history_view.py" line="139"/>
         <source>Request and response</source>
         <translation>请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="140"/>
+        <location filename="../../app/gui/history_view.py" line="141"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation>逐次列出发送的内容和返回的结果（已去除凭据）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="145"/>
+        <location filename="../../app/gui/history_view.py" line="146"/>
         <source>Copy remote id</source>
         <translation>复制远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="146"/>
+        <location filename="../../app/gui/history_view.py" line="147"/>
         <source>Open as new order</source>
         <translation>作为新订单打开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="147"/>
+        <location filename="../../app/gui/history_view.py" line="148"/>
         <source>Reconcile unknown</source>
         <translation>核对未知订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="148"/>
+        <location filename="../../app/gui/history_view.py" line="149"/>
         <source>Export selection to CSV…</source>
         <translation>将所选导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="149"/>
+        <location filename="../../app/gui/history_view.py" line="150"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="247"/>
+        <location filename="../../app/gui/history_view.py" line="248"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="253"/>
+        <location filename="../../app/gui/history_view.py" line="254"/>
         <source>No orders match this search, state or date.</source>
         <translation>没有符合此搜索、状态或日期的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="254"/>
+        <location filename="../../app/gui/history_view.py" line="255"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入 CSV… 批量导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="325"/>
+        <location filename="../../app/gui/history_view.py" line="326"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="326"/>
+        <location filename="../../app/gui/history_view.py" line="327"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="327"/>
+        <location filename="../../app/gui/history_view.py" line="328"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="328"/>
+        <location filename="../../app/gui/history_view.py" line="329"/>
         <source>Sent to</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="331"/>
+        <location filename="../../app/gui/history_view.py" line="332"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="336"/>
+        <location filename="../../app/gui/history_view.py" line="337"/>
         <source>(no address in this order)</source>
         <translation>（此订单没有地址）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="349"/>
+        <location filename="../../app/gui/history_view.py" line="350"/>
         <source>(no lines in this order)</source>
         <translation>（此订单没有商品行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="361"/>
+        <location filename="../../app/gui/history_view.py" line="362"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="366"/>
+        <location filename="../../app/gui/history_view.py" line="367"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="366"/>
+        <location filename="../../app/gui/history_view.py" line="367"/>
         <source>Looked up</source>
         <translation>已查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="375"/>
         <source>Reference: %1</source>
         <translation>订单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="375"/>
+        <location filename="../../app/gui/history_view.py" line="376"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="376"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>Remote id: %1</source>
         <translation>远端单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="377"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>Profile: %1 (%2)</source>
         <translation>配置：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="380"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="382"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Message: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="383"/>
+        <location filename="../../app/gui/history_view.py" line="384"/>
         <source>Payload:</source>
         <translation>请求内容：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="388"/>
+        <location filename="../../app/gui/history_view.py" line="389"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation>第 %1 次尝试（%2），时间 %3：%4，HTTP %5，%6 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="397"/>
+        <location filename="../../app/gui/history_view.py" line="398"/>
         <source>Request:</source>
         <translation>请求：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="400"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="423"/>
+        <location filename="../../app/gui/history_view.py" line="424"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="423"/>
+        <location filename="../../app/gui/history_view.py" line="424"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1129,72 +1129,72 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="40"/>
+        <location filename="../../app/gui/import_results_model.py" line="41"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="41"/>
+        <location filename="../../app/gui/import_results_model.py" line="42"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="42"/>
+        <location filename="../../app/gui/import_results_model.py" line="43"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="43"/>
+        <location filename="../../app/gui/import_results_model.py" line="44"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="44"/>
+        <location filename="../../app/gui/import_results_model.py" line="45"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="45"/>
+        <location filename="../../app/gui/import_results_model.py" line="46"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="46"/>
+        <location filename="../../app/gui/import_results_model.py" line="47"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Lines</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="100"/>
+        <location filename="../../app/gui/import_results_model.py" line="101"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="101"/>
+        <location filename="../../app/gui/import_results_model.py" line="102"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="118"/>
+        <location filename="../../app/gui/import_results_model.py" line="119"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_results_model.py" line="121"/>
+        <location filename="../../app/gui/import_results_model.py" line="122"/>
         <source> (earlier)</source>
         <translation>（之前）</translation>
     </message>
@@ -2831,6 +2831,193 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     <message>
         <source>unknown field</source>
         <translation>未知字段</translation>
+    </message>
+</context>
+<context>
+    <name>Outcomes</name>
+    <message>
+        <source>Could not build the request (%1)</source>
+        <translation>无法生成请求（%1）</translation>
+    </message>
+    <message>
+        <source>Could not connect (%1); nothing was sent</source>
+        <translation>无法连接（%1）；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>KA lookup failed: %1</source>
+        <translation>KA 查询失败：%1</translation>
+    </message>
+    <message>
+        <source>KA lookup gave up after %1 pages without finding %2; nothing can be concluded</source>
+        <translation>KA 查询了 %1 页仍未找到 %2，已放弃；无法得出结论</translation>
+    </message>
+    <message>
+        <source>KA lookup stopped</source>
+        <translation>KA 查询已停止</translation>
+    </message>
+    <message>
+        <source>KA refused it (code %1): %2</source>
+        <translation>KA 拒绝了该订单（代码 %1）：%2</translation>
+    </message>
+    <message>
+        <source>Nomad did not filter by client_order_ref; nothing can be concluded</source>
+        <translation>Nomad 未按 client_order_ref 过滤；无法得出结论</translation>
+    </message>
+    <message>
+        <source>Nomad gateway refused the request (HTTP %1): %2</source>
+        <translation>Nomad 网关拒绝了请求（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>Nomad lookup failed: %1</source>
+        <translation>Nomad 查询失败：%1</translation>
+    </message>
+    <message>
+        <source>Nomad refused it (code %1): %2</source>
+        <translation>Nomad 拒绝了该订单（代码 %1）：%2</translation>
+    </message>
+    <message>
+        <source>Server string to sign: %1; ours: %2; %3</source>
+        <translation>服务器的待签名字符串：%1；本机的：%2；%3</translation>
+    </message>
+    <message>
+        <source>The connection failed after the request was sent (%1); the server may have processed it: look it up before resending</source>
+        <translation>请求发出后连接中断（%1）；服务器可能已处理：重发前请先查询</translation>
+    </message>
+    <message>
+        <source>already accepted earlier with different content; this version was NOT sent (a created order cannot be changed here: give a new order its own reference)</source>
+        <translation>之前已被接受，但内容不同；此版本未发送（已创建的订单无法在此修改：请为新订单使用新的订单号）</translation>
+    </message>
+    <message>
+        <source>already accepted earlier; not sent again</source>
+        <translation>之前已被接受；不再重复发送</translation>
+    </message>
+    <message>
+        <source>an earlier attempt probably created it; looking it up</source>
+        <translation>之前的尝试很可能已创建该订单；正在查询</translation>
+    </message>
+    <message>
+        <source>being sent by another batch right now; see the history for its outcome</source>
+        <translation>另一批次正在发送此订单；结果请查看历史记录</translation>
+    </message>
+    <message>
+        <source>cancelled before it was journaled</source>
+        <translation>记录前已取消</translation>
+    </message>
+    <message>
+        <source>cancelled before it was sent; nothing was created</source>
+        <translation>发送前已取消；未创建任何订单</translation>
+    </message>
+    <message>
+        <source>check the app key, including leading or trailing spaces</source>
+        <translation>请检查 App Key，包括首尾空格</translation>
+    </message>
+    <message>
+        <source>check the base URL, the store and the stage</source>
+        <translation>请检查接口地址、店铺和环境（stage）</translation>
+    </message>
+    <message>
+        <source>client error: %1</source>
+        <translation>客户端错误：%1</translation>
+    </message>
+    <message>
+        <source>found KA order %1</source>
+        <translation>找到 KA 订单 %1</translation>
+    </message>
+    <message>
+        <source>found Nomad order %1</source>
+        <translation>找到 Nomad 订单 %1</translation>
+    </message>
+    <message>
+        <source>found on the server after an uncertain outcome</source>
+        <translation>结果不确定后在服务器上找到了该订单</translation>
+    </message>
+    <message>
+        <source>gateway request id %1</source>
+        <translation>网关请求编号 %1</translation>
+    </message>
+    <message>
+        <source>no KA order with customOrderId %1 created since %2</source>
+        <translation>自 %2 以来没有 customOrderId 为 %1 的 KA 订单</translation>
+    </message>
+    <message>
+        <source>no Nomad order with clientOrderRef %1</source>
+        <translation>没有 clientOrderRef 为 %1 的 Nomad 订单</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无消息</translation>
+    </message>
+    <message>
+        <source>not found yet, but the API may not list it yet; reconcile after %1</source>
+        <translation>尚未找到，但接口可能还未列出该订单；请在 %1 之后核对</translation>
+    </message>
+    <message>
+        <source>not on the server; sending again under the same reference</source>
+        <translation>服务器上没有该订单；以同一订单号重新发送</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>outcome unknown; the lookup failed: %1</source>
+        <translation>结果未知；查询失败：%1</translation>
+    </message>
+    <message>
+        <source>redirected to %1: check the base URL</source>
+        <translation>被重定向到 %1：请检查接口地址</translation>
+    </message>
+    <message>
+        <source>reference %1 appears more than once in this batch</source>
+        <translation>订单号 %1 在本批中出现了不止一次</translation>
+    </message>
+    <message>
+        <source>same content as order %1 (%2); held back as a suspected duplicate. Give it its own reference or allow duplicates to send it anyway.</source>
+        <translation>与订单 %1（%2）内容相同；作为疑似重复订单暂不发送。请为它指定自己的订单号，或允许重复后再发送。</translation>
+    </message>
+    <message>
+        <source>stopped while being sent (%1); it may have been created: reconcile it once the problem is solved</source>
+        <translation>发送过程中中断（%1）；订单可能已创建：问题解决后请核对</translation>
+    </message>
+    <message>
+        <source>the KA token was refused: check the token this profile uses (Profiles and credentials, or `order-desk credentials status` for where it comes from)</source>
+        <translation>KA 令牌被拒绝：请检查此配置使用的令牌（“配置与凭据”，或用 `order-desk credentials status` 查看令牌来源）</translation>
+    </message>
+    <message>
+        <source>the backend may have processed it; look it up before resending</source>
+        <translation>后端可能已处理；重发前请先查询</translation>
+    </message>
+    <message>
+        <source>the same signed request arrived twice; this copy was not processed again</source>
+        <translation>同一签名请求到达了两次；此副本未被再次处理</translation>
+    </message>
+    <message>
+        <source>the server may have processed the request; look it up before resending</source>
+        <translation>服务器可能已处理该请求；重发前请先查询</translation>
+    </message>
+    <message>
+        <source>the server took none of %1 tries (%2); nothing was created. Submitting it again (the same file or order) sends it</source>
+        <translation>服务器 %1 次尝试均未受理（%2）；未创建任何订单。再次提交（同一文件或订单）即可发送</translation>
+    </message>
+    <message>
+        <source>they differ, so something changed the request on the way (URL, proxy, headers)</source>
+        <translation>二者不同，说明请求在途中被改动（地址、代理或请求头）</translation>
+    </message>
+    <message>
+        <source>they match, so the app secret is wrong</source>
+        <translation>二者一致，说明 App Secret 有误</translation>
+    </message>
+    <message>
+        <source>this app key is not authorised for the API; ask Nomad support</source>
+        <translation>此 App Key 未获该接口授权；请联系 Nomad 客服</translation>
+    </message>
+    <message>
+        <source>this computer's clock is off by more than 15 minutes; correct it</source>
+        <translation>本机时钟偏差超过 15 分钟；请校正</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.core.accounts import EMBEDDED_SANDBOX
+from app.core.journal import OrderState
 from app.core.targets import Target
 from app.gui import language
 from app.gui.app import (
@@ -38,7 +42,8 @@ from app.gui.app import (
 )
 from app.gui.import_dialog import ImportDialog
 from app.gui.main_window import MainWindow
-from tests.gui.helpers import named
+from app.sandbox import SandboxConfig, SandboxServer
+from tests.gui.helpers import fill_ka_order, named
 
 CHINESE = re.compile(r"[\u3400-\u9fff]")
 # Proper nouns, codes and data that stay as they are in a Chinese window.
@@ -247,3 +252,44 @@ def test_a_remembered_choice_is_used_and_the_environment_overrides_it(
     monkeypatch.setenv(language.LANGUAGE_ENV, "klingon")
     monkeypatch.setenv(language.LANGUAGE_ENV, "klingon")
     assert language.forced() is None
+
+
+def test_an_api_refusal_reads_in_chinese_with_the_servers_words_kept(
+    qtbot: QtBot, chinese: None
+) -> None:
+    def poor_sandbox(_directory: Path, _presented: object) -> SandboxServer:
+        server = SandboxServer(SandboxConfig(ka_opening_balance=Decimal("1.00")))
+        server.start()
+        return server
+
+    window = build_main_window(sandbox_starter=poor_sandbox)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        fill_ka_order(qtbot, window, "ZH-POOR")
+        qtbot.waitUntil(window.submit_button.isEnabled)
+        window.submit()
+        journal = window.context.journal
+        qtbot.waitUntil(lambda: (journal.find(Target.KA, EMBEDDED_SANDBOX, "ZH-POOR") or
+                                 SimpleNamespace(state=None)).state is OrderState.REJECTED,
+                        timeout=15_000)
+        stored = journal.find(Target.KA, EMBEDDED_SANDBOX, "ZH-POOR")
+        assert stored is not None and stored.message.startswith("KA refused it (code ")
+        # The journal keeps English (scripts read it); the window says it in Chinese, the
+        # server's own explanation kept as it came.
+        server_words = stored.message.split(": ", 1)[1]
+        qtbot.waitUntil(lambda: "KA 拒绝了该订单（代码" in window.outcome.text())
+        assert server_words in window.outcome.text()
+        assert "refused it" not in window.outcome.text()
+
+        window.tabs.setCurrentWidget(window.history)
+        window.history.model.reload()
+        assert window.history.select_reference("ZH-POOR")
+        model = window.history.model
+        column = [key for key, _ in model.columns].index("message")
+        shown = model.data(model.index(0, column))
+        assert shown.startswith("KA 拒绝了该订单（代码"), shown
+        order_view = window.history.order_view.toPlainText()
+        assert "KA 拒绝了该订单（代码" in order_view and "refused it" not in order_view
+    finally:
+        window.shutdown()

@@ -49,7 +49,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from app.core import phrases
 from app.core.outcome import FieldError, OutcomeKind, RecordedRequest, SendOutcome
+from app.core.phrases import fill
 from app.core.redaction import (
     CREDENTIAL_HEADERS,
     credential_values,
@@ -252,10 +254,10 @@ class Exchange:
         if shown and shown.lower() != reason.lower():
             message += f": {shown}"
         if kind is OutcomeKind.UNKNOWN:
-            message += " (the server may have processed the request; look it up before resending)"
+            message += f" ({phrases.MAY_HAVE_PROCESSED})"
         if 300 <= status < 400:
             location = self.response.headers.get("location", "")
-            message += f"; redirected to {location!r}: check the base URL"
+            message += "; " + fill(phrases.REDIRECTED, repr(location))
         retry_after = None
         if kind is OutcomeKind.RETRY:
             retry_after = parse_retry_after(self.response.headers.get("retry-after"))
@@ -280,12 +282,9 @@ def _transport_failure_kind(exc: httpx.HTTPError) -> OutcomeKind:
 
 
 _FAILURE_TEXT = {
-    OutcomeKind.RETRY: "Could not connect ({error}); nothing was sent",
-    OutcomeKind.REJECTED: "Could not build the request ({error})",
-    OutcomeKind.UNKNOWN: (
-        "The connection failed after the request was sent ({error}); the server may have "
-        "processed it: look it up before resending"
-    ),
+    OutcomeKind.RETRY: phrases.COULD_NOT_CONNECT,
+    OutcomeKind.REJECTED: phrases.COULD_NOT_BUILD,
+    OutcomeKind.UNKNOWN: phrases.FAILED_AFTER_SENDING,
 }
 
 
@@ -355,7 +354,7 @@ class HttpSession:
             log.info("%s %s failed after %.0f ms: %s", method, recorded.url, duration_ms, error)
             failure = SendOutcome(
                 kind=kind,
-                message=_FAILURE_TEXT[kind].format(error=error),
+                message=fill(_FAILURE_TEXT[kind], error),
                 request=recorded,
                 duration_ms=duration_ms,
             )

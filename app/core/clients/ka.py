@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from app.core import phrases
 from app.core.clients.base import Pacer
 from app.core.clients.fielderrors import field_errors_from_message
 from app.core.clients.http import (
@@ -29,6 +30,7 @@ from app.core.clients.http import (
 )
 from app.core.models.keys import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
+from app.core.phrases import fill
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
@@ -238,7 +240,7 @@ class KaClient:
         for page_number in range(1, self.lookup_max_pages + 1):
             # Each page is a request of its own: it waits for the rate limit like any other.
             if page_number > 1 and pace is not None and not pace():
-                return LookupResult(LookupState.UNKNOWN, message="KA lookup stopped")
+                return LookupResult(LookupState.UNKNOWN, message=phrases.KA_LOOKUP_STOPPED)
             page = self.query_orders(
                 custom_order_id=reference,
                 created_from=created_from,
@@ -247,7 +249,8 @@ class KaClient:
                 page_size=self.lookup_page_size,
             )
             if isinstance(page, ApiFailure):
-                return LookupResult(LookupState.UNKNOWN, message=f"KA lookup failed: {page}")
+                return LookupResult(LookupState.UNKNOWN,
+                                    message=fill(phrases.KA_LOOKUP_FAILED, page))
             seen += len(page.orders)
             matches = [o for o in page.orders if o.custom_order_id == reference]
             if matches:
@@ -255,19 +258,17 @@ class KaClient:
                 return LookupResult(
                     LookupState.FOUND,
                     remote_id=found.order_id,
-                    message=f"found KA order {found.order_id}",
+                    message=fill(phrases.KA_FOUND, found.order_id),
                     raw={"orders": [o.raw for o in matches]},
                 )
             if page.is_last(seen):
                 return LookupResult(
                     LookupState.ABSENT,
-                    message=f"no KA order with customOrderId {reference!r} created since "
-                    f"{iso_utc(created_from)}",
+                    message=fill(phrases.KA_ABSENT, repr(reference), iso_utc(created_from)),
                 )
         return LookupResult(
             LookupState.UNKNOWN,
-            message=f"KA lookup gave up after {self.lookup_max_pages} pages without finding "
-            f"{reference!r}; nothing can be concluded",
+            message=fill(phrases.KA_LOOKUP_GAVE_UP, self.lookup_max_pages, repr(reference)),
         )
 
     # -- reference data and quotes ----------------------------------------------------------
@@ -355,10 +356,10 @@ class KaClient:
             return exchange.unreadable_outcome("is not a KA envelope")
         code = id_text(envelope.get("code"))
         if code != SUCCESS_CODE:
-            message = _text(envelope.get("message")) or "no message"
+            message = _text(envelope.get("message")) or phrases.NO_MESSAGE
             return exchange.outcome(
                 OutcomeKind.REJECTED,
-                f"KA refused it (code {code}): {message}",
+                fill(phrases.KA_REFUSED, code, message),
                 field_errors=field_errors_from_message(message, body or {}),
             )
         return _Reply(exchange, envelope.get("data"))
@@ -403,8 +404,7 @@ def _error_detail(exchange: Exchange) -> str:
             detail = ""  # "HTTP 401 Unauthorized" says it already
     if exchange.response.status_code in (401, 403):
         # The token may come from the keyring or the environment: point at what tells which.
-        hint = ("the KA token was refused: check the token this profile uses (Profiles and "
-                "credentials, or `order-desk credentials status` for where it comes from)")
+        hint = phrases.KA_TOKEN_REFUSED
         detail = f"{detail} ({hint})" if detail else hint
     return detail or exchange.snippet()
 

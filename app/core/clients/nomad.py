@@ -39,6 +39,7 @@ from urllib.parse import quote
 
 import httpx
 
+from app.core import phrases
 from app.core.clients.base import Pacer
 from app.core.clients.fielderrors import field_errors_from_message
 from app.core.clients.http import (
@@ -54,6 +55,7 @@ from app.core.clients.http import (
 )
 from app.core.clients.signing import build_string_to_sign, sign_request
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
+from app.core.phrases import fill
 from app.core.settings import NOMAD_STAGES
 from app.core.targets import Target
 
@@ -63,11 +65,11 @@ SUCCESS_CODE = "200"
 INVALID_SIGNATURE_PREFIX = "Invalid Signature, Server StringToSign:"
 # What the operator can do about the gateway's commonest refusals.
 _GATEWAY_HINTS = {
-    "Timestamp Expired": "this computer's clock is off by more than 15 minutes; correct it",
-    "Invalid AppKey": "check the app key, including leading or trailing spaces",
-    "Invalid Url": "check the base URL, the store and the stage",
-    "Unauthorized": "this app key is not authorised for the API; ask Nomad support",
-    "Nonce Used": "the same signed request arrived twice; this copy was not processed again",
+    "Timestamp Expired": phrases.CLOCK_OFF,
+    "Invalid AppKey": phrases.CHECK_APP_KEY,
+    "Invalid Url": phrases.CHECK_URL_STORE_STAGE,
+    "Unauthorized": phrases.APP_KEY_NOT_AUTHORISED,
+    "Nonce Used": phrases.NONCE_USED,
 }
 MAX_CONNECTOR_LINES = 3
 # What `check_access` queries for: a reference no operator writes.
@@ -155,7 +157,7 @@ class NomadClient:
         # needed.
         reply = self._call("GET", query={"client_order_ref": reference})
         if isinstance(reply, SendOutcome):
-            message = f"Nomad lookup failed: {reply.message}"
+            message = fill(phrases.NOMAD_LOOKUP_FAILED, reply.message)
             return LookupResult(LookupState.UNKNOWN, message=message)
         orders = _orders(reply.data)
         matches = [o for o in orders if o.client_order_ref == reference]
@@ -163,7 +165,7 @@ class NomadClient:
             return LookupResult(
                 LookupState.FOUND,
                 remote_id=matches[0].order_id,
-                message=f"found Nomad order {matches[0].order_id}",
+                message=fill(phrases.NOMAD_FOUND, matches[0].order_id),
                 raw={"orders": [o.raw for o in matches]},
             )
         if orders:
@@ -171,10 +173,10 @@ class NomadClient:
             # proves nothing about the rest.
             return LookupResult(
                 LookupState.UNKNOWN,
-                message="Nomad did not filter by client_order_ref; nothing can be concluded",
+                message=phrases.NOMAD_NOT_FILTERED,
             )
         return LookupResult(
-            LookupState.ABSENT, message=f"no Nomad order with clientOrderRef {reference!r}"
+            LookupState.ABSENT, message=fill(phrases.NOMAD_ABSENT, repr(reference))
         )
 
     def close(self) -> None:
@@ -270,28 +272,22 @@ def _gateway_outcome(exchange: Exchange, error: str, our_string_to_sign: str) ->
         kind = OutcomeKind.UNKNOWN
     else:
         kind = OutcomeKind.REJECTED
-    message = f"Nomad gateway refused the request (HTTP {status}): {error}"
+    message = fill(phrases.NOMAD_GATEWAY_REFUSED, status, error)
     if error.startswith(INVALID_SIGNATURE_PREFIX):
         # The gateway strips the line breaks from its string; strip ours the same way to compare.
         server = error[len(INVALID_SIGNATURE_PREFIX) :].strip()
         ours = our_string_to_sign.replace("\n", "")
-        verdict = (
-            "they match, so the app secret is wrong"
-            if server == ours
-            else "they differ, so something changed the request on the way (URL, proxy, headers)"
-        )
-        message = (
-            f"Nomad gateway refused the request (HTTP {status}): Invalid Signature. "
-            f"Server string to sign: {server!r}; ours: {ours!r}; {verdict}"
-        )
+        verdict = phrases.SIGNATURES_MATCH if server == ours else phrases.SIGNATURES_DIFFER
+        message = (fill(phrases.NOMAD_GATEWAY_REFUSED, status, "Invalid Signature") + ". "
+                   + fill(phrases.NOMAD_SIGNATURES, repr(server), repr(ours), verdict))
     hint = next((h for prefix, h in _GATEWAY_HINTS.items() if error.startswith(prefix)), None)
     if hint:
         message += f" ({hint})"
     if kind is OutcomeKind.UNKNOWN:
-        message += " (the backend may have processed it; look it up before resending)"
+        message += f" ({phrases.BACKEND_MAY_HAVE_PROCESSED})"
     request_id = exchange.response.headers.get("x-ca-request-id")
     if request_id:
-        message += f" [gateway request id {request_id}]"
+        message += f" [{fill(phrases.GATEWAY_REQUEST_ID, request_id)}]"
     retry_after = None
     if kind is OutcomeKind.RETRY:
         retry_after = parse_retry_after(exchange.response.headers.get("retry-after"))
@@ -321,7 +317,7 @@ def _backend_detail(exchange: Exchange) -> str:
 
 def _rejection_message(code: str | None, envelope: Mapping[str, Any]) -> str:
     """The envelope message plus what each underlying platform said (English when given)."""
-    message = f"Nomad refused it (code {code}): {envelope.get('message') or 'no message'}"
+    message = fill(phrases.NOMAD_REFUSED, code, envelope.get("message") or phrases.NO_MESSAGE)
     details = []
     for connector in (envelope.get("connectorResponses") or [])[:MAX_CONNECTOR_LINES]:
         if not isinstance(connector, Mapping):

@@ -22,10 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.core import phrases
 from app.core.engine.references import new_reference
 from app.core.engine.results import OrderResult, ResultStatus
 from app.core.journal import MAYBE_CREATED, Journal, OrderRecord, OrderState
 from app.core.models import content_fingerprint, reference_of, validate_order, with_reference
+from app.core.phrases import fill
 from app.core.settings import Profile
 
 log = logging.getLogger(__name__)
@@ -85,7 +87,7 @@ class Admission:
         if reference in self._references_seen:
             return OrderResult(
                 index, reference, ResultStatus.INVALID,
-                message=f"reference {reference} appears more than once in this batch",
+                message=fill(phrases.REFERENCE_TWICE, reference),
             )
         self._references_seen.add(reference)
         existing = self._journal.find(self._profile.target, self._profile.account, reference)
@@ -117,11 +119,7 @@ class Admission:
                 index,
                 None,
                 ResultStatus.DUPLICATE,
-                message=(
-                    f"same content as order {suspect.reference} ({suspect.state.value}); held "
-                    "back as a suspected duplicate. Give it its own reference or allow "
-                    "duplicates to send it anyway."
-                ),
+                message=fill(phrases.SAME_CONTENT_HELD, suspect.reference, suspect.state.value),
                 order_id=suspect.id,
             )
         reference = self._new_reference(self._rng)
@@ -148,15 +146,11 @@ class Admission:
     ) -> Admitted | OrderResult:
         state = existing.state
         if state is OrderState.ACCEPTED:
-            message = "already accepted earlier; not sent again"
+            message = phrases.ALREADY_ACCEPTED
             differs = existing.fingerprint != fingerprint
             if differs:
                 # A corrected order under a used reference: say so, or the change is lost unseen.
-                message = (
-                    "already accepted earlier with different content; this version was NOT "
-                    "sent (a created order cannot be changed here: give a new order its own "
-                    "reference)"
-                )
+                message = phrases.ALREADY_ACCEPTED_DIFFERENT
             return OrderResult(
                 index,
                 existing.reference,

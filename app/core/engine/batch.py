@@ -12,6 +12,7 @@ from typing import Any
 
 from app.core.engine.control import BatchControl
 from app.core.engine.results import OrderResult, Progress, ResultStatus
+from app.core.phrases import NOT_STARTED
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ class BatchHandle:
         with self._lock:
             results = [
                 result
-                or OrderResult(index, None, ResultStatus.CANCELLED, message="not started")
+                or OrderResult(index, None, ResultStatus.CANCELLED, message=NOT_STARTED)
                 for index, result in enumerate(self._results)
             ]
             return BatchReport(self.batch_id, results, list(self._recovered))

@@ -33,16 +33,18 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
+from app.core import phrases
 from app.core.engine.control import BatchControl
 from app.core.engine.lane import Lane
 from app.core.engine.policy import RetryPolicy
 from app.core.engine.results import OrderResult, ResultStatus
 from app.core.journal import AttemptKind, Journal, NewAttempt, OrderRecord, OrderState
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
+from app.core.phrases import fill
 
 log = logging.getLogger(__name__)
 
-CANCELLED_MESSAGE = "cancelled before it was sent; nothing was created"
+CANCELLED_MESSAGE = phrases.CANCELLED_BEFORE_SENT
 
 _STATE_AFTER_SEND = {
     OutcomeKind.ACCEPTED: OrderState.ACCEPTED,
@@ -147,8 +149,7 @@ class Courier:
         self._journal.set_state(
             record.id,
             OrderState.NOT_SENT,
-            message=f"the server took none of {tries} tries ({record.message or 'no answer'}); "
-            "nothing was created. Submitting it again (the same file or order) sends it",
+            message=fill(phrases.TRIES_RUN_OUT, tries, record.message or phrases.NO_ANSWER),
             only_from=(OrderState.QUEUED,),
         )
         return result_of(index, self._journal.get(record.id))
@@ -158,7 +159,7 @@ class Courier:
             return self._lane.client.create_order(payload)
         except Exception as exc:  # a client bug must not lose track of a request in flight
             log.exception("client failed while sending")
-            return SendOutcome(OutcomeKind.UNKNOWN, message=f"client error: {exc}")
+            return SendOutcome(OutcomeKind.UNKNOWN, message=fill(phrases.CLIENT_ERROR, exc))
 
     def _read_existing_reference(self, record: OrderRecord, outcome: SendOutcome) -> SendOutcome:
         """"Reference already exists" after an earlier request that may have arrived: ours."""
@@ -171,7 +172,7 @@ class Courier:
         return replace(
             outcome,
             kind=OutcomeKind.UNKNOWN,
-            message=f"{outcome.message} (an earlier attempt probably created it; looking it up)",
+            message=f"{outcome.message} ({phrases.PROBABLY_CREATED})",
         )
 
     def _back_off(self, outcome: SendOutcome, tries: int) -> None:
@@ -254,10 +255,8 @@ class Courier:
                 premature = self._wall_clock() < believable_after
                 if premature:
                     state = OrderState.UNKNOWN
-                    message = (
-                        "not found yet, but the API may not list it yet; reconcile after "
-                        f"{_clock_text(believable_after, now=self._wall_clock())}"
-                    )
+                    message = fill(phrases.NOT_LISTED_YET,
+                                   _clock_text(believable_after, now=self._wall_clock()))
             record = self._journal.record(
                 record.id,
                 attempt,
@@ -287,7 +286,7 @@ class Courier:
                 pace=lambda: self._lane.bucket.acquire(stop=self._control.cancelled))
         except Exception as exc:
             log.exception("client failed while looking an order up")
-            return LookupResult(LookupState.UNKNOWN, message=f"client error: {exc}")
+            return LookupResult(LookupState.UNKNOWN, message=fill(phrases.CLIENT_ERROR, exc))
 
 
 def _clock_text(moment: float, *, now: float) -> str:
@@ -301,7 +300,7 @@ def _clock_text(moment: float, *, now: float) -> str:
 
 def _lookup_message(found: LookupResult) -> str:
     if found.state is LookupState.FOUND:
-        return "found on the server after an uncertain outcome"
+        return phrases.FOUND_AFTER_UNCERTAIN
     if found.state is LookupState.ABSENT:
-        return "not on the server; sending again under the same reference"
-    return f"outcome unknown; the lookup failed: {found.message or 'no answer'}"
+        return phrases.ABSENT_SENDING_AGAIN
+    return fill(phrases.LOOKUP_FAILED, found.message or phrases.NO_ANSWER)

@@ -12,6 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
+from app.core import phrases
 from app.core.clients.base import OrderClient
 from app.core.engine.admission import Admission, Admitted
 from app.core.engine.batch import BatchHandle, ProgressCallback, ResultCallback
@@ -20,6 +21,7 @@ from app.core.engine.lane import Lane, account_bucket, bucket_key
 from app.core.engine.policy import RetryPolicy
 from app.core.engine.results import OrderResult, ResultStatus
 from app.core.journal import Journal, OrderState, SendLock, SendLockBusyError
+from app.core.phrases import fill
 from app.core.ratelimit import TokenBucket
 from app.core.settings import Profile
 
@@ -290,7 +292,7 @@ class SubmissionEngine:
                 for index in range(start, len(payloads)):
                     handle._add_result(OrderResult(
                         index, None, ResultStatus.CANCELLED,
-                        message="cancelled before it was journaled",
+                        message=phrases.CANCELLED_BEFORE_JOURNALED,
                     ))
                 break
             # One transaction per chunk; nothing of a chunk is sent before it is committed.
@@ -321,7 +323,7 @@ class SubmissionEngine:
         if busy:
             handle._add_result(OrderResult(
                 index, reference, ResultStatus.UNKNOWN, order_id=order_id,
-                message="being sent by another batch right now; see the history for its outcome",
+                message=phrases.BEING_SENT_ELSEWHERE,
             ))
             return
         try:
@@ -332,8 +334,7 @@ class SubmissionEngine:
             # `sending`, and a `sending` row is reconciled before the next batch).
             handle._add_result(OrderResult(
                 index, reference, ResultStatus.UNKNOWN, order_id=order_id,
-                message=f"stopped while being sent ({exc}); it may have been created: "
-                "reconcile it once the problem is solved",
+                message=fill(phrases.STOPPED_WHILE_SENDING, exc),
             ))
             handle._fail(exc)
             raise
