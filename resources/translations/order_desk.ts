@@ -42,27 +42,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="91"/>
+        <location filename="../../app/gui/app.py" line="119"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="132"/>
+        <location filename="../../app/gui/app.py" line="160"/>
         <source>Order Desk: settings damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="133"/>
+        <location filename="../../app/gui/app.py" line="161"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="136"/>
+        <location filename="../../app/gui/app.py" line="164"/>
         <source>(none could be made)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="138"/>
+        <location filename="../../app/gui/app.py" line="166"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -71,17 +71,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="143"/>
+        <location filename="../../app/gui/app.py" line="171"/>
         <source>Quit and repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="145"/>
+        <location filename="../../app/gui/app.py" line="173"/>
         <source>Start from the sandbox profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="169"/>
+        <location filename="../../app/gui/app.py" line="197"/>
         <source>Order Desk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,68 +1477,68 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaQuotePanel</name>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="39"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="41"/>
         <source>Shipping and balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="44"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="46"/>
         <source>Balance: …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="47"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="49"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="50"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="52"/>
         <source>Quote shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="52"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="54"/>
         <source>Delivery time and freight per channel type for the country and items entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="58"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="60"/>
         <source>Delivery time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="58"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="60"/>
         <source>Freight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="79"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="81"/>
         <source>Balance: asking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="90"/>
-        <location filename="../../app/gui/ka_quote_panel.py" line="96"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="92"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="100"/>
         <source>Balance: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="98"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="102"/>
         <source>Balance: unknown (the API sent no amount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="100"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="104"/>
         <source>Balance: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="109"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="113"/>
         <source>Asking for a quote…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ka_quote_panel.py" line="129"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="135"/>
         <source>%n channel type(s) quoted.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1548,195 +1548,195 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="628"/>
+        <location filename="../../app/gui/main_window.py" line="636"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="81"/>
+        <location filename="../../app/gui/main_window.py" line="83"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="107"/>
+        <location filename="../../app/gui/main_window.py" line="109"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="105"/>
+        <location filename="../../app/gui/main_window.py" line="107"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="127"/>
+        <location filename="../../app/gui/main_window.py" line="129"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="129"/>
-        <location filename="../../app/gui/main_window.py" line="396"/>
+        <location filename="../../app/gui/main_window.py" line="131"/>
+        <location filename="../../app/gui/main_window.py" line="402"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="141"/>
+        <location filename="../../app/gui/main_window.py" line="143"/>
         <source>Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="143"/>
+        <location filename="../../app/gui/main_window.py" line="145"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="173"/>
+        <location filename="../../app/gui/main_window.py" line="175"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="174"/>
+        <location filename="../../app/gui/main_window.py" line="176"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="183"/>
+        <location filename="../../app/gui/main_window.py" line="185"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="247"/>
+        <location filename="../../app/gui/main_window.py" line="249"/>
         <source>&amp;Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="249"/>
+        <location filename="../../app/gui/main_window.py" line="251"/>
         <source>&amp;Review before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="252"/>
+        <location filename="../../app/gui/main_window.py" line="254"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="274"/>
+        <location filename="../../app/gui/main_window.py" line="276"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="360"/>
+        <location filename="../../app/gui/main_window.py" line="366"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="390"/>
+        <location filename="../../app/gui/main_window.py" line="396"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="392"/>
+        <location filename="../../app/gui/main_window.py" line="398"/>
         <source>Not ready to send; still to fix:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="394"/>
+        <location filename="../../app/gui/main_window.py" line="400"/>
         <source>To send, fix: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="404"/>
+        <location filename="../../app/gui/main_window.py" line="410"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="449"/>
+        <location filename="../../app/gui/main_window.py" line="455"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="467"/>
+        <location filename="../../app/gui/main_window.py" line="473"/>
         <source>No order was put aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="476"/>
+        <location filename="../../app/gui/main_window.py" line="482"/>
         <source>The previous order is back in the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="483"/>
+        <location filename="../../app/gui/main_window.py" line="489"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="495"/>
+        <location filename="../../app/gui/main_window.py" line="501"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="497"/>
+        <location filename="../../app/gui/main_window.py" line="503"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="519"/>
+        <location filename="../../app/gui/main_window.py" line="525"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="534"/>
+        <location filename="../../app/gui/main_window.py" line="540"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="552"/>
+        <location filename="../../app/gui/main_window.py" line="560"/>
         <source>Not sent: back to the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="565"/>
+        <location filename="../../app/gui/main_window.py" line="573"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="594"/>
+        <location filename="../../app/gui/main_window.py" line="602"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="618"/>
+        <location filename="../../app/gui/main_window.py" line="626"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="625"/>
+        <location filename="../../app/gui/main_window.py" line="633"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="626"/>
+        <location filename="../../app/gui/main_window.py" line="634"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="627"/>
+        <location filename="../../app/gui/main_window.py" line="635"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="629"/>
+        <location filename="../../app/gui/main_window.py" line="637"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="636"/>
+        <location filename="../../app/gui/main_window.py" line="644"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="637"/>
+        <location filename="../../app/gui/main_window.py" line="645"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -1745,105 +1745,105 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="524"/>
-        <location filename="../../app/gui/main_window.py" line="656"/>
+        <location filename="../../app/gui/main_window.py" line="530"/>
+        <location filename="../../app/gui/main_window.py" line="664"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="239"/>
+        <location filename="../../app/gui/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="241"/>
+        <location filename="../../app/gui/main_window.py" line="243"/>
         <source>&amp;New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="243"/>
+        <location filename="../../app/gui/main_window.py" line="245"/>
         <source>&amp;Duplicate last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="245"/>
+        <location filename="../../app/gui/main_window.py" line="247"/>
         <source>&amp;Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="258"/>
+        <location filename="../../app/gui/main_window.py" line="260"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="260"/>
+        <location filename="../../app/gui/main_window.py" line="262"/>
         <source>&amp;Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="263"/>
+        <location filename="../../app/gui/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="267"/>
+        <location filename="../../app/gui/main_window.py" line="269"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="269"/>
+        <location filename="../../app/gui/main_window.py" line="271"/>
         <source>&amp;New order tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="271"/>
+        <location filename="../../app/gui/main_window.py" line="273"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="285"/>
+        <location filename="../../app/gui/main_window.py" line="287"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="287"/>
+        <location filename="../../app/gui/main_window.py" line="289"/>
         <source>&amp;About Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="342"/>
+        <location filename="../../app/gui/main_window.py" line="348"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="369"/>
+        <location filename="../../app/gui/main_window.py" line="375"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="407"/>
+        <location filename="../../app/gui/main_window.py" line="413"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="583"/>
+        <location filename="../../app/gui/main_window.py" line="591"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="591"/>
+        <location filename="../../app/gui/main_window.py" line="599"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="700"/>
+        <location filename="../../app/gui/main_window.py" line="713"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="701"/>
+        <location filename="../../app/gui/main_window.py" line="714"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
