@@ -6,7 +6,6 @@ summary reader (`app.core.models.summary`), once per order."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -14,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
 from app.core.models.summary import OrderSummary, summarise_order
-from app.gui.language import outcome_text
+from app.gui.language import moment_text, outcome_text
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +198,7 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _text(self, record: OrderRecord, key: str) -> str:
         if key == "created":
-            return datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M")
+            return moment_text(record.created_at)
         if key == "target":
             return record.target.label
         if key == "state":

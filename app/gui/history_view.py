@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.core.csv_export import SpreadsheetWriter, open_for_spreadsheet
 from app.core.journal import AttemptRecord, HistoryFilter, Journal, OrderRecord, OrderState
 from app.gui.history_model import HistoryTableModel, SortRole
-from app.gui.language import outcome_text
+from app.gui.language import moment_text, outcome_text
 
 log = logging.getLogger(__name__)
 
@@ -317,7 +317,7 @@ class HistoryView(QWidget):
 
         summary = self.model.summary(record)
         colour = self.model.state_colour(record.state)
-        entered = datetime.fromtimestamp(record.created_at).strftime("%Y-%m-%d %H:%M:%S")
+        entered = moment_text(record.created_at, seconds=True)
         parts = [
             f"<h3 style='margin:0'>{e(record.reference)} — "
             f"<span style='color:{colour}'>{e(self.model.state_text(record.state))}</span></h3>",
@@ -352,7 +352,7 @@ class HistoryView(QWidget):
         if attempts:
             rows = "".join(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
-                    e(datetime.fromtimestamp(a.started_at).strftime("%Y-%m-%d %H:%M:%S")),
+                    e(moment_text(a.started_at, seconds=True)),
                     e(self._kind_text(a)), e(a.outcome),
                     e(f"HTTP {a.http_status}" if a.http_status else "—"),
                     e(outcome_text(a.message.splitlines()[0]) if a.message else ""))
@@ -383,7 +383,7 @@ class HistoryView(QWidget):
             lines.append(self.tr("Message: %1").replace("%1", outcome_text(record.message)))
         lines += ["", self.tr("Payload:"), _pretty(record.payload_json)]
         for number, attempt in enumerate(attempts, start=1):
-            when = datetime.fromtimestamp(attempt.started_at).strftime("%Y-%m-%d %H:%M:%S")
+            when = moment_text(attempt.started_at, seconds=True)
             lines += [
                 "",
                 self.tr("Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.language import amount_text
 from app.gui.workers import WorkerPool
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class KaQuotePanel(QGroupBox):
         self.quote_table = QTableWidget(0, 3, self)
         self.quote_table.setObjectName("ka.quoteTable")
         self.quote_table.setHorizontalHeaderLabels(
-            ["channelType", self.tr("Delivery time"), self.tr("Freight")])
+            [self.tr("Shipping speed"), self.tr("Delivery time"), self.tr("Freight")])
         self.quote_table.horizontalHeader().setStretchLastSection(True)
         self.quote_table.verticalHeader().hide()
         self.quote_table.setMaximumHeight(self.quote_table.fontMetrics().height() * 7)
@@ -101,8 +102,8 @@ class KaQuotePanel(QGroupBox):
         elif result.amount is None:
             self.balance.setText(self.tr("Balance: unknown (the API sent no amount)"))
         else:
-            self.balance.setText(self.tr("Balance: %1 %2").replace("%1", f"{result.amount:,.2f}")
-                                 .replace("%2", result.currency or "USD"))
+            self.balance.setText(self.tr("Balance: %1").replace(
+                "%1", amount_text(result.amount, result.currency or "USD")))
 
     def request_quote(self) -> None:
         request = self._quote_request()
@@ -129,7 +130,8 @@ class KaQuotePanel(QGroupBox):
         self.quote_table.setRowCount(len(result))
         self.quote_table.show()
         for row, quote in enumerate(result):
-            freight = "" if quote.estimated_freight is None else f"{quote.estimated_freight:.2f}"
+            freight = ("" if quote.estimated_freight is None
+                       else amount_text(quote.estimated_freight))
             for column, text in enumerate((quote.channel_type, quote.delivery_time, freight)):
                 self.quote_table.setItem(row, column, QTableWidgetItem(text))
         self.quote_message.setText(self.tr("%n channel type(s) quoted.", "", len(result)))

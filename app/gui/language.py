@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from app.core.paths import data_dir
 from app.core.phrases import translated
@@ -95,6 +96,26 @@ def chosen(directory: Path | None = None) -> str:
 
 def current() -> str:
     return _current
+
+
+def moment_text(timestamp: float, *, seconds: bool = False) -> str:
+    """A moment as the window's locale writes it ("2026/12/6 14:03" in Chinese, "12/6/26 2:03
+    PM" in American English); ISO where the locale is POSIX's "C", which has no habits."""
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return moment.toString("yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm")
+    time_format = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and ":ss" not in time_format:
+        time_format = time_format.replace("mm", "mm:ss", 1)
+    return locale.toString(moment, f"{locale.dateFormat(QLocale.FormatType.ShortFormat)} "
+                                   f"{time_format}")
+
+
+def amount_text(amount: float | Decimal, currency: str | None = None) -> str:
+    """An amount with two decimals in the locale's digits grouping, then its currency code."""
+    text = QLocale().toString(float(amount), "f", 2)
+    return f"{text} {currency}" if currency else text
 
 
 def outcome_text(message: str) -> str:

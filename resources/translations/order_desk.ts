@@ -450,110 +450,110 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="66"/>
+        <location filename="../../app/gui/history_model.py" line="65"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="67"/>
+        <location filename="../../app/gui/history_model.py" line="66"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="67"/>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="68"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="69"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="82"/>
+        <location filename="../../app/gui/history_model.py" line="81"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="83"/>
+        <location filename="../../app/gui/history_model.py" line="82"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="84"/>
+        <location filename="../../app/gui/history_model.py" line="83"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="85"/>
+        <location filename="../../app/gui/history_model.py" line="84"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="86"/>
+        <location filename="../../app/gui/history_model.py" line="85"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="87"/>
+        <location filename="../../app/gui/history_model.py" line="86"/>
         <source>Not sent — submit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="88"/>
+        <location filename="../../app/gui/history_model.py" line="87"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="140"/>
-        <location filename="../../app/gui/history_model.py" line="189"/>
+        <location filename="../../app/gui/history_model.py" line="139"/>
+        <location filename="../../app/gui/history_model.py" line="188"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="146"/>
+        <location filename="../../app/gui/history_model.py" line="145"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="197"/>
+        <location filename="../../app/gui/history_model.py" line="196"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,68 +1477,69 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaQuotePanel</name>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="41"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="42"/>
         <source>Shipping and balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="46"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="47"/>
         <source>Balance: …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="49"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="50"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="52"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="53"/>
         <source>Quote shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="54"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="55"/>
         <source>Delivery time and freight per channel type for the country and items entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="60"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
         <source>Delivery time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="60"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
         <source>Freight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="81"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
+        <source>Shipping speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/ka_quote_panel.py" line="82"/>
         <source>Balance: asking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="92"/>
-        <location filename="../../app/gui/ka_quote_panel.py" line="100"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="93"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="101"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="105"/>
         <source>Balance: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="102"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="103"/>
         <source>Balance: unknown (the API sent no amount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="104"/>
-        <source>Balance: %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="113"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="114"/>
         <source>Asking for a quote…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ka_quote_panel.py" line="135"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="137"/>
         <source>%n channel type(s) quoted.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -289,6 +289,8 @@ def test_an_api_refusal_reads_in_chinese_with_the_servers_words_kept(
         column = [key for key, _ in model.columns].index("message")
         shown = model.data(model.index(0, column))
         assert shown.startswith("KA 拒绝了该订单（代码"), shown
+        entered = model.data(model.index(0, [key for key, _ in model.columns].index("created")))
+        assert re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{2}:\d{2}", entered), entered  # zh_CN's way
         order_view = window.history.order_view.toPlainText()
         assert "KA 拒绝了该订单（代码" in order_view and "refused it" not in order_view
     finally:
