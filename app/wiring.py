@@ -21,7 +21,7 @@ def open_desk(secrets: SecretStore | None, *, sandbox_starter: SandboxStarter | 
     """The desk of the data directory. Raises SettingsError (settings that cannot be read: send
     nothing) or JournalError (no journal: send nothing)."""
     settings = load_settings()
-    return kind(settings, secrets, open_journal(settings), data_dir(),
+    return kind(settings, secrets, open_journal(settings, secrets=secrets), data_dir(),
                 sandbox_starter=sandbox_starter or _start_embedded_sandbox)
 
 

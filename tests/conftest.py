@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 pytest_plugins = [
     "tests.fixtures.sandbox",
     "tests.fixtures.frozen",
+    "tests.fixtures.postgres",
 ]
 
 

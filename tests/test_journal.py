@@ -1,4 +1,5 @@
-"""The journal on real SQLite files: records, history queries, migrations, failures, locking."""
+"""The journal on real SQLite files and a real PostgreSQL server (tests taking `journal` or
+`make_journal` run on both): records, history queries, migrations, failures, locking."""
 
 from __future__ import annotations
 
@@ -25,9 +26,8 @@ from app.core.targets import Target
 
 
 @pytest.fixture
-def journal(tmp_path: Path) -> Journal:
-    with Journal(tmp_path / "journal.sqlite3") as opened:
-        yield opened
+def journal(make_journal) -> Journal:
+    return make_journal()
 
 
 def add(journal: Journal, reference: str, payload: dict | None = None, **options: object):
@@ -42,8 +42,9 @@ def add(journal: Journal, reference: str, payload: dict | None = None, **options
     )
 
 
-def test_file_is_wal_and_versioned(journal: Journal) -> None:
-    conn = sqlite3.connect(journal.path)
+def test_file_is_wal_and_versioned(tmp_path: Path) -> None:
+    Journal(tmp_path / "journal.sqlite3").close()
+    conn = sqlite3.connect(tmp_path / "journal.sqlite3")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION
     conn.close()
@@ -122,7 +123,8 @@ def test_requeue_only_from_states_that_never_created_anything(journal: Journal) 
         journal.requeue(order.id, batch_id=None)
 
 
-def test_interrupted_sends_become_unknown(journal: Journal) -> None:
+def test_interrupted_sends_become_unknown(make_journal) -> None:
+    journal = make_journal(lease_seconds=0)  # a team journal's: run out at once
     sending = add(journal, "R-1")
     queued = add(journal, "R-2")
     journal.claim_for_send(sending.id)
@@ -132,9 +134,9 @@ def test_interrupted_sends_become_unknown(journal: Journal) -> None:
     assert journal.accounts_in_state(OrderState.UNKNOWN) == [(Target.KA, "Sandbox KA")]
 
 
-def test_an_interrupted_send_is_recorded_as_an_attempt_ending_at_recovery(tmp_path: Path) -> None:
+def test_an_interrupted_send_is_recorded_as_an_attempt_ending_at_recovery(make_journal) -> None:
     now = [1_000.0]
-    journal = Journal(tmp_path / "j.sqlite3", clock=lambda: now[0])
+    journal = make_journal(clock=lambda: now[0], lease_seconds=0)
     order = add(journal, "R-1")
     claimed = journal.claim_for_send(order.id)
     assert claimed is not None and claimed.state is OrderState.SENDING
@@ -166,9 +168,9 @@ def test_only_uncertain_sends_count_as_possibly_created(journal: Journal) -> Non
     assert journal.last_uncertain_send(order.id) == pytest.approx(32.5)
 
 
-def test_history_filters(tmp_path: Path) -> None:
+def test_history_filters(make_journal) -> None:
     now = [1_000.0]
-    journal = Journal(tmp_path / "j.sqlite3", clock=lambda: now[0])
+    journal = make_journal(clock=lambda: now[0])
     for number in range(30):
         now[0] = 1_000.0 + number
         target = Target.KA if number % 2 else Target.NOMAD

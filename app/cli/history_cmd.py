@@ -20,7 +20,7 @@ from app.cli.common import (
     select_profile,
     shown,
 )
-from app.core.desk import Desk, open_journal
+from app.core.desk import Desk, open_journal, team_journal_url
 from app.core.engine import OrderResult, ResultStatus, SubmissionEngine
 from app.core.journal import (
     HistoryFilter,
@@ -127,10 +127,13 @@ def _open_for_reading() -> Journal:
     """The journal as the app opens it; where that is refused (a read-only folder or file),
     read-only, for a command that only reads."""
     try:
-        return open_journal(load_cli_settings())
+        settings = load_cli_settings()
+        return open_journal(settings)
     except InputError as exc:  # damaged settings: an upgrade would need them, reading does not
         first = exc
     except JournalError as exc:
+        if team_journal_url(settings):  # this desk's own file is not the history asked for
+            raise InputError(str(exc)) from None
         first = InputError(str(exc))
     try:
         journal = Journal(journal_path(), read_only=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -32,6 +33,7 @@ from app.core.ratelimit import parse_rate_limit
 from app.core.secrets import (
     MissingCredentials,
     SecretStore,
+    open_secret_store,
     require_credentials,
     resolve_secrets,
     secret_names,
@@ -125,8 +127,40 @@ def legacy_accounts(settings: Settings) -> dict[tuple[str, str], str]:
     return {(p.target.value, p.name): p.account for p in settings.profiles.values()}
 
 
-def open_journal(settings: Settings, path: Path | None = None) -> Journal:
-    """The journal (created or migrated; JournalError says why it cannot be opened)."""
+DATABASE_URL_ENV = "ORDER_DESK_DATABASE_URL"
+DATABASE_PASSWORD_ENV = "ORDER_DESK_DATABASE_PASSWORD"
+# Where the keyring keeps the team journal's password (as a profile's secrets are kept).
+TEAM_JOURNAL_SECRET = ("team journal", "database_password")
+
+
+def team_journal_url(settings: Settings) -> str:
+    """The team journal in use: ORDER_DESK_DATABASE_URL (automation), else the settings'; empty
+    for this desk's own journal file."""
+    return os.environ.get(DATABASE_URL_ENV, "").strip() or settings.team_journal_url
+
+
+def team_journal_password(secrets: SecretStore | None) -> str | None:
+    """ORDER_DESK_DATABASE_PASSWORD, else the keyring's; None leaves it to libpq (PGPASSWORD,
+    ~/.pgpass, a client certificate). Without a store given, the OS keyring's."""
+    from_env = os.environ.get(DATABASE_PASSWORD_ENV)
+    if from_env:
+        return from_env
+    try:
+        return (secrets or open_secret_store()).get(*TEAM_JOURNAL_SECRET)
+    except Exception as exc:  # no keyring here: libpq may still find one
+        log.info("team journal password not read from the keyring: %s", exc)
+        return None
+
+
+def open_journal(settings: Settings, path: Path | None = None, *,
+                 secrets: SecretStore | None = None) -> Journal:
+    """The journal (created or migrated; JournalError says why it cannot be opened): the team
+    journal when one is set (see `team_journal_url`) and no ``path`` is given, else the file."""
+    url = team_journal_url(settings) if path is None else ""
+    if url:
+        from app.core.journal.postgres import PostgresDatabase
+
+        return Journal(database=PostgresDatabase(url, password=team_journal_password(secrets)))
     return Journal(path or journal_path(), legacy_accounts=legacy_accounts(settings))
 
 

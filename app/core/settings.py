@@ -182,6 +182,8 @@ class Settings:
     current_target: Target = Target.KA
     # Show a summary to confirm before each send from the window; production profiles always do.
     review_before_sending: bool = False
+    # A team journal (PostgreSQL URL, never with its password) instead of this desk's own file.
+    team_journal_url: str = ""
 
     def __post_init__(self) -> None:
         for builtin in SANDBOX_PROFILES:
@@ -299,7 +301,25 @@ def _parse_settings(data: bytes) -> Settings:
         current[target] = name
     target_value = raw.get("current_target", Target.KA.value)
     review = raw.get("review_before_sending") is True  # anything else: the default
-    return Settings(profiles, current, Target(target_value), review)
+    team_url = raw.get("team_journal_url") or ""
+    if not isinstance(team_url, str):
+        raise ValueError("team_journal_url is not text")
+    check_team_journal_url(team_url)
+    return Settings(profiles, current, Target(target_value), review, team_url)
+
+
+def check_team_journal_url(url: str) -> None:
+    """ValueError naming what is wrong with a team journal URL to keep in the settings."""
+    if not url:
+        return
+    from app.core.journal.postgres import is_team_journal_url, url_has_password
+
+    if not is_team_journal_url(url):
+        raise ValueError("team_journal_url must start with postgresql:// (got "
+                         f"{url.split('://')[0][:20]!r})")
+    if url_has_password(url):
+        raise ValueError("team_journal_url holds a password: the password belongs in the keyring "
+                         "(or ORDER_DESK_DATABASE_PASSWORD), never in the settings")
 
 
 def set_aside_damaged(path: Path, kept_copy: Path | None) -> None:
@@ -335,6 +355,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         "current": {t.value: n for t, n in settings.current.items()},
         "current_target": settings.current_target.value,
         "review_before_sending": settings.review_before_sending,
+        "team_journal_url": settings.team_journal_url,
     }
     _write_atomically(path, json.dumps(data, indent=2).encode("utf-8"))
 

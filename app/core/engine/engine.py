@@ -61,7 +61,11 @@ class SubmissionEngine:
         self._rng = rng or random.Random()
         self._clock = clock  # for progress rates
         self._wall_clock = wall_clock  # attempt times, and when a lookup may be believed
-        self._send_lock = SendLock(journal.path)
+        # A desk's own file: one sending process at a time. A team journal: leases instead (a
+        # lock file would only guard one machine), renewed while batches run.
+        self._send_lock = SendLock(journal.path) if journal.path and not journal.shared else None
+        self._lease_keeper: threading.Thread | None = None
+        self._lease_stop = threading.Event()
         self._lock = threading.Lock()
         self._lanes: dict[Profile, Lane] = {}
         self._buckets: dict[tuple[object, ...], TokenBucket] = {}  # one per account's limit
@@ -236,12 +240,7 @@ class SubmissionEngine:
         is running (only then are its unknown orders truly left over)."""
         with self._lock:
             if not self._active:
-                self._send_lock.acquire()
-                try:
-                    self._journal.mark_interrupted()
-                except BaseException:
-                    self._send_lock.release()
-                    raise
+                self._take_journal()
             first = self._active[profile.account] == 0
             self._active[profile.account] += 1
         try:
@@ -252,7 +251,38 @@ class SubmissionEngine:
                 if self._active[profile.account] == 0:
                     del self._active[profile.account]
                 if not self._active:
-                    self._send_lock.release()
+                    self._release_journal()
+
+    def _take_journal(self) -> None:
+        """Before the first batch: hold the lock file (a desk's own journal) or start renewing
+        leases (a team journal), and turn what a stopped sender left `sending` into `unknown`."""
+        if self._send_lock is not None:
+            self._send_lock.acquire()
+        else:
+            self._lease_stop.clear()
+            self._lease_keeper = threading.Thread(target=self._keep_leases,
+                                                  name="order-desk-leases", daemon=True)
+            self._lease_keeper.start()
+        try:
+            self._journal.mark_interrupted()
+        except BaseException:
+            self._release_journal()
+            raise
+
+    def _release_journal(self) -> None:
+        if self._send_lock is not None:
+            self._send_lock.release()
+        self._lease_stop.set()
+        self._lease_keeper = None
+
+    def _keep_leases(self) -> None:
+        """Renew this process's leases well before they run out, while batches run."""
+        interval = max(self._journal.lease_seconds / 4, 0.05)
+        while not self._lease_stop.wait(interval):
+            try:
+                self._journal.renew_leases()
+            except Exception as exc:  # the server is unreachable: sends fail on their own
+                log.warning("could not renew leases: %s", exc)
 
     def _recover(
         self, handle: BatchHandle, courier: Courier, pool: ThreadPoolExecutor, profile: Profile

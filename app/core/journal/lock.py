@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.core.journal.store import JournalError
+from app.core.journal.database import JournalError
 
 log = logging.getLogger(__name__)
 

@@ -54,6 +54,8 @@ class OrderRecord:
     server_parts_json: str | None = None
     server_checked_at: float | None = None
     cancel_state: CancelState | None = None
+    entered_by: str = ""  # the operator who entered it (empty before this was recorded)
+    desk: str = ""  # the desk (computer) it was entered on
 
     @property
     def payload(self) -> dict[str, Any]:

@@ -186,6 +186,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE orders ADD COLUMN cancel_state TEXT;
     CREATE INDEX orders_by_server_status ON orders (server_status);
     """,
+    # v4: who entered each order (operator, desk); the lease of an order being sent, after which
+    # another desk of a team journal takes its desk for stopped (a desk's own file, guarded by
+    # its lock file, never needs one).
+    """
+    ALTER TABLE orders ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE orders ADD COLUMN desk TEXT NOT NULL DEFAULT '';
+    ALTER TABLE orders ADD COLUMN lease_holder TEXT;
+    ALTER TABLE orders ADD COLUMN lease_until REAL;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,18 +1,16 @@
-"""The journal: one SQLite file that is both the outbox (an order is written before it is sent) and
-the history (every attempt, its request and response).
+"""The journal: both the outbox (an order is written before it is sent) and the history (every
+attempt, its request and response). One set of SQL for every backend: a SQLite file for one desk
+(`app.core.journal.sqlite`), a PostgreSQL server shared by a team (`app.core.journal.postgres`).
 
-Thread-safe: connections come from a small pool, one per concurrent caller; every write is one
-short ``BEGIN IMMEDIATE`` transaction (or part of a `Journal.transaction` block). Any SQLite failure
-surfaces as `JournalError` with a plain reason.
+Thread-safe: every write is one short transaction (or part of a `Journal.transaction` block). Any
+database failure surfaces as `JournalError` with a plain reason.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import queue
 import sqlite3
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +18,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from app.core.journal.database import (
+    Connection,
+    Database,
+    DuplicateReferenceError,
+    JournalError,
+    JournalGone,
+    JournalUnreachable,
+)
+from app.core.journal.identity import DeskIdentity, this_desk
 from app.core.journal.records import (
     AttemptKind,
     AttemptRecord,
@@ -28,7 +35,8 @@ from app.core.journal.records import (
     OrderRecord,
     OrderState,
 )
-from app.core.journal.schema import LATEST_VERSION, LegacyAccounts, NewerSchemaError, migrate
+from app.core.journal.schema import LegacyAccounts
+from app.core.journal.sqlite import SqliteDatabase
 from app.core.server_status import (
     CANCELLED_STATUSES,
     FINAL_STATUSES,
@@ -42,187 +50,112 @@ from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
+__all__ = ["DuplicateReferenceError", "Journal", "JournalError", "JournalGone",
+           "JournalUnreachable"]
+
 _ORDER_COLUMNS = (
     "id, target, account, profile, reference, reference_generated, state, payload, fingerprint, "
     "remote_id, message, batch_id, attempt_count, created_at, updated_at, server_status, "
-    "server_parts, server_checked_at, cancel_state"
+    "server_parts, server_checked_at, cancel_state, entered_by, desk"
 )
 _ATTEMPT_COLUMNS = (
     "id, order_id, kind, started_at, target, profile, request, http_status, response_body, "
     "duration_ms, outcome, message"
 )
 
-
-class JournalError(RuntimeError):
-    """The journal could not be read or written. The message is meant for the operator."""
-
-
-class JournalGone(JournalError):
-    """The journal's file was deleted or replaced under the running program."""
-
-
-class DuplicateReferenceError(JournalError):
-    """Another order of the same account already uses this reference."""
-
-
-def _explain(exc: sqlite3.Error, path: Path) -> str:
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name.startswith("SQLITE_FULL"):
-        return f"The journal could not be written: the disk is full ({path})."
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return (
-            f"The journal is locked by another program ({path}). Close other Order Desk windows "
-            "or commands and try again."
-        )
-    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not os.access(
-            path.parent, os.W_OK):
-        return (f"The data folder {path.parent} is read-only: Order Desk cannot keep its journal "
-                "there, so nothing is sent (reading the history still works).")
-    if name.startswith("SQLITE_READONLY"):
-        return f"The journal is read-only ({path}); check the file's permissions."
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return f"The journal file is damaged or is not an Order Desk journal ({path})."
-    if name.startswith("SQLITE_CANTOPEN"):
-        return f"The journal could not be opened ({path}); check the folder exists and is writable."
-    if name.startswith("SQLITE_IOERR"):
-        return f"The journal could not be read or written: a disk error occurred ({path})."
-    return f"The journal failed: {exc} ({path})."
+# How long a desk's claim on an order it is sending holds without being renewed: after that,
+# another desk of a team journal takes the order for interrupted and reconciles it.
+DEFAULT_LEASE_SECONDS = 60.0
+LEASE_ENV = "ORDER_DESK_LEASE_SECONDS"
 
 
 class Journal:
-    """Open (creating or migrating) the journal at ``path``.
+    """Open (creating or migrating) the SQLite journal at ``path``, or the one ``database``
+    holds (`app.core.journal.postgres.PostgresDatabase` for a team journal).
 
-    ``on_connect`` runs on every new connection (tests use it to cap the file size and so simulate
-    a full disk). ``clock`` gives wall-clock seconds since the epoch. ``legacy_accounts`` maps
-    (target, profile name) to the account that profile reaches, for a journal written before
+    ``on_connect`` runs on every new SQLite connection (tests use it to cap the file size and so
+    simulate a full disk). ``clock`` gives wall-clock seconds since the epoch. ``legacy_accounts``
+    maps (target, profile name) to the account that profile reaches, for a journal written before
     orders were keyed on their account (see `app.core.journal.schema`). ``read_only`` opens an
     existing, current journal for reading only (a read-only data folder): nothing is migrated.
+    ``desk`` names who enters the orders written through this journal (the history shows it).
 
-    The journal is the file it was opened from, for good: an empty file is refused rather than
-    made a new journal (which would forget every order sent), and once the file is deleted or
-    replaced under a running program, every write fails (`JournalGone`) instead of landing in a
-    file nobody will read again.
+    A SQLite journal is the file it was opened from, for good: an empty file is refused rather
+    than made a new journal (which would forget every order sent), and once the file is deleted
+    or replaced under a running program, every write fails (`JournalGone`) instead of landing in
+    a file nobody will read again.
     """
 
     def __init__(
         self,
-        path: Path | str,
+        path: Path | str | None = None,
         *,
+        database: Database | None = None,
         clock: Callable[[], float] = time.time,
         busy_timeout: float = 5.0,
         on_connect: Callable[[sqlite3.Connection], None] | None = None,
         legacy_accounts: LegacyAccounts | None = None,
         read_only: bool = False,
+        desk: DeskIdentity | None = None,
+        lease_seconds: float | None = None,
     ) -> None:
-        self.path = Path(path)
+        if database is None:
+            if path is None:
+                raise ValueError("a journal needs a path or a database")
+            database = SqliteDatabase(path, busy_timeout=busy_timeout, on_connect=on_connect,
+                                      legacy_accounts=legacy_accounts, read_only=read_only)
+        self._db = database
+        self.path: Path | None = database.path
         self.read_only = read_only
         self._clock = clock
-        self._busy_timeout = busy_timeout
-        self._on_connect = on_connect
-        self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
-        self._all: list[sqlite3.Connection] = []
-        self._all_lock = threading.Lock()
-        self._write_lock = threading.Lock()
+        self._desk = desk or this_desk()
+        self.lease_seconds = lease_seconds if lease_seconds is not None else float(
+            os.environ.get(LEASE_ENV) or DEFAULT_LEASE_SECONDS)
         self._local = threading.local()
-        self._closed = False
-        self._identity: tuple[int, int] | None = None
-        _refuse_unusable_file(self.path, read_only=read_only)
-        try:
-            with self._connection() as conn:
-                if read_only:
-                    _check_current(conn, self.path)
-                else:
-                    migrate(conn, self.path, legacy_accounts or {})
-            self._identity = _identity(self.path)
-        except NewerSchemaError as exc:
-            self.close()
-            raise JournalError(
-                f"The journal {self.path} was written by a newer Order Desk ({exc}); "
-                "update Order Desk to open it."
-            ) from exc
-        except sqlite3.Error as exc:
-            self.close()
-            raise JournalError(_explain(exc, self.path)) from exc
-        except JournalError:
-            self.close()
-            raise
+
+    @property
+    def shared(self) -> bool:
+        """Several desks send from this journal at once (a team journal): `sending` orders are
+        claimed with a lease, and no lock file is used."""
+        return self._db.shared
+
+    @property
+    def label(self) -> str:
+        """The journal's name for the operator: its file, or its server (never a password)."""
+        return self._db.label
+
+    @property
+    def desk(self) -> DeskIdentity:
+        return self._desk
+
+    @property
+    def database(self) -> Database:
+        return self._db
 
     # -- connections -------------------------------------------------------------------------
 
-    def _open_connection(self) -> sqlite3.Connection:
-        if self.read_only:
-            conn = self._connect_read_only()
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None,
-                                   check_same_thread=False)
-        try:
-            if not self.read_only:
-                conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a committed `queued` row survives a power cut, which is the outbox's promise.
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            if self._on_connect is not None:
-                self._on_connect(conn)
-        except BaseException:
-            conn.close()
-            raise
-        with self._all_lock:
-            self._all.append(conn)
-        return conn
-
-    def _connect_read_only(self) -> sqlite3.Connection:
-        uri = self.path.resolve().as_uri()
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=self._busy_timeout,
-                               isolation_level=None, check_same_thread=False)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.OperationalError:
-            conn.close()
-            # A WAL journal closed cleanly has no shared-memory file, and a read-only folder
-            # cannot get one: read the file as it is (nobody can change it there either).
-            return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True,
-                                   timeout=self._busy_timeout, isolation_level=None,
-                                   check_same_thread=False)
-
     @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        if self._closed:
-            raise JournalError("The journal is closed.")
-        ongoing: sqlite3.Connection | None = getattr(self._local, "transaction", None)
+    def _connection(self) -> Iterator[Connection]:
+        ongoing: Connection | None = getattr(self._local, "transaction", None)
         if ongoing is not None:  # inside `transaction()`: see its own uncommitted writes
             yield ongoing
             return
-        try:
-            conn = self._idle.get_nowait()
-        except queue.Empty:
-            try:
-                conn = self._open_connection()
-            except sqlite3.Error as exc:
-                raise JournalError(_explain(exc, self.path)) from exc
-        try:
+        with self._db.connection() as conn:
             yield conn
-        finally:
-            self._idle.put(conn)
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction; SQLite errors become JournalError, nothing half-done.
-
-        Writers of this process queue on a lock: left to SQLite, they would meet SQLITE_BUSY
-        and back off with sleeps of up to 100 ms. The busy timeout is for other processes.
-        """
-        ongoing: sqlite3.Connection | None = getattr(self._local, "transaction", None)
+    def _write(self) -> Iterator[Connection]:
+        """One short write transaction; database errors become JournalError, nothing half-done."""
+        ongoing: Connection | None = getattr(self._local, "transaction", None)
         if ongoing is not None:  # part of the enclosing `transaction()`
             yield ongoing
             return
-        with self._write_lock, self._connection() as conn:
-            self._check_still_there()
+        with self._db.write_lock(), self._connection() as conn:
+            self._db.check_still_there()
             try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise JournalError(_explain(exc, self.path)) from exc
+                self._db.begin(conn)
+            except self._db.errors as exc:
+                raise self._db.explain(exc) from exc
             self._local.transaction = conn
             try:
                 yield conn
@@ -230,32 +163,11 @@ class Journal:
             except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.IntegrityError) and "UNIQUE" in str(exc):
-                    message = f"The reference is already in use: {exc}"
-                    raise DuplicateReferenceError(message) from exc
-                if isinstance(exc, sqlite3.Error):
-                    raise JournalError(_explain(exc, self.path)) from exc
+                if isinstance(exc, self._db.errors):
+                    raise self._db.explain(exc) from exc
                 raise
             finally:
                 self._local.transaction = None
-
-    def _check_still_there(self) -> None:
-        """Raise JournalGone when the file is no longer the one this journal opened."""
-        if self._identity is None:
-            return  # still opening
-        try:
-            now = _identity(self.path)
-        except FileNotFoundError:
-            raise JournalGone(
-                f"The journal file {self.path} was deleted or moved while Order Desk was using "
-                "it. Nothing more is sent: without it, what was sent cannot be known. Put it "
-                "back, or start again knowing that orders of this run may already exist."
-            ) from None
-        if now != self._identity:
-            raise JournalGone(
-                f"The journal file {self.path} was replaced by another file while Order Desk "
-                "was using it. Nothing more is sent; start again to use the file now there."
-            )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -265,19 +177,15 @@ class Journal:
             yield
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._connection() as conn:
-            try:
-                return conn.execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
-                raise JournalError(_explain(exc, self.path)) from exc
+        try:
+            with self._connection() as conn:
+                return list(conn.execute(sql, params).fetchall())
+        except self._db.errors as exc:
+            raise self._db.explain(exc) from exc
 
     def close(self) -> None:
         """Close every connection (call once no other thread uses the journal)."""
-        self._closed = True
-        with self._all_lock:
-            for conn in self._all:
-                conn.close()
-            self._all.clear()
+        self._db.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -294,11 +202,11 @@ class Journal:
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO batches (created_at, target, account, profile, total, source) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 (self._clock(), target.value, account, account if profile is None else profile,
                  total, source),
             )
-            return int(cursor.lastrowid or 0)
+            return int(cursor.fetchone()[0])
 
     def add_order(
         self,
@@ -313,17 +221,25 @@ class Journal:
         profile: str | None = None,
     ) -> OrderRecord:
         """Journal a new order of ``account`` as `queued` (``profile``: the name it was entered
-        with, the account if not given); DuplicateReferenceError if the reference is taken."""
+        with, the account if not given); DuplicateReferenceError if the reference is taken
+        (the enclosing transaction goes on: another desk may have just journaled it)."""
         now = self._clock()
         with self._write() as conn:
-            cursor = conn.execute(
+            # A second desk adding the same reference waits here for the first one's commit,
+            # then adds nothing.
+            row = conn.execute(
                 "INSERT INTO orders (target, account, profile, reference, reference_generated, "
-                "state, payload, fingerprint, batch_id, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
+                "state, payload, fingerprint, batch_id, created_at, updated_at, entered_by, desk) "
+                "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (target, account, reference) DO NOTHING RETURNING id",
                 (target.value, account, account if profile is None else profile, reference,
-                 int(generated), payload_json, fingerprint, batch_id, now, now),
-            )
-            return self._get(conn, int(cursor.lastrowid or 0))
+                 int(generated), payload_json, fingerprint, batch_id, now, now,
+                 self._desk.operator, self._desk.desk),
+            ).fetchone()
+            if row is None:
+                raise DuplicateReferenceError(
+                    f"The reference {reference} is already in use for {account}.")
+            return self._get(conn, int(row[0]))
 
     def requeue(
         self,
@@ -361,12 +277,34 @@ class Journal:
         send. None if the order is no longer queued (e.g. cancelled meanwhile); then nothing may
         be sent."""
         with self._write() as conn:
+            # One statement: of two desks claiming at once, the second finds it no longer queued.
             cursor = conn.execute(
                 "UPDATE orders SET state = 'sending', attempt_count = attempt_count + 1, "
-                "updated_at = ? WHERE id = ? AND state = 'queued'",
-                (self._clock(), order_id),
+                f"updated_at = ?, lease_holder = ?, lease_until = {self._db.now_sql} + ? "
+                "WHERE id = ? AND state = 'queued'",
+                (self._clock(), self._desk.holder, self.lease_seconds, order_id),
             )
             return self._get(conn, order_id) if cursor.rowcount == 1 else None
+
+    def renew_leases(self) -> int:
+        """Extend the lease of every order this process is sending (a team journal's desks call
+        it while their requests are in flight); returns how many."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                f"UPDATE orders SET lease_until = {self._db.now_sql} + ? "
+                "WHERE state = 'sending' AND lease_holder = ?",
+                (self.lease_seconds, self._desk.holder),
+            )
+            return int(cursor.rowcount)
+
+    def lease_expired(self, order_id: int) -> bool:
+        """Whether an order some desk is sending has outlived its lease (that desk stopped)."""
+        rows = self._read(
+            "SELECT 1 FROM orders WHERE id = ? AND state = 'sending' "
+            f"AND (lease_until IS NULL OR lease_until < {self._db.now_sql})",
+            (order_id,),
+        )
+        return bool(rows)
 
     def record(
         self,
@@ -381,7 +319,7 @@ class Journal:
         """Store one attempt and the order's resulting state in a single transaction. With
         ``only_from``, the state changes only if the order is still in one of those states."""
         with self._write() as conn:
-            order = self._get(conn, order_id)
+            order = self._get(conn, order_id, lock=True)
             conn.execute(
                 f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -416,7 +354,8 @@ class Journal:
         """Change an order's state (only from the listed states, if given). True if it changed."""
         with self._write() as conn:
             if only_from is not None:
-                row = conn.execute("SELECT state FROM orders WHERE id = ?", (order_id,)).fetchone()
+                row = conn.execute("SELECT state FROM orders WHERE id = ?" + self._db.for_update,
+                                   (order_id,)).fetchone()
                 if row is None or OrderState(row[0]) not in only_from:
                     return False
             self._set_state(conn, order_id, state, message, remote_id)
@@ -424,7 +363,7 @@ class Journal:
 
     def _set_state(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         order_id: int,
         state: OrderState,
         message: str | None,
@@ -432,7 +371,8 @@ class Journal:
     ) -> None:
         conn.execute(
             "UPDATE orders SET state = ?, message = coalesce(?, message), "
-            "remote_id = coalesce(?, remote_id), updated_at = ? WHERE id = ?",
+            "remote_id = coalesce(?, remote_id), updated_at = ?, lease_holder = NULL, "
+            "lease_until = NULL WHERE id = ?",
             (state.value, message, remote_id, self._clock(), order_id),
         )
 
@@ -519,9 +459,14 @@ class Journal:
         return [_order(row) for row in rows]
 
     def mark_interrupted(self) -> int:
-        """After a crash: every `sending` row becomes `unknown` (its request may have arrived).
-        Only call while no engine of any process is sending (see `SendLock`)."""
+        """After a crash: `sending` rows become `unknown` (their request may have arrived). In a
+        desk's own journal every one of them, so only call while no engine of any process is
+        sending (see `SendLock`); in a team journal those whose lease ran out (their desk
+        stopped without renewing it)."""
         now = self._clock()
+        # A team journal's leases are judged by the server's clock, which every desk shares.
+        stopped = (f"state = 'sending' AND (lease_until IS NULL OR lease_until < "
+                   f"{self._db.now_sql})" if self.shared else "state = 'sending'")
         with self._write() as conn:
             # The lost request is an attempt like any other: it shows in the history, and it ends
             # (as far as anyone can tell) now, which is when a lookup may start to be believed.
@@ -529,28 +474,33 @@ class Journal:
             conn.execute(
                 f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
                 "SELECT id, 'send', updated_at, target, profile, NULL, NULL, NULL, "
-                "max(0, ? - updated_at) * 1000, 'unknown', "
+                f"{self._db.greatest('0', '? - updated_at')} * 1000, 'unknown', "
                 "'interrupted while sending (the program stopped); the request may have arrived' "
-                "FROM orders WHERE state = 'sending'",
+                f"FROM orders WHERE {stopped}",
                 (now,),
             )
             cursor = conn.execute(
-                "UPDATE orders SET state = 'unknown', updated_at = ?, "
-                "message = 'interrupted while sending; to be reconciled' WHERE state = 'sending'",
+                "UPDATE orders SET state = 'unknown', updated_at = ?, lease_holder = NULL, "
+                "lease_until = NULL, message = 'interrupted while sending; to be reconciled' "
+                f"WHERE {stopped}",
                 (now,),
             )
             if cursor.rowcount:
                 log.warning("%d order(s) were interrupted while sending", cursor.rowcount)
             # A cancel cut short alike: looked up by the next status check, never resent blindly.
+            # In a team journal, only one untouched for a lease's time (its desk stopped).
+            cancelling = "cancel_state = 'sending'" + (" AND updated_at < ?" if self.shared
+                                                       else "")
+            since = (now - self.lease_seconds,) if self.shared else ()
             conn.execute(
                 f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
                 "SELECT id, 'cancel', ?, target, profile, NULL, NULL, NULL, 0, 'unknown', "
                 "'interrupted while cancelling (the program stopped); the request may have "
-                "arrived' FROM orders WHERE cancel_state = 'sending'",
-                (now,),
+                f"arrived' FROM orders WHERE {cancelling}",
+                (now, *since),
             )
             conn.execute("UPDATE orders SET cancel_state = 'unknown', updated_at = ? "
-                         "WHERE cancel_state = 'sending'", (now,))
+                         f"WHERE {cancelling}", (now, *since))
             return cursor.rowcount
 
     # -- reads ---------------------------------------------------------------------------------
@@ -576,19 +526,21 @@ class Journal:
         )
         return bool(rows)
 
-    def _get(self, conn: sqlite3.Connection, order_id: int) -> OrderRecord:
+    def _get(self, conn: Connection, order_id: int, *, lock: bool = False) -> OrderRecord:
         sql = f"SELECT {_ORDER_COLUMNS} FROM orders WHERE id = ?"
+        if lock:  # about to change it: no other desk may change it in between
+            sql += self._db.for_update
         row = conn.execute(sql, (order_id,)).fetchone()
         if row is None:
             raise JournalError(f"Order {order_id} is not in the journal.")
         return _order(row)
 
     def get(self, order_id: int) -> OrderRecord:
-        with self._connection() as conn:
-            try:
+        try:
+            with self._connection() as conn:
                 return self._get(conn, order_id)
-            except sqlite3.Error as exc:
-                raise JournalError(_explain(exc, self.path)) from exc
+        except self._db.errors as exc:
+            raise self._db.explain(exc) from exc
 
     def find(self, target: Target, account: str, reference: str) -> OrderRecord | None:
         rows = self._read(
@@ -652,7 +604,7 @@ class Journal:
         return [(Target(target), account) for target, account in rows]
 
     def count(self, where: HistoryFilter | None = None) -> int:
-        clause, params = _where(where or HistoryFilter())
+        clause, params = _where(where or HistoryFilter(), self._db)
         return int(self._read(f"SELECT count(*) FROM orders {clause}", params)[0][0])
 
     def page(
@@ -664,7 +616,7 @@ class Journal:
         oldest_first: bool = False,
     ) -> list[OrderRecord]:
         """Orders matching ``where``, newest first by default; ``limit=-1`` means all."""
-        clause, params = _where(where or HistoryFilter())
+        clause, params = _where(where or HistoryFilter(), self._db)
         order = "ASC" if oldest_first else "DESC"
         rows = self._read(
             f"SELECT {_ORDER_COLUMNS} FROM orders {clause} ORDER BY id {order} LIMIT ? OFFSET ?",
@@ -678,92 +630,6 @@ class Journal:
         )
         return [_attempt(row) for row in rows]
 
-
-def _identity(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_dev, stat.st_ino
-
-
-def _create_complete(path: Path) -> None:
-    """A new journal appears at ``path`` whole or not at all: built beside it, then linked into
-    place (which fails if another process got there first; then theirs is used). So a file of 0
-    bytes at the path never means "being created"."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".new")
-    os.close(fd)
-    draft = Path(name)
-    try:
-        conn = sqlite3.connect(draft, isolation_level=None)
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            migrate(conn, draft, {})
-        finally:
-            conn.close()  # the last connection checkpoints: the file holds everything
-        try:
-            os.link(draft, path)
-        except FileExistsError:
-            pass  # another process made it first: use theirs
-        except OSError:
-            # No hard links on this file system (FAT, some network shares): a rename, which
-            # only races with another brand-new journal, so no order can be lost either way.
-            if not path.exists():
-                os.replace(draft, path)
-    finally:
-        for leftover in (draft, draft.with_name(draft.name + "-wal"),
-                         draft.with_name(draft.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-
-
-def _refuse_unusable_file(path: Path, *, read_only: bool) -> None:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        if read_only:
-            raise JournalError(f"There is no journal at {path} yet.") from None
-        try:
-            _create_complete(path)
-        except (OSError, sqlite3.Error) as exc:
-            raise JournalError(f"The journal could not be created at {path}: "
-                               f"{getattr(exc, 'strerror', None) or exc}.") from exc
-        return
-    except OSError as exc:
-        raise JournalError(f"The journal {path} cannot be read: {exc.strerror or exc}.") from exc
-    if size == 0:
-        raise JournalError(
-            f"The journal file {path} is empty (0 bytes): it was probably cut short or emptied. "
-            "Order Desk does not start a new journal over it, which would forget which orders "
-            "were sent. Restore it from a backup, or move it away to start a new journal."
-        )
-    if not read_only:
-        _refuse_foreign(path)
-
-
-def _refuse_foreign(path: Path) -> None:
-    """A database of another program (unversioned, with tables) is not made a journal; looked
-    at read-only, before anything (such as the WAL switch) writes to it."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            foreign = conn.execute("PRAGMA user_version").fetchone()[0] == 0 and conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise JournalError(_explain(exc, path)) from exc
-    if foreign:
-        raise JournalError(
-            f"The file {path} is a database, but not an Order Desk journal; it is left as it "
-            "is. Move it away to start a new journal there."
-        )
-
-
-def _check_current(conn: sqlite3.Connection, path: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version != LATEST_VERSION:
-        raise JournalError(
-            f"The journal {path} (schema v{version}) needs Order Desk to upgrade it, which it "
-            "cannot do in a read-only folder. Open it once where it can be written."
-        )
 
 
 def _order(row: tuple[Any, ...]) -> OrderRecord:
@@ -787,6 +653,8 @@ def _order(row: tuple[Any, ...]) -> OrderRecord:
         server_parts_json=row[16],
         server_checked_at=row[17],
         cancel_state=None if row[18] is None else CancelState(row[18]),
+        entered_by=row[19],
+        desk=row[20],
     )
 
 
@@ -814,13 +682,7 @@ def _attempt(row: tuple[Any, ...]) -> AttemptRecord:
     )
 
 
-def _fts_query(text: str) -> str:
-    """Each word becomes a quoted prefix term, so operator input can never be FTS syntax."""
-    words = text.split()
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
-
-
-def _where(where: HistoryFilter) -> tuple[str, list[Any]]:
+def _where(where: HistoryFilter, db: Database) -> tuple[str, list[Any]]:
     terms: list[str] = []
     params: list[Any] = []
     if where.reference:
@@ -863,6 +725,7 @@ def _where(where: HistoryFilter) -> tuple[str, list[Any]]:
                          f"({', '.join('?' * len(closed))}))")
             params += closed
     if where.text and where.text.split():
-        terms.append("id IN (SELECT rowid FROM orders_text WHERE orders_text MATCH ?)")
-        params.append(_fts_query(where.text))
+        term, more = db.text_match(where.text)
+        terms.append(term)
+        params += more
     return ("WHERE " + " AND ".join(terms) if terms else ""), params
