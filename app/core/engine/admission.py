@@ -25,7 +25,13 @@ from typing import Any
 from app.core import phrases
 from app.core.engine.references import new_reference
 from app.core.engine.results import OrderResult, ResultStatus
-from app.core.journal import MAYBE_CREATED, Journal, OrderRecord, OrderState
+from app.core.journal import (
+    MAYBE_CREATED,
+    DuplicateReferenceError,
+    Journal,
+    OrderRecord,
+    OrderState,
+)
 from app.core.models import content_fingerprint, reference_of, validate_order, with_reference
 from app.core.phrases import fill
 from app.core.settings import Profile
@@ -92,8 +98,23 @@ class Admission:
         self._references_seen.add(reference)
         existing = self._journal.find(self._profile.target, self._profile.account, reference)
         if existing is None:
-            return self._add(index, reference, wire, fingerprint, generated=False)
+            try:
+                return self._add(index, reference, wire, fingerprint, generated=False)
+            except DuplicateReferenceError:
+                # Another desk of the team journal journaled it a moment ago: theirs it is.
+                existing = self._journal.find(self._profile.target, self._profile.account,
+                                              reference)
+                if existing is None:
+                    raise
         return self._resume(index, existing, wire, fingerprint)
+
+    def lock_order(self, payload: object) -> str:
+        """A chunk admitted in this order of references takes its rows' locks in the same order
+        on every desk of a team journal, so two desks admitting overlapping files never wait
+        for each other in a circle."""
+        if not isinstance(payload, dict):
+            return ""
+        return reference_of(self._profile.target, payload) or ""
 
     def _admit_unreferenced(
         self, index: int, wire: dict[str, Any], fingerprint: str

@@ -45,6 +45,7 @@ from app.core.phrases import fill
 log = logging.getLogger(__name__)
 
 CANCELLED_MESSAGE = phrases.CANCELLED_BEFORE_SENT
+OTHER_DESK_POLL = 0.2  # seconds between looks at an order another desk is sending
 
 _STATE_AFTER_SEND = {
     OutcomeKind.ACCEPTED: OrderState.ACCEPTED,
@@ -104,6 +105,8 @@ class Courier:
         """Bring one order to a final state (or as far as is safe). ``settle=False`` skips the
         wait before a lookup (recovery of outcomes that are long past)."""
         record = self._journal.get(order_id)
+        if record.state is OrderState.SENDING and self._journal.shared:
+            record = self._await_other_desk(record)
         if record.state is OrderState.UNKNOWN:
             record = self._reconcile(record, settle=settle)
         if record.state is not OrderState.QUEUED:
@@ -122,6 +125,8 @@ class Courier:
                 continue  # cancelled while waiting for a token
             with self._lane.slots:
                 claimed = self._journal.claim_for_send(record.id)
+                if claimed is None and self._journal.shared:
+                    break  # another desk claimed it first: its outcome is this order's
                 if claimed is None:
                     return result_of(index, self._journal.get(record.id))
                 record = claimed  # another batch may have queued it again with a new payload
@@ -140,6 +145,18 @@ class Courier:
             if tries >= self._policy.max_send_attempts:
                 return self._give_up(index, record, tries)
             self._back_off(outcome, tries)
+        return self.deliver(index, record.id)
+
+    def _await_other_desk(self, record: OrderRecord) -> OrderRecord:
+        """Another desk of the team journal is sending the order: wait for its outcome, or for
+        its lease to run out (that desk stopped; the order becomes unknown, to reconcile)."""
+        while record.state is OrderState.SENDING and not self._control.cancelled.is_set():
+            if self._journal.lease_expired(record.id):
+                self._journal.mark_interrupted()
+            elif self._control.sleep(OTHER_DESK_POLL):
+                break
+            record = self._journal.get(record.id)
+        return record
 
     def _give_up(self, index: int, record: OrderRecord, tries: int) -> OrderResult:
         """Every try was turned away before the server processed it (429, 503, no connection):

@@ -327,8 +327,10 @@ class SubmissionEngine:
                 break
             # One transaction per chunk; nothing of a chunk is sent before it is committed.
             with self._journal.transaction():
-                chunk = payloads[start:start + ADMISSION_CHUNK]
-                decisions = [admission.admit(start + n, p) for n, p in enumerate(chunk)]
+                chunk = sorted(enumerate(payloads[start:start + ADMISSION_CHUNK], start),
+                               key=lambda item: admission.lock_order(item[1]))
+                decisions = sorted((admission.admit(n, p) for n, p in chunk),
+                                   key=lambda decision: decision.index)
             for decision in decisions:
                 if isinstance(decision, Admitted):
                     futures.append(pool.submit(self._deliver, handle, courier, decision.index,
