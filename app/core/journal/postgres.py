@@ -162,6 +162,14 @@ def _placeholders(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+@functools.lru_cache(maxsize=512)
+def _limit_positions(sql: str) -> frozenset[int]:
+    """Which parameters are a LIMIT: SQLite's "no limit" is -1, PostgreSQL's NULL."""
+    parts = sql.split("?")[:-1]
+    return frozenset(n for n, part in enumerate(parts)
+                     if re.search(r"\bLIMIT\s*$", part, re.IGNORECASE))
+
+
 def _value(value: Any) -> Any:
     # PostgreSQL text cannot hold NUL; an answer from a server might: keep it visible, escaped.
     if isinstance(value, str) and "\x00" in value:
@@ -178,8 +186,10 @@ class _Connection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         if not params:
             return self.raw.execute(sql)
-        return self.raw.execute(_placeholders(sql),
-                                [_value(value) for value in params])
+        limits = _limit_positions(sql)
+        return self.raw.execute(_placeholders(sql), [
+            None if n in limits and isinstance(value, int) and value < 0 else _value(value)
+            for n, value in enumerate(params)])
 
     @property
     def in_transaction(self) -> bool:
