@@ -123,6 +123,12 @@ def _credentials(parser: argparse.ArgumentParser) -> None:
     credentials_cmd.configure_credentials(parser)
 
 
+def _journal(parser: argparse.ArgumentParser) -> None:
+    from app.cli import journal_cmd
+
+    journal_cmd.configure_journal(parser)
+
+
 # Every subcommand, in the order `--help` lists them: name, its line in `--help`, its options.
 COMMANDS: tuple[tuple[str, str, Configure], ...] = (
     ("submit", "validate, journal and send orders", _submit),
@@ -132,6 +138,7 @@ COMMANDS: tuple[tuple[str, str, Configure], ...] = (
     ("sandbox", "run the local KA + Nomad simulator in the foreground", _sandbox),
     ("profile", "add, use, list, rename or remove profiles", _profile),
     ("credentials", "store or delete secrets in the OS keyring", _credentials),
+    ("journal", "check the journal; move this desk onto a team journal (PostgreSQL)", _journal),
 )
 
 

@@ -90,5 +90,8 @@ class Database:
     def greatest(self, first: str, second: str) -> str:
         return f"greatest({first}, {second})"
 
+    def schema_version(self) -> int:
+        raise NotImplementedError
+
     def close(self) -> None:
         raise NotImplementedError

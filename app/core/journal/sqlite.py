@@ -171,6 +171,10 @@ class SqliteDatabase(Database):
     def greatest(self, first: str, second: str) -> str:
         return f"max({first}, {second})"
 
+    def schema_version(self) -> int:
+        with self._pooled() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
     def close(self) -> None:
         self._closed = True
         with self._all_lock:

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,12 @@ _ATTEMPT_COLUMNS = (
 # another desk of a team journal takes the order for interrupted and reconciles it.
 DEFAULT_LEASE_SECONDS = 60.0
 LEASE_ENV = "ORDER_DESK_LEASE_SECONDS"
+
+
+class CopyOutcome(StrEnum):
+    COPIED = "copied"
+    HELD = "held"  # the journal holds the reference already, with the same content
+    DIFFERS = "differs"  # it holds the reference with other content: left as it is
 
 
 class Journal:
@@ -131,6 +138,12 @@ class Journal:
     @property
     def database(self) -> Database:
         return self._db
+
+    def schema_version(self) -> int:
+        try:
+            return self._db.schema_version()
+        except self._db.errors as exc:
+            raise self._db.explain(exc) from exc
 
     # -- connections -------------------------------------------------------------------------
 
@@ -629,6 +642,55 @@ class Journal:
             f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE order_id = ? ORDER BY id", (order_id,)
         )
         return [_attempt(row) for row in rows]
+
+    def copy_in(self, order: OrderRecord, attempts: Sequence[AttemptRecord]) -> CopyOutcome:
+        """Add an order of another journal with its attempts (moving a desk onto a team
+        journal), unless this journal holds its reference already: then nothing is written,
+        and the outcome says whether that order has the same content."""
+        with self._write() as conn:
+            row = conn.execute(
+                "INSERT INTO orders (target, account, profile, reference, reference_generated, "
+                "state, payload, fingerprint, remote_id, message, attempt_count, created_at, "
+                "updated_at, server_status, server_parts, server_checked_at, cancel_state, "
+                f"entered_by, desk) VALUES ({', '.join('?' * 19)}) "
+                "ON CONFLICT (target, account, reference) DO NOTHING RETURNING id",
+                (order.target.value, order.account, order.profile, order.reference,
+                 int(order.reference_generated), order.state.value, order.payload_json,
+                 order.fingerprint, order.remote_id, order.message, order.attempt_count,
+                 order.created_at, order.updated_at,
+                 order.server_status.value if order.server_status else None,
+                 order.server_parts_json, order.server_checked_at,
+                 order.cancel_state.value if order.cancel_state else None,
+                 order.entered_by or self._desk.operator, order.desk or self._desk.desk),
+            ).fetchone()
+            if row is None:
+                held = conn.execute(
+                    "SELECT fingerprint FROM orders WHERE target = ? AND account = ? "
+                    "AND reference = ?", (order.target.value, order.account, order.reference),
+                ).fetchone()
+                return CopyOutcome.HELD if held[0] == order.fingerprint else CopyOutcome.DIFFERS
+            for attempt in attempts:
+                conn.execute(
+                    f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (row[0], attempt.kind.value, attempt.started_at, attempt.target.value,
+                     attempt.profile, attempt.request_json, attempt.http_status,
+                     attempt.response_body, attempt.duration_ms, attempt.outcome,
+                     attempt.message),
+                )
+            return CopyOutcome.COPIED
+
+    def summary(self) -> dict[str, Any]:
+        """What `order-desk journal check` reports: orders by state, attempts, batches, desks."""
+        by_state = dict(self._read("SELECT state, count(*) FROM orders GROUP BY state"))
+        return {
+            "orders": sum(int(n) for n in by_state.values()),
+            "by_state": {str(state): int(n) for state, n in sorted(by_state.items())},
+            "attempts": int(self._read("SELECT count(*) FROM attempts")[0][0]),
+            "batches": int(self._read("SELECT count(*) FROM batches")[0][0]),
+            "desks": [str(desk) for (desk,) in self._read(
+                "SELECT DISTINCT desk FROM orders WHERE desk != '' ORDER BY desk")],
+        }
 
 
 
