@@ -79,6 +79,8 @@ def _as_json(record: OrderRecord) -> str:
         "attempts": record.attempt_count,
         "created_at": _iso(record.created_at),
         "updated_at": _iso(record.updated_at),
+        "entered_by": record.entered_by,
+        "desk": record.desk,
     })
 
 
@@ -91,11 +93,18 @@ def _as_line(record: OrderRecord) -> str:
     return shown("  ".join(parts))
 
 
+def _team_journal_set() -> bool:
+    try:
+        return bool(team_journal_url(load_cli_settings()))
+    except InputError:
+        return False
+
+
 def run_history(args: argparse.Namespace) -> int:
     if args.limit < 0:
         fail("history", "--limit must be 0 (all) or more")
         return EXIT_USAGE
-    if not journal_path().exists():
+    if not journal_path().exists() and not _team_journal_set():
         if not args.json:
             print("no orders match" if _filtered(args) else "the journal holds no orders yet",
                   file=sys.stderr)
