@@ -97,7 +97,7 @@ def test_three_desks_one_killed_create_each_order_once(
         codes = []
         for env, orders in desks:
             child = submit(env, orders, server)
-            out, err = child.communicate(timeout=300)
+            _, err = child.communicate(timeout=300)
             codes.append(child.returncode)
             assert child.returncode in (0, 3, 4), err
         if codes == [0, 0, 0]:
