@@ -48,8 +48,15 @@ FAILED_AFTER_SENDING = (
     "look it up before resending")
 MAY_HAVE_PROCESSED = "the server may have processed the request; look it up before resending"
 REDIRECTED = "redirected to %1: check the base URL"
+UNREADABLE_BODY = (
+    "The server answered HTTP %1 but the body %2 (%3); it may have processed the request: look "
+    "the order up before resending")
+NOT_JSON = "is not JSON"
+NOT_KA_ENVELOPE = "is not a KA envelope"
+NOT_NOMAD_ENVELOPE = "is not a Nomad envelope"
 
 # -- KA (app.core.clients.ka) -------------------------------------------------------------------
+KA_CREATED = "KA order %1 created"
 KA_REFUSED = "KA refused it (code %1): %2"
 NO_MESSAGE = "no message"
 KA_TOKEN_REFUSED = (
@@ -73,6 +80,7 @@ APP_KEY_NOT_AUTHORISED = "this app key is not authorised for the API; ask Nomad 
 NONCE_USED = "the same signed request arrived twice; this copy was not processed again"
 BACKEND_MAY_HAVE_PROCESSED = "the backend may have processed it; look it up before resending"
 GATEWAY_REQUEST_ID = "gateway request id %1"
+NOMAD_CREATED = "Nomad order %1 created"
 NOMAD_REFUSED = "Nomad refused it (code %1): %2"
 NOMAD_LOOKUP_FAILED = "Nomad lookup failed: %1"
 NOMAD_FOUND = "found Nomad order %1"

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
+from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
 from app.core.models.summary import OrderSummary, summarise_order
 from app.gui.language import moment_text, outcome_text
@@ -75,6 +76,11 @@ class HistoryTableModel(QAbstractTableModel):
             ("message", self.tr("Message")),
         )
         self._icons = {state: _state_icon(colour) for state, colour in _STATE_COLOURS.items()}
+
+    def account_text(self, account: str) -> str:
+        """Where an order went: the account key (a URL, a store), or the built-in sandbox in
+        the operator's language."""
+        return self.tr("built-in sandbox") if account == EMBEDDED_SANDBOX else account
 
     def state_text(self, state: OrderState) -> str:
         return {
@@ -193,7 +199,7 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and key == "profile":
             # Where it went: what makes an order's reference unique, whatever the profile is
             # called now.
-            return self.tr("Sent to: %1").replace("%1", record.account)
+            return self.tr("Sent to: %1").replace("%1", self.account_text(record.account))
         return None
 
     def _text(self, record: OrderRecord, key: str) -> str:

@@ -326,7 +326,7 @@ class HistoryView(QWidget):
             (self.tr("Remote id"), record.remote_id or "—"),
             (self.tr("Entered"), entered),
             (self.tr("Profile"), f"{record.profile} ({record.target.label})"),
-            (self.tr("Sent to"), record.account),
+            (self.tr("Sent to"), self.model.account_text(record.account)),
         ]
         if record.message:
             facts.append((self.tr("Outcome"), outcome_text(record.message)))
@@ -377,7 +377,7 @@ class HistoryView(QWidget):
             self.tr("Remote id: %1").replace("%1", record.remote_id or "—"),
             self.tr("Profile: %1 (%2)").replace("%1", record.profile)
             .replace("%2", record.target.label),
-            self.tr("Sent to: %1").replace("%1", record.account),
+            self.tr("Sent to: %1").replace("%1", self.model.account_text(record.account)),
         ]
         if record.message:
             lines.append(self.tr("Message: %1").replace("%1", outcome_text(record.message)))

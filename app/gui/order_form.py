@@ -103,6 +103,8 @@ def get_nested(payload: dict[str, Any], path: str) -> Any:
     return node
 
 
+# OrderForm's own texts name their context: self.tr() in a method of this class would look
+# them up under the subclass's name (KaOrderForm), where the catalogue does not have them.
 class OrderForm(QWidget):
     """Emits `validity_changed(ok)` after each (debounced) validation and `edited` on every
     change; `payload()` is the order as typed, `wire()` what the models made of it."""
@@ -288,11 +290,14 @@ class OrderForm(QWidget):
                 key = f"cell:{row}:{column}"
                 order = (items_rank, row + 1, self.items_model.columns.index(column))
                 header = self.items_model.headers[self.items_model.columns.index(column)]
-                place = self.tr("Line %1, %2").replace("%1", str(row + 1)).replace("%2", header)
+                place = (QCoreApplication.translate("OrderForm", "Line %1, %2")
+                         .replace("%1", str(row + 1)).replace("%2", header))
             elif self.items_container and loc.split(".")[0] == self.items_container:
-                key, order, place = "items", (items_rank, 0, 0), self.tr("Order lines")
+                key, order = "items", (items_rank, 0, 0)
+                place = QCoreApplication.translate("OrderForm", "Order lines")
             else:
-                key, order, place = f"form:{loc}", (len(chain) + 1, 0, 0), loc or self.tr("Order")
+                key, order = f"form:{loc}", (len(chain) + 1, 0, 0)
+                place = loc or QCoreApplication.translate("OrderForm", "Order")
             found.setdefault(key, (order, place, message))
         entries = sorted(found.items(), key=lambda entry: entry[1][0])
         return [(key, place, message) for key, (_order, place, message) in entries]
@@ -303,7 +308,8 @@ class OrderForm(QWidget):
         links = [f'<a href="{html.escape(key)}">{html.escape(place)}</a>'
                  for key, place, _message in entries[:limit]]
         if len(entries) > limit:
-            links.append(self.tr("%n more", "", len(entries) - limit))
+            links.append(QCoreApplication.translate("OrderForm", "%n more", None,
+                                                    len(entries) - limit))
         return ", ".join(links)
 
     def focus_blocker(self, key: str) -> None:
@@ -511,8 +517,9 @@ class OrderForm(QWidget):
             elif cell is not None:
                 by_cell.setdefault(cell, message)
                 header = self.items_model.headers[self.items_model.columns.index(cell[1])]
-                table_messages.append(self.tr("Line %1, %2: %3").replace("%1", str(cell[0] + 1))
-                                      .replace("%2", header).replace("%3", message))
+                table_messages.append(
+                    QCoreApplication.translate("OrderForm", "Line %1, %2: %3")
+                    .replace("%1", str(cell[0] + 1)).replace("%2", header).replace("%3", message))
             elif self.items_container and loc.split(".")[0] == self.items_container:
                 table_messages.append(message)
             else:

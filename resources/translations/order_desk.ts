@@ -450,110 +450,115 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="65"/>
+        <location filename="../../app/gui/history_model.py" line="66"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="66"/>
+        <location filename="../../app/gui/history_model.py" line="67"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="67"/>
+        <location filename="../../app/gui/history_model.py" line="68"/>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="69"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="81"/>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="82"/>
-        <source>Sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/gui/history_model.py" line="83"/>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="84"/>
-        <source>Rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="85"/>
-        <source>Unknown — reconcile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/history_model.py" line="86"/>
-        <source>Not sent — submit again</source>
+        <source>built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/history_model.py" line="87"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="88"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="89"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="90"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="91"/>
+        <source>Unknown — reconcile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="92"/>
+        <source>Not sent — submit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="93"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="139"/>
-        <location filename="../../app/gui/history_model.py" line="188"/>
+        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="194"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="151"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="196"/>
+        <location filename="../../app/gui/history_model.py" line="202"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1927,29 +1932,29 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="291"/>
+        <location filename="../../app/gui/order_form.py" line="293"/>
         <source>Line %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="293"/>
+        <location filename="../../app/gui/order_form.py" line="297"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="295"/>
+        <location filename="../../app/gui/order_form.py" line="300"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/order_form.py" line="306"/>
+        <location filename="../../app/gui/order_form.py" line="311"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="514"/>
+        <location filename="../../app/gui/order_form.py" line="521"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2844,6 +2849,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>KA order %1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>KA refused it (code %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2860,6 +2869,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nomad order %1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nomad refused it (code %1): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2869,6 +2882,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     </message>
     <message>
         <source>The connection failed after the request was sent (%1); the server may have processed it: look it up before resending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 but the body %2 (%3); it may have processed the request: look the order up before resending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2921,6 +2938,18 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     </message>
     <message>
         <source>gateway request id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a KA envelope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a Nomad envelope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

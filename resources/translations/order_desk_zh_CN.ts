@@ -454,110 +454,115 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="65"/>
+        <location filename="../../app/gui/history_model.py" line="66"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="66"/>
+        <location filename="../../app/gui/history_model.py" line="67"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="67"/>
+        <location filename="../../app/gui/history_model.py" line="68"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="69"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="81"/>
+        <location filename="../../app/gui/history_model.py" line="83"/>
+        <source>built-in sandbox</source>
+        <translation>内置沙箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="87"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="82"/>
+        <location filename="../../app/gui/history_model.py" line="88"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="83"/>
+        <location filename="../../app/gui/history_model.py" line="89"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="84"/>
+        <location filename="../../app/gui/history_model.py" line="90"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="85"/>
+        <location filename="../../app/gui/history_model.py" line="91"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="86"/>
+        <location filename="../../app/gui/history_model.py" line="92"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="87"/>
+        <location filename="../../app/gui/history_model.py" line="93"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="139"/>
-        <location filename="../../app/gui/history_model.py" line="188"/>
+        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="194"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="151"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="196"/>
+        <location filename="../../app/gui/history_model.py" line="202"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -1937,29 +1942,29 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="291"/>
+        <location filename="../../app/gui/order_form.py" line="293"/>
         <source>Line %1, %2</source>
         <translation>第 %1 行，%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="293"/>
+        <location filename="../../app/gui/order_form.py" line="297"/>
         <source>Order lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="295"/>
+        <location filename="../../app/gui/order_form.py" line="300"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/order_form.py" line="306"/>
+        <location filename="../../app/gui/order_form.py" line="311"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="514"/>
+        <location filename="../../app/gui/order_form.py" line="521"/>
         <source>Line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
@@ -2857,6 +2862,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>KA 查询已停止</translation>
     </message>
     <message>
+        <source>KA order %1 created</source>
+        <translation>KA 订单 %1 已创建</translation>
+    </message>
+    <message>
         <source>KA refused it (code %1): %2</source>
         <translation>KA 拒绝了该订单（代码 %1）：%2</translation>
     </message>
@@ -2873,6 +2882,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>Nomad 查询失败：%1</translation>
     </message>
     <message>
+        <source>Nomad order %1 created</source>
+        <translation>Nomad 订单 %1 已创建</translation>
+    </message>
+    <message>
         <source>Nomad refused it (code %1): %2</source>
         <translation>Nomad 拒绝了该订单（代码 %1）：%2</translation>
     </message>
@@ -2883,6 +2896,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     <message>
         <source>The connection failed after the request was sent (%1); the server may have processed it: look it up before resending</source>
         <translation>请求发出后连接中断（%1）；服务器可能已处理：重发前请先查询</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 but the body %2 (%3); it may have processed the request: look the order up before resending</source>
+        <translation>服务器返回 HTTP %1，但响应内容%2（%3）；服务器可能已处理该请求：重发前请先查询该订单</translation>
     </message>
     <message>
         <source>already accepted earlier with different content; this version was NOT sent (a created order cannot be changed here: give a new order its own reference)</source>
@@ -2935,6 +2952,18 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     <message>
         <source>gateway request id %1</source>
         <translation>网关请求编号 %1</translation>
+    </message>
+    <message>
+        <source>is not JSON</source>
+        <translation>不是 JSON</translation>
+    </message>
+    <message>
+        <source>is not a KA envelope</source>
+        <translation>不是 KA 的响应格式</translation>
+    </message>
+    <message>
+        <source>is not a Nomad envelope</source>
+        <translation>不是 Nomad 的响应格式</translation>
     </message>
     <message>
         <source>no KA order with customOrderId %1 created since %2</source>

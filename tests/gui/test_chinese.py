@@ -139,6 +139,10 @@ def test_the_main_window_and_a_refused_send_are_in_chinese(zh_window: MainWindow
         zh_window.header.set_target(target)
         zh_window.submit()  # refused: the inline messages and the outcome line show
         assert CHINESE.search(zh_window.outcome.text()), zh_window.outcome.text()
+        # The links to what still blocks sending, and "N more" after them (texts of the form
+        # class shared by both targets: found under its own context, not the subclass's).
+        blockers = re.sub(r"<[^>]+>", "", zh_window.blockers_label.text())
+        assert "more" not in blockers and "Line" not in blockers, blockers
         assert _not_chinese(_texts(zh_window), _data(zh_window)) == []
     zh_window.tabs.setCurrentWidget(zh_window.history)
     assert _not_chinese(_texts(zh_window), _data(zh_window)) == []

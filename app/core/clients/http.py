@@ -263,13 +263,12 @@ class Exchange:
             retry_after = parse_retry_after(self.response.headers.get("retry-after"))
         return self.outcome(kind, message, retry_after=retry_after)
 
-    def unreadable_outcome(self, problem: str = "is not JSON") -> SendOutcome:
+    def unreadable_outcome(self, problem: str = phrases.NOT_JSON) -> SendOutcome:
         """A 2xx whose body we cannot read: the server may well have created the order."""
         status = self.response.status_code if self.response is not None else "?"
         return self.outcome(
             OutcomeKind.UNKNOWN,
-            f"The server answered HTTP {status} but the body {problem} ({self.snippet()!r}); "
-            "it may have processed the request: look the order up before resending",
+            fill(phrases.UNREADABLE_BODY, status, problem, repr(self.snippet())),
         )
 
 

@@ -196,7 +196,7 @@ class KaClient:
                 OutcomeKind.ACCEPTED, "KA accepted the order but returned no order id"
             )
         return reply.exchange.outcome(
-            OutcomeKind.ACCEPTED, f"KA order {remote_id} created", remote_id=remote_id
+            OutcomeKind.ACCEPTED, fill(phrases.KA_CREATED, remote_id), remote_id=remote_id
         )
 
     def query_orders(
@@ -353,7 +353,7 @@ class KaClient:
         except ValueError:
             return exchange.unreadable_outcome()
         if not isinstance(envelope, dict) or "code" not in envelope:
-            return exchange.unreadable_outcome("is not a KA envelope")
+            return exchange.unreadable_outcome(phrases.NOT_KA_ENVELOPE)
         code = id_text(envelope.get("code"))
         if code != SUCCESS_CODE:
             message = _text(envelope.get("message")) or phrases.NO_MESSAGE

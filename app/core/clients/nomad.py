@@ -147,7 +147,7 @@ class NomadClient:
                 OutcomeKind.ACCEPTED, "Nomad accepted the order but returned no order id"
             )
         return reply.exchange.outcome(
-            OutcomeKind.ACCEPTED, f"Nomad order {remote_id} created", remote_id=remote_id
+            OutcomeKind.ACCEPTED, fill(phrases.NOMAD_CREATED, remote_id), remote_id=remote_id
         )
 
     def lookup(
@@ -245,7 +245,7 @@ class NomadClient:
         except ValueError:
             return exchange.unreadable_outcome()
         if not isinstance(envelope, dict) or "code" not in envelope:
-            return exchange.unreadable_outcome("is not a Nomad envelope")
+            return exchange.unreadable_outcome(phrases.NOT_NOMAD_ENVELOPE)
         code = id_text(envelope.get("code"))
         if code != SUCCESS_CODE:
             return exchange.outcome(
