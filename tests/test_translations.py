@@ -3,6 +3,7 @@ pyside6-lupdate finds in the sources and what the models supply at run time."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import shutil
 from pathlib import Path
@@ -117,3 +118,18 @@ def test_the_command_line_keeps_english_whatever_the_window_language() -> None:
                           text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60, check=True)
     assert "Order entry for the KA and Nomad APIs." in done.stdout
     assert not any("\u4e00" <= char <= "\u9fff" for char in done.stdout)
+
+
+def test_no_text_is_translated_inside_an_f_string() -> None:
+    # lupdate does not read f-strings: a tr() inside one never reaches the catalogue, and the
+    # window shows it in English whatever the language.
+    found = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            found += [f"{path.name}:{call.lineno}: {ast.unparse(call)}"
+                      for call in ast.walk(node) if isinstance(call, ast.Call)
+                      and getattr(call.func, "attr", getattr(call.func, "id", "")) in (
+                          "tr", "translate")]
+    assert found == []

@@ -315,6 +315,9 @@ class HistoryView(QWidget):
         def e(text: object) -> str:
             return html.escape(str(text))
 
+        def heading(text: str) -> str:  # tr() stays outside f-strings: lupdate reads no f-string
+            return "<h4>" + e(text) + "</h4>"
+
         summary = self.model.summary(record)
         colour = self.model.state_colour(record.state)
         entered = moment_text(record.created_at, seconds=True)
@@ -332,36 +335,45 @@ class HistoryView(QWidget):
             facts.append((self.tr("Outcome"), outcome_text(record.message)))
         parts.append(_table_rows(facts))
         address = [summary.recipient, *summary.address_lines, summary.country, summary.phone]
-        parts.append(f"<h4>{e(self.tr('Deliver to'))}</h4>")
+        parts.append(heading(self.tr("Deliver to")))
         parts.append("<br>".join(e(line) for line in address if line)
                      or e(self.tr("(no address in this order)")))
-        parts.append(f"<h4>{e(self.tr('Lines'))}</h4>")
+        parts.append(heading(self.tr("Lines")))
         if summary.lines:
             rows = "".join(
                 f"<tr><td>{e(line.sku)}</td><td>{e(line.name)}</td>"
                 f"<td align='right'>{e('—' if line.quantity is None else line.quantity)}</td></tr>"
                 for line in summary.lines)
-            parts.append(
-                f"<table cellspacing='0' cellpadding='3' border='0'><tr>"
-                f"<th align='left'>{e(self.tr('SKU'))}</th>"
-                f"<th align='left'>{e(self.tr('Product'))}</th>"
-                f"<th align='right'>{e(self.tr('Quantity'))}</th></tr>{rows}</table>")
+            header = "".join(
+                f"<th align='{align}'>{e(text)}</th>"
+                for align, text in (("left", self.tr("SKU")), ("left", self.tr("Product")),
+                                    ("right", self.tr("Quantity"))))
+            parts.append(f"<table cellspacing='0' cellpadding='3' border='0'><tr>{header}</tr>"
+                         f"{rows}</table>")
         else:
             parts.append(e(self.tr("(no lines in this order)")))
-        parts.append(f"<h4>{e(self.tr('Attempts'))}</h4>")
+        parts.append(heading(self.tr("Attempts")))
         if attempts:
             rows = "".join(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
                     e(moment_text(a.started_at, seconds=True)),
-                    e(self._kind_text(a)), e(a.outcome),
+                    e(self._kind_text(a)), e(self._attempt_outcome_text(a.outcome)),
                     e(f"HTTP {a.http_status}" if a.http_status else "—"),
                     e(outcome_text(a.message.splitlines()[0]) if a.message else ""))
                 for a in attempts)
             parts.append(f"<table cellspacing='0' cellpadding='3' border='0'>{rows}</table>")
         else:
             parts.append(e(self.tr("Not sent yet.")))
-        parts.append(f"<p><a href='#raw'>{e(self.tr('Show the request and response'))}</a></p>")
+        link = self.tr("Show the request and response")
+        parts.append(f"<p><a href='#raw'>{e(link)}</a></p>")
         return "".join(parts)
+
+    def _attempt_outcome_text(self, outcome: str) -> str:
+        """An attempt's outcome word (the client's or the lookup's) in the operator's words."""
+        return {"accepted": self.tr("accepted"), "rejected": self.tr("rejected"),
+                "retry": self.tr("not taken (safe to resend)"), "unknown": self.tr("unknown"),
+                "found": self.tr("found"), "absent": self.tr("not on the server")}.get(
+            outcome, outcome)
 
     def _kind_text(self, attempt: AttemptRecord) -> str:
         return {"send": self.tr("Sent"), "lookup": self.tr("Looked up")}.get(

@@ -687,112 +687,177 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入 CSV… 批量导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="326"/>
+        <location filename="../../app/gui/history_view.py" line="329"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="327"/>
+        <location filename="../../app/gui/history_view.py" line="330"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="328"/>
+        <location filename="../../app/gui/history_view.py" line="331"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="329"/>
+        <location filename="../../app/gui/history_view.py" line="332"/>
         <source>Sent to</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="332"/>
+        <location filename="../../app/gui/history_view.py" line="335"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="337"/>
+        <location filename="../../app/gui/history_view.py" line="338"/>
+        <source>Deliver to</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="340"/>
         <source>(no address in this order)</source>
         <translation>（此订单没有地址）</translation>
     </message>
     <message>
+        <location filename="../../app/gui/history_view.py" line="341"/>
+        <source>Lines</source>
+        <translation>商品明细</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="349"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="349"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/history_view.py" line="350"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="354"/>
         <source>(no lines in this order)</source>
         <translation>（此订单没有商品行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="362"/>
+        <location filename="../../app/gui/history_view.py" line="355"/>
+        <source>Attempts</source>
+        <translation>尝试记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="366"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="367"/>
+        <source>Show the request and response</source>
+        <translation>显示请求与响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="373"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="373"/>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="374"/>
+        <source>not taken (safe to resend)</source>
+        <translation>未被受理（可安全重发）</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="374"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="375"/>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="375"/>
+        <source>not on the server</source>
+        <translation>服务器上没有</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="367"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>Looked up</source>
         <translation>已查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="375"/>
+        <location filename="../../app/gui/history_view.py" line="387"/>
         <source>Reference: %1</source>
         <translation>订单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="376"/>
+        <location filename="../../app/gui/history_view.py" line="388"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="377"/>
+        <location filename="../../app/gui/history_view.py" line="389"/>
         <source>Remote id: %1</source>
         <translation>远端单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="378"/>
+        <location filename="../../app/gui/history_view.py" line="390"/>
         <source>Profile: %1 (%2)</source>
         <translation>配置：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="380"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="383"/>
+        <location filename="../../app/gui/history_view.py" line="395"/>
         <source>Message: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="384"/>
+        <location filename="../../app/gui/history_view.py" line="396"/>
         <source>Payload:</source>
         <translation>请求内容：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="389"/>
+        <location filename="../../app/gui/history_view.py" line="401"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation>第 %1 次尝试（%2），时间 %3：%4，HTTP %5，%6 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="398"/>
+        <location filename="../../app/gui/history_view.py" line="410"/>
         <source>Request:</source>
         <translation>请求：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="400"/>
+        <location filename="../../app/gui/history_view.py" line="412"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="424"/>
+        <location filename="../../app/gui/history_view.py" line="436"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="424"/>
+        <location filename="../../app/gui/history_view.py" line="436"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>

@@ -297,5 +297,7 @@ def test_an_api_refusal_reads_in_chinese_with_the_servers_words_kept(
         assert re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{2}:\d{2}", entered), entered  # zh_CN's way
         order_view = window.history.order_view.toPlainText()
         assert "KA 拒绝了该订单（代码" in order_view and "refused it" not in order_view
+        for heading in ("收货地址", "商品明细", "尝试记录", "被拒绝"):
+            assert heading in order_view, heading
     finally:
         window.shutdown()
