@@ -71,12 +71,17 @@ def configure_sandbox(parser: argparse.ArgumentParser) -> None:
         "--drop-after-commit-rate",
         type=_rate,
         default=0.0,
-        help="share of created orders stored and then left unanswered (0..1)",
+        help="share of orders created (or cancelled) and then left unanswered (0..1)",
     )
     parser.add_argument(
         "--no-rate-limit", action="store_true", help="turn off KA's 2/s (burst 120) limit"
     )
-    parser.add_argument("--seed", type=int, help="make the fault choices reproducible")
+    parser.add_argument("--ship-after", type=_seconds, metavar="SECONDS",
+                        help="orders ship (with a tracking number) this many seconds after they "
+                        "are created; cancels are refused from then on (default: never)")
+    parser.add_argument("--seed", type=int,
+                        help="make the fault choices, ship times and tracking numbers "
+                        "reproducible")
     parser.set_defaults(func=run)
 
 
@@ -136,6 +141,7 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
         malformed_rate=args.malformed_rate,
         drop_after_commit_rate=args.drop_after_commit_rate,
         listing_lag=args.listing_lag,
+        ship_after=args.ship_after,
         ka_rate_limit=None if args.no_rate_limit else SandboxConfig.ka_rate_limit,
         seed=args.seed,
     )
@@ -186,6 +192,9 @@ def _print_banner(server: SandboxServer) -> None:
         if getattr(config, name)
     )
     limit = f"{config.ka_rate_limit}/s, burst {config.ka_burst}" if config.ka_rate_limit else "off"
+    ships = ("never" if config.ship_after is None
+             else f"{config.ship_after:g} s after creation"
+             + ("" if config.seed is None else " (0.5 to 1.5 times that, by the seed)"))
     lines = [
         "Order Desk sandbox is running. Press Ctrl+C to stop.",
         f"  KA base URL:      {server.ka_base_url}",
@@ -196,6 +205,7 @@ def _print_banner(server: SandboxServer) -> None:
         f"  Orders kept in:   {config.db_path or 'memory (lost on exit)'}",
         f"  KA rate limit:    {limit}",
         f"  Faults:           {faults or 'none'}",
+        f"  Orders ship:      {ships}",
     ]
     print("\n".join(lines), flush=True)
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
+
+from app.core.outcome import RecordedRequest
 
 
 class ServerStatus(StrEnum):
@@ -58,6 +61,11 @@ class CancelState(StrEnum):
     CANCELLED = "cancelled"  # the server says it is cancelled
     REFUSED = "refused"  # the server (or Order Desk, as it has shipped) said no
     UNKNOWN = "unknown"  # the request may have arrived: look it up before any new cancel
+    NOT_CANCELLED = "not_cancelled"  # nothing took effect (looked up, or never sent): may ask again
+
+
+# A cancel may be asked (again) from these; the others are in flight or settled.
+CANCEL_ALLOWED_FROM = frozenset({None, CancelState.REFUSED, CancelState.NOT_CANCELLED})
 
 
 @dataclass(frozen=True)
@@ -139,3 +147,41 @@ def parts_from_json(text: str | None) -> tuple[ServerPart, ...]:
         parts.append(ServerPart(str(item.get("remote_id") or ""), status,
                                 str(item.get("raw_status") or ""), tracking))
     return tuple(parts)
+
+
+@dataclass(frozen=True)
+class StatusQuery:
+    """One accepted order to ask the server about."""
+
+    reference: str
+    remote_id: str | None
+    created_at: float  # when it was journaled (seconds since the epoch): the search window
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    """What one status refresh learnt. ``views`` holds every order it could conclude about, by
+    reference (an order the whole search did not find has a view with no parts); the others
+    are left as they were, with ``failure`` saying why."""
+
+    views: dict[str, ServerView]
+    request: RecordedRequest | None = None  # the first request, for the journal
+    http_status: int | None = None
+    duration_ms: float = 0.0
+    requests: int = 0
+    failure: str = ""
+    retry_after: float | None = None  # the server asked to wait (429/503) this long
+
+
+def created_windows(times: Iterable[float], slack: timedelta) -> list[tuple[datetime, datetime]]:
+    """Creation-time windows that cover orders journaled at ``times``, each widened by
+    ``slack`` on both sides (clock skew, a server reading our UTC as its local time), those
+    that overlap merged: orders of one busy week are one window, an old order its own."""
+    windows: list[tuple[datetime, datetime]] = []
+    for moment in sorted(datetime.fromtimestamp(t, UTC) for t in times):
+        start, end = moment - slack, moment + slack
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows

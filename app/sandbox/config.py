@@ -22,13 +22,15 @@ class SandboxConfig:
     latency: float = 0.0  # seconds added to every request
     error_rate: float = 0.0  # share answered 503 before processing (nothing stored)
     malformed_rate: float = 0.0  # share answered 200 with an HTML body before processing
-    drop_after_commit_rate: float = 0.0  # share of created orders stored, then no response at all
+    drop_after_commit_rate: float = 0.0  # share of creates (and cancels) stored, then no answer
     # Seconds before a created order shows in the order queries (a search index that lags, as
     # KA documents for its product data); creating and duplicate checks see it at once.
     listing_lag: float = 0.0
     ka_rate_limit: float | None = 2.0  # leaky bucket drain per second; None disables the limit
     ka_burst: int = 120
-    seed: int | None = None  # makes fault decisions reproducible
+    seed: int | None = None  # makes fault decisions (and the orders' life) reproducible
+    # Seconds after creation an order ships (with a tracking number); None: it never ships.
+    ship_after: float | None = None
     # The real APIs do not document whether a reference is unique. The sandbox rejects a second
     # create by default; allowing duplicates lets tests count what a client really created.
     allow_duplicate_references: bool = False
@@ -44,6 +46,8 @@ class SandboxConfig:
                 raise ValueError(f"{name}: must be between 0 and 1, not {value}")
         if self.listing_lag < 0:
             raise ValueError(f"listing_lag: must not be negative, not {self.listing_lag}")
+        if self.ship_after is not None and self.ship_after < 0:
+            raise ValueError(f"ship_after: must not be negative, not {self.ship_after}")
         if self.latency < 0:
             raise ValueError(f"latency: must not be negative, not {self.latency}")
         if self.ka_rate_limit is not None and self.ka_rate_limit <= 0:

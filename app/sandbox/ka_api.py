@@ -12,6 +12,16 @@ number, HTTP 429 past the leaky bucket. Where the docs are silent the sandbox de
   reconcile, falling back to paging).
 * ``GET /openapi/v1/payment/balance`` answers ``{"balance": <number>, "currency": "USD"}``; the
   real shape is undocumented. Each order debits its items plus freight for its ``channelType``.
+* Splitting by warehouse: SKUs starting with ``US-`` ship from the US warehouse, the rest from
+  China; an order with both is stored as two orders with consecutive ids and the same
+  ``customOrderId`` (the create answers with the first id; how the real API names the others is
+  undocumented), each with its own lines, freight and life.
+* Life (`app.sandbox.life`): an order stays ``processing`` until its ship time, then shows
+  ``fulfillmentStatus: fully_shipped`` and one shipped fulfillment with carrier and tracking code.
+* Refund (the documented cancel, ``POST .../orders/{id}/refund``): only the whole order (no
+  ``orderItems``), only before it ships; it is refunded at once (status ``cancel``, refund
+  ``refund_successfully``) and the money goes back to the balance. Refused with code 10004 once
+  shipped, 10005 when already refunded; unknown order 10006.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from __future__ import annotations
 import hmac
 import logging
 import math
+import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
@@ -28,12 +39,14 @@ from app.core.models import validate_order
 from app.core.models.countries import is_alpha2
 from app.core.targets import Target
 from app.sandbox import pricing
+from app.sandbox.life import Life
 from app.sandbox.ratelimit import LeakyBucket
 from app.sandbox.store import (
     DuplicateReferenceError,
     InsufficientBalanceError,
     OrderStore,
     StoredOrder,
+    utc_now_iso,
 )
 from app.sandbox.wire import Reply, Request, json_reply
 
@@ -43,6 +56,12 @@ SUCCESS = 10000
 INVALID_REQUEST = 10001
 DUPLICATE_REFERENCE = 10002
 INSUFFICIENT_BALANCE = 10003
+ALREADY_SHIPPED = 10004
+ALREADY_REFUNDED = 10005
+UNKNOWN_ORDER = 10006
+REFUND_REASONS = ("Other", "Don't Want Anymore", "Product Selection Error/Multiple Selection",
+                  "Incorrect Address Information", "Out Of Stock")
+US_SKU_PREFIX = "US-"
 ORDERS = "/openapi/v2/order/orders"
 MAX_PAGE_SIZE = 250
 WAREHOUSES = (
@@ -95,11 +114,15 @@ class KaApi:
         bucket: LeakyBucket | None,
         *,
         allow_duplicate_references: bool = False,
+        life: Life | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._store = store
         self._token = token
         self._bucket = bucket
         self._allow_duplicates = allow_duplicate_references
+        self._life = life or Life()
+        self._clock = clock
         self._routes: dict[tuple[str, str], Handler] = {
             ("POST", ORDERS): self._create_order,
             ("GET", ORDERS): self._query_orders,
@@ -119,6 +142,9 @@ class KaApi:
             return reply
         path = request.path.rstrip("/")
         handler = self._routes.get((request.method, path))
+        refund = _refund_route(request.method, path)
+        if refund is not None:
+            return refund[0](self, request, refund[1])
         if handler is None:
             if any(known == path for _, known in self._routes):
                 return envelope(405, "Method Not Allowed", status=405)
@@ -147,19 +173,26 @@ class KaApi:
             return _invalid("; ".join(str(error) for error in result.errors))
         wire = result.wire
         reference = wire.get(Target.KA.spec.reference_field)
-        items = wire.get("orderItemsList") or []
-        subtotal = sum((pricing.unit_price(i["sku"]) * i["quantity"] for i in items), Decimal(0))
-        freight = pricing.freight(wire.get("channelType"), sum(i["quantity"] for i in items))
+        groups = _by_warehouse(wire.get("orderItemsList") or [])
+        prices = [(sum((pricing.unit_price(i["sku"]) * i["quantity"] for i in items), Decimal(0)),
+                   pricing.freight(wire.get("channelType"), sum(i["quantity"] for i in items)))
+                  for _, items in groups]
+        parts = iter(zip(groups, prices, strict=True))
+
+        def next_part(remote_id: str, created: str) -> dict[str, Any]:
+            (country, items), (subtotal, freight) = next(parts)
+            return _order_record(remote_id, created, {**wire, "orderItemsList": items},
+                                 subtotal, freight, country)
+
         try:
-            order = self._store.create(
+            order, *_ = self._store.create(
                 Target.KA,
                 store="",
                 reference=reference,
-                record_for=lambda remote_id, created: _order_record(
-                    remote_id, created, wire, subtotal, freight
-                ),
-                cost=subtotal + freight,
+                record_for=next_part,
+                cost=sum((subtotal + freight for subtotal, freight in prices), Decimal(0)),
                 allow_duplicate=self._allow_duplicates,
+                parts=len(groups),
             )
         except DuplicateReferenceError as dup:
             return envelope(
@@ -198,7 +231,7 @@ class KaApi:
             remote_ids=[i.strip() for i in ids.split(",") if i.strip()] if ids else None,
             listed=True,
         )
-        records = [o.record for o in orders if _within(o, windows)]
+        records = [r for r in map(self._live, orders) if _within(r, windows)]
         start = (page_number - 1) * page_size
         data = {
             "list": records[start : start + page_size],
@@ -207,6 +240,79 @@ class KaApi:
             "pageSize": page_size,
             "totalPageNumber": math.ceil(len(records) / page_size),
         }
+        return envelope(SUCCESS, "success", data)
+
+    def _live(self, order: StoredOrder) -> dict[str, Any]:
+        """The order's record as of now: shipped once its ship time has come."""
+        record = order.record
+        if record.get("status") != "processing":
+            return record
+        parcel = self._life.parcel("ka", order.remote_id, order.created_at, self._clock())
+        if parcel is None:
+            return record
+        items = [{**item, "fulfillmentStatus": "fully_shipped"}
+                 for item in record.get("orderItems") or []]
+        return {
+            **record,
+            "fulfillmentStatus": "fully_shipped",
+            "updateDate": parcel.shipped_at,
+            "orderItems": items,
+            "fulfillments": [{
+                "id": int(order.remote_id) * 10 + 1,
+                "packId": int(order.remote_id) * 10 + 1,
+                "status": "shipped",
+                "carrier": parcel.carrier,
+                "carrierType": "latest",
+                "trackingCode": parcel.code,
+                "logisticsSearchUrl": f"https://t.17track.net/en#nums={parcel.code}",
+                "deliveryTime": parcel.shipped_at,
+                "items": [{"itemId": item["itemId"], "skuCode": item["skuCode"],
+                           "quantity": item["productNum"]} for item in items],
+                "trackingInfos": [{"carrier": parcel.carrier, "trackingCode": parcel.code}],
+            }],
+        }
+
+    def _refund(self, request: Request, order_id: str) -> Reply:
+        try:
+            body = request.json() if request.body.strip() else {}
+        except ValueError as exc:
+            return envelope(400, f"request body is not valid JSON: {exc}", status=400)
+        if not isinstance(body, dict):
+            return _invalid("request body: must be a JSON object")
+        reason = body.get("refundReason", "Other")
+        if reason not in REFUND_REASONS:
+            return _invalid(f"refundReason: must be one of {', '.join(REFUND_REASONS)}")
+        if body.get("orderItems"):
+            return _invalid("orderItems: partial refunds are not simulated; leave it out to "
+                            "refund the whole order")
+        found = self._store.find(Target.KA, remote_ids=[order_id]) if order_id.isdigit() else []
+        if not found:
+            return envelope(UNKNOWN_ORDER, f"order {order_id} does not exist")
+        order = found[0]
+        record = self._live(order)
+        if record.get("status") == "cancel":
+            refunds = self._store.refunds(order_id)
+            number = refunds[-1][0] if refunds else "?"
+            return envelope(ALREADY_REFUNDED,
+                            f"order {order_id} has already been refunded (refundNo {number})")
+        if record.get("fulfillmentStatus") != "waiting_to_ship":
+            return envelope(ALREADY_SHIPPED,
+                            f"order {order_id} has shipped and can no longer be refunded")
+        now = utc_now_iso()
+        refunded = {**record, "status": "cancel", "refundStatus": "refunded", "cancelDate": now,
+                    "refundDate": now, "updateDate": now,
+                    "refundedAmount": record.get("finalAmount"), "refundableAmount": 0.0}
+        number = self._store.add_refund(order, refunded, str(body.get("remark") or ""),
+                                        "refund_successfully",
+                                        credit=Decimal(str(record.get("finalAmount") or 0)))
+        reply = envelope(SUCCESS, "success", str(number))
+        reply.committed = True
+        return reply
+
+    def _refunds(self, request: Request, order_id: str) -> Reply:
+        data = {"list": [{"refundNo": str(number), "id": int(order_id) if order_id.isdigit()
+                          else order_id, "remark": remark, "refundStatus": status}
+                         for number, remark, status in self._store.refunds(order_id)]}
         return envelope(SUCCESS, "success", data)
 
     # -- quotes, warehouses, balance ----------------------------------------------------------
@@ -277,8 +383,28 @@ class KaApi:
         )
 
 
+def _refund_route(method: str, path: str) -> tuple[Callable[[KaApi, Request, str], Reply],
+                                                   str] | None:
+    """The refund endpoints carry the order id in the path."""
+    if method == "POST" and path.startswith(f"{ORDERS}/") and path.endswith("/refund"):
+        return KaApi._refund, path[len(ORDERS) + 1:-len("/refund")]
+    if method == "GET" and path.startswith(f"{ORDERS}/refund/"):
+        return KaApi._refunds, path[len(f"{ORDERS}/refund/"):]
+    return None
+
+
+def _by_warehouse(items: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The lines grouped by the country of the warehouse that ships them, China first."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        country = "US" if str(item["sku"]).upper().startswith(US_SKU_PREFIX) else "CN"
+        groups.setdefault(country, []).append(item)
+    return sorted(groups.items(), key=lambda group: group[0] != "CN")
+
+
 def _order_record(
-    remote_id: str, created: str, wire: dict[str, Any], subtotal: Decimal, freight: Decimal
+    remote_id: str, created: str, wire: dict[str, Any], subtotal: Decimal, freight: Decimal,
+    country: str = "CN",
 ) -> dict[str, Any]:
     """The order as Query Order returns it (documented V2 field names)."""
     address: dict[str, Any] = wire.get("orderAddress") or {}
@@ -297,7 +423,7 @@ def _order_record(
                 "stockStatus": "normal",
                 "fulfillmentStatus": "waiting_to_ship",
                 "refundStatus": None,
-                "countryCode": "CN",
+                "countryCode": country,
             }
         )
     final = subtotal + freight
@@ -315,7 +441,8 @@ def _order_record(
         "payDate": created,
         "createDate": created,
         "updateDate": created,
-        "warehouseId": WAREHOUSES[0]["warehouseId"],
+        "warehouseId": next(w["warehouseId"] for w in WAREHOUSES
+                            if w["countryCode"] == country),
         "currencyCode": "USD",
         "subTotalAmount": _money(subtotal),
         "freightAmount": _money(freight),
@@ -361,11 +488,11 @@ def _time_param(query: Mapping[str, str | None], name: str) -> datetime | None:
     return moment
 
 
-def _within(order: StoredOrder, windows: list[tuple[str, str, datetime | None]]) -> bool:
+def _within(record: Mapping[str, Any], windows: list[tuple[str, str, datetime | None]]) -> bool:
     for name, field, bound in windows:
         if bound is None:
             continue
-        moment = _parse_time(order.record[field])
+        moment = _parse_time(record[field])
         if (name.endswith("StartTime") and moment < bound) or (
             name.endswith("EndTime") and moment > bound
         ):

@@ -2,7 +2,7 @@
 
 Requests run on their own threads (stdlib ``ThreadingHTTPServer``, HTTP/1.1 keep-alive). Faults are
 applied in a fixed order: latency, then 503 or malformed body before anything is processed, then
-the API itself; "commit, then drop" only ever hits a request that created an order.
+the API itself; "commit, then drop" only ever hits a request that created or cancelled an order.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import contextlib
 import logging
 import socket
 import threading
+import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -22,6 +23,7 @@ from app.sandbox.config import SandboxConfig
 from app.sandbox.faults import FaultPlan
 from app.sandbox.gateway import SERVICE_UNAVAILABLE, Gateway
 from app.sandbox.ka_api import KaApi
+from app.sandbox.life import Life
 from app.sandbox.nomad_api import PREFIX as NOMAD_PREFIX
 from app.sandbox.nomad_api import NomadApi
 from app.sandbox.ratelimit import LeakyBucket
@@ -56,6 +58,15 @@ class SandboxServer:
         self._thread: threading.Thread | None = None
         self._ka: KaApi | None = None
         self._nomad: NomadApi | None = None
+        self._time_offset = 0.0  # seconds `advance` moved the orders' life forward
+
+    def now(self) -> float:
+        """The sandbox's clock for the orders' life: wall time, plus what `advance` added."""
+        return time.time() + self._time_offset
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` of the orders' life pass at once (tests and trainers)."""
+        self._time_offset += seconds
 
     @property
     def ka_base_url(self) -> str:
@@ -85,16 +96,21 @@ class SandboxServer:
         bucket = (
             LeakyBucket(config.ka_rate_limit, config.ka_burst) if config.ka_rate_limit else None
         )
+        life = Life(config.ship_after, config.seed)
         self._ka = KaApi(
             self._store,
             config.ka_token,
             bucket,
             allow_duplicate_references=config.allow_duplicate_references,
+            life=life,
+            clock=self.now,
         )
         self._nomad = NomadApi(
             self._store,
             Gateway(config.nomad_app_key, config.nomad_app_secret),
             allow_duplicate_references=config.allow_duplicate_references,
+            life=life,
+            clock=self.now,
         )
         try:
             self._httpd = _HttpServer((config.host, config.port), self)
@@ -175,7 +191,7 @@ class SandboxServer:
             log.exception("sandbox failed on %s %s", request.method, request.path)
             reply = json_reply(500, {"code": 500, "message": "internal error in the sandbox"})
         if reply.committed and self._faults.strikes("drop_after_commit_rate"):
-            log.info("fault: order stored, dropping the connection (%s)", request.path)
+            log.info("fault: change stored, dropping the connection (%s)", request.path)
             return None
         return reply
 

@@ -23,7 +23,7 @@ from app.core.targets import Target
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # v2: refunds (KA's cancel); a v1 file simply gains the table
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS orders (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -38,7 +38,16 @@ CREATE TABLE IF NOT EXISTS orders (
 );
 CREATE INDEX IF NOT EXISTS orders_by_reference ON orders (target, store, reference);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS refunds (
+    refund_no INTEGER PRIMARY KEY AUTOINCREMENT,
+    order_id TEXT NOT NULL,
+    remark TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS refunds_by_order ON refunds (order_id);
 """
+_FIRST_REFUND_NO = 5000001
 # Ids look like the real ones: KA's kkOrderId is a 13-digit number, Nomad's an integer string.
 _FIRST_ID = {Target.KA: 1000000371651, Target.NOMAD: 880000001}
 _BALANCE_KEY = "ka_balance"
@@ -141,8 +150,11 @@ class OrderStore:
         record_for: Callable[[str, str], dict[str, Any]],
         cost: Decimal = Decimal(0),
         allow_duplicate: bool = False,
-    ) -> StoredOrder:
-        """Store a new order atomically. `record_for(remote_id, created_at)` builds its record.
+        parts: int = 1,
+    ) -> list[StoredOrder]:
+        """Store a new order atomically, as ``parts`` orders with consecutive ids (KA splits an
+        order by warehouse). ``record_for(remote_id, created_at)`` builds each record, called
+        once per part in order; the first part's id is the one the create answers with.
 
         Raises DuplicateReferenceError (unless allowed) or InsufficientBalanceError (when `cost`
         is more than the KA balance); nothing is stored then.
@@ -163,28 +175,52 @@ class OrderStore:
                 "SELECT MAX(CAST(remote_id AS INTEGER)) FROM orders WHERE target = ?",
                 (target.value,),
             ).fetchone()
-            remote_id = str(row[0] + 1 if row[0] is not None else _FIRST_ID[target])
+            first = row[0] + 1 if row[0] is not None else _FIRST_ID[target]
             created_at = utc_now_iso()
-            record = record_for(remote_id, created_at)
-            order = StoredOrder(
-                target, remote_id, store, reference, _status_of(record), created_at, record
-            )
+            orders = []
+            for remote_id in (str(first + n) for n in range(parts)):
+                record = record_for(remote_id, created_at)
+                order = StoredOrder(
+                    target, remote_id, store, reference, _status_of(record), created_at, record
+                )
+                db.execute(
+                    "INSERT INTO orders"
+                    " (target, remote_id, store, reference, status, created_at, record)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (target.value, remote_id, store, reference, order.status, created_at,
+                     _dump(record)),
+                )
+                orders.append(order)
+        log.debug("stored %s order %s (reference %r, %d part(s))", target.value, first,
+                  reference, parts)
+        return orders
+
+    def add_refund(self, order: StoredOrder, record: dict[str, Any], remark: str,
+                   status: str, *, credit: Decimal = Decimal(0)) -> int:
+        """Save the order's changed record and a refund of it, ``credit`` going back to the KA
+        balance, in one transaction; the refund number."""
+        with self._transaction() as db:
+            if credit:
+                db.execute("UPDATE meta SET value = ? WHERE key = ?",
+                           (str(self.balance() + credit), _BALANCE_KEY))
             db.execute(
-                "INSERT INTO orders"
-                " (target, remote_id, store, reference, status, created_at, record)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    target.value,
-                    remote_id,
-                    store,
-                    reference,
-                    order.status,
-                    created_at,
-                    _dump(record),
-                ),
+                "UPDATE orders SET status = ?, record = ? WHERE target = ? AND remote_id = ?",
+                (_status_of(record), _dump(record), order.target.value, order.remote_id),
             )
-        log.debug("stored %s order %s (reference %r)", target.value, remote_id, reference)
-        return order
+            row = db.execute("SELECT MAX(refund_no) FROM refunds").fetchone()
+            number = row[0] + 1 if row[0] is not None else _FIRST_REFUND_NO
+            db.execute("INSERT INTO refunds (refund_no, order_id, remark, status, created_at) "
+                       "VALUES (?, ?, ?, ?, ?)",
+                       (number, order.remote_id, remark, status, utc_now_iso()))
+        return int(number)
+
+    def refunds(self, order_id: str) -> list[tuple[int, str, str]]:
+        """(refund number, remark, status) of every refund of a KA order, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT refund_no, remark, status FROM refunds WHERE order_id = ? "
+                "ORDER BY refund_no", (order_id,)).fetchall()
+        return [(int(n), str(r), str(s)) for n, r, s in rows]
 
     def replace_record(self, order: StoredOrder, record: dict[str, Any]) -> StoredOrder:
         """Save a changed record (e.g. a cancelled status)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -28,9 +29,21 @@ from app.core.clients.http import (
     load_json,
     says_reference_exists,
 )
+from app.core.clients.status_search import FoundPage, search_status
 from app.core.models.keys import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
 from app.core.phrases import fill
+from app.core.server_status import (
+    CANCELLED_STATUSES,
+    CancelState,
+    ServerPart,
+    ServerStatus,
+    ServerView,
+    StatusAnswer,
+    StatusQuery,
+    Tracking,
+    created_windows,
+)
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
@@ -153,6 +166,7 @@ class KaClient:
         lookup_window: timedelta = timedelta(days=3),
         lookup_page_size: int = 100,
         lookup_max_pages: int = 50,
+        status_page_size: int = MAX_PAGE_SIZE,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         if address_key not in KA_ADDRESS_KEYS:
@@ -163,6 +177,7 @@ class KaClient:
         self.lookup_window = lookup_window
         self.lookup_page_size = min(lookup_page_size, MAX_PAGE_SIZE)
         self.lookup_max_pages = lookup_max_pages
+        self.status_page_size = min(status_page_size, MAX_PAGE_SIZE)
         self._clock = clock
         self._http = HttpSession(
             base_url,
@@ -271,6 +286,67 @@ class KaClient:
             message=fill(phrases.KA_LOOKUP_GAVE_UP, self.lookup_max_pages, repr(reference)),
         )
 
+    # -- after the order is created ---------------------------------------------------------
+
+    # A refund KA accepted is processed on its side (within an hour, up to 24 hours).
+    cancel_accepted_state = CancelState.REQUESTED
+
+    def order_status(self, asked: Sequence[StatusQuery], *,
+                     pace: Pacer | None = None) -> StatusAnswer:
+        """What KA says of each order now: every part of it (KA splits an order by warehouse
+        into orders that share its customOrderId), from Query Order pages of up to 250 orders
+        covering the times they were created, never one request per order."""
+        now = self._clock()
+        searches = [{"createStartTime": iso_utc(start),
+                     "createEndTime": iso_utc(min(end, now + SERVER_CLOCK_SLACK))}
+                    for start, end in created_windows((q.created_at for q in asked),
+                                                      SERVER_CLOCK_SLACK)]
+        seen: dict[str, int] = {}
+
+        def fetch(search: Mapping[str, str], number: int) -> tuple[FoundPage | SendOutcome,
+                                                                    Exchange]:
+            params = {**search, "pageNumber": str(number), "pageSize": str(self.status_page_size)}
+            exchange = self._http.send("GET", self._path_prefix + ORDERS_PATH, params=params)
+            reply = self._read(exchange)
+            if isinstance(reply, SendOutcome):
+                return reply, exchange
+            page = _order_page(reply.data, number, self.status_page_size)
+            key = search["createStartTime"]
+            seen[key] = seen.get(key, 0) + len(page.orders)
+            return FoundPage([(o.order_id, o.custom_order_id, o.raw) for o in page.orders],
+                             page.is_last(seen[key])), exchange
+
+        return search_status("KA", asked, searches, fetch, _ka_part,
+                             clock=lambda: self._clock().timestamp(),
+                             max_pages=self.lookup_max_pages, pace=pace)
+
+    def cancel(self, remote_id: str) -> SendOutcome:
+        """Ask KA to cancel and refund one order (the documented refund; only before it ships).
+        ACCEPTED: KA took the request and refunds on its side."""
+        path = f"{ORDERS_PATH}/{quote(remote_id, safe='')}/refund"
+        reply = self._call("POST", path, body={"refundReason": "Other",
+                                               "remark": "cancelled with Order Desk"})
+        if isinstance(reply, SendOutcome):
+            return reply
+        number = id_text(reply.data)
+        return reply.exchange.outcome(
+            OutcomeKind.ACCEPTED,
+            f"KA accepted the refund of order {remote_id}"
+            + (f" (refund {number})" if number else "")
+            + "; KA completes refunds within 24 hours",
+        )
+
+    @staticmethod
+    def cancel_state_of(view: ServerView) -> CancelState:
+        """Where a cancel stands, from the order as Query Order shows it (the refund query's
+        path id is ambiguous in the docs: order or refund number; the order's own fields
+        are not)."""
+        if view.parts and view.status in CANCELLED_STATUSES:
+            return CancelState.CANCELLED
+        if any("refunding" in part.raw_status for part in view.parts):
+            return CancelState.REQUESTED
+        return CancelState.NOT_CANCELLED
+
     # -- reference data and quotes ----------------------------------------------------------
 
     def country_and_warehouse(self) -> list[Warehouse] | ApiFailure:
@@ -343,6 +419,10 @@ class KaClient:
     ) -> _Reply | SendOutcome:
         content = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         exchange = self._http.send(method, self._path_prefix + path, params=params, content=content)
+        return self._read(exchange, body=body, exact=exact)
+
+    def _read(self, exchange: Exchange, *, body: Any = None,
+              exact: bool = False) -> _Reply | SendOutcome:
         if exchange.failure is not None:
             return exchange.failure
         assert exchange.response is not None
@@ -481,3 +561,35 @@ def _order_page(data: Any, page_number: int, page_size: int) -> OrderPage:
         total=_int(meta.get("total")),
         total_pages=_int(meta.get("totalPageNumber")),
     )
+
+
+# Query Order's order status -> ours; `processing` orders are told apart by fulfilment.
+_KA_STATUS = {"waiting_payment": ServerStatus.WAITING, "processing": ServerStatus.PROCESSING,
+              "completed": ServerStatus.COMPLETED, "cancel": ServerStatus.CANCELLED,
+              "abnormal_order": ServerStatus.ABNORMAL}
+_KA_FULFILMENT = {"partially_shipped": ServerStatus.PARTLY_SHIPPED,
+                  "fully_shipped": ServerStatus.SHIPPED, "completed": ServerStatus.COMPLETED}
+
+
+def _ka_part(raw: Mapping[str, Any]) -> ServerPart:
+    status_word = _text(raw.get("status"))
+    fulfilment = _text(raw.get("fulfillmentStatus"))
+    refund = _text(raw.get("refundStatus"))
+    status = _KA_STATUS.get(status_word, ServerStatus.UNRECOGNISED)
+    if status is ServerStatus.PROCESSING:
+        status = _KA_FULFILMENT.get(fulfilment, status)
+    if refund in ("refund", "refunded") and status is not ServerStatus.CANCELLED:
+        status = ServerStatus.REFUNDED
+    tracking: list[Tracking] = []
+    for parcel in raw.get("fulfillments") or []:
+        if not isinstance(parcel, Mapping):
+            continue
+        infos = [i for i in parcel.get("trackingInfos") or [] if isinstance(i, Mapping)]
+        code = _text(parcel.get("trackingCode") or (infos[0].get("trackingCode") if infos
+                                                    else ""))
+        carrier = _text(parcel.get("carrier") or (infos[0].get("carrier") if infos else ""))
+        if code and all(t.code != code for t in tracking):
+            tracking.append(Tracking(carrier, code, _text(parcel.get("logisticsSearchUrl"))))
+    raw_status = " / ".join(word for word in (status_word, fulfilment, refund)
+                            if word and word != "NULL")
+    return ServerPart(id_text(raw.get("id")) or "", status, raw_status, tuple(tracking))

@@ -31,9 +31,9 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -54,8 +54,20 @@ from app.core.clients.http import (
     snippet,
 )
 from app.core.clients.signing import build_string_to_sign, sign_request
+from app.core.clients.status_search import FoundPage, search_status
 from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
 from app.core.phrases import fill
+from app.core.server_status import (
+    CANCELLED_STATUSES,
+    CancelState,
+    ServerPart,
+    ServerStatus,
+    ServerView,
+    StatusAnswer,
+    StatusQuery,
+    Tracking,
+    created_windows,
+)
 from app.core.settings import NOMAD_STAGES
 from app.core.targets import Target
 
@@ -72,6 +84,21 @@ _GATEWAY_HINTS = {
     "Nonce Used": phrases.NONCE_USED,
 }
 MAX_CONNECTOR_LINES = 3
+STATUS_PAGE_SIZE = 100  # the largest page_size the order query documents (1, 10, 50, 100)
+MAX_PAGE_NO = 1000
+# Widening of the created_range searched for an order, as for KA (clocks, time zones).
+CREATED_SLACK = timedelta(hours=12)
+_NOMAD_STATUS = {
+    "WAIT_BUYER_PAY": ServerStatus.WAITING,
+    "WAIT_SELLER_SEND_GOODS": ServerStatus.PROCESSING,
+    "WAIT_BUYER_CONFIRM_GOODS": ServerStatus.SHIPPED,
+    "TRADE_SUCCESS": ServerStatus.COMPLETED,
+    "TRADE_CLOSED": ServerStatus.CANCELLED,
+    "TRADE_REFUND": ServerStatus.REFUNDED,
+    # Part of it refunded: the goods went, so as far as cancelling goes it has shipped.
+    "TRADE_PARTIAL_REFUND": ServerStatus.SHIPPED,
+    "TRADE_FAILED": ServerStatus.ABNORMAL,
+}
 # What `check_access` queries for: a reference no operator writes.
 CHECK_REFERENCE = "order-desk-connection-check"
 
@@ -199,6 +226,43 @@ class NomadClient:
         reply = self._call("GET", query={"client_order_ref": CHECK_REFERENCE})
         return ApiFailure.from_outcome(reply) if isinstance(reply, SendOutcome) else None
 
+    # The platform cancels at once, or says no ("success depends on platform support").
+    cancel_accepted_state = CancelState.CANCELLED
+
+    def order_status(self, asked: Sequence[StatusQuery], *,
+                     pace: Pacer | None = None) -> StatusAnswer:
+        """What Nomad says of each order now. One order is asked for by its order id; more are
+        read from pages of up to 100 orders created around when they were, never one request
+        per order."""
+        single = len(asked) == 1 and asked[0].remote_id
+        searches = [{"order_id": asked[0].remote_id or ""}] if single else [
+            {"created_range": f"{_iso(start)}/{_iso(end)}"}
+            for start, end in created_windows((q.created_at for q in asked), CREATED_SLACK)]
+
+        def fetch(search: Mapping[str, str], number: int) -> tuple[FoundPage | SendOutcome,
+                                                                    Exchange]:
+            query = {**search, "page_no": str(number), "page_size": str(STATUS_PAGE_SIZE)}
+            reply, exchange = self._exchange("GET", query=query)
+            if isinstance(reply, SendOutcome):
+                return reply, exchange
+            orders = _orders(reply.data)
+            # Nomad documents no total: a page short of full is the last one.
+            return FoundPage([(o.order_id, o.client_order_ref, o.raw) for o in orders],
+                             len(orders) < STATUS_PAGE_SIZE or "order_id" in search), exchange
+
+        return search_status("Nomad", asked, searches, fetch, _nomad_part, clock=self._clock,
+                             max_pages=MAX_PAGE_NO, pace=pace)
+
+    def cancel(self, remote_id: str) -> SendOutcome:
+        return self.cancel_order(remote_id)
+
+    @staticmethod
+    def cancel_state_of(view: ServerView) -> CancelState:
+        """Where a cancel stands, from the order as the query shows it."""
+        if view.parts and view.status in CANCELLED_STATUSES:
+            return CancelState.CANCELLED
+        return CancelState.NOT_CANCELLED
+
     def cancel_order(self, order_id: str) -> SendOutcome:
         """ACCEPTED when Nomad cancelled it (success depends on the platform's support)."""
         reply = self._call("DELETE", query={"order_id": order_id})
@@ -213,6 +277,12 @@ class NomadClient:
     def _call(
         self, method: str, *, query: Mapping[str, str] | None = None, payload: Any = None
     ) -> _Reply | SendOutcome:
+        return self._exchange(method, query=query, payload=payload)[0]
+
+    def _exchange(
+        self, method: str, *, query: Mapping[str, str] | None = None, payload: Any = None
+    ) -> tuple[_Reply | SendOutcome, Exchange]:
+        """One signed call: what it means, and the exchange itself (request, timing)."""
         query = dict(query or {})
         body = None if payload is None else json.dumps(payload, ensure_ascii=False).encode("utf-8")
         headers = sign_request(
@@ -230,6 +300,10 @@ class NomadClient:
         exchange = self._http.send(
             method, self.order_path, params=query or None, content=body, headers=headers
         )
+        return self._read(exchange, method, query, headers, payload), exchange
+
+    def _read(self, exchange: Exchange, method: str, query: Mapping[str, str],
+              headers: Mapping[str, str], payload: Any) -> _Reply | SendOutcome:
         if exchange.failure is not None:
             return exchange.failure
         assert exchange.response is not None
@@ -350,3 +424,15 @@ def _orders(data: Any) -> list[NomadOrder]:
         )
         for o in raw
     ]
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _nomad_part(raw: Mapping[str, Any]) -> ServerPart:
+    word = str(raw.get("status") or "")
+    code = str(raw.get("trackingReference") or "")
+    tracking = (Tracking(str(raw.get("expressCompany") or ""), code),) if code else ()
+    return ServerPart(id_text(raw.get("orderId")) or "",
+                      _NOMAD_STATUS.get(word, ServerStatus.UNRECOGNISED), word, tracking)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from app.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from app.core.engine.aftersale import CancelResult, StatusResult
     from app.core.engine.batch import BatchHandle, BatchReport
     from app.core.engine.engine import ClientFactory, SubmissionEngine
     from app.core.engine.policy import RetryPolicy
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 __getattr__ = lazy_exports(__name__, {
     "BatchHandle": "batch",
     "BatchReport": "batch",
+    "CancelResult": "aftersale",
+    "StatusResult": "aftersale",
     "ClientFactory": "engine",
     "SubmissionEngine": "engine",
     "RetryPolicy": "policy",
@@ -34,11 +37,13 @@ __getattr__ = lazy_exports(__name__, {
 __all__ = [
     "BatchHandle",
     "BatchReport",
+    "CancelResult",
     "ClientFactory",
     "OrderResult",
     "Progress",
     "ResultStatus",
     "RetryPolicy",
+    "StatusResult",
     "SubmissionEngine",
     "new_reference",
 ]

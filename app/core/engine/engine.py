@@ -15,12 +15,13 @@ from typing import Any
 from app.core import phrases
 from app.core.clients.base import OrderClient
 from app.core.engine.admission import Admission, Admitted
+from app.core.engine.aftersale import CancelResult, StatusResult, cancel_orders, check_status
 from app.core.engine.batch import BatchHandle, ProgressCallback, ResultCallback
 from app.core.engine.delivery import Courier
 from app.core.engine.lane import Lane, account_bucket, bucket_key
 from app.core.engine.policy import RetryPolicy
 from app.core.engine.results import OrderResult, ResultStatus
-from app.core.journal import Journal, OrderState, SendLock, SendLockBusyError
+from app.core.journal import Journal, OrderRecord, OrderState, SendLock, SendLockBusyError
 from app.core.phrases import fill
 from app.core.ratelimit import TokenBucket
 from app.core.settings import Profile
@@ -127,6 +128,36 @@ class SubmissionEngine:
         """The references ``profile``'s account has had accepted: a batch with one of them
         skips that order (accepted earlier, not sent again)."""
         return self._journal.accepted_references(profile.target, profile.account)
+
+    def check_status(self, profile: Profile, orders: Sequence[OrderRecord], *,
+                     stop: threading.Event | None = None) -> list[StatusResult]:
+        """Ask ``profile``'s account what became of ``orders`` (its accepted ones), paced by the
+        account's rate limiter like sending; blocks: call it off the GUI thread."""
+        with self._using(profile) as lane:
+            return check_status(self._journal, lane, orders, stop=stop,
+                                wall_clock=self._wall_clock)
+
+    def cancel(self, profile: Profile, orders: Sequence[OrderRecord], *,
+               stop: threading.Event | None = None) -> list[CancelResult]:
+        """Cancel ``orders`` at ``profile``'s account (see `aftersale.cancel_orders`); blocks."""
+        with self._using(profile) as lane:
+            return cancel_orders(self._journal, lane, orders, stop=stop,
+                                 wall_clock=self._wall_clock)
+
+    @contextmanager
+    def _using(self, profile: Profile) -> Iterator[Lane]:
+        """The profile's lane, kept open (not closed by `refresh_clients`) while in use."""
+        lane = self._lane(profile)
+        with self._lock:
+            self._lane_users[id(lane)] += 1
+        try:
+            yield lane
+        finally:
+            with self._lock:
+                self._lane_users[id(lane)] -= 1
+                if not self._lane_users[id(lane)]:
+                    del self._lane_users[id(lane)]
+            self._close_unused_retired()
 
     def refresh_clients(self) -> None:
         """Ask the client factory again for the next batches (e.g. a credential was corrected).

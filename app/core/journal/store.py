@@ -39,6 +39,7 @@ from app.core.journal.records import (
 from app.core.journal.schema import LegacyAccounts
 from app.core.journal.sqlite import SqliteDatabase
 from app.core.server_status import (
+    CANCEL_ALLOWED_FROM,
     CANCELLED_STATUSES,
     FINAL_STATUSES,
     SHIPPED_STATUSES,
@@ -424,19 +425,28 @@ class Journal:
                              (cancel_state.value, self._clock(), order_id))
             return self._get(conn, order_id)
 
+    def set_cancel_state(self, order_id: int, state: CancelState) -> OrderRecord:
+        """Where a cancel stands once its requests are journaled (one per part of an order the
+        server split)."""
+        with self._write() as conn:
+            conn.execute("UPDATE orders SET cancel_state = ?, updated_at = ? WHERE id = ?",
+                         (state.value, self._clock(), order_id))
+            return self._get(conn, order_id)
+
     def claim_for_cancel(self, order_id: int) -> OrderRecord | None:
         """Mark a cancel in flight (cancel_state `sending`) and return the order; None when it
         may not be asked: not accepted, shipped or cancelled as far as the server last said, or
         a cancel already open (in flight, requested or unknown: look that one up first)."""
         closed = [s.value for s in SHIPPED_STATUSES | CANCELLED_STATUSES]
+        again = [s.value for s in CANCEL_ALLOWED_FROM if s is not None]
         with self._write() as conn:
             cursor = conn.execute(
                 "UPDATE orders SET cancel_state = 'sending', updated_at = ? "
                 "WHERE id = ? AND state = 'accepted' "
-                "AND (cancel_state IS NULL OR cancel_state = 'refused') "
+                f"AND (cancel_state IS NULL OR cancel_state IN ({', '.join('?' * len(again))})) "
                 "AND (server_status IS NULL OR server_status NOT IN "
                 f"({', '.join('?' * len(closed))}))",
-                (self._clock(), order_id, *closed),
+                (self._clock(), order_id, *again, *closed),
             )
             return self._get(conn, order_id) if cursor.rowcount == 1 else None
 

@@ -1,0 +1,277 @@
+"""After an order is accepted: asking the server what became of it, and cancelling it.
+
+Both go through the account's lane, so they share its rate limiter with sending (a page of a
+status search or a cancel request takes a token like a create). Every answer is journaled as an
+attempt of its own kind. A cancel is claimed in the journal before it is sent (never twice at
+once), refused without a request when the server last said the order has shipped, and never
+sent again blindly: one whose outcome is unknown is settled by the next status check.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+
+from app.core.clients.base import AfterSaleClient
+from app.core.engine.lane import Lane
+from app.core.journal import AttemptKind, Journal, NewAttempt, OrderRecord, OrderState
+from app.core.outcome import OutcomeKind, SendOutcome
+from app.core.server_status import (
+    CANCELLED_STATUSES,
+    SHIPPED_STATUSES,
+    CancelState,
+    ServerStatus,
+    StatusAnswer,
+    StatusQuery,
+)
+
+log = logging.getLogger(__name__)
+
+# One status search covers at most this many orders (its answer is journaled in one transaction).
+STATUS_CHUNK = 500
+# A cancel the server turned away before processing (429, 503, no connection) is tried again
+# this many times in all, waiting as it asks: nothing reached it, so that is safe.
+CANCEL_TRIES = 3
+# What is kept of the server's answer about one order on its attempt.
+MAX_KEPT_ANSWER = 16 * 1024
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    order: OrderRecord  # as the journal has it after the check
+    checked: bool  # False: the server could not be asked or did not answer for it
+    message: str
+
+
+@dataclass(frozen=True)
+class CancelResult:
+    order: OrderRecord
+    state: CancelState
+    message: str
+    sent: bool = False  # a cancel request went to the server
+
+
+def after_sale_client(lane: Lane) -> AfterSaleClient:
+    client = lane.client
+    if not isinstance(client, AfterSaleClient):
+        raise ValueError(f"{lane.profile.target.label} orders cannot be checked or cancelled "
+                         "from here")
+    return client
+
+
+def check_status(
+    journal: Journal,
+    lane: Lane,
+    orders: Sequence[OrderRecord],
+    *,
+    stop: threading.Event | None = None,
+    wall_clock: Callable[[], float] = time.time,
+) -> list[StatusResult]:
+    """Ask the server about ``orders`` (accepted ones of the lane's account; others are left
+    out) in paged searches, journal every answer, and return the orders as they are now."""
+    client = after_sale_client(lane)
+    asked = [o for o in orders if o.state is OrderState.ACCEPTED]
+    results: list[StatusResult] = []
+    for start in range(0, len(asked), STATUS_CHUNK):
+        chunk = asked[start:start + STATUS_CHUNK]
+        if not lane.bucket.acquire(stop=stop):
+            break
+        started = wall_clock()
+        try:
+            answer = client.order_status(
+                [StatusQuery(o.reference, o.remote_id, o.created_at) for o in chunk],
+                pace=lambda: lane.bucket.acquire(stop=stop))
+        except Exception as exc:  # a client bug must not lose the orders' history
+            log.exception("status query failed")
+            answer = StatusAnswer({}, failure=f"client error: {exc}")
+        if answer.retry_after:
+            lane.bucket.defer(answer.retry_after)
+        results += _record_status(journal, client, chunk, answer, started)
+    return results
+
+
+def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[OrderRecord],
+                   answer: StatusAnswer, started: float) -> list[StatusResult]:
+    request = (json.dumps(asdict(answer.request), ensure_ascii=False)
+               if answer.request is not None else None)
+    per_order_ms = answer.duration_ms / max(len(orders), 1)
+    results = []
+    with journal.transaction():
+        for order in orders:
+            view = answer.views.get(order.reference)
+            if view is None:
+                message = answer.failure or "no answer"
+                outcome = "failed"
+                body = None
+            else:
+                outcome = view.status.value
+                message = _status_message(view.status, len(view.parts), answer.requests)
+                body = json.dumps(view.raw, ensure_ascii=False)[:MAX_KEPT_ANSWER]
+            cancel_state = None
+            if view is not None and order.cancel_state in (CancelState.UNKNOWN,
+                                                           CancelState.REQUESTED):
+                settled = client.cancel_state_of(view)
+                # A refund KA took may not show yet: only a clear answer changes "requested".
+                if order.cancel_state is CancelState.UNKNOWN or settled is CancelState.CANCELLED:
+                    cancel_state = settled
+            attempt = NewAttempt(AttemptKind.STATUS, started, outcome, message,
+                                 request_json=request, http_status=answer.http_status,
+                                 response_body=body, duration_ms=per_order_ms)
+            after = journal.record_server(order.id, attempt, view=view,
+                                          cancel_state=cancel_state)
+            results.append(StatusResult(after, view is not None, message))
+    return results
+
+
+def _status_message(status: ServerStatus, parts: int, requests: int) -> str:
+    if status is ServerStatus.NOT_FOUND:
+        return "the server does not list this order"
+    split = f" (split into {parts} orders)" if parts > 1 else ""
+    shared = f"; one of {requests} paged requests" if requests > 1 else ""
+    return f"{status.value}{split}{shared}"
+
+
+def cancel_orders(
+    journal: Journal,
+    lane: Lane,
+    orders: Sequence[OrderRecord],
+    *,
+    stop: threading.Event | None = None,
+    wall_clock: Callable[[], float] = time.time,
+    sleep: Callable[[float], bool] | None = None,
+) -> list[CancelResult]:
+    """Cancel ``orders`` (accepted ones of the lane's account). Their status is checked first
+    (one paged search), so an order the server says has shipped is refused without a request;
+    afterwards the cancelled and uncertain ones are checked again, which settles a cancel whose
+    outcome was unknown."""
+    client = after_sale_client(lane)
+    stop = stop or threading.Event()
+    fresh = {r.order.id: r.order for r in check_status(journal, lane, orders, stop=stop,
+                                                       wall_clock=wall_clock)}
+    results: dict[int, CancelResult] = {}
+    for order in orders:
+        current = fresh.get(order.id) or journal.get(order.id)
+        results[order.id] = _cancel_one(journal, lane, client, current, stop, wall_clock,
+                                        sleep or stop.wait)
+    # What the server now says of every order a request went for: settles an unknown outcome
+    # and shows the cancelled status in the history.
+    to_confirm = [r.order for r in results.values() if r.sent]
+    for checked in check_status(journal, lane, to_confirm, stop=stop, wall_clock=wall_clock):
+        before = results[checked.order.id]
+        state = checked.order.cancel_state or before.state
+        message = before.message
+        if state is not before.state:
+            message = {CancelState.CANCELLED: "cancelled (confirmed by the server)",
+                       CancelState.NOT_CANCELLED: "not cancelled: the server shows the order "
+                       "as it was, so the request did not take effect; it may be asked again",
+                       }.get(state, message)
+        results[checked.order.id] = CancelResult(checked.order, state, message, sent=True)
+    return [results[o.id] for o in orders]
+
+
+def _cancel_one(journal: Journal, lane: Lane, client: AfterSaleClient, order: OrderRecord,
+                stop: threading.Event, wall_clock: Callable[[], float],
+                sleep: Callable[[float], bool]) -> CancelResult:
+    refusal = _local_refusal(order)
+    if refusal is not None:
+        state, message = refusal
+        if state is CancelState.REFUSED and order.server_status in SHIPPED_STATUSES:
+            # Refused here, but still the answer to the operator's request: journaled as such.
+            order = journal.record_server(
+                order.id, NewAttempt(AttemptKind.CANCEL, wall_clock(), state.value, message),
+                cancel_state=state)
+        return CancelResult(order, state, message)
+    claimed = journal.claim_for_cancel(order.id)
+    if claimed is None:  # changed meanwhile (another window, a command line)
+        current = journal.get(order.id)
+        state, message = _local_refusal(current) or (CancelState.REFUSED,
+                                                     "it cannot be cancelled now")
+        return CancelResult(current, state, message)
+    # KA may hold the order as several (split by warehouse): each part is cancelled.
+    parts = [p.remote_id for p in claimed.server_parts
+             if p.remote_id and p.status not in CANCELLED_STATUSES] or [claimed.remote_id or ""]
+    states: list[CancelState] = []
+    messages: list[str] = []
+    for remote_id in parts:
+        state, message = _send_cancel(journal, lane, client, claimed, remote_id, stop,
+                                      wall_clock, sleep)
+        states.append(state)
+        messages.append(message)
+        if state is CancelState.UNKNOWN:
+            break  # settle this one before asking for more
+    state = _combined(states)
+    return CancelResult(journal.set_cancel_state(claimed.id, state), state, "; ".join(messages),
+                        sent=True)
+
+
+def _local_refusal(order: OrderRecord) -> tuple[CancelState, str] | None:
+    """Where a cancel of the order stands without asking the server, and why; None when a
+    request may go."""
+    if order.state is not OrderState.ACCEPTED:
+        return CancelState.REFUSED, f"not on the server ({order.state.value}): nothing to cancel"
+    if order.server_status in SHIPPED_STATUSES:
+        return CancelState.REFUSED, (
+            f"refused without asking: the server says it has shipped "
+            f"({order.server_status.value if order.server_status else ''}), so it can no "
+            "longer be cancelled")
+    if order.server_status in CANCELLED_STATUSES or order.cancel_state is CancelState.CANCELLED:
+        return CancelState.CANCELLED, "already cancelled"
+    if order.cancel_state is CancelState.UNKNOWN:
+        return CancelState.UNKNOWN, ("an earlier cancel may have arrived: the next status "
+                                     "check looks it up; it is never sent again blindly")
+    if order.cancel_state in (CancelState.SENDING, CancelState.REQUESTED):
+        return order.cancel_state, "a cancel is already under way"
+    return None
+
+
+def _send_cancel(journal: Journal, lane: Lane, client: AfterSaleClient, order: OrderRecord,
+                 remote_id: str, stop: threading.Event, wall_clock: Callable[[], float],
+                 sleep: Callable[[float], bool]) -> tuple[CancelState, str]:
+    """One part's cancel request, each try journaled; tried again only when nothing reached
+    the server."""
+    for tries in range(1, CANCEL_TRIES + 1):
+        if not lane.bucket.acquire(stop=stop):
+            break
+        started = wall_clock()
+        try:
+            outcome = client.cancel(remote_id)
+        except Exception as exc:  # a client bug: the request may have gone
+            log.exception("cancel failed")
+            outcome = SendOutcome(OutcomeKind.UNKNOWN, f"client error: {exc}")
+        request = outcome.request
+        journal.record_server(order.id, NewAttempt(
+            AttemptKind.CANCEL, started,
+            _CANCEL_STATE.get(outcome.kind, client.cancel_accepted_state).value,
+            outcome.message,
+            request_json=json.dumps(asdict(request), ensure_ascii=False) if request else None,
+            http_status=outcome.http_status, response_body=outcome.response_body,
+            duration_ms=outcome.duration_ms))
+        if outcome.kind is not OutcomeKind.RETRY:
+            return _CANCEL_STATE.get(outcome.kind, client.cancel_accepted_state), outcome.message
+        if outcome.retry_after:
+            lane.bucket.defer(outcome.retry_after)  # the account is paced: hold every request
+        elif tries < CANCEL_TRIES and sleep(float(tries)):
+            break
+    return CancelState.NOT_CANCELLED, "not cancelled: the server turned the request away " \
+        "before processing it (busy or unreachable); it may be asked again"
+
+
+# A cancel request's outcome -> where the cancel stands (ACCEPTED: the client's own meaning).
+_CANCEL_STATE = {
+    OutcomeKind.REJECTED: CancelState.REFUSED,
+    OutcomeKind.UNKNOWN: CancelState.UNKNOWN,
+    OutcomeKind.RETRY: CancelState.NOT_CANCELLED,
+}
+
+
+def _combined(states: Sequence[CancelState]) -> CancelState:
+    """One order's cancel from its parts': the most urgent to know wins."""
+    for state in (CancelState.UNKNOWN, CancelState.REFUSED, CancelState.NOT_CANCELLED,
+                  CancelState.REQUESTED):
+        if state in states:
+            return state
+    return CancelState.CANCELLED
