@@ -105,6 +105,18 @@ def _reconcile(parser: argparse.ArgumentParser) -> None:
     history_cmd.configure_reconcile(parser)
 
 
+def _status(parser: argparse.ArgumentParser) -> None:
+    from app.cli import aftersale_cmd
+
+    aftersale_cmd.configure_status(parser)
+
+
+def _cancel(parser: argparse.ArgumentParser) -> None:
+    from app.cli import aftersale_cmd
+
+    aftersale_cmd.configure_cancel(parser)
+
+
 def _sandbox(parser: argparse.ArgumentParser) -> None:
     from app.cli import sandbox_cmd
 
@@ -135,6 +147,8 @@ COMMANDS: tuple[tuple[str, str, Configure], ...] = (
     ("validate", "check orders; nothing is sent", _validate),
     ("history", "list journaled orders, newest first", _history),
     ("reconcile", "resolve orders whose outcome is unknown by looking them up", _reconcile),
+    ("status", "ask the server what became of accepted orders (status, tracking)", _status),
+    ("cancel", "cancel accepted orders at their server", _cancel),
     ("sandbox", "run the local KA + Nomad simulator in the foreground", _sandbox),
     ("profile", "add, use, list, rename or remove profiles", _profile),
     ("credentials", "store or delete secrets in the OS keyring", _credentials),

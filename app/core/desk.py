@@ -20,14 +20,14 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from app.core.clients import OrderClient, make_client
 from app.core.connection_check import ConnectionReport, check_client, setting_problem
-from app.core.journal import Journal
+from app.core.journal import Journal, OrderRecord
 from app.core.paths import journal_path
 from app.core.ratelimit import parse_rate_limit
 from app.core.secrets import (
@@ -202,6 +202,27 @@ class Desk:
         matching = [p for p in self.settings.profiles.values()
                     if p.target is target and p.account == account]
         return sorted(matching, key=lambda p: (p.name != in_use, p.name))
+
+    def by_profile(self, orders: Sequence[OrderRecord], chosen: Profile | None = None
+                   ) -> tuple[list[tuple[Profile, list[OrderRecord]]], list[OrderRecord]]:
+        """Orders grouped by a profile that reaches their account (``chosen`` for its own
+        account, else the one in use first), for asking the server about them; and the orders
+        no profile reaches any more."""
+        groups: dict[tuple[Target, str], list[OrderRecord]] = {}
+        for order in orders:
+            groups.setdefault((order.target, order.account), []).append(order)
+        reached: list[tuple[Profile, list[OrderRecord]]] = []
+        stranded: list[OrderRecord] = []
+        for (target, account), members in groups.items():
+            if chosen is not None and (chosen.target, chosen.account) == (target, account):
+                reached.append((chosen, members))
+                continue
+            profiles = [] if chosen is not None else self.profiles_for(target, account)
+            if profiles:
+                reached.append((profiles[0], members))
+            else:
+                stranded += members
+        return reached, stranded
 
     # -- the built-in simulator ----------------------------------------------------------------
     @property

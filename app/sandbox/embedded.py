@@ -10,6 +10,9 @@ from app.sandbox.server import SandboxServer
 
 # Kept in the data directory, so orders survive a restart and `reconcile` can find them.
 EMBEDDED_DB_NAME = "sandbox.sqlite3"
+# Orders of the built-in sandbox ship this long after they are created, so an operator in
+# training sees tracking arrive and can try a cancel both before and after.
+EMBEDDED_SHIP_AFTER = 600.0
 
 
 def embedded_sandbox_config(
@@ -26,6 +29,7 @@ def embedded_sandbox_config(
         port=0,
         db_path=directory / EMBEDDED_DB_NAME,
         ka_rate_limit=None,
+        ship_after=EMBEDDED_SHIP_AFTER,
         ka_token=presented.get("ka_token") or SandboxConfig.ka_token,
         nomad_app_key=presented.get("nomad_app_key") or SandboxConfig.nomad_app_key,
         nomad_app_secret=presented.get("nomad_app_secret") or SandboxConfig.nomad_app_secret,

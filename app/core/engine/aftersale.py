@@ -31,6 +31,9 @@ from app.core.server_status import (
 
 log = logging.getLogger(__name__)
 
+# The automatic refresh and `order-desk status` without references look at accepted orders
+# created this many days ago at most (older ones are asked about by name).
+RECENT_DAYS = 30
 # One status search covers at most this many orders (its answer is journaled in one transaction).
 STATUS_CHUNK = 500
 # A cancel the server turned away before processing (429, 503, no connection) is tried again
