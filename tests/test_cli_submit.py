@@ -46,13 +46,19 @@ def test_submit_prints_one_json_line_per_order_and_a_re_run_sends_nothing(
     lines = json_lines(capsys.readouterr().out)
     assert sorted(line["ref"] for line in lines) == [f"CLI-{n}" for n in range(5)]
     assert {line["status"] for line in lines} == {"accepted"}
-    assert all(set(line) == {"ref", "status", "remote_id", "message"} for line in lines)
-    assert all(line["remote_id"] for line in lines)
+    assert all(
+        set(line) == {"ref", "status", "remote_id", "message", "already_sent", "warnings"}
+        for line in lines
+    )
+    assert all(line["remote_id"] and not line["already_sent"] for line in lines)
 
     assert main(args) == EXIT_OK
-    again = json_lines(capsys.readouterr().out)
+    out = capsys.readouterr()
+    again = json_lines(out.out)
     assert {line["status"] for line in again} == {"accepted"}
-    assert all("not sent again" in line["message"] for line in again)
+    assert all("not sent again" in line["message"] and line["already_sent"] for line in again)
+    # The summary counts them apart from orders accepted by this run.
+    assert "5 order(s): 5 already sent earlier (not sent again)" in out.err
     assert [counting.count_by_reference(Target.KA, f"CLI-{n}") for n in range(5)] == [1] * 5
 
 
@@ -96,7 +102,7 @@ def test_an_order_without_reference_points_at_its_place_in_the_file(
     orders = write(tmp_path / "orders.json", [ka_order("A"), ka_order(None, channelType="Slow")])
     assert main(["validate", str(orders), "--target", "ka", "--json"]) == EXIT_REJECTED
     lines = json_lines(capsys.readouterr().out)
-    assert lines[0] == {"ref": "A", "status": "valid", "message": ""}
+    assert lines[0] == {"ref": "A", "status": "valid", "message": "", "warnings": []}
     assert lines[1]["status"] == "invalid" and lines[1]["message"].startswith("orders.json #2:")
     assert not journal_path().exists() or Journal(journal_path()).count() == 0
 

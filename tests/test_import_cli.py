@@ -105,7 +105,7 @@ def test_overrides_and_unreadable_files_exit_2(
     workbook = tmp_path / "orders.csv"
     workbook.write_bytes(b"PK\x03\x04 not really a workbook")
     assert main(["validate", str(workbook), "--target", "ka"]) == 2
-    assert "Excel workbook" in capsys.readouterr().err
+    assert "cannot be read as a workbook" in capsys.readouterr().err
     # Forcing comma on a tab file gives one column: nothing maps, every order is invalid.
     assert main(["validate", str(sheet), "--target", "ka", "--delimiter", ","]) == 1
 
@@ -256,15 +256,16 @@ def test_an_order_only_the_import_finds_wrong_is_invalid_and_never_sent(
 
 
 @pytest.mark.parametrize(("name", "magic"), [("orders.xlsx", b"PK\x03\x04"),
-                                             ("orders.xls", b"\xd0\xcf\x11\xe0")])
-def test_a_workbook_is_refused_with_how_to_export_it(
+                                             ("orders.xls", b"\xd0\xcf\x11\xe0"),
+                                             ("orders.ods", b"PK\x03\x04")])
+def test_a_damaged_workbook_is_refused_saying_so(
     tmp_path: Path, name: str, magic: bytes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     workbook = tmp_path / name
     workbook.write_bytes(magic + b"\x00" * 64)
     assert main(["validate", str(workbook), "--target", "ka"]) == 2
     err = capsys.readouterr().err
-    assert "Excel workbook" in err and "Save As" in err and "JSON" not in err
+    assert "cannot be read as a workbook" in err and "save it again" in err and "JSON" not in err
 
 
 @pytest.mark.parametrize(("command", "rows", "code"), [("validate", 1500, 1), ("submit", 40, 0)])

@@ -61,17 +61,24 @@ CLI_STATUS = {
 }
 
 
-def result_line(result: OrderResult, *, as_json: bool, origin: str | None = None) -> str:
+def result_line(
+    result: OrderResult,
+    *,
+    as_json: bool,
+    origin: str | None = None,
+    warnings: list[str] | None = None,
+) -> str:
     """One order's result line. ``origin`` (file and position) prefixes the message; callers give
     it for an order the file gave no reference (the engine may have made one up), so the
-    operator can find it."""
+    operator can find it. ``warnings`` (field and line each) go into the JSON line."""
     status = CLI_STATUS[result.status]
     message = result.message
     if origin:
         message = f"{origin}: {message}"
     if as_json:
         return json_line({"ref": result.reference, "status": status,
-                          "remote_id": result.remote_id, "message": message})
+                          "remote_id": result.remote_id, "message": message,
+                          "already_sent": result.previously, "warnings": warnings or []})
     parts = [f"{status:<9}", result.reference or "-"]
     if result.remote_id:
         parts.append(result.remote_id)
@@ -211,11 +218,23 @@ def _load_json(path: Path, target: Target, args: argparse.Namespace) -> list[Any
     for position, order in enumerate(orders, 1):
         if not isinstance(order, dict):
             raise InputError(f"{path}: order {position} is not a JSON object")
-    return orders
+    constants = constants_from(args, target)
+    return [with_constants(target, order, constants) for order in orders]
 
 
 def add_spreadsheet_options(parser: argparse.ArgumentParser) -> None:
-    sheet = parser.add_argument_group("spreadsheet files (.csv, .tsv, .txt)")
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        dest="constants",
+                        help="one value of a field for every order of the files, winning over "
+                        "a column of it (repeatable); FIELD is the API's name "
+                        "(channelType, orderAddress.country) or the operator's (\"Shipping "
+                        "speed\", 物流方式)")
+    sheet = parser.add_argument_group(
+        "spreadsheet files (.csv, .tsv, .txt, .tab; workbooks .xlsx, .xlsm, .xls, .ods)"
+    )
+    sheet.add_argument("--sheet", metavar="NAME|INDEX",
+                       help="the workbook's sheet to read, by name or position (1 is the "
+                       "first; default: the first sheet that is not empty)")
     sheet.add_argument("--mapping", type=Path, metavar="FILE",
                        help="column mapping (JSON); default: the one saved for the file's "
                        "headers, else matched by header name")
@@ -228,8 +247,56 @@ def add_spreadsheet_options(parser: argparse.ArgumentParser) -> None:
                        "order (default: one order per row)")
 
 
+def constants_from(args: argparse.Namespace, target: Target) -> dict[str, str]:
+    """The --set FIELD=VALUE options as field path -> value. Raises InputError naming what
+    is wrong (no "=", a field the target does not have)."""
+    options = getattr(args, "constants", None) or ()
+    if not options:
+        return {}
+    import difflib
+
+    from app.core.importing.mapping import field_named
+    from app.core.models import field_specs
+
+    constants: dict[str, str] = {}
+    for option in options:
+        name, equals, value = option.partition("=")
+        if not equals or not name.strip():
+            raise InputError(f"--set {option}: write it as FIELD=VALUE, e.g. "
+                             "--set channelType=Express")
+        path = field_named(target, name.strip())
+        if path is None:
+            close = difflib.get_close_matches(
+                name.strip(), [spec.path for spec in field_specs(target)], n=3
+            )
+            hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+            raise InputError(f"--set {option}: {target.label} has no field {name.strip()!r}"
+                             f"{hint}")
+        constants[path] = value.strip()
+    return constants
+
+
+def with_constants(target: Target, payload: Any, constants: dict[str, str]) -> Any:
+    """A JSON order with the --set values in place: an item field on every item."""
+    if not constants or not isinstance(payload, dict):
+        return payload
+    from app.core.importing.building import set_path
+    from app.core.importing.session import item_list_key
+
+    items = f"{item_list_key(target)}[]."
+    for path, value in constants.items():
+        if path.startswith(items):
+            for item in payload.get(items[:-3]) or ():
+                if isinstance(item, dict):
+                    set_path(item, path.removeprefix(items), value)
+        else:
+            set_path(payload, path, value)
+    return payload
+
+
 def load_spreadsheet(path: Path, target: Target, args: argparse.Namespace) -> ImportSession:
-    """A CSV/TSV file read, mapped, grouped into orders and validated. Raises InputError."""
+    """A spreadsheet or workbook read, mapped, grouped into orders and validated.
+    Raises InputError."""
     from app.core.importing import GroupMode, ImportFileError, open_import
 
     delimiter = getattr(args, "delimiter", None)
@@ -238,9 +305,11 @@ def load_spreadsheet(path: Path, target: Target, args: argparse.Namespace) -> Im
             path, target,
             encoding=getattr(args, "encoding", None),
             delimiter="\t" if delimiter == "tab" else delimiter,
+            sheet=getattr(args, "sheet", None),
             mapping_file=getattr(args, "mapping", None),
             group_mode=GroupMode.ADDRESS if getattr(args, "group_by_address", False)
             else GroupMode.ROW,
+            constants=constants_from(args, target),
         )
     except ImportFileError as exc:
         raise InputError(f"{path}: {exc}") from None

@@ -40,14 +40,15 @@ if TYPE_CHECKING:
     from app.core.desk import Desk
     from app.core.engine import BatchHandle
     from app.core.importing import ImportSession, Reconciliation
+    from app.core.models.validation import ValidationResult
     from app.core.settings import Profile
 
 log = logging.getLogger(__name__)
 
 def configure_submit(submit: argparse.ArgumentParser) -> None:
     submit.add_argument("files", nargs="+", metavar="FILE", type=Path,
-                        help="JSON file (one order payload or a list of them), or a CSV/TSV "
-                        "spreadsheet with one row per item")
+                        help="JSON file (one order payload or a list of them), or a "
+                        "spreadsheet (CSV/TSV or a workbook) with one row per item")
     add_profile_options(submit, target_required=True)
     add_spreadsheet_options(submit)
     submit.add_argument("--json", action="store_true", help="one JSON line per order")
@@ -75,15 +76,21 @@ class _Orders:
         # Spreadsheet orders' errors with file line and column ("" for the others).
         self.problems: list[str] = []
         self.sheets: list[tuple[Path, Reconciliation]] = []  # spreadsheets: where every row went
+        # Per order: its warnings, file and line named; None for a JSON order until validated.
+        self.warnings: list[list[str] | None] = []
         for path in paths:
             if _is_spreadsheet(path):
-                from app.core.importing import file_notes, order_problems
+                from app.core.importing import file_notes, issue_text, order_problems
 
                 session = load_spreadsheet(path, target, args)
                 self.payloads += [order.payload for order in session.orders]
                 self.origins += [_lines(path, session, order.rows) for order in session.orders]
                 self.problems += [
                     f"{path.name} {text}" if (text := order_problems(session, order)) else ""
+                    for order in session.orders
+                ]
+                self.warnings += [
+                    [f"{path.name} {issue_text(session, issue)}" for issue in order.warnings]
                     for order in session.orders
                 ]
                 self.sheets.append((path, session.reconciliation()))
@@ -94,8 +101,23 @@ class _Orders:
             self.payloads += orders
             self.origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
             self.problems += [""] * len(orders)
+            self.warnings += [None] * len(orders)
         # The file's own references; an order without one is named by its origin in messages.
         self.references = [reference_of(target, payload) for payload in self.payloads]
+
+    def warnings_of(
+        self, index: int, target: Target, checked: ValidationResult | None = None
+    ) -> list[str]:
+        """The order's warnings; a JSON order's come from validating it (`checked` if done)."""
+        found = self.warnings[index]
+        if found is None:
+            if checked is None:
+                from app.core.models.validation import validate_order
+
+                checked = validate_order(target, self.payloads[index])
+            found = [f"{self.origins[index]}: {warning}" for warning in checked.warnings]
+            self.warnings[index] = found
+        return found
 
 
 def _is_spreadsheet(path: Path) -> bool:
@@ -111,7 +133,11 @@ def _lines(path: Path, session: ImportSession, rows: tuple[int, ...]) -> str:
     return f"{path.name} line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}"
 
 
-def _print_sheet_summary(orders: _Orders, statuses: list[str]) -> None:
+# Accepted in an earlier run and not sent again: counted apart from the newly accepted.
+ALREADY_SENT = "already sent earlier (not sent again)"
+
+
+def _print_sheet_summary(orders: _Orders, statuses: list[str], already_sent: int = 0) -> None:
     """With --json and spreadsheet input: one last line accounting for every row read."""
     if not orders.sheets:
         return
@@ -119,18 +145,24 @@ def _print_sheet_summary(orders: _Orders, statuses: list[str]) -> None:
     for status in statuses:
         counts[status] = counts.get(status, 0) + 1
     files = [{"file": path.name, **rec.to_json()} for path, rec in orders.sheets]
-    print(json_line({"summary": {"orders": counts, "files": files}}))
+    print(json_line({"summary": {"orders": counts, "already_sent": already_sent,
+                                 "files": files}}))
 
 
 class _Printer:
     """Result lines, written as they arrive from the engine's threads. `positions[i]` is where
     the engine's order i stands among all the files' orders."""
 
-    def __init__(self, as_json: bool, orders: _Orders, positions: list[int]) -> None:
+    def __init__(
+        self, as_json: bool, orders: _Orders, positions: list[int], target: Target
+    ) -> None:
         self._as_json = as_json
         self._origins = [
             orders.origins[position] if orders.references[position] is None else None
             for position in positions
+        ]
+        self._warnings = [
+            orders.warnings_of(position, target) if as_json else [] for position in positions
         ]
         self._lock = threading.Lock()
 
@@ -142,8 +174,10 @@ class _Printer:
             with self._lock:
                 print(f"reconciled from an earlier run: {line}", file=sys.stderr, flush=True)
             return
-        origin = self._origins[result.index] if result.index < len(self._origins) else None
-        line = result_line(result, as_json=self._as_json, origin=origin)
+        known = result.index < len(self._origins)
+        origin = self._origins[result.index] if known else None
+        warnings = self._warnings[result.index] if known else []
+        line = result_line(result, as_json=self._as_json, origin=origin, warnings=warnings)
         with self._lock:
             try:
                 print(line, flush=True)
@@ -181,8 +215,9 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: D
         for i, problem in enumerate(orders.problems) if problem
     ]
     for result in held:
-        print(result_line(result, as_json=args.json), flush=True)
-    printer = _Printer(args.json, orders, positions)
+        warnings = orders.warnings_of(result.index, profile.target) if args.json else []
+        print(result_line(result, as_json=args.json, warnings=warnings), flush=True)
+    printer = _Printer(args.json, orders, positions, profile.target)
     engine = SubmissionEngine(desk.journal, desk.new_client)
     try:
         handle = engine.submit_batch(
@@ -202,7 +237,8 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: D
     results = held + handle.report().results
     _summary(results)
     if args.json:
-        _print_sheet_summary(orders, [CLI_STATUS[r.status] for r in results])
+        _print_sheet_summary(orders, [CLI_STATUS[r.status] for r in results],
+                             sum(r.previously for r in results))
     if handle.error is not None:
         fail("submit", f"stopped: {handle.error}")
         return EXIT_UNKNOWN  # requests may have been in flight; `order-desk reconcile` resolves
@@ -231,7 +267,7 @@ def _wait_interruptibly(handle: BatchHandle) -> None:
 def _summary(results: list[OrderResult]) -> None:
     counts: dict[str, int] = {}
     for result in results:
-        status = CLI_STATUS[result.status]
+        status = ALREADY_SENT if result.previously else CLI_STATUS[result.status]
         counts[status] = counts.get(status, 0) + 1
     text = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
     print(f"{len(results)} order(s): {text or 'nothing to do'}", file=sys.stderr)
@@ -280,7 +316,9 @@ def run_validate(args: argparse.Namespace) -> int:
         status = "valid" if ok else "invalid"
         statuses.append(status)
         if args.json:
-            print(json_line({"ref": reference, "status": status, "message": message}))
+            warnings = orders.warnings_of(index, profile.target, checked)
+            print(json_line({"ref": reference, "status": status, "message": message,
+                             "warnings": warnings}))
         else:
             print(shown(" ".join(part for part in (f"{status:<9}", reference or "-",
                                                    f"({message})" if message else "") if part)))

@@ -20,6 +20,7 @@ from app.core import json_input
 from app.core.importing.errors import ImportFileError
 from app.core.importing.synonyms import Concept, header_concepts, normalise_header
 from app.core.models import FieldSpec, field_specs
+from app.core.models.values import choice_for
 from app.core.paths import data_dir
 from app.core.targets import Target
 
@@ -33,6 +34,22 @@ PROBLEMS_HEADER = "Import problems"
 _SECONDARY_PREFIXES = ("seller.", "payer.")
 
 
+@dataclass(frozen=True)
+class ValueMatch:
+    """A column whose every non-empty value is one of a field's choices: "all 21 values are
+    shipping speeds"."""
+
+    path: str
+    count: int  # non-empty cells
+    noun: str  # the field's label in the plural: "shipping speeds"
+
+    @property
+    def reason(self) -> str:
+        return f"all {self.count} values are {self.noun}" if self.count > 1 else (
+            f"its value is one of the {self.noun}"
+        )
+
+
 @dataclass
 class ColumnMapping:
     """`columns`: header -> field path. `constants`: field path -> one value for every row.
@@ -44,6 +61,8 @@ class ColumnMapping:
     target: Target
     columns: dict[str, str] = field(default_factory=dict)
     constants: dict[str, str] = field(default_factory=dict)
+    # Columns mapped by their values rather than their header (shown as suggestions; not saved).
+    by_values: dict[str, ValueMatch] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,10 +105,16 @@ class ColumnMapping:
         }
 
 
-def auto_map(target: Target, headers: Iterable[str]) -> ColumnMapping:
+def auto_map(
+    target: Target, headers: Sequence[str], rows: Sequence[Sequence[str]] | None = None
+) -> ColumnMapping:
     """Map each header to the field it names, by field name, path, label or a known synonym.
 
-    Each field takes at most one column (the leftmost); headers naming nothing stay unmapped.
+    Each field takes at most one column (the leftmost). With the file's `rows`, the values
+    decide where the header cannot: a column whose header names nothing (or names a field with
+    choices its values are not among) maps to the field whose choices hold every one of its
+    values ("Shipping" holding Standard and Express is the shipping speed). Other headers
+    naming nothing stay unmapped.
     """
     specs = field_specs(target)
     exact = _exact_names(specs)
@@ -101,8 +126,89 @@ def auto_map(target: Target, headers: Iterable[str]) -> ColumnMapping:
         if path:
             mapping.columns[header] = path
             taken.add(path)
+    if rows:
+        _map_by_values(mapping, specs, headers, rows, taken)
     log.debug("auto-mapped %d columns for %s", len(mapping.columns), target.value)
     return mapping
+
+
+# A column with more different values than this is no list of choices.
+_MAX_CHOICE_VALUES = 64
+
+
+def _map_by_values(
+    mapping: ColumnMapping,
+    specs: Sequence[FieldSpec],
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    taken: set[str],
+) -> None:
+    choice_specs = sorted((s for s in specs if s.choices), key=_path_rank)
+    by_path = {spec.path: spec for spec in specs}
+    for column, header in enumerate(headers):
+        named = mapping.columns.get(header)
+        if named is not None and not by_path[named].choices:
+            continue  # the header names a field that takes any text: the name decides
+        values = _distinct_values(rows, column)
+        if not values:
+            continue
+        distinct, count = values
+        if named is not None and _all_chosen(distinct, by_path[named]):
+            continue  # the name and the values agree
+        free = taken - {named} if named else taken
+        match = next(
+            (s for s in choice_specs if s.path not in free and _all_chosen(distinct, s)), None
+        )
+        if match is None:
+            continue
+        if named:
+            taken.discard(named)
+        mapping.columns[header] = match.path
+        mapping.by_values[header] = ValueMatch(match.path, count, _plural(match.label))
+        taken.add(match.path)
+
+
+def _distinct_values(rows: Sequence[Sequence[str]], column: int) -> tuple[set[str], int] | None:
+    """The column's different non-empty values and how many cells hold one; None when empty or
+    too varied to be a list of choices."""
+    distinct: set[str] = set()
+    count = 0
+    for row in rows:
+        value = row[column].strip() if column < len(row) else ""
+        if value:
+            count += 1
+            if value not in distinct:
+                distinct.add(value)
+                if len(distinct) > _MAX_CHOICE_VALUES:
+                    return None
+    return (distinct, count) if count else None
+
+
+def _all_chosen(values: set[str], spec: FieldSpec) -> bool:
+    return bool(spec.choices) and all(
+        choice_for(value, spec.choices or ()) is not None for value in values
+    )
+
+
+def _plural(label: str) -> str:
+    noun = label.lower()
+    if noun.endswith(("s", "x", "sh", "ch")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def field_named(target: Target, name: str) -> str | None:
+    """The field path `name` means: a path, a field name, a label or a header synonym, as the
+    automatic mapping reads headers ("channelType", "Shipping speed", "物流方式")."""
+    specs = field_specs(target)
+    if any(spec.path == name for spec in specs):
+        return name
+    return _field_for(
+        normalise_header(name), specs, _exact_names(specs),
+        header_concepts(target.spec.synonyms), set(),
+    )
 
 
 def _exact_names(specs: Sequence[FieldSpec]) -> dict[str, str]:
@@ -202,10 +308,13 @@ def load_mapping_file(path: Path, target: Target) -> ColumnMapping:
 
 
 def resolve_mapping(
-    target: Target, headers: Sequence[str], mapping_file: Path | None = None
+    target: Target,
+    headers: Sequence[str],
+    mapping_file: Path | None = None,
+    rows: Sequence[Sequence[str]] | None = None,
 ) -> ColumnMapping:
     """The mapping to use: an explicit file, else the one saved for these headers, else the
-    automatic one."""
+    automatic one (by the headers, and by the values of `rows` where headers say nothing)."""
     if mapping_file is not None:
         return load_mapping_file(mapping_file, target)
-    return saved_mapping(target, headers) or auto_map(target, headers)
+    return saved_mapping(target, headers) or auto_map(target, headers, rows)

@@ -1,4 +1,5 @@
-"""Reading a CSV/TSV export into a table of text cells: dialect sniffing, headers, line numbers."""
+"""Reading a CSV/TSV export or a workbook's sheet into a table of text cells: dialect sniffing,
+title lines, headers, line numbers."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from app.core.importing.encoding import decode
 from app.core.importing.errors import ImportFileError
+from app.core.importing.workbook import SheetCells, is_workbook, read_sheet
 
 log = logging.getLogger(__name__)
 
@@ -39,20 +41,73 @@ class Table:
     overflow: dict[int, int] = field(default_factory=dict)
     # (line, text) of title lines above the header row ("Orders export 2024-05-01"), skipped
     title_lines: list[tuple[int, str]] = field(default_factory=list)
+    # For a workbook: the sheet read (lines are its row numbers); "" for a text file.
+    sheet: str = ""
 
     def __len__(self) -> int:
         return len(self.rows)
 
 
 def read_table(
-    path: Path, *, encoding: str | None = None, delimiter: str | None = None
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | int | None = None,
 ) -> Table:
-    """Read `path`; `encoding`/`delimiter` override detection. Raises ImportFileError."""
+    """Read `path`; `encoding`/`delimiter` override detection for text, `sheet` (a name or a
+    1-based position) chooses a workbook's sheet. Raises ImportFileError."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise ImportFileError(f"Cannot open {path.name}: {exc.strerror or exc}.") from None
+    if is_workbook(path, head):
+        return read_workbook_table(path, sheet)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(f"Cannot open {path.name}: {exc.strerror or exc}.") from None
     return parse_bytes(data, encoding=encoding, delimiter=delimiter)
+
+
+def read_workbook_table(path: Path, sheet: str | int | None = None) -> Table:
+    """One sheet of a workbook, its title rows, header and merged cells read as for CSV."""
+    cells = read_sheet(path, sheet)
+    records = [
+        (cells.first_row + index + 1, row)
+        for index, row in enumerate(cells.rows)
+        if any(row)  # rows of nothing are not records, like empty lines
+    ]
+    titles = _titles(records)
+    header_index = next(
+        (i for i, (_, row) in enumerate(records) if any(c.strip() for c in row)), None
+    )
+    if header_index is not None:
+        _fill_merged(cells, records[header_index][0] - cells.first_row - 1)
+    table = _table(records, titles, encoding="", delimiter="", quotechar="")
+    table.sheet = cells.name
+    return table
+
+
+def _fill_merged(cells: SheetCells, header_row: int) -> None:
+    """A merged cell shows its value across its range, so every cell of it gets the value: an
+    order reference merged down its item rows names each row's order, a header merged across
+    two columns names both. Above the header (a title) nothing is filled, and a header merged
+    down into the data fills only the header row."""
+    rows = cells.rows
+    for top, left, bottom, right in cells.merged:
+        if bottom < header_row or not 0 <= top < len(rows) or left < 0:
+            continue
+        value = rows[top][left] if left < len(rows[top]) else ""
+        if not value:
+            continue
+        first, last = (header_row, header_row) if top <= header_row else (top, bottom)
+        for r in range(first, min(last, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(left, min(right, len(row) - 1) + 1):
+                if not row[c]:
+                    row[c] = value
 
 
 def parse_bytes(
@@ -71,13 +126,24 @@ def parse_text(text: str, *, encoding: str = "utf-8", delimiter: str | None = No
     quotechar = sniff_quotechar(text, chosen)
     records = _records(text, chosen, quotechar)
     titles = _titles(records)
+    return _table(records, titles, encoding=encoding, delimiter=chosen, quotechar=quotechar)
+
+
+def _table(
+    records: list[tuple[int, list[str]]],
+    titles: list[tuple[int, str]],
+    *,
+    encoding: str,
+    delimiter: str,
+    quotechar: str,
+) -> Table:
     header_line, headers = _header(records)
     table = Table(
         headers=unique_headers(headers),
         rows=[],
         line_numbers=[],
         encoding=encoding,
-        delimiter=chosen,
+        delimiter=delimiter,
         quotechar=quotechar,
         header_line=header_line,
         title_lines=titles,
@@ -94,7 +160,7 @@ def parse_text(text: str, *, encoding: str = "utf-8", delimiter: str | None = No
             cells = cells + [""] * (width - len(cells))
         table.rows.append(cells)
         table.line_numbers.append(line)
-    log.debug("read %d rows, %d columns, delimiter %r", len(table.rows), width, chosen)
+    log.debug("read %d rows, %d columns, delimiter %r", len(table.rows), width, delimiter)
     return table
 
 

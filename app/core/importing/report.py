@@ -38,9 +38,15 @@ def file_notes(session: ImportSession) -> list[str]:
     """What an operator should hear about a file besides its orders' errors: title lines skipped,
     mapped columns it lacks, columns that feed no field (their data is not sent), warnings on
     values that will be sent, and where every row went."""
-    notes = [
+    notes = [f"sheet {session.table.sheet!r} read"] if session.table.sheet else []
+    notes += [
         f"line {line} skipped: a title above the header row ({text!r})"
         for line, text in session.table.title_lines
+    ]
+    notes += [
+        f"column {header!r} read as {match.path} by its values ({match.reason})"
+        for header, match in session.mapping.by_values.items()
+        if session.mapping.columns.get(header) == match.path
     ]
     absent = [header for header in session.mapping.columns if header not in session.table.headers]
     if absent:

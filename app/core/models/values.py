@@ -205,16 +205,35 @@ def _iso_datetime(value: Any, info: ValidationInfo) -> Any:
     return value
 
 
+# What operators call a choice in their own words: the marketplaces' Chinese names, as their
+# back offices and exports write them.
+CHOICE_ALIASES: dict[str, str] = {
+    "拼多多": "pdd", "有赞": "youzan", "有贊": "youzan", "小红书": "littleredbook",
+    "小紅書": "littleredbook", "抖音": "douyin", "亚马逊": "Amazon", "亞馬遜": "Amazon",
+    "速卖通": "Aliexpress", "沃尔玛": "Walmart", "易贝": "eBay",
+}
+
+
+def choice_for(value: str, values: tuple[str, ...]) -> str | None:
+    """The choice of `values` operator text means (any letter case, or a known alias), or None."""
+    if value in values:
+        return value
+    folded = value.strip().casefold()
+    aliased = CHOICE_ALIASES.get(folded, folded).casefold()
+    return next((choice for choice in values if choice.casefold() == aliased), None)
+
+
 def choice_of(values: tuple[str, ...]) -> BeforeValidator:
-    """Accept one of `values`; operator input may differ in letter case."""
-    by_folded = {value.casefold(): value for value in values}
+    """Accept one of `values`; operator input may differ in letter case or use an alias."""
     allowed = f"must be one of: {', '.join(values)}"
 
     def check(value: Any, info: ValidationInfo) -> Any:
         if value is None or value in values:
             return value
-        if not is_strict(info) and isinstance(value, str) and value.casefold() in by_folded:
-            return by_folded[value.casefold()]
+        if not is_strict(info) and isinstance(value, str):
+            chosen = choice_for(value, values)
+            if chosen is not None:
+                return chosen
         raise operator_error(f"{allowed} (got {shown(value)})")
 
     return BeforeValidator(check)

@@ -1,0 +1,314 @@
+"""Reading a workbook (.xlsx, .xlsm, .xls, .ods) into the same table of text cells as a CSV file.
+
+Cells come out as the operator saw them in the spreadsheet program: a phone or an id stored as a
+number is its digits (never `8.61381E+12`, never `.0`), a date is an ISO date, a zip code whose
+number format pads it with zeros (`00000`) keeps them. python-calamine reads the values (fast,
+no Excel needed); it does not say which number format a cell has, so when a workbook defines a
+zero-padding format, openpyxl reads that sheet's formats (xlsx/xlsm only). Both are imported
+only when a workbook is opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from app.core.importing.errors import ImportFileError
+
+log = logging.getLogger(__name__)
+
+WORKBOOK_SUFFIXES: frozenset[str] = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, and also an .xlsx encrypted with a password
+# Excel keeps 15 significant digits; a whole number longer than that has lost digits already.
+_EXACT_DIGITS = 15
+# A number format that shows a whole number with leading zeros: "00000", "000-0000", "0000000000".
+_PADDED_FORMAT = re.compile(r'^(?:[0#]|\\.|"[^"]*"|[-\s()/])*$')
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    rows: int  # rows from the first filled one to the last (0: an empty sheet)
+
+    @property
+    def empty(self) -> bool:
+        return self.rows == 0
+
+
+@dataclass(frozen=True)
+class SheetCells:
+    """One sheet's used area as text: `rows[i]` is sheet row `first_row + i` (0-based)."""
+
+    name: str
+    rows: list[list[str]]
+    first_row: int
+    merged: list[tuple[int, int, int, int]]  # (top, left, bottom, right), 0-based, in `rows`
+
+
+def is_workbook(path: Path, head: bytes = b"") -> bool:
+    """By its name, or by its first bytes (a workbook saved under a .csv name)."""
+    return path.suffix.lower() in WORKBOOK_SUFFIXES or head.startswith((ZIP_MAGIC, OLE_MAGIC))
+
+
+def list_sheets(path: Path) -> list[SheetInfo]:
+    """Every worksheet of the workbook with how many rows it uses. Raises ImportFileError."""
+    book = _open(path)
+    try:
+        return [
+            SheetInfo(name, _sheet(book, path, name).height)
+            for name in _worksheet_names(book)
+        ]
+    finally:
+        book.close()
+
+
+def choose_sheet(sheets: Sequence[SheetInfo], wanted: str | int | None) -> SheetInfo:
+    """The sheet asked for by name or 1-based position, else the first that is not empty.
+    A name made of digits is a name first, then a position. Raises ImportFileError."""
+    if not sheets:
+        raise ImportFileError("The workbook has no worksheets.")
+    names = ", ".join(repr(s.name) for s in sheets)
+    if wanted is None:
+        for sheet in sheets:
+            if not sheet.empty:
+                return sheet
+        raise ImportFileError(f"Every sheet of the workbook is empty ({names}).")
+    text = str(wanted).strip()
+    for sheet in sheets:
+        if sheet.name == text:
+            return sheet
+    for sheet in sheets:
+        if sheet.name.casefold() == text.casefold():
+            return sheet
+    if text.isdigit():
+        position = int(text)
+        if 1 <= position <= len(sheets):
+            return sheets[position - 1]
+        raise ImportFileError(
+            f"The workbook has {len(sheets)} sheet(s); there is no sheet {position} ({names})."
+        )
+    raise ImportFileError(f"The workbook has no sheet named {text!r}; its sheets: {names}.")
+
+
+def read_sheet(path: Path, wanted: str | int | None = None) -> SheetCells:
+    """The chosen sheet's cells as text. Raises ImportFileError."""
+    book = _open(path)
+    try:
+        sheets = [SheetInfo(n, _sheet(book, path, n).height) for n in _worksheet_names(book)]
+        chosen = choose_sheet(sheets, wanted)
+        if chosen.empty:
+            raise ImportFileError(f"Sheet {chosen.name!r} is empty.")
+        sheet = _sheet(book, path, chosen.name)
+        first_row, first_col = sheet.start or (0, 0)
+        try:
+            values = sheet.to_python(skip_empty_area=True)
+        except Exception as exc:  # calamine's own errors: the sheet's data is damaged
+            raise _unreadable(exc) from None
+        merged_ranges = sheet.merged_cell_ranges or []
+    finally:
+        book.close()
+    padded = _padded_cells(path, chosen.name) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    rows = [[_text(value) for value in row] for row in values]
+    for (row, col), text in padded.items():
+        r, c = row - first_row, col - first_col
+        if 0 <= r < len(rows) and 0 <= c < len(rows[r]):
+            rows[r][c] = text
+    merged = [
+        (top - first_row, left - first_col, bottom - first_row, right - first_col)
+        for (top, left), (bottom, right) in merged_ranges
+    ]
+    log.debug("sheet %r: %d rows from row %d", chosen.name, len(rows), first_row + 1)
+    return SheetCells(chosen.name, rows, first_row, merged)
+
+
+# --- cell values -----------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is float:
+        return number_text(value)
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if kind is int:
+        return str(value)
+    if kind is dt.datetime:
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if kind is dt.date:
+        return value.isoformat()
+    if kind is dt.time:
+        return value.isoformat(timespec="seconds")
+    return "" if value is None else str(value)
+
+
+def number_text(value: float) -> str:
+    """A number as a spreadsheet shows it: whole numbers as their digits, others in plain
+    decimals to Excel's 15 significant digits (0.1 + 0.2 is 0.3), never in scientific notation.
+    A whole number of more than 15 digits has already lost digits in the spreadsheet: it is
+    written as Excel shows it (`1.23457E+17`), which the import reports as a damaged code."""
+    if value.is_integer():
+        if abs(value) < 10**_EXACT_DIGITS:
+            return str(int(value))
+        mantissa, exponent = f"{value:.5E}".split("E")
+        return f"{mantissa.rstrip('0').rstrip('.')}E+{int(exponent):02d}"
+    plain = format(Decimal(f"{value:.{_EXACT_DIGITS}g}"), "f")
+    return plain.rstrip("0").rstrip(".") if "." in plain else plain
+
+
+def padded_text(value: float, number_format: str) -> str | None:
+    """`value` shown with a zero-padding format ("00000" -> 02134), None if it is no such case."""
+    section = number_format.split(";", 1)[0]
+    if not value.is_integer() or value < 0 or section.count("0") < 2:
+        return None
+    if not _PADDED_FORMAT.match(section):
+        return None
+    digits = list(str(int(value)))
+    out: list[str] = []
+    tokens = re.findall(r'\\.|"[^"]*"|.', section)
+    for token in reversed(tokens):
+        if token in ("0", "#"):
+            if digits:
+                out.append(digits.pop())
+            elif token == "0":
+                out.append("0")
+        else:
+            out.append(token.strip('"').removeprefix("\\"))
+    out.extend(reversed(digits))  # more digits than places: all of them, as Excel does
+    return "".join(reversed(out))
+
+
+# --- workbooks -------------------------------------------------------------------------------
+
+
+def _open(path: Path) -> Any:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise ImportFileError(f"Cannot open {path.name}: {exc.strerror or exc}.") from None
+    if head.startswith(OLE_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm") and _encrypted(
+        path
+    ):
+        raise _protected()
+    import python_calamine  # a workbook is being opened: only now
+
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        raise _protected() from None
+    except Exception as exc:  # calamine raises its own and plain errors for bad files
+        if head.startswith(OLE_MAGIC) and _encrypted(path):
+            raise _protected() from None
+        raise _unreadable(exc) from None
+
+
+def _worksheet_names(book: Any) -> list[str]:
+    import python_calamine
+
+    return [
+        meta.name
+        for meta in book.sheets_metadata
+        if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+    ]
+
+
+def _sheet(book: Any, path: Path, name: str) -> Any:
+    try:
+        return book.get_sheet_by_name(name)
+    except Exception as exc:
+        raise _unreadable(exc) from None
+
+
+def _encrypted(path: Path) -> bool:
+    """An OLE container holding an encrypted package: what Excel writes for a workbook saved
+    with a password to open it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return "EncryptedPackage".encode("utf-16-le") in data
+
+
+def _protected() -> ImportFileError:
+    return ImportFileError(
+        "The workbook is protected by a password, so it cannot be read. Open it in the "
+        "spreadsheet program, remove the password to open it (Excel: File › Info › Protect "
+        "Workbook › Encrypt with Password, left empty) and save, then import it again."
+    )
+
+
+def _unreadable(exc: BaseException) -> ImportFileError:
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+    return ImportFileError(
+        "The file cannot be read as a workbook (.xlsx, .xlsm, .xls, .ods): it is damaged, "
+        f"incomplete or not a workbook ({detail}). Open it in the spreadsheet program and save "
+        "it again, or save the sheet as CSV UTF-8 and import that."
+    )
+
+
+# --- zero-padding number formats (xlsx/xlsm) -------------------------------------------------
+
+
+def _padding_formats(path: Path) -> set[str]:
+    """The workbook's own number formats that pad whole numbers with zeros; usually none, and
+    then the sheet's formats need not be read at all."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            styles = archive.read("xl/styles.xml")
+        root = ElementTree.fromstring(styles)
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return set()
+    found = set()
+    for element in root.iter():
+        if element.tag.endswith("}numFmt") or element.tag == "numFmt":
+            code = element.get("formatCode", "")
+            if padded_text(1.0, code) is not None:
+                found.add(code)
+    return found
+
+
+def _padded_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
+    """(row, column) -> text for the numbers of `sheet_name` shown with a zero-padding format."""
+    formats = _padding_formats(path)
+    if not formats:
+        return {}
+    import openpyxl  # only for a workbook that pads numbers with zeros
+
+    found: dict[tuple[int, int], str] = {}
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # calamine read it; this is a second opinion, not a gate
+        log.warning("number formats of %s not read: %s", path.name, exc)
+        return {}
+    try:
+        for row in _rows(book[sheet_name]):
+            for cell in row:
+                value = getattr(cell, "value", None)
+                if (
+                    isinstance(value, int | float)
+                    and not isinstance(value, bool)
+                    and cell.number_format in formats
+                    and (text := padded_text(float(value), cell.number_format)) is not None
+                ):
+                    found[(cell.row - 1, cell.column - 1)] = text
+    finally:
+        book.close()
+    return found
+
+
+def _rows(sheet: Any) -> Iterable[Sequence[Any]]:
+    rows: Iterable[Sequence[Any]] = sheet.iter_rows()
+    return rows
