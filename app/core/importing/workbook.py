@@ -103,11 +103,20 @@ def read_sheet(path: Path, wanted: str | int | None = None) -> SheetCells:
     """The chosen sheet's cells as text. Raises ImportFileError."""
     book = _open(path)
     try:
-        sheets = [SheetInfo(n, _sheet(book, path, n).height) for n in _worksheet_names(book)]
-        chosen = choose_sheet(sheets, wanted)
-        if chosen.empty:
-            raise ImportFileError(f"Sheet {chosen.name!r} is empty.")
-        sheet = _sheet(book, path, chosen.name)
+        names = _worksheet_names(book)
+        if wanted is None:
+            # Each sheet is read whole when asked for: stop at the first with cells.
+            found = next((s for n in names if (s := _sheet(book, path, n)).height), None)
+            if found is None:
+                choose_sheet([SheetInfo(n, 0) for n in names], None)  # raises, saying why
+            sheet: Any = found
+        else:
+            # Heights are not needed to find a sheet by name or position.
+            name = choose_sheet([SheetInfo(n, 1) for n in names], wanted).name
+            sheet = _sheet(book, path, name)
+            if not sheet.height:
+                raise ImportFileError(f"Sheet {name!r} is empty.")
+        chosen = SheetInfo(sheet.name, sheet.height)
         first_row, first_col = sheet.start or (0, 0)
         try:
             values = sheet.to_python(skip_empty_area=True)
