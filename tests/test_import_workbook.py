@@ -213,7 +213,7 @@ def test_a_damaged_workbook_is_refused_in_plain_words(tmp_path: Path) -> None:
     good = workbook(tmp_path / "good.xlsx", {"S": [KA_HEADERS, ka_row("D-1")]})
     damaged = tmp_path / "damaged.xlsx"
     damaged.write_bytes(good.read_bytes()[:700])  # cut short, as by a failed download
-    with pytest.raises(ImportFileError, match="cannot be read as a workbook.*save it again"):
+    with pytest.raises(ImportFileError, match=r"cannot be read as a workbook.*save it again"):
         read_table(damaged)
 
 
@@ -233,7 +233,8 @@ def ods(path: Path, rows: list[list[tuple[str, str]]]) -> Path:
         if kind == "float":
             return (f'<table:table-cell office:value-type="float" office:value="{value}">'
                     f"<text:p>{value}</text:p></table:table-cell>")
-        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+        return (f'<table:table-cell office:value-type="string"><text:p>{value}</text:p>'
+                "</table:table-cell>")
 
     body = "".join(
         "<table:table-row>" + "".join(cell(k, v) for k, v in row) + "</table:table-row>"
@@ -249,7 +250,8 @@ def ods(path: Path, rows: list[list[tuple[str, str]]]) -> Path:
     )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2">'
         '<manifest:file-entry manifest:full-path="/" '
         'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
