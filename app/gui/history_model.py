@@ -71,6 +71,7 @@ class HistoryTableModel(QAbstractTableModel):
             ("reference", self.tr("Reference")),
             ("remote_id", self.tr("Remote id")),
             ("profile", self.tr("Profile")),
+            ("entered_by", self.tr("Entered by")),
             ("target", self.tr("Target")),
             ("attempts", self.tr("Attempts")),
             ("message", self.tr("Message")),
@@ -205,6 +206,11 @@ class HistoryTableModel(QAbstractTableModel):
     def _text(self, record: OrderRecord, key: str) -> str:
         if key == "created":
             return moment_text(record.created_at)
+        if key == "entered_by":  # who, and on which desk (a team journal has several)
+            if record.entered_by and record.desk:
+                return self.tr("%1 on %2").replace("%1", record.entered_by).replace(
+                    "%2", record.desk)
+            return record.entered_by or record.desk
         if key == "target":
             return record.target.label
         if key == "state":

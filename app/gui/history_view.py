@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.core.csv_export import SpreadsheetWriter, open_for_spreadsheet
 from app.core.journal import AttemptRecord, HistoryFilter, Journal, OrderRecord, OrderState
 from app.gui.history_model import HistoryTableModel, SortRole
+from app.gui.journal_watch import JournalWatch
 from app.gui.language import moment_text, outcome_text
 
 log = logging.getLogger(__name__)
@@ -195,6 +196,9 @@ class HistoryView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.model.modelReset.connect(self._update_count)
+        # Another desk's outcome in a team journal shows here without anyone pressing Refresh.
+        self.watch = JournalWatch(journal, self)
+        self.watch.changed.connect(self.refresh)
         self.model.reload()
         self._update_selection_actions()
 

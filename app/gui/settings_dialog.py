@@ -48,6 +48,7 @@ from app.core.targets import Environment, Target, registered_targets
 from app.gui.connection_test import TEST_TIMEOUT, ConnectionTest
 from app.gui.context import AppContext
 from app.gui.credentials_box import CredentialsBox
+from app.gui.team_journal_box import TeamJournalBox
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,9 @@ class SettingsDialog(QDialog):
         row.addWidget(add_button)
         row.addWidget(self.remove_button)
         left.addLayout(row)
+        self.team_journal = TeamJournalBox(desk.settings, secrets, desk.journal, self)
+        self.team_journal.saved.connect(self.saved)
+        left.addWidget(self.team_journal)
 
         self.name = QLineEdit(self)
         self.name.setObjectName("profile.name")

@@ -450,7 +450,7 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,61 +490,71 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="83"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
+        <source>Entered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="84"/>
         <source>built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="87"/>
+        <location filename="../../app/gui/history_model.py" line="88"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="88"/>
+        <location filename="../../app/gui/history_model.py" line="89"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="89"/>
+        <location filename="../../app/gui/history_model.py" line="90"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="90"/>
+        <location filename="../../app/gui/history_model.py" line="91"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="91"/>
+        <location filename="../../app/gui/history_model.py" line="92"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="92"/>
+        <location filename="../../app/gui/history_model.py" line="93"/>
         <source>Not sent — submit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="93"/>
+        <location filename="../../app/gui/history_model.py" line="94"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="145"/>
-        <location filename="../../app/gui/history_model.py" line="194"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
+        <location filename="../../app/gui/history_model.py" line="195"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="151"/>
+        <location filename="../../app/gui/history_model.py" line="152"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="202"/>
+        <location filename="../../app/gui/history_model.py" line="203"/>
         <source>Sent to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="211"/>
+        <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -553,12 +563,12 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="77"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,294 +576,294 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="64"/>
+        <location filename="../../app/gui/history_view.py" line="65"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="73"/>
+        <location filename="../../app/gui/history_view.py" line="74"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="79"/>
+        <location filename="../../app/gui/history_view.py" line="80"/>
         <source>Orders entered in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="81"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="81"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="82"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="82"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="83"/>
+        <location filename="../../app/gui/history_view.py" line="84"/>
         <source>From… to…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="98"/>
+        <location filename="../../app/gui/history_view.py" line="99"/>
         <source>Entered on or after this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="99"/>
+        <location filename="../../app/gui/history_view.py" line="100"/>
         <source>Entered on or before this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="129"/>
+        <location filename="../../app/gui/history_view.py" line="130"/>
         <source>Select an order to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="134"/>
+        <location filename="../../app/gui/history_view.py" line="135"/>
         <source>Select an order to see its attempts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="138"/>
+        <location filename="../../app/gui/history_view.py" line="139"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="139"/>
+        <location filename="../../app/gui/history_view.py" line="140"/>
         <source>Request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="141"/>
+        <location filename="../../app/gui/history_view.py" line="142"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="146"/>
+        <location filename="../../app/gui/history_view.py" line="147"/>
         <source>Copy remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="147"/>
+        <location filename="../../app/gui/history_view.py" line="148"/>
         <source>Open as new order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="148"/>
+        <location filename="../../app/gui/history_view.py" line="149"/>
         <source>Reconcile unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="149"/>
+        <location filename="../../app/gui/history_view.py" line="150"/>
         <source>Export selection to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="150"/>
+        <location filename="../../app/gui/history_view.py" line="151"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="248"/>
+        <location filename="../../app/gui/history_view.py" line="252"/>
         <source>%n order(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="254"/>
+        <location filename="../../app/gui/history_view.py" line="258"/>
         <source>No orders match this search, state or date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="255"/>
+        <location filename="../../app/gui/history_view.py" line="259"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="329"/>
+        <location filename="../../app/gui/history_view.py" line="333"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="330"/>
+        <location filename="../../app/gui/history_view.py" line="334"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="331"/>
+        <location filename="../../app/gui/history_view.py" line="335"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="332"/>
+        <location filename="../../app/gui/history_view.py" line="336"/>
         <source>Sent to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="335"/>
+        <location filename="../../app/gui/history_view.py" line="339"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="338"/>
+        <location filename="../../app/gui/history_view.py" line="342"/>
         <source>Deliver to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="340"/>
+        <location filename="../../app/gui/history_view.py" line="344"/>
         <source>(no address in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="341"/>
+        <location filename="../../app/gui/history_view.py" line="345"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="349"/>
+        <location filename="../../app/gui/history_view.py" line="353"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="349"/>
+        <location filename="../../app/gui/history_view.py" line="353"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="350"/>
+        <location filename="../../app/gui/history_view.py" line="354"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="354"/>
+        <location filename="../../app/gui/history_view.py" line="358"/>
         <source>(no lines in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="355"/>
+        <location filename="../../app/gui/history_view.py" line="359"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="366"/>
+        <location filename="../../app/gui/history_view.py" line="370"/>
         <source>Not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="367"/>
+        <location filename="../../app/gui/history_view.py" line="371"/>
         <source>Show the request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>not taken (safe to resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="375"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="375"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>not on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Looked up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="387"/>
+        <location filename="../../app/gui/history_view.py" line="391"/>
         <source>Reference: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="388"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="389"/>
+        <location filename="../../app/gui/history_view.py" line="393"/>
         <source>Remote id: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="390"/>
+        <location filename="../../app/gui/history_view.py" line="394"/>
         <source>Profile: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="392"/>
+        <location filename="../../app/gui/history_view.py" line="396"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="395"/>
+        <location filename="../../app/gui/history_view.py" line="399"/>
         <source>Message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="396"/>
+        <location filename="../../app/gui/history_view.py" line="400"/>
         <source>Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="401"/>
+        <location filename="../../app/gui/history_view.py" line="405"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="410"/>
+        <location filename="../../app/gui/history_view.py" line="414"/>
         <source>Request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="412"/>
+        <location filename="../../app/gui/history_view.py" line="416"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="436"/>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="436"/>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,216 +2085,216 @@ Send it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="83"/>
+        <location filename="../../app/gui/settings_dialog.py" line="84"/>
         <source>Profiles and credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="96"/>
-        <location filename="../../app/gui/settings_dialog.py" line="301"/>
+        <location filename="../../app/gui/settings_dialog.py" line="97"/>
+        <location filename="../../app/gui/settings_dialog.py" line="305"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="99"/>
+        <location filename="../../app/gui/settings_dialog.py" line="100"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="59"/>
+        <location filename="../../app/gui/settings_dialog.py" line="60"/>
         <source>Sandbox (built-in simulator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="61"/>
+        <location filename="../../app/gui/settings_dialog.py" line="62"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="62"/>
+        <location filename="../../app/gui/settings_dialog.py" line="63"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="68"/>
+        <location filename="../../app/gui/settings_dialog.py" line="69"/>
         <source>sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="69"/>
+        <location filename="../../app/gui/settings_dialog.py" line="70"/>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="70"/>
+        <location filename="../../app/gui/settings_dialog.py" line="71"/>
         <source>PRODUCTION</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="122"/>
+        <location filename="../../app/gui/settings_dialog.py" line="126"/>
         <source>empty: the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="138"/>
+        <location filename="../../app/gui/settings_dialog.py" line="142"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="139"/>
+        <location filename="../../app/gui/settings_dialog.py" line="143"/>
         <source> per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="146"/>
+        <location filename="../../app/gui/settings_dialog.py" line="150"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="148"/>
+        <location filename="../../app/gui/settings_dialog.py" line="152"/>
         <source>After a send whose outcome is unknown, how long the API may take to list a new order. Until then “not found” is not believed and nothing is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="151"/>
+        <location filename="../../app/gui/settings_dialog.py" line="155"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="180"/>
+        <location filename="../../app/gui/settings_dialog.py" line="184"/>
         <source>Address key (KA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="181"/>
+        <location filename="../../app/gui/settings_dialog.py" line="185"/>
         <source>Concurrent requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="182"/>
+        <location filename="../../app/gui/settings_dialog.py" line="186"/>
         <source>Rate limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="183"/>
+        <location filename="../../app/gui/settings_dialog.py" line="187"/>
         <source>Burst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="184"/>
+        <location filename="../../app/gui/settings_dialog.py" line="188"/>
         <source>Trust “not found” after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="195"/>
+        <location filename="../../app/gui/settings_dialog.py" line="199"/>
         <source>Save profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="198"/>
+        <location filename="../../app/gui/settings_dialog.py" line="202"/>
         <source>Use this profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="232"/>
+        <location filename="../../app/gui/settings_dialog.py" line="236"/>
         <source>%1
 %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="236"/>
+        <location filename="../../app/gui/settings_dialog.py" line="240"/>
         <source> · in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="238"/>
+        <location filename="../../app/gui/settings_dialog.py" line="242"/>
         <source>the built-in simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="317"/>
+        <location filename="../../app/gui/settings_dialog.py" line="321"/>
         <source>%1 orders sent with this profile are not settled yet (queued, being sent or unknown), and no other profile reaches their account; reconcile them before removing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="378"/>
+        <location filename="../../app/gui/settings_dialog.py" line="382"/>
         <source>%1 orders sent with this profile are not settled yet, and no other profile reaches their account. Reconcile them (History) before pointing this profile elsewhere, or make a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="392"/>
+        <location filename="../../app/gui/settings_dialog.py" line="396"/>
         <source>%1 orders were already sent with “%2” to %3. The new address is another account to Order Desk: those orders stay in the history of the old one, and sending the same orders again with this profile creates them at the new address.
 
 Save to send to the new address from now on, or cancel and make a new profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="397"/>
+        <location filename="../../app/gui/settings_dialog.py" line="401"/>
         <source>the built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="420"/>
+        <location filename="../../app/gui/settings_dialog.py" line="424"/>
         <source>Not renamed, nothing changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="391"/>
+        <location filename="../../app/gui/settings_dialog.py" line="395"/>
         <source>Change where this profile sends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="154"/>
+        <location filename="../../app/gui/settings_dialog.py" line="158"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="155"/>
+        <location filename="../../app/gui/settings_dialog.py" line="159"/>
         <source>Tar&amp;get</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="156"/>
+        <location filename="../../app/gui/settings_dialog.py" line="160"/>
         <source>&amp;Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="157"/>
+        <location filename="../../app/gui/settings_dialog.py" line="161"/>
         <source>&amp;URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="158"/>
+        <location filename="../../app/gui/settings_dialog.py" line="162"/>
         <source>St&amp;ore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="159"/>
+        <location filename="../../app/gui/settings_dialog.py" line="163"/>
         <source>Gateway s&amp;tage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="160"/>
+        <location filename="../../app/gui/settings_dialog.py" line="164"/>
         <source>The Nomad store id the orders go to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="161"/>
+        <location filename="../../app/gui/settings_dialog.py" line="165"/>
         <source>The API gateway stage: TEST, PRE or RELEASE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="166"/>
+        <location filename="../../app/gui/settings_dialog.py" line="170"/>
         <source>&amp;Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="172"/>
+        <location filename="../../app/gui/settings_dialog.py" line="176"/>
         <source>How requests are sent: concurrency, rate limit, burst, the KA address key and how long to wait before “not found” is believed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="372"/>
+        <location filename="../../app/gui/settings_dialog.py" line="376"/>
         <source>A profile with this name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2309,6 +2319,69 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     <message>
         <location filename="../../app/gui/submission.py" line="137"/>
         <source>Checked %1 unknown order(s): %2 accepted, %3 still unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamJournalBox</name>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="26"/>
+        <source>Team journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="30"/>
+        <source>Desks of a team that share one journal (PostgreSQL) never send an order twice and see each other&apos;s history. Empty: this desk&apos;s own journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="37"/>
+        <source>postgresql://user@host:5432/database?sslmode=verify-full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="41"/>
+        <source>kept in the keyring; typing replaces it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="45"/>
+        <source>In use now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="49"/>
+        <source>Save team journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="54"/>
+        <source>UR&amp;L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="55"/>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="67"/>
+        <source>URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="73"/>
+        <source>Password: no keyring to keep it in (%1). Set ORDER_DESK_DATABASE_PASSWORD instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="81"/>
+        <source>Saved; ORDER_DESK_DATABASE_URL is set and wins over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="83"/>
+        <source>Saved. Order Desk uses it from its next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

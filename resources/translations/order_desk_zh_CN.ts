@@ -454,7 +454,7 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
@@ -494,62 +494,72 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="83"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="84"/>
         <source>built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="87"/>
+        <location filename="../../app/gui/history_model.py" line="88"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="88"/>
+        <location filename="../../app/gui/history_model.py" line="89"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="89"/>
+        <location filename="../../app/gui/history_model.py" line="90"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="90"/>
+        <location filename="../../app/gui/history_model.py" line="91"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="91"/>
+        <location filename="../../app/gui/history_model.py" line="92"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="92"/>
+        <location filename="../../app/gui/history_model.py" line="93"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="93"/>
+        <location filename="../../app/gui/history_model.py" line="94"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="145"/>
-        <location filename="../../app/gui/history_model.py" line="194"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
+        <location filename="../../app/gui/history_model.py" line="195"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="151"/>
+        <location filename="../../app/gui/history_model.py" line="152"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="202"/>
+        <location filename="../../app/gui/history_model.py" line="203"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="211"/>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location filename="../../app/gui/history_model.py" line="72"/>
@@ -557,12 +567,12 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="77"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -570,294 +580,294 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="64"/>
+        <location filename="../../app/gui/history_view.py" line="65"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation>搜索订单号、远端单号、姓名、SKU、消息…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="73"/>
+        <location filename="../../app/gui/history_view.py" line="74"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="79"/>
+        <location filename="../../app/gui/history_view.py" line="80"/>
         <source>Orders entered in this period</source>
         <translation>在此期间录入的订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="81"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="81"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="82"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="82"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="83"/>
+        <location filename="../../app/gui/history_view.py" line="84"/>
         <source>From… to…</source>
         <translation>从…到…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="98"/>
+        <location filename="../../app/gui/history_view.py" line="99"/>
         <source>Entered on or after this day</source>
         <translation>在此日期当天或之后录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="99"/>
+        <location filename="../../app/gui/history_view.py" line="100"/>
         <source>Entered on or before this day</source>
         <translation>在此日期当天或之前录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="129"/>
+        <location filename="../../app/gui/history_view.py" line="130"/>
         <source>Select an order to see it here.</source>
         <translation>选择一个订单以在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="134"/>
+        <location filename="../../app/gui/history_view.py" line="135"/>
         <source>Select an order to see its attempts.</source>
         <translation>选择一个订单以查看其发送记录。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="138"/>
+        <location filename="../../app/gui/history_view.py" line="139"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="139"/>
+        <location filename="../../app/gui/history_view.py" line="140"/>
         <source>Request and response</source>
         <translation>请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="141"/>
+        <location filename="../../app/gui/history_view.py" line="142"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation>逐次列出发送的内容和返回的结果（已去除凭据）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="146"/>
+        <location filename="../../app/gui/history_view.py" line="147"/>
         <source>Copy remote id</source>
         <translation>复制远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="147"/>
+        <location filename="../../app/gui/history_view.py" line="148"/>
         <source>Open as new order</source>
         <translation>作为新订单打开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="148"/>
+        <location filename="../../app/gui/history_view.py" line="149"/>
         <source>Reconcile unknown</source>
         <translation>核对未知订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="149"/>
+        <location filename="../../app/gui/history_view.py" line="150"/>
         <source>Export selection to CSV…</source>
         <translation>将所选导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="150"/>
+        <location filename="../../app/gui/history_view.py" line="151"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="248"/>
+        <location filename="../../app/gui/history_view.py" line="252"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="254"/>
+        <location filename="../../app/gui/history_view.py" line="258"/>
         <source>No orders match this search, state or date.</source>
         <translation>没有符合此搜索、状态或日期的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="255"/>
+        <location filename="../../app/gui/history_view.py" line="259"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入 CSV… 批量导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="329"/>
+        <location filename="../../app/gui/history_view.py" line="333"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="330"/>
+        <location filename="../../app/gui/history_view.py" line="334"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="331"/>
+        <location filename="../../app/gui/history_view.py" line="335"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="332"/>
+        <location filename="../../app/gui/history_view.py" line="336"/>
         <source>Sent to</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="335"/>
+        <location filename="../../app/gui/history_view.py" line="339"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="338"/>
+        <location filename="../../app/gui/history_view.py" line="342"/>
         <source>Deliver to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="340"/>
+        <location filename="../../app/gui/history_view.py" line="344"/>
         <source>(no address in this order)</source>
         <translation>（此订单没有地址）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="341"/>
+        <location filename="../../app/gui/history_view.py" line="345"/>
         <source>Lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="349"/>
+        <location filename="../../app/gui/history_view.py" line="353"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="349"/>
+        <location filename="../../app/gui/history_view.py" line="353"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="350"/>
+        <location filename="../../app/gui/history_view.py" line="354"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="354"/>
+        <location filename="../../app/gui/history_view.py" line="358"/>
         <source>(no lines in this order)</source>
         <translation>（此订单没有商品行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="355"/>
+        <location filename="../../app/gui/history_view.py" line="359"/>
         <source>Attempts</source>
         <translation>尝试记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="366"/>
+        <location filename="../../app/gui/history_view.py" line="370"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="367"/>
+        <location filename="../../app/gui/history_view.py" line="371"/>
         <source>Show the request and response</source>
         <translation>显示请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>not taken (safe to resend)</source>
         <translation>未被受理（可安全重发）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="375"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="375"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Looked up</source>
         <translation>已查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="387"/>
+        <location filename="../../app/gui/history_view.py" line="391"/>
         <source>Reference: %1</source>
         <translation>订单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="388"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="389"/>
+        <location filename="../../app/gui/history_view.py" line="393"/>
         <source>Remote id: %1</source>
         <translation>远端单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="390"/>
+        <location filename="../../app/gui/history_view.py" line="394"/>
         <source>Profile: %1 (%2)</source>
         <translation>配置：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="392"/>
+        <location filename="../../app/gui/history_view.py" line="396"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="395"/>
+        <location filename="../../app/gui/history_view.py" line="399"/>
         <source>Message: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="396"/>
+        <location filename="../../app/gui/history_view.py" line="400"/>
         <source>Payload:</source>
         <translation>请求内容：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="401"/>
+        <location filename="../../app/gui/history_view.py" line="405"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation>第 %1 次尝试（%2），时间 %3：%4，HTTP %5，%6 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="410"/>
+        <location filename="../../app/gui/history_view.py" line="414"/>
         <source>Request:</source>
         <translation>请求：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="412"/>
+        <location filename="../../app/gui/history_view.py" line="416"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="436"/>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="436"/>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2085,145 +2095,145 @@ Send it anyway?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="83"/>
+        <location filename="../../app/gui/settings_dialog.py" line="84"/>
         <source>Profiles and credentials</source>
         <translation>配置与凭据</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="96"/>
-        <location filename="../../app/gui/settings_dialog.py" line="301"/>
+        <location filename="../../app/gui/settings_dialog.py" line="97"/>
+        <location filename="../../app/gui/settings_dialog.py" line="305"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="99"/>
+        <location filename="../../app/gui/settings_dialog.py" line="100"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="59"/>
+        <location filename="../../app/gui/settings_dialog.py" line="60"/>
         <source>Sandbox (built-in simulator)</source>
         <translation>沙箱（内置模拟器）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="61"/>
+        <location filename="../../app/gui/settings_dialog.py" line="62"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="62"/>
+        <location filename="../../app/gui/settings_dialog.py" line="63"/>
         <source>Production</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="68"/>
+        <location filename="../../app/gui/settings_dialog.py" line="69"/>
         <source>sandbox</source>
         <translation>沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="69"/>
+        <location filename="../../app/gui/settings_dialog.py" line="70"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="70"/>
+        <location filename="../../app/gui/settings_dialog.py" line="71"/>
         <source>PRODUCTION</source>
         <translation>正式环境</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="122"/>
+        <location filename="../../app/gui/settings_dialog.py" line="126"/>
         <source>empty: the built-in simulator</source>
         <translation>留空：使用内置模拟器</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="138"/>
+        <location filename="../../app/gui/settings_dialog.py" line="142"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="139"/>
+        <location filename="../../app/gui/settings_dialog.py" line="143"/>
         <source> per second</source>
         <translation> 次/秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="146"/>
+        <location filename="../../app/gui/settings_dialog.py" line="150"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="148"/>
+        <location filename="../../app/gui/settings_dialog.py" line="152"/>
         <source>After a send whose outcome is unknown, how long the API may take to list a new order. Until then “not found” is not believed and nothing is sent again.</source>
         <translation>发送结果未知时，接口可能需要多长时间才能查到新订单。在此之前，“未找到”不予采信，也不会重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="151"/>
+        <location filename="../../app/gui/settings_dialog.py" line="155"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="180"/>
+        <location filename="../../app/gui/settings_dialog.py" line="184"/>
         <source>Address key (KA)</source>
         <translation>地址密钥（KA）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="181"/>
+        <location filename="../../app/gui/settings_dialog.py" line="185"/>
         <source>Concurrent requests</source>
         <translation>并发请求数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="182"/>
+        <location filename="../../app/gui/settings_dialog.py" line="186"/>
         <source>Rate limit</source>
         <translation>速率限制</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="183"/>
+        <location filename="../../app/gui/settings_dialog.py" line="187"/>
         <source>Burst</source>
         <translation>突发量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="184"/>
+        <location filename="../../app/gui/settings_dialog.py" line="188"/>
         <source>Trust “not found” after</source>
         <translation>“未找到”可信的等待时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="195"/>
+        <location filename="../../app/gui/settings_dialog.py" line="199"/>
         <source>Save profile</source>
         <translation>保存配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="198"/>
+        <location filename="../../app/gui/settings_dialog.py" line="202"/>
         <source>Use this profile</source>
         <translation>使用此配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="232"/>
+        <location filename="../../app/gui/settings_dialog.py" line="236"/>
         <source>%1
 %2 · %3</source>
         <translation>%1
 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="236"/>
+        <location filename="../../app/gui/settings_dialog.py" line="240"/>
         <source> · in use</source>
         <translation> · 使用中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="238"/>
+        <location filename="../../app/gui/settings_dialog.py" line="242"/>
         <source>the built-in simulator</source>
         <translation>内置模拟器</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="317"/>
+        <location filename="../../app/gui/settings_dialog.py" line="321"/>
         <source>%1 orders sent with this profile are not settled yet (queued, being sent or unknown), and no other profile reaches their account; reconcile them before removing it.</source>
         <translation>用此配置发送的 %1 个订单尚未结清（排队中、发送中或未知），且没有其他配置能访问其账户；请先核对这些订单再删除此配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="378"/>
+        <location filename="../../app/gui/settings_dialog.py" line="382"/>
         <source>%1 orders sent with this profile are not settled yet, and no other profile reaches their account. Reconcile them (History) before pointing this profile elsewhere, or make a new profile.</source>
         <translation>用此配置发送的 %1 个订单尚未结清，且没有其他配置能访问其账户。请先核对这些订单（历史记录）再更改此配置的地址，或新建一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="392"/>
+        <location filename="../../app/gui/settings_dialog.py" line="396"/>
         <source>%1 orders were already sent with “%2” to %3. The new address is another account to Order Desk: those orders stay in the history of the old one, and sending the same orders again with this profile creates them at the new address.
 
 Save to send to the new address from now on, or cancel and make a new profile for it.</source>
@@ -2232,72 +2242,72 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 保存则从现在起发往新地址；或取消，并为新地址新建一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="397"/>
+        <location filename="../../app/gui/settings_dialog.py" line="401"/>
         <source>the built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="420"/>
+        <location filename="../../app/gui/settings_dialog.py" line="424"/>
         <source>Not renamed, nothing changed: %1</source>
         <translation>未重命名，未做任何更改：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="391"/>
+        <location filename="../../app/gui/settings_dialog.py" line="395"/>
         <source>Change where this profile sends</source>
         <translation>更改此配置的发送地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="154"/>
+        <location filename="../../app/gui/settings_dialog.py" line="158"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="155"/>
+        <location filename="../../app/gui/settings_dialog.py" line="159"/>
         <source>Tar&amp;get</source>
         <translation>接口(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="156"/>
+        <location filename="../../app/gui/settings_dialog.py" line="160"/>
         <source>&amp;Environment</source>
         <translation>环境(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="157"/>
+        <location filename="../../app/gui/settings_dialog.py" line="161"/>
         <source>&amp;URL</source>
         <translation>接口地址(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="158"/>
+        <location filename="../../app/gui/settings_dialog.py" line="162"/>
         <source>St&amp;ore</source>
         <translation>店铺(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="159"/>
+        <location filename="../../app/gui/settings_dialog.py" line="163"/>
         <source>Gateway s&amp;tage</source>
         <translation>网关阶段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="160"/>
+        <location filename="../../app/gui/settings_dialog.py" line="164"/>
         <source>The Nomad store id the orders go to</source>
         <translation>订单发往的 Nomad 店铺 ID</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="161"/>
+        <location filename="../../app/gui/settings_dialog.py" line="165"/>
         <source>The API gateway stage: TEST, PRE or RELEASE</source>
         <translation>API 网关阶段：TEST、PRE 或 RELEASE</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="166"/>
+        <location filename="../../app/gui/settings_dialog.py" line="170"/>
         <source>&amp;Advanced</source>
         <translation>高级(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="172"/>
+        <location filename="../../app/gui/settings_dialog.py" line="176"/>
         <source>How requests are sent: concurrency, rate limit, burst, the KA address key and how long to wait before “not found” is believed</source>
         <translation>请求的发送方式：并发数、速率限制、突发量、KA 地址密钥，以及多久之后才采信“未找到”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="372"/>
+        <location filename="../../app/gui/settings_dialog.py" line="376"/>
         <source>A profile with this name already exists.</source>
         <translation>已存在同名配置。</translation>
     </message>
@@ -2323,6 +2333,69 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <location filename="../../app/gui/submission.py" line="137"/>
         <source>Checked %1 unknown order(s): %2 accepted, %3 still unknown.</source>
         <translation>已核对 %1 个未知订单：%2 个已接受，%3 个仍未知。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamJournalBox</name>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="26"/>
+        <source>Team journal</source>
+        <translation>团队日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="30"/>
+        <source>Desks of a team that share one journal (PostgreSQL) never send an order twice and see each other's history. Empty: this desk's own journal.</source>
+        <translation>共用一个日志（PostgreSQL）的团队各台电脑不会重复发送同一订单，并能看到彼此的历史记录。留空：使用本机自己的日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="37"/>
+        <source>postgresql://user@host:5432/database?sslmode=verify-full</source>
+        <translation>postgresql://用户名@主机:5432/数据库?sslmode=verify-full</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="41"/>
+        <source>kept in the keyring; typing replaces it</source>
+        <translation>保存在系统密钥环中；输入新值即替换</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="45"/>
+        <source>In use now: %1</source>
+        <translation>当前使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="49"/>
+        <source>Save team journal</source>
+        <translation>保存团队日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="54"/>
+        <source>UR&amp;L</source>
+        <translation>地址(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="55"/>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="67"/>
+        <source>URL: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="73"/>
+        <source>Password: no keyring to keep it in (%1). Set ORDER_DESK_DATABASE_PASSWORD instead.</source>
+        <translation>密码：没有可保存它的系统密钥环（%1）。请改为设置环境变量 ORDER_DESK_DATABASE_PASSWORD。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="81"/>
+        <source>Saved; ORDER_DESK_DATABASE_URL is set and wins over it.</source>
+        <translation>已保存；但已设置的环境变量 ORDER_DESK_DATABASE_URL 优先于此设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="83"/>
+        <source>Saved. Order Desk uses it from its next start.</source>
+        <translation>已保存。Order Desk 下次启动时开始使用。</translation>
     </message>
 </context>
 <context>

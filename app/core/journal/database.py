@@ -9,7 +9,8 @@ translates them (see `app.core.journal.postgres`).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -92,6 +93,11 @@ class Database:
 
     def schema_version(self) -> int:
         raise NotImplementedError
+
+    def listen(self, on_change: Callable[[int], None], stop: threading.Event) -> None:
+        """Call ``on_change(order id)`` whenever another desk changes an order, until ``stop``
+        is set; 0 means "something may have changed". A journal nobody else writes returns at
+        once."""
 
     def close(self) -> None:
         raise NotImplementedError

@@ -140,6 +140,12 @@ class Journal:
     def database(self) -> Database:
         return self._db
 
+    def watch(self, on_change: Callable[[int], None], stop: threading.Event) -> None:
+        """Block, calling ``on_change(order id)`` as other desks of a team journal record
+        outcomes (PostgreSQL's LISTEN/NOTIFY: nothing polls the table), until ``stop`` is set.
+        Returns at once for a desk's own journal. Run it on a thread of its own."""
+        self._db.listen(on_change, stop)
+
     def schema_version(self) -> int:
         try:
             return self._db.schema_version()

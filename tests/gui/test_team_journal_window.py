@@ -1,0 +1,79 @@
+"""The window on a team journal (a real PostgreSQL server): the history shows another desk's
+orders and outcomes as they are recorded (LISTEN/NOTIFY, no Refresh pressed, no polling), with who
+entered each order; the Team journal setting keeps its URL in the settings and its password only
+in the keyring."""
+
+from __future__ import annotations
+
+import json
+
+import keyring
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.core.desk import TEAM_JOURNAL_SECRET
+from app.core.journal import AttemptKind, DeskIdentity, Journal, NewAttempt, OrderState
+from app.core.journal.postgres import PostgresDatabase
+from app.core.paths import settings_path
+from app.core.secrets import SERVICE
+from app.core.settings import load_settings
+from app.core.targets import Target
+from app.gui.history_view import HistoryView
+from app.gui.main_window import MainWindow
+from tests.gui.helpers import named
+
+
+def test_history_follows_another_desks_outcomes(qtbot: QtBot, team_journal_url: str) -> None:
+    here = Journal(database=PostgresDatabase(team_journal_url), desk=DeskIdentity("li", "front"))
+    other = Journal(database=PostgresDatabase(team_journal_url), desk=DeskIdentity("ana", "back"))
+    view = HistoryView(here)
+    qtbot.addWidget(view)
+    reloads: list[int] = []
+    view.model.modelReset.connect(lambda: reloads.append(1))
+    qtbot.waitUntil(lambda: reloads == [1], timeout=10_000)  # listening: read once more
+    qtbot.wait(1_000)  # nothing changes: nothing is read again
+    assert view.model.total == 0 and reloads == [1]
+
+    order = other.add_order(Target.KA, "https://shop.example.test", "T-1",
+                            json.dumps({"customOrderId": "T-1"}), "fp", generated=False,
+                            batch_id=None)
+    qtbot.waitUntil(lambda: view.model.total == 1, timeout=10_000)
+    other.claim_for_send(order.id)
+    other.record(order.id, NewAttempt(AttemptKind.SEND, 1.0, "accepted"), OrderState.ACCEPTED,
+                 remote_id="KK-1")
+    qtbot.waitUntil(lambda: view.model.record(0).state is OrderState.ACCEPTED, timeout=10_000)
+    column = [key for key, _ in view.model.columns].index("entered_by")
+    assert view.model.index(0, column).data() == "ana on back"
+    view.watch.stop()
+    here.close()
+    other.close()
+
+
+def test_team_journal_setting_keeps_the_password_in_the_keyring_only(
+        qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.open_settings()
+    url = named(dialog, "teamJournal.url")
+    password = named(dialog, "teamJournal.password")
+    status = named(dialog, "teamJournal.status")
+    assert isinstance(url, QLineEdit) and isinstance(password, QLineEdit)
+    assert isinstance(status, QLabel)
+    in_use = named(dialog, "teamJournal.inUse")
+    assert isinstance(in_use, QLabel) and "journal.sqlite3" in in_use.text()
+
+    url.setText("postgresql://clerk:hunter2@db.example.test/team")
+    save = named(dialog, "teamJournal.save")
+    assert isinstance(save, QPushButton)
+    save.click()
+    assert status.text().startswith("URL:") and "password" in status.text()
+    assert load_settings().team_journal_url == ""
+
+    url.setText("postgresql://clerk@db.example.test/team?sslmode=verify-full")
+    password.setText("s3cret-team-pw")
+    save.click()
+    assert "next start" in status.text()
+    assert password.text() == ""
+    assert load_settings().team_journal_url == (
+        "postgresql://clerk@db.example.test/team?sslmode=verify-full")
+    assert keyring.get_password(SERVICE, ":".join(TEAM_JOURNAL_SECRET)) == "s3cret-team-pw"
+    assert "s3cret" not in settings_path().read_text(encoding="utf-8")
+    dialog.close()
