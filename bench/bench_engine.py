@@ -6,12 +6,19 @@ limit imposes ((N - burst) / rate). Both floors are computed for this run's own 
                                         [--rate-limit R/BURST]
 
 Prints one line per scenario: measured seconds, floor seconds and their ratio (target <= 1.2).
+
+With --cli, the same batch goes through `order-desk submit` as a whole process, start to exit,
+against the same floor (target <= 1.15x); with --ka-limit as well, against a sandbox keeping KA's
+documented limit (2/s, burst 120) with the client pacing itself to it: floor (N - burst) / rate,
+target <= 1.05x and not one answer of 429.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -38,18 +45,21 @@ def order(number: int) -> dict[str, object]:
     return {
         "customOrderId": f"BENCH-{number:06d}",
         "orderAddress": {"country": "FR", "phone": "+33142685300", "recipient": "Jeanne Martin",
-                         "province": "Ile-de-France", "city": "Paris", "zip": "75004"},
+                         "province": "Ile-de-France", "city": "Paris", "zip": "75004",
+                         "street1": "10 Rue de Rivoli"},
         "orderItemsList": [{"sku": "SKU-RED-M", "quantity": 1}],
         "channelType": "Standard",
     }
 
 
 @contextmanager
-def sandbox_process(latency: float) -> Iterator[str]:
+def sandbox_process(latency: float, *, ka_limit: bool = False) -> Iterator[str]:
     """The sandbox in its own process (as an operator would run it), so its request handling does
-    not compete with the engine for this interpreter; yields the KA base URL."""
+    not compete with the engine for this interpreter; yields the KA base URL. ``ka_limit``: with
+    KA's documented rate limit (answering 429 beyond it)."""
+    limit = [] if ka_limit else ["--no-rate-limit"]
     child = subprocess.Popen(
-        [sys.executable, "-m", "app", "sandbox", "--latency", str(latency), "--no-rate-limit"],
+        [sys.executable, "-m", "app", "sandbox", "--latency", str(latency), *limit],
         cwd=ROOT, stdout=subprocess.PIPE, text=True,
     )
     try:
@@ -83,12 +93,56 @@ def run(orders: int, url: str, profile: Profile) -> float:
     return elapsed
 
 
+def run_cli(orders: int, url: str, concurrency: int, rate_limit: str | None,
+            first: int = 0) -> tuple[float, int]:
+    """`order-desk submit` of a file of `orders` orders (numbered from `first`), start to exit;
+    (seconds, answers of 429 it logged)."""
+    with tempfile.TemporaryDirectory() as home:
+        path = Path(home) / "orders.json"
+        path.write_text(json.dumps([order(first + n) for n in range(orders)]), encoding="utf-8")
+        env = {**os.environ, "ORDER_DESK_HOME": str(Path(home) / "data"),
+               "ORDER_DESK_KA_TOKEN": SANDBOX_SECRETS["ka_token"], "PYTHONPATH": str(ROOT)}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code cached, as in an installed program
+        limit = ["--rate-limit", rate_limit] if rate_limit else ["--no-rate-limit"]
+        command = [sys.executable, "-m", "app", "-v", "submit", str(path), "--target", "ka",
+                   "--base-url", url, "--concurrency", str(concurrency), "--json", *limit]
+        started = time.perf_counter()
+        done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)
+        elapsed = time.perf_counter() - started
+    accepted = sum('"status": "accepted"' in line for line in done.stdout.splitlines())
+    if accepted != orders:
+        raise SystemExit(f"only {accepted} of {orders} orders were accepted:\n{done.stderr}")
+    return elapsed, sum("-> 429 " in line for line in done.stderr.splitlines())
+
+
+def cli_scenarios(args: argparse.Namespace) -> None:
+    n, latency, concurrency = args.orders, args.latency, args.concurrency
+    with sandbox_process(latency) as url:
+        run_cli(10, url, concurrency, None, first=900_000)  # warm-up: byte code
+        elapsed, _ = run_cli(n, url, concurrency, None)
+    floor = n * latency / concurrency
+    print(f"  {'order-desk submit':<24} {elapsed:7.2f} s   floor {floor:7.2f} s   "
+          f"ratio {elapsed / floor:5.2f}   (process start to exit; target <= 1.15)")
+    if args.ka_limit:
+        from app.core.targets.ka import KA_BURST, KA_RATE_LIMIT
+
+        with sandbox_process(latency, ka_limit=True) as url:
+            elapsed, refused = run_cli(n, url, concurrency, f"{KA_RATE_LIMIT:g}/{KA_BURST}")
+        floor = max(n * latency / concurrency, (n - KA_BURST) / KA_RATE_LIMIT)
+        print(f"  {'submit, KA limit 2/120':<24} {elapsed:7.2f} s   floor {floor:7.2f} s   "
+              f"ratio {elapsed / floor:5.2f}   answers of 429: {refused} (target <= 1.05, none)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--orders", type=int, default=400)
     parser.add_argument("--latency", type=float, default=0.1)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--rate-limit", default="50/20")
+    parser.add_argument("--cli", action="store_true",
+                        help="also time `order-desk submit` as a process (use --orders 300)")
+    parser.add_argument("--ka-limit", action="store_true",
+                        help="with --cli: also against KA's own limit (takes (N - 120) / 2 s)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     rate, burst = parse_rate_limit(args.rate_limit)
@@ -108,6 +162,8 @@ def main() -> None:
             elapsed = run(n, url, replace(profile, name=f"Bench {name}"))
         print(f"  {name:<24} {elapsed:7.2f} s   floor {floor:7.2f} s   "
               f"ratio {elapsed / max(floor, 1e-9):5.2f}   ({n / elapsed:6.1f} orders/s)")
+    if args.cli:
+        cli_scenarios(args)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@
 
 The floor is the csv module reading and splitting the same file in the same run; the ratio says
 what detection, mapping and per-order validation cost on top. Linear work keeps it flat as N grows
-(try --rows 10000 and --rows 100000).
+(try --rows 10000 and --rows 100000). Two measurements: the import inside this process, and
+`order-desk validate FILE` as a whole process, start to exit (target <= 10x a plain csv pass run
+the same way, as a process of its own; peak memory under 400 MB).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import argparse
 import csv
 import io
 import logging
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -55,9 +59,47 @@ def plain_csv_pass(path: Path) -> int:
     return sum(1 for _ in csv.reader(io.StringIO(text, newline=""))) - 1
 
 
+CLI_TARGET = 10.0
+MEMORY_TARGET_MB = 400
+
+# The floor as a process of its own: the same interpreter reading and splitting the file.
+CSV_PROCESS = """
+import csv, io, sys
+text = open(sys.argv[1], "rb").read().decode("utf-8-sig")
+print(sum(1 for _ in csv.reader(io.StringIO(text, newline=""))) - 1)
+"""
+
+
+def process_seconds(command: list[str]) -> tuple[float, float]:
+    """Wall seconds of a whole process, start to exit, and its peak memory in MB."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code cached, as in an installed program
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def cli_run(path: Path, home: Path) -> None:
+    """`order-desk validate` of the file against `python` reading it with csv, each a process."""
+    os.environ["ORDER_DESK_HOME"] = str(home)
+    floor_command = [sys.executable, "-c", CSV_PROCESS, str(path)]
+    cli_command = [sys.executable, "-m", "app", "validate", str(path), "--target", "ka"]
+    process_seconds(floor_command)
+    process_seconds(cli_command)  # warm-up: byte code, data folder
+    floor, _ = min(process_seconds(floor_command) for _ in range(3))
+    cli, peak_mb = process_seconds(cli_command)
+    print(f"process: python + csv pass (floor): {floor:.3f} s")
+    print(f"process: order-desk validate: {cli:.3f} s, peak memory {peak_mb:.0f} MB "
+          f"(target < {MEMORY_TARGET_MB} MB)")
+    print(f"process ratio vs floor: {cli / floor:.1f}x (target <= {CLI_TARGET:.0f}x)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--no-cli", action="store_true", help="only the in-process import")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "orders.csv"
@@ -68,6 +110,8 @@ def main() -> int:
         start = time.perf_counter()
         session = open_import(path, Target.KA)
         full = time.perf_counter() - start
+        if not args.no_cli:
+            cli_run(path, Path(tmp) / "home")
     rec = session.reconciliation()
     assert rec.adds_up and rec.rows_read == floor_rows == args.rows, rec
     print(f"rows: {rec.rows_read:,}  orders: {len(session.orders):,}  ({rec})")

@@ -78,12 +78,18 @@ class _Orders:
         self.sheets: list[tuple[Path, Reconciliation]] = []  # spreadsheets: where every row went
         # Per order: its warnings, file and line named; None for a JSON order until validated.
         self.warnings: list[list[str] | None] = []
+        # What the import already found for a spreadsheet's order (None: not checked yet), so
+        # `validate` checks each order once.
+        self.checked: list[ValidationResult | None] = []
         for path in paths:
             if _is_spreadsheet(path):
                 from app.core.importing import file_notes, issue_text, order_problems
+                from app.core.models.validation import ValidationResult
 
                 session = load_spreadsheet(path, target, args)
                 self.payloads += [order.payload for order in session.orders]
+                self.checked += [ValidationResult(ok=order.ok, errors=(), wire=order.wire)
+                                 for order in session.orders]
                 self.origins += [_lines(path, session, order.rows) for order in session.orders]
                 self.problems += [
                     f"{path.name} {text}" if (text := order_problems(session, order)) else ""
@@ -102,6 +108,7 @@ class _Orders:
             self.origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
             self.problems += [""] * len(orders)
             self.warnings += [None] * len(orders)
+            self.checked += [None] * len(orders)
         # The file's own references; an order without one is named by its origin in messages.
         self.references = [reference_of(target, payload) for payload in self.payloads]
 
@@ -297,7 +304,8 @@ def run_validate(args: argparse.Namespace) -> int:
     statuses: list[str] = []
     seen: set[str] = set()  # submit refuses a reference given twice in one run: so does this
     for index, payload in enumerate(orders.payloads):
-        checked = validate_order(profile.target, payload, address_key=profile.address_key)
+        checked = orders.checked[index] or validate_order(profile.target, payload,
+                                                         address_key=profile.address_key)
         reference = orders.references[index]
         message = "; ".join(str(error) for error in checked.errors)
         sent_reference = reference_of(profile.target, checked.wire) if checked.wire else None
