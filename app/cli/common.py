@@ -297,20 +297,23 @@ def with_constants(target: Target, payload: Any, constants: dict[str, str]) -> A
 def load_spreadsheet(path: Path, target: Target, args: argparse.Namespace) -> ImportSession:
     """A spreadsheet or workbook read, mapped, grouped into orders and validated.
     Raises InputError."""
+    from app.core.gcpause import collection_paused
     from app.core.importing import GroupMode, ImportFileError, open_import
 
     delimiter = getattr(args, "delimiter", None)
+    constants = constants_from(args, target)
     try:
-        return open_import(
-            path, target,
-            encoding=getattr(args, "encoding", None),
-            delimiter="\t" if delimiter == "tab" else delimiter,
-            sheet=getattr(args, "sheet", None),
-            mapping_file=getattr(args, "mapping", None),
-            group_mode=GroupMode.ADDRESS if getattr(args, "group_by_address", False)
-            else GroupMode.ROW,
-            constants=constants_from(args, target),
-        )
+        with collection_paused():
+            return open_import(
+                path, target,
+                encoding=getattr(args, "encoding", None),
+                delimiter="\t" if delimiter == "tab" else delimiter,
+                sheet=getattr(args, "sheet", None),
+                mapping_file=getattr(args, "mapping", None),
+                group_mode=GroupMode.ADDRESS if getattr(args, "group_by_address", False)
+                else GroupMode.ROW,
+                constants=constants,
+            )
     except ImportFileError as exc:
         raise InputError(f"{path}: {exc}") from None
 

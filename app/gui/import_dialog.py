@@ -7,7 +7,6 @@ only ever gets finished results, so it never freezes. Sending goes through the e
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.gcpause import collection_paused
 from app.core.importing import (
     ColumnMapping,
     GroupMode,
@@ -55,11 +55,10 @@ FILE, MAPPING, PREVIEW, SEND = range(4)
 class _LoadTuning:
     """Keep the window responsive while workers chew through big files.
 
-    A big file is millions of small objects: one full garbage collection over them holds the GIL
-    for half a second, so collect nothing while loading, then freeze what was built so later
-    collections skip it (it is still freed by reference counting). And hand the GIL over more
-    often than the default 5 ms, so the GUI thread never waits long for its turn. Counted, so
-    overlapping loads (two dialogs) restore the defaults only when the last one ends.
+    No garbage collection while loading (`app.core.gcpause`: one over a big file holds the GIL
+    for half a second). And hand the GIL over more often than the default 5 ms, so the GUI
+    thread never waits long for its turn. Counted, so overlapping loads (two dialogs) restore the
+    default only when the last one ends.
     """
 
     def __init__(self) -> None:
@@ -73,16 +72,14 @@ class _LoadTuning:
             if self._loads == 0:
                 self._interval = sys.getswitchinterval()
                 sys.setswitchinterval(min(self._interval, 0.001))
-                gc.disable()
             self._loads += 1
         try:
-            yield
+            with collection_paused():
+                yield
         finally:
             with self._lock:
                 self._loads -= 1
                 if self._loads == 0:
-                    gc.freeze()
-                    gc.enable()
                     sys.setswitchinterval(self._interval)
 
 

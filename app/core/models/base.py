@@ -46,7 +46,8 @@ class WireModel(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _tidy_text(cls, value: Any, info: ValidationInfo) -> Any:
-        if is_strict(info) or not isinstance(value, str):
+        # The type test first: it is the cheap one, and runs for every field of every order.
+        if not isinstance(value, str) or is_strict(info):
             return value
         return value.strip() or None
 

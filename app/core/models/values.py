@@ -41,7 +41,8 @@ _EXPONENT = re.compile(r"\d[eE][+-]?\d")
 
 
 def is_strict(info: ValidationInfo) -> bool:
-    return bool(info.context and info.context.get("strict"))
+    context = info.context
+    return context is not None and bool(context.get("strict"))
 
 
 def kind(name: str) -> Any:
@@ -50,11 +51,11 @@ def kind(name: str) -> Any:
 
 
 def _text(value: Any, info: ValidationInfo) -> Any:
-    # Spreadsheet cells and hand-written JSON carry references and zip codes as numbers.
-    if not is_strict(info) and isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
     if value is None or isinstance(value, str):
         return value  # None reaches the str check and is reported as "required"
+    # Spreadsheet cells and hand-written JSON carry references and zip codes as numbers.
+    if isinstance(value, int) and not isinstance(value, bool) and not is_strict(info):
+        return str(value)
     raise operator_error("must be text")
 
 
@@ -68,6 +69,13 @@ def _whole_number(value: Any, info: ValidationInfo) -> Any:
         return value
     if value is None:
         return None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and not is_strict(info):
+        # The usual spreadsheet cell, "3": plain digits need none of the checks below.
+        if len(value.lstrip("0")) > _MAX_WHOLE_DIGITS:
+            raise operator_error(
+                f"must have at most {_MAX_WHOLE_DIGITS} digits (got {shown(value)})"
+            )
+        return int(value)
     if not is_strict(info) and isinstance(value, float | str | Decimal):
         if isinstance(value, str):
             _refuse_ambiguous_digits(value)
