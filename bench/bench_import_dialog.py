@@ -4,7 +4,7 @@
 
 A 2 ms timer ticks on the GUI thread; the longest gap between ticks is the longest freeze an
 operator would feel. The floor is the same measurement on an idle dialog in the same run.
-Target: at most 50 ms while loading.
+Target: at most 33 ms (two frames at 60 Hz) while loading.
 """
 
 from __future__ import annotations
@@ -30,12 +30,17 @@ from app.core.settings import SANDBOX_PROFILES  # noqa: E402
 from app.core.targets import Target  # noqa: E402
 from app.gui.import_dialog import PREVIEW, ImportDialog  # noqa: E402
 
+TARGET_MS = 33.0
+
 
 class _NoSending:
     profile = SANDBOX_PROFILES[0]
 
     def submit(self, *args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the benchmark does not send")
+
+    def accepted_references(self) -> frozenset[str]:
+        return frozenset()  # a fresh account
 
 
 class StallMeter:
@@ -112,8 +117,8 @@ def main() -> int:
     print(f"rows: {rec.rows_read:,} ({rec})")
     print(f"loaded to the preview in {elapsed:.1f} s")
     print(f"longest event-loop stall: idle floor {floor:.1f} ms, while loading {stall:.1f} ms "
-          f"(ratio {stall / max(floor, 0.1):.1f}x; target <= 50 ms: "
-          f"{'met' if stall <= 50 else 'NOT met'})")
+          f"(ratio {stall / max(floor, 0.1):.1f}x; target <= {TARGET_MS:.0f} ms: "
+          f"{'met' if stall <= TARGET_MS else 'NOT met'})")
     return 0
 
 
