@@ -7,6 +7,7 @@ import argparse
 import json
 import logging
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,12 +190,47 @@ def sending_profile(desk: Desk, args: argparse.Namespace) -> Profile:
     return profile
 
 
-def _secret_store() -> SecretStore | None:
-    try:
-        return open_secret_store()
-    except KeyringUnavailable as exc:
-        log.info("no keyring (%s); using environment variables and sandbox defaults", exc)
-        return None
+def _secret_store() -> SecretStore:
+    return _KeyringWhenAsked()
+
+
+class _KeyringWhenAsked:
+    """The OS keyring, looked for when a secret is first read: finding its backend takes about
+    0.2 s, which a run whose credentials are in the environment never needs. Without a keyring,
+    reads find nothing (the environment and sandbox defaults remain) and writes are refused."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._looked = False
+        self._store: SecretStore | None = None
+        self._reason = ""
+
+    def _keyring(self) -> SecretStore | None:
+        with self._lock:
+            if not self._looked:
+                self._looked = True
+                try:
+                    self._store = open_secret_store()
+                except KeyringUnavailable as exc:
+                    self._reason = str(exc)
+                    log.info("no keyring (%s); using environment variables and sandbox "
+                             "defaults", exc)
+            return self._store
+
+    def get(self, profile: str, name: str) -> str | None:
+        store = self._keyring()
+        return store.get(profile, name) if store is not None else None
+
+    def set(self, profile: str, name: str, value: str) -> None:
+        store = self._keyring()
+        if store is None:
+            raise KeyringUnavailable(self._reason)
+        store.set(profile, name, value)
+
+    def delete(self, profile: str, name: str) -> None:
+        store = self._keyring()
+        if store is not None:
+            store.delete(profile, name)
 
 
 # -- order files -------------------------------------------------------------------------------

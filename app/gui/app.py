@@ -12,11 +12,10 @@ import gc
 import logging
 import sys
 import threading
-from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.core.journal import JournalError
 from app.core.paths import data_dir, log_dir
@@ -24,6 +23,7 @@ from app.core.settings import SettingsError, set_aside_damaged
 from app.gui import language
 from app.gui.context import AppContext, SandboxStarter
 from app.gui.error_sink import ErrorSink, configure_file_logging
+from app.gui.first_paint import after_first_paint
 from app.gui.main_window import MainWindow
 from app.resources import resource_path
 
@@ -64,25 +64,13 @@ def build_main_window(
         # it to paint; a send that comes sooner waits for it (`Desk.base_url_for`).
         after_first_paint(window, lambda: _start_sandbox(context))
     _wire_language(window)
-    _remember_secrets_for_crash_reports(context)
+    # Reading every profile's secrets looks for the keyring (a fifth of a second): behind the
+    # window too. Nothing read before then is in memory to be leaked by a crash report.
+    after_first_paint(window, lambda: _remember_secrets_for_crash_reports(context))
     # What start-up built lives as long as the window: keep the garbage collector from walking
     # it again and again, which showed up as 40-50 ms pauses of the event loop during big batches.
     gc.freeze()
     return window
-
-
-def after_first_paint(widget: QWidget, action: Callable[[], None]) -> None:
-    """Run `action` once, on the event loop, after `widget` has first been painted."""
-
-    class _Watch(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                widget.removeEventFilter(self)
-                self.deleteLater()
-                QTimer.singleShot(0, action)
-            return False
-
-    widget.installEventFilter(_Watch(widget))
 
 
 def _start_sandbox(context: AppContext) -> None:

@@ -35,6 +35,7 @@ from app.core.targets import Target, registered_targets
 from app.gui.context import AppContext
 from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
+from app.gui.first_paint import after_first_paint
 from app.gui.forms import FORMS, FormServices
 from app.gui.history_view import HistoryView
 from app.gui.language import LANGUAGES, outcome_text
@@ -181,13 +182,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
-        if not context.secrets.has_keyring:
-            notice = QLabel(self.tr("No system keyring: credentials can only be kept for this "
-                                    "session"), self)
-            notice.setObjectName("keyringWarning")
-            notice.setToolTip(context.secrets.keyring_error)
-            notice.setStyleSheet("color: #8a5300;")
-            self.statusBar().addPermanentWidget(notice)
+        # Looking for the keyring takes a fifth of a second: the window is painted first.
+        after_first_paint(self, self._say_if_no_keyring)
 
         # What still blocks sending, each place a link that moves the cursor there.
         self.blockers_label = QLabel(self)
@@ -299,6 +295,16 @@ class MainWindow(QMainWindow):
         self._about_dialog.show()
         self._about_dialog.raise_()
         return self._about_dialog
+
+    def _say_if_no_keyring(self) -> None:
+        if self.context.secrets.has_keyring:
+            return
+        notice = QLabel(self.tr("No system keyring: credentials can only be kept for this "
+                                "session"), self)
+        notice.setObjectName("keyringWarning")
+        notice.setToolTip(self.context.secrets.keyring_error)
+        notice.setStyleSheet("color: #8a5300;")
+        self.statusBar().addPermanentWidget(notice)
 
     def _fit_to_screen(self) -> None:
         """Start at a comfortable size, never larger than the screen's free area."""

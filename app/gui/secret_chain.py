@@ -4,6 +4,7 @@ secrets the operator chose to keep for this session only. Nothing is ever writte
 from __future__ import annotations
 
 import logging
+import threading
 
 from app import crash
 from app.core.secrets import (
@@ -23,18 +24,37 @@ class SessionAwareSecrets:
     store only if the operator said so (`set(..., session_only=True)`).
     """
 
-    def __init__(self, keyring_store: SecretStore | None = None, keyring_error: str = "") -> None:
-        self.keyring = keyring_store
-        self.keyring_error = keyring_error
+    def __init__(self, keyring_store: SecretStore | None = None, keyring_error: str = "", *,
+                 find_keyring: bool = False) -> None:
+        self._keyring = keyring_store
+        self._keyring_error = keyring_error
+        self._find_keyring = find_keyring
+        self._lock = threading.Lock()
         self.session = MemorySecretStore()
 
     @classmethod
     def open(cls) -> SessionAwareSecrets:
-        try:
-            return cls(open_secret_store())
-        except KeyringUnavailable as exc:
-            log.warning("no keyring: %s", exc)
-            return cls(None, str(exc))
+        """Over the OS keyring, looked for when first needed: finding its backend takes a fifth
+        of a second, which the window's first paint does not wait for."""
+        return cls(find_keyring=True)
+
+    @property
+    def keyring(self) -> SecretStore | None:
+        with self._lock:
+            if self._find_keyring:
+                self._find_keyring = False
+                try:
+                    self._keyring = open_secret_store()
+                except KeyringUnavailable as exc:
+                    log.warning("no keyring: %s", exc)
+                    self._keyring_error = str(exc)
+        return self._keyring
+
+    @property
+    def keyring_error(self) -> str:
+        """The plain reason no keyring works ("" while one does)."""
+        _ = self.keyring
+        return self._keyring_error
 
     @property
     def has_keyring(self) -> bool:
@@ -45,7 +65,7 @@ class SessionAwareSecrets:
             try:
                 value = self.keyring.get(profile, name)
             except KeyringUnavailable as exc:
-                self.keyring_error = str(exc)
+                self._keyring_error = str(exc)
             else:
                 if value is not None:
                     return value

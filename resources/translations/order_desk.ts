@@ -42,27 +42,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="119"/>
+        <location filename="../../app/gui/app.py" line="107"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="160"/>
+        <location filename="../../app/gui/app.py" line="148"/>
         <source>Order Desk: settings damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="161"/>
+        <location filename="../../app/gui/app.py" line="149"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="164"/>
+        <location filename="../../app/gui/app.py" line="152"/>
         <source>(none could be made)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="166"/>
+        <location filename="../../app/gui/app.py" line="154"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -71,17 +71,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="171"/>
+        <location filename="../../app/gui/app.py" line="159"/>
         <source>Quit and repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="173"/>
+        <location filename="../../app/gui/app.py" line="161"/>
         <source>Start from the sandbox profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="197"/>
+        <location filename="../../app/gui/app.py" line="185"/>
         <source>Order Desk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,78 +871,78 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="120"/>
+        <location filename="../../app/gui/import_dialog.py" line="117"/>
         <source>Import {0} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <location filename="../../app/gui/import_dialog.py" line="138"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="144"/>
-        <location filename="../../app/gui/import_dialog.py" line="204"/>
+        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <location filename="../../app/gui/import_dialog.py" line="201"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="148"/>
+        <location filename="../../app/gui/import_dialog.py" line="145"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="174"/>
+        <location filename="../../app/gui/import_dialog.py" line="171"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="179"/>
+        <location filename="../../app/gui/import_dialog.py" line="176"/>
         <source>Checking every order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="190"/>
+        <location filename="../../app/gui/import_dialog.py" line="187"/>
         <source>1. Choose the file and check how it reads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="191"/>
+        <location filename="../../app/gui/import_dialog.py" line="188"/>
         <source>2. Map columns to fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="192"/>
+        <location filename="../../app/gui/import_dialog.py" line="189"/>
         <source>3. Preview and fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="193"/>
+        <location filename="../../app/gui/import_dialog.py" line="190"/>
         <source>4. Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="204"/>
+        <location filename="../../app/gui/import_dialog.py" line="201"/>
         <source>Send {0} valid order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="227"/>
+        <location filename="../../app/gui/import_dialog.py" line="224"/>
         <source>Unexpected error: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="235"/>
+        <location filename="../../app/gui/import_dialog.py" line="232"/>
         <source>{0} rows read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="255"/>
+        <location filename="../../app/gui/import_dialog.py" line="252"/>
         <source>Send to production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="256"/>
+        <location filename="../../app/gui/import_dialog.py" line="253"/>
         <source>Send {0} order(s) to {1} PRODUCTION ({2})? Each order is real and may debit the account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,195 +1629,195 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="636"/>
+        <location filename="../../app/gui/main_window.py" line="642"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="83"/>
+        <location filename="../../app/gui/main_window.py" line="84"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="109"/>
+        <location filename="../../app/gui/main_window.py" line="110"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="107"/>
+        <location filename="../../app/gui/main_window.py" line="108"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="129"/>
+        <location filename="../../app/gui/main_window.py" line="130"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="131"/>
-        <location filename="../../app/gui/main_window.py" line="402"/>
+        <location filename="../../app/gui/main_window.py" line="132"/>
+        <location filename="../../app/gui/main_window.py" line="408"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="143"/>
+        <location filename="../../app/gui/main_window.py" line="144"/>
         <source>Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="145"/>
+        <location filename="../../app/gui/main_window.py" line="146"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="175"/>
+        <location filename="../../app/gui/main_window.py" line="176"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="176"/>
+        <location filename="../../app/gui/main_window.py" line="177"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="185"/>
+        <location filename="../../app/gui/main_window.py" line="302"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="249"/>
+        <location filename="../../app/gui/main_window.py" line="245"/>
         <source>&amp;Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="251"/>
+        <location filename="../../app/gui/main_window.py" line="247"/>
         <source>&amp;Review before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="254"/>
+        <location filename="../../app/gui/main_window.py" line="250"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="276"/>
+        <location filename="../../app/gui/main_window.py" line="272"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="366"/>
+        <location filename="../../app/gui/main_window.py" line="372"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="396"/>
+        <location filename="../../app/gui/main_window.py" line="402"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="398"/>
+        <location filename="../../app/gui/main_window.py" line="404"/>
         <source>Not ready to send; still to fix:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="400"/>
+        <location filename="../../app/gui/main_window.py" line="406"/>
         <source>To send, fix: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="410"/>
+        <location filename="../../app/gui/main_window.py" line="416"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="455"/>
+        <location filename="../../app/gui/main_window.py" line="461"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="473"/>
+        <location filename="../../app/gui/main_window.py" line="479"/>
         <source>No order was put aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="482"/>
+        <location filename="../../app/gui/main_window.py" line="488"/>
         <source>The previous order is back in the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="489"/>
+        <location filename="../../app/gui/main_window.py" line="495"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="501"/>
+        <location filename="../../app/gui/main_window.py" line="507"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="503"/>
+        <location filename="../../app/gui/main_window.py" line="509"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="525"/>
+        <location filename="../../app/gui/main_window.py" line="531"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="540"/>
+        <location filename="../../app/gui/main_window.py" line="546"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="560"/>
+        <location filename="../../app/gui/main_window.py" line="566"/>
         <source>Not sent: back to the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="573"/>
+        <location filename="../../app/gui/main_window.py" line="579"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="602"/>
+        <location filename="../../app/gui/main_window.py" line="608"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="626"/>
+        <location filename="../../app/gui/main_window.py" line="632"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="633"/>
+        <location filename="../../app/gui/main_window.py" line="639"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="634"/>
+        <location filename="../../app/gui/main_window.py" line="640"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="635"/>
+        <location filename="../../app/gui/main_window.py" line="641"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="637"/>
+        <location filename="../../app/gui/main_window.py" line="643"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="644"/>
+        <location filename="../../app/gui/main_window.py" line="650"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="645"/>
+        <location filename="../../app/gui/main_window.py" line="651"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -1826,105 +1826,105 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="530"/>
-        <location filename="../../app/gui/main_window.py" line="664"/>
+        <location filename="../../app/gui/main_window.py" line="536"/>
+        <location filename="../../app/gui/main_window.py" line="670"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="241"/>
+        <location filename="../../app/gui/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="243"/>
+        <location filename="../../app/gui/main_window.py" line="239"/>
         <source>&amp;New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="245"/>
+        <location filename="../../app/gui/main_window.py" line="241"/>
         <source>&amp;Duplicate last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="247"/>
+        <location filename="../../app/gui/main_window.py" line="243"/>
         <source>&amp;Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="260"/>
+        <location filename="../../app/gui/main_window.py" line="256"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="262"/>
+        <location filename="../../app/gui/main_window.py" line="258"/>
         <source>&amp;Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="265"/>
+        <location filename="../../app/gui/main_window.py" line="261"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="269"/>
+        <location filename="../../app/gui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="271"/>
+        <location filename="../../app/gui/main_window.py" line="267"/>
         <source>&amp;New order tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="273"/>
+        <location filename="../../app/gui/main_window.py" line="269"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="287"/>
+        <location filename="../../app/gui/main_window.py" line="283"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="289"/>
+        <location filename="../../app/gui/main_window.py" line="285"/>
         <source>&amp;About Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="348"/>
+        <location filename="../../app/gui/main_window.py" line="354"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="375"/>
+        <location filename="../../app/gui/main_window.py" line="381"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="413"/>
+        <location filename="../../app/gui/main_window.py" line="419"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="591"/>
+        <location filename="../../app/gui/main_window.py" line="597"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="599"/>
+        <location filename="../../app/gui/main_window.py" line="605"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="713"/>
+        <location filename="../../app/gui/main_window.py" line="719"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="714"/>
+        <location filename="../../app/gui/main_window.py" line="720"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -42,27 +42,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="119"/>
+        <location filename="../../app/gui/app.py" line="107"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation>%1 将在下次启动时生效：正在发送订单或有对话框打开。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="160"/>
+        <location filename="../../app/gui/app.py" line="148"/>
         <source>Order Desk: settings damaged</source>
         <translation>Order Desk 下单台：设置文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="161"/>
+        <location filename="../../app/gui/app.py" line="149"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation>无法读取设置文件，因此不知道订单应发往何处。在您做出选择之前，不会发送任何订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="164"/>
+        <location filename="../../app/gui/app.py" line="152"/>
         <source>(none could be made)</source>
         <translation>（无法创建副本）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="166"/>
+        <location filename="../../app/gui/app.py" line="154"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -75,17 +75,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 请退出并手动修复该文件，或从内置沙箱配置重新开始（损坏的文件已保存为上述副本；请在设置中重新添加您的配置）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="171"/>
+        <location filename="../../app/gui/app.py" line="159"/>
         <source>Quit and repair</source>
         <translation>退出并修复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="173"/>
+        <location filename="../../app/gui/app.py" line="161"/>
         <source>Start from the sandbox profiles</source>
         <translation>从沙箱配置开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="197"/>
+        <location filename="../../app/gui/app.py" line="185"/>
         <source>Order Desk cannot start</source>
         <translation>Order Desk 下单台无法启动</translation>
     </message>
@@ -875,78 +875,78 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="120"/>
+        <location filename="../../app/gui/import_dialog.py" line="117"/>
         <source>Import {0} orders</source>
         <translation>导入 {0} 订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <location filename="../../app/gui/import_dialog.py" line="138"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="144"/>
-        <location filename="../../app/gui/import_dialog.py" line="204"/>
+        <location filename="../../app/gui/import_dialog.py" line="141"/>
+        <location filename="../../app/gui/import_dialog.py" line="201"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="148"/>
+        <location filename="../../app/gui/import_dialog.py" line="145"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="174"/>
+        <location filename="../../app/gui/import_dialog.py" line="171"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="179"/>
+        <location filename="../../app/gui/import_dialog.py" line="176"/>
         <source>Checking every order…</source>
         <translation>正在检查每个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="190"/>
+        <location filename="../../app/gui/import_dialog.py" line="187"/>
         <source>1. Choose the file and check how it reads</source>
         <translation>1. 选择文件并检查读取结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="191"/>
+        <location filename="../../app/gui/import_dialog.py" line="188"/>
         <source>2. Map columns to fields</source>
         <translation>2. 将列对应到字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="192"/>
+        <location filename="../../app/gui/import_dialog.py" line="189"/>
         <source>3. Preview and fix</source>
         <translation>3. 预览并修正</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="193"/>
+        <location filename="../../app/gui/import_dialog.py" line="190"/>
         <source>4. Send</source>
         <translation>4. 发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="204"/>
+        <location filename="../../app/gui/import_dialog.py" line="201"/>
         <source>Send {0} valid order(s)</source>
         <translation>发送 {0} 个有效订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="227"/>
+        <location filename="../../app/gui/import_dialog.py" line="224"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="235"/>
+        <location filename="../../app/gui/import_dialog.py" line="232"/>
         <source>{0} rows read.</source>
         <translation>已读取 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="255"/>
+        <location filename="../../app/gui/import_dialog.py" line="252"/>
         <source>Send to production</source>
         <translation>发送到正式环境</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="256"/>
+        <location filename="../../app/gui/import_dialog.py" line="253"/>
         <source>Send {0} order(s) to {1} PRODUCTION ({2})? Each order is real and may debit the account.</source>
         <translation>将 {0} 个订单发送到 {1} 正式环境（{2}）？每个订单都是真实订单，可能会从账户扣款。</translation>
     </message>
@@ -1635,195 +1635,195 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="636"/>
+        <location filename="../../app/gui/main_window.py" line="642"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="83"/>
+        <location filename="../../app/gui/main_window.py" line="84"/>
         <source>Order Desk</source>
         <translation>Order Desk 下单台</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="109"/>
+        <location filename="../../app/gui/main_window.py" line="110"/>
         <source>Profiles and credentials…</source>
         <translation>配置与凭据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="107"/>
+        <location filename="../../app/gui/main_window.py" line="108"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="129"/>
+        <location filename="../../app/gui/main_window.py" line="130"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="131"/>
-        <location filename="../../app/gui/main_window.py" line="402"/>
+        <location filename="../../app/gui/main_window.py" line="132"/>
+        <location filename="../../app/gui/main_window.py" line="408"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation>发送此订单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="143"/>
+        <location filename="../../app/gui/main_window.py" line="144"/>
         <source>Bring back the previous order</source>
         <translation>恢复上一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="145"/>
+        <location filename="../../app/gui/main_window.py" line="146"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation>表单被清空或替换之前的订单（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="175"/>
+        <location filename="../../app/gui/main_window.py" line="176"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="176"/>
+        <location filename="../../app/gui/main_window.py" line="177"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="185"/>
+        <location filename="../../app/gui/main_window.py" line="302"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation>无系统密钥环：凭据只能在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="249"/>
+        <location filename="../../app/gui/main_window.py" line="245"/>
         <source>&amp;Bring back the previous order</source>
         <translation>恢复上一个订单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="251"/>
+        <location filename="../../app/gui/main_window.py" line="247"/>
         <source>&amp;Review before sending</source>
         <translation>发送前确认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="254"/>
+        <location filename="../../app/gui/main_window.py" line="250"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation>每次发送前确认订单摘要（正式环境的配置始终确认）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="276"/>
+        <location filename="../../app/gui/main_window.py" line="272"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="366"/>
+        <location filename="../../app/gui/main_window.py" line="372"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation>设置未保存（%1）：更改在关闭程序前有效。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="396"/>
+        <location filename="../../app/gui/main_window.py" line="402"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="398"/>
+        <location filename="../../app/gui/main_window.py" line="404"/>
         <source>Not ready to send; still to fix:</source>
         <translation>尚不能发送，仍需修正：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="400"/>
+        <location filename="../../app/gui/main_window.py" line="406"/>
         <source>To send, fix: %1</source>
         <translation>发送前请修正：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="410"/>
+        <location filename="../../app/gui/main_window.py" line="416"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation>标出的问题均已修正，可以发送（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="455"/>
+        <location filename="../../app/gui/main_window.py" line="461"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>新订单。之前输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="473"/>
+        <location filename="../../app/gui/main_window.py" line="479"/>
         <source>No order was put aside.</source>
         <translation>没有暂存的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="482"/>
+        <location filename="../../app/gui/main_window.py" line="488"/>
         <source>The previous order is back in the form.</source>
         <translation>上一个订单已恢复到表单中。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="489"/>
+        <location filename="../../app/gui/main_window.py" line="495"/>
         <source>No order sent yet in this session.</source>
         <translation>本次会话尚未发送订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="501"/>
+        <location filename="../../app/gui/main_window.py" line="507"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation>已复制为新订单。请检查后再提交。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="503"/>
+        <location filename="../../app/gui/main_window.py" line="509"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>正在输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="525"/>
+        <location filename="../../app/gui/main_window.py" line="531"/>
         <source>Still sending the previous order…</source>
         <translation>仍在发送上一个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="540"/>
+        <location filename="../../app/gui/main_window.py" line="546"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="560"/>
+        <location filename="../../app/gui/main_window.py" line="566"/>
         <source>Not sent: back to the form.</source>
         <translation>未发送：已返回表单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="573"/>
+        <location filename="../../app/gui/main_window.py" line="579"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="602"/>
+        <location filename="../../app/gui/main_window.py" line="608"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation>（之前已被接受；不再重复发送）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="626"/>
+        <location filename="../../app/gui/main_window.py" line="632"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation>批量发送完成：%2 个中已接受 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="633"/>
+        <location filename="../../app/gui/main_window.py" line="639"/>
         <source>Rejected by the API</source>
         <translation>被接口拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="634"/>
+        <location filename="../../app/gui/main_window.py" line="640"/>
         <source>Not sent: invalid</source>
         <translation>未发送：无效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="635"/>
+        <location filename="../../app/gui/main_window.py" line="641"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation>结果未知（重新发送前会先核对）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="637"/>
+        <location filename="../../app/gui/main_window.py" line="643"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="644"/>
+        <location filename="../../app/gui/main_window.py" line="650"/>
         <source>Suspected duplicate</source>
         <translation>疑似重复订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="645"/>
+        <location filename="../../app/gui/main_window.py" line="651"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -1836,105 +1836,105 @@ Send it anyway?</source>
 仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="530"/>
-        <location filename="../../app/gui/main_window.py" line="664"/>
+        <location filename="../../app/gui/main_window.py" line="536"/>
+        <location filename="../../app/gui/main_window.py" line="670"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="241"/>
+        <location filename="../../app/gui/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="243"/>
+        <location filename="../../app/gui/main_window.py" line="239"/>
         <source>&amp;New order</source>
         <translation>新订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="245"/>
+        <location filename="../../app/gui/main_window.py" line="241"/>
         <source>&amp;Duplicate last order</source>
         <translation>复制上一个订单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="247"/>
+        <location filename="../../app/gui/main_window.py" line="243"/>
         <source>&amp;Submit</source>
         <translation>提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="260"/>
+        <location filename="../../app/gui/main_window.py" line="256"/>
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="262"/>
+        <location filename="../../app/gui/main_window.py" line="258"/>
         <source>&amp;Profiles and credentials…</source>
         <translation>配置与凭据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="265"/>
+        <location filename="../../app/gui/main_window.py" line="261"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="269"/>
+        <location filename="../../app/gui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="271"/>
+        <location filename="../../app/gui/main_window.py" line="267"/>
         <source>&amp;New order tab</source>
         <translation>新订单标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="273"/>
+        <location filename="../../app/gui/main_window.py" line="269"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="287"/>
+        <location filename="../../app/gui/main_window.py" line="283"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="289"/>
+        <location filename="../../app/gui/main_window.py" line="285"/>
         <source>&amp;About Order Desk</source>
         <translation>关于 Order Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="348"/>
+        <location filename="../../app/gui/main_window.py" line="354"/>
         <source>%1 (%2) — %3</source>
         <translation>%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="375"/>
+        <location filename="../../app/gui/main_window.py" line="381"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation>配置 %1 还没有%2：请在 文件 › 配置与凭据… 中添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="413"/>
+        <location filename="../../app/gui/main_window.py" line="419"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation>
             <numerusform>未发送：有 %n 个字段需要修正；每个字段都以红色标出问题所在。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="591"/>
+        <location filename="../../app/gui/main_window.py" line="597"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation>未发送：订单号 %1 已被接受（远端单号 %2），但内容不同。已创建的订单无法在此修改；请为此订单换一个新订单号，作为新订单发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="599"/>
+        <location filename="../../app/gui/main_window.py" line="605"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation>已接受 — 远端单号 %2（订单号 %1）。可在历史记录中查看。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="713"/>
+        <location filename="../../app/gui/main_window.py" line="719"/>
         <source>Orders are being sent</source>
         <translation>正在发送订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="714"/>
+        <location filename="../../app/gui/main_window.py" line="720"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation>
             <numerusform>仍有 %n 个订单正在发送。仍要退出吗？已发出的请求会完成，或在下次启动时核对（日志中有记录）；尚未发送的订单将被取消，之后可以重新发送。</numerusform>

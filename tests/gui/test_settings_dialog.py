@@ -82,6 +82,8 @@ def test_no_keyring_is_said_plainly_and_session_only_keeps_the_secret(
 ) -> None:
     window = bare_window
     assert not window.context.secrets.has_keyring
+    window.show()  # the notice comes once the window has painted (the keyring is looked for then)
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "keyringWarning") is not None)
     warning = named(window, "keyringWarning")
     assert isinstance(warning, QLabel)
     assert "No system keyring" in warning.text()
