@@ -389,3 +389,29 @@ def test_a_100000_row_workbook_is_read_and_every_row_accounted_for(tmp_path: Pat
     rec = session.reconciliation()
     assert rec.adds_up and rec.rows_read == 100_000 and rec.orders_valid == 50_000
     assert session.table.rows[-1][2] == str(33600000000 + 49_999)
+
+
+# --- failed rows as a workbook --------------------------------------------------------------
+
+
+def test_failed_rows_go_to_an_xlsx_in_their_columns_as_text(tmp_path: Path) -> None:
+    from app.core.importing import write_failed_rows
+
+    bad = ka_row("F-1", zip_code="02134")
+    bad[9] = "zero"
+    path = workbook(tmp_path / "in.xlsx", {"S": [KA_HEADERS, bad, ka_row("OK-1")]})
+    session = open_import(path, Target.KA)
+    session.edit_cell(0, 2, "=HYPERLINK(1)")  # what a hostile cell would be: text, not run
+    out = tmp_path / "failed.xlsx"
+    assert write_failed_rows(out, session, session.invalid_orders()) == 1
+    sheet = openpyxl.load_workbook(out).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == [*KA_HEADERS, "Import problems"]
+    assert rows[1][:10] == ["F-1", "Jeanne Martin", "=HYPERLINK(1)", "France", "Ile-de-France",
+                            "Paris", "10 rue de Rivoli", "02134", "SKU-RED-M", "zero"]
+    assert all(cell.data_type == "s" for cell in next(sheet.iter_rows(min_row=2)))
+    assert "数量" in rows[1][-1]
+    # Fixed, it reads back with the same columns and values.
+    again = read_table(out)
+    assert again.headers == [*KA_HEADERS, "Import problems"]
+    assert again.rows[0][7] == "02134"

@@ -40,7 +40,7 @@ from app.core.importing import (
     save_mapping,
 )
 from app.core.targets import Environment, Target
-from app.gui.import_file_page import ImportFilePage
+from app.gui.import_file_page import ImportFilePage, remember_folder
 from app.gui.import_mapping_page import ImportMappingPage
 from app.gui.import_preview_page import ImportPreviewPage
 from app.gui.import_send_page import ImportSendPage
@@ -86,11 +86,12 @@ class _LoadTuning:
 _tuning = _LoadTuning()
 
 
-def _read(path: Path, encoding: str | None, delimiter: str | None,
+def _read(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
           target: Target) -> tuple[Table, ColumnMapping]:
     with _tuning.loading():
-        table = read_table(path, encoding=encoding, delimiter=delimiter)
-        return table, resolve_mapping(target, table.headers)
+        table = read_table(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
+        # With no saved mapping, the values decide what the headers cannot (suggestions).
+        return table, resolve_mapping(target, table.headers, rows=table.rows)
 
 
 def _build(table: Table, target: Target, mapping: ColumnMapping, mode: GroupMode,
@@ -167,7 +168,7 @@ class ImportDialog(QDialog):
             return
         if current == FILE and self.file_page.path is not None:
             page = self.file_page
-            self._run(_read, page.path, page.encoding, page.delimiter, self.target,
+            self._run(_read, page.path, page.encoding, page.delimiter, page.sheet, self.target,
                       done=self._read_done, what=self.tr("Reading the file…"))
         elif current == MAPPING and self.table is not None:
             self._run(_build, self.table, self.target, self.mapping_page.mapping(),
@@ -228,6 +229,8 @@ class ImportDialog(QDialog):
     def _read_done(self, value: tuple[Table, ColumnMapping]) -> None:
         self._busy = False
         self.table, mapping = value
+        if self.file_page.path is not None:
+            remember_folder(self.file_page.path.parent)
         self.mapping_page.show_mapping(self.table.headers, mapping)
         self.message.setText(self.tr("{0} rows read.").format(len(self.table.rows)))
         self._go(MAPPING)

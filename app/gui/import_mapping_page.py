@@ -108,6 +108,9 @@ class ImportMappingPage(QWidget):
         self.unused = QLabel()
         self.unused.setObjectName("importUnusedColumns")
         self.unused.setWordWrap(True)
+        self.suggested = QLabel()
+        self.suggested.setObjectName("importSuggestions")
+        self.suggested.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Rows without an order reference"), self.group_box)
 
@@ -115,6 +118,7 @@ class ImportMappingPage(QWidget):
         layout.addWidget(QLabel(self.tr("Rows with the same order reference become one order; "
                                         "each row is one item. * marks a required field.")))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.suggested)
         layout.addWidget(self.unused)
         layout.addLayout(form)
         layout.addWidget(self.save_box)
@@ -133,6 +137,16 @@ class ImportMappingPage(QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0) if current in headers else 0)
             combo.blockSignals(False)
             self._constant_item(row).setText(mapping.constants.get(spec.path, ""))
+        titles = dict(zip((s.path for s in self._specs), row_titles(self._specs), strict=True))
+        suggestions = []
+        for header, match in mapping.by_values.items():
+            if mapping.columns.get(header) != match.path or match.path not in titles:
+                continue
+            reason = self.tr("Suggested by its values: all {0} values of “{1}” are among the "
+                             "choices of {2}").format(match.count, header, titles[match.path])
+            self._combo(self._row_of(match.path)).setToolTip(reason)
+            suggestions.append(reason)
+        self.suggested.setText("\n".join(suggestions))
         used = set(mapping.columns)
         unused = [h for h in headers if h not in used]
         self.unused.setText(

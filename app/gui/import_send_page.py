@@ -254,7 +254,16 @@ class ImportSendPage(QWidget):
             self.export_results(Path(name))
 
     def _ask_export_failed(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export failed rows"),
-                                              "failed_rows.csv", self.tr("CSV (*.csv)"))
+        kinds = [self.tr("CSV (*.csv)"), self.tr("Excel workbook (*.xlsx)")]
+        # Rows from a workbook go back to a workbook unless the operator picks CSV.
+        from_workbook = self._session is not None and bool(self._session.table.sheet)
+        if from_workbook:
+            kinds.reverse()
+        name, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export failed rows"),
+            "failed_rows.xlsx" if from_workbook else "failed_rows.csv", ";;".join(kinds),
+        )
+        if name and not Path(name).suffix and "xlsx" in chosen:
+            name += ".xlsx"  # the filter chosen says which kind, where the name does not
         if name and self.model is not None:
             self.export_failed(Path(name))

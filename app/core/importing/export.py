@@ -1,13 +1,16 @@
 """Writing what happened: a results sheet per order, and failed rows in their original columns.
 
-Files are UTF-8 with a BOM and CRLF line ends so Excel opens them with the right characters,
-and no cell is read as a formula (app.core.csv_export); a failed-rows file keeps the source
-headers and order of columns, so after fixing it the operator re-imports it with the same mapping.
+CSV files are UTF-8 with a BOM and CRLF line ends so Excel opens them with the right characters,
+and no cell is read as a formula (app.core.csv_export). Failed rows may also go to an .xlsx
+workbook (openpyxl), every cell text, so codes keep their digits and zeros and nothing is a
+formula. A failed-rows file keeps the source headers and order of columns, so after fixing it the
+operator re-imports it with the same mapping.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,13 +72,48 @@ def write_failed_rows(
             source = session.table.rows[row]
             lines.append((row, [source[i] for i in keep], problems.get(row, "")))
     lines.sort(key=lambda entry: entry[0])
-    with open_for_spreadsheet(path) as handle:
-        writer = SpreadsheetWriter(handle)
-        writer.writerow([*headers, PROBLEMS_HEADER])
-        for _, cells, problem in lines:
-            writer.writerow([*cells, problem])
+    records = ([*cells, problem] for _, cells, problem in lines)
+    if path.suffix.lower() == ".xlsx":
+        write_text_workbook(path, [*headers, PROBLEMS_HEADER], records, sheet="Failed rows")
+    else:
+        with open_for_spreadsheet(path) as handle:
+            writer = SpreadsheetWriter(handle)
+            writer.writerow([*headers, PROBLEMS_HEADER])
+            for record in records:
+                writer.writerow(record)
     log.info("wrote %d failed rows to %s", len(lines), path.name)
     return len(lines)
+
+
+def write_text_workbook(
+    path: Path, headers: Sequence[str], rows: Iterable[Sequence[str]], *, sheet: str
+) -> None:
+    """An .xlsx of text cells: a "0213" stays 0213, "=1+1" is text, never a formula. Written
+    beside `path` and moved into place, so a failure leaves no half file."""
+    import openpyxl  # only when a workbook is written
+    from openpyxl.cell import WriteOnlyCell
+
+    book = openpyxl.Workbook(write_only=True)
+    page = book.create_sheet(sheet)
+
+    def cells(values: Sequence[str]) -> list[WriteOnlyCell]:
+        out = []
+        for value in values:
+            cell = WriteOnlyCell(page, value=value)
+            cell.data_type = "s"  # openpyxl would take "=..." for a formula
+            cell.number_format = "@"  # and Excel a "0213" typed later for a number
+            out.append(cell)
+        return out
+
+    page.append(cells(headers))
+    for row in rows:
+        page.append(cells(row))
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        book.save(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _problems_by_row(session: ImportSession, order: ImportedOrder, extra: str) -> dict[int, str]:

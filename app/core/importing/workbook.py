@@ -71,6 +71,15 @@ def list_sheets(path: Path) -> list[SheetInfo]:
         book.close()
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's worksheet names, without reading any sheet. Raises ImportFileError."""
+    book = _open(path)
+    try:
+        return _worksheet_names(book)
+    finally:
+        book.close()
+
+
 def choose_sheet(sheets: Sequence[SheetInfo], wanted: str | int | None) -> SheetInfo:
     """The sheet asked for by name or 1-based position, else the first that is not empty.
     A name made of digits is a name first, then a position. Raises ImportFileError."""
