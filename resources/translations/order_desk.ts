@@ -871,78 +871,78 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="117"/>
+        <location filename="../../app/gui/import_dialog.py" line="118"/>
         <source>Import {0} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="138"/>
+        <location filename="../../app/gui/import_dialog.py" line="139"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="141"/>
-        <location filename="../../app/gui/import_dialog.py" line="201"/>
+        <location filename="../../app/gui/import_dialog.py" line="142"/>
+        <location filename="../../app/gui/import_dialog.py" line="202"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="145"/>
+        <location filename="../../app/gui/import_dialog.py" line="146"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="171"/>
+        <location filename="../../app/gui/import_dialog.py" line="172"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="176"/>
+        <location filename="../../app/gui/import_dialog.py" line="177"/>
         <source>Checking every order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="187"/>
+        <location filename="../../app/gui/import_dialog.py" line="188"/>
         <source>1. Choose the file and check how it reads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="188"/>
+        <location filename="../../app/gui/import_dialog.py" line="189"/>
         <source>2. Map columns to fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <location filename="../../app/gui/import_dialog.py" line="190"/>
         <source>3. Preview and fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="190"/>
+        <location filename="../../app/gui/import_dialog.py" line="191"/>
         <source>4. Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="201"/>
+        <location filename="../../app/gui/import_dialog.py" line="202"/>
         <source>Send {0} valid order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="224"/>
+        <location filename="../../app/gui/import_dialog.py" line="225"/>
         <source>Unexpected error: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="232"/>
+        <location filename="../../app/gui/import_dialog.py" line="235"/>
         <source>{0} rows read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="252"/>
+        <location filename="../../app/gui/import_dialog.py" line="255"/>
         <source>Send to production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="253"/>
+        <location filename="../../app/gui/import_dialog.py" line="256"/>
         <source>Send {0} order(s) to {1} PRODUCTION ({2})? Each order is real and may debit the account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -950,108 +950,138 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="62"/>
-        <source>A CSV, TSV or Excel &apos;Unicode text&apos; file</source>
+        <location filename="../../app/gui/import_file_page.py" line="78"/>
+        <source>A workbook (.xlsx, .xls, .ods) or a CSV, TSV or &apos;Unicode text&apos; file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="63"/>
+        <location filename="../../app/gui/import_file_page.py" line="80"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="65"/>
+        <location filename="../../app/gui/import_file_page.py" line="82"/>
         <source>Save template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="66"/>
+        <location filename="../../app/gui/import_file_page.py" line="83"/>
         <source>A CSV with the {0} column headers, ready to fill in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="76"/>
-        <location filename="../../app/gui/import_file_page.py" line="81"/>
+        <location filename="../../app/gui/import_file_page.py" line="93"/>
+        <location filename="../../app/gui/import_file_page.py" line="98"/>
         <source>Detect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <location filename="../../app/gui/import_file_page.py" line="99"/>
         <source>Comma</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <location filename="../../app/gui/import_file_page.py" line="99"/>
         <source>Semicolon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <location filename="../../app/gui/import_file_page.py" line="99"/>
         <source>Tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="83"/>
+        <location filename="../../app/gui/import_file_page.py" line="100"/>
         <source>Pipe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="90"/>
+        <location filename="../../app/gui/import_file_page.py" line="105"/>
+        <source>The workbook&apos;s sheet to import; the first sheet with data is chosen at first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="111"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="91"/>
+        <location filename="../../app/gui/import_file_page.py" line="112"/>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="113"/>
         <source>Encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="92"/>
+        <location filename="../../app/gui/import_file_page.py" line="114"/>
         <source>Delimiter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <location filename="../../app/gui/import_file_page.py" line="210"/>
+        <source>Sheet “{0}”: {1} row(s), {2} column(s), the header on row {3}. Check that the preview shows the right columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="216"/>
         <source>comma</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <location filename="../../app/gui/import_file_page.py" line="216"/>
         <source>semicolon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <location filename="../../app/gui/import_file_page.py" line="216"/>
         <source>tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="148"/>
+        <location filename="../../app/gui/import_file_page.py" line="217"/>
         <source>pipe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="150"/>
+        <location filename="../../app/gui/import_file_page.py" line="219"/>
         <source>Read as {0}, {1}-separated, {2} column(s). Check that the preview shows the right characters and columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="162"/>
+        <location filename="../../app/gui/import_file_page.py" line="234"/>
+        <source>Spreadsheets ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="235"/>
+        <source>Workbooks ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="236"/>
+        <source>Spreadsheet text ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="237"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="240"/>
         <source>Import orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="163"/>
-        <source>Spreadsheet text (*.csv *.tsv *.txt *.tab);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_file_page.py" line="171"/>
+        <location filename="../../app/gui/import_file_page.py" line="249"/>
         <source>Save template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="171"/>
+        <location filename="../../app/gui/import_file_page.py" line="249"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,22 +1169,27 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="112"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="115"/>
         <source>Rows without an order reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="115"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="118"/>
         <source>Rows with the same order reference become one order; each row is one item. * marks a required field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="129"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="133"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="139"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="145"/>
+        <source>Suggested by its values: all {0} values of “{1}” are among the choices of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="153"/>
         <source>Columns not used: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,12 +1478,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="252"/>
-        <location filename="../../app/gui/import_send_page.py" line="258"/>
+        <location filename="../../app/gui/import_send_page.py" line="257"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="257"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="263"/>
         <source>Export failed rows</source>
         <translation type="unfinished"></translation>
     </message>

@@ -875,78 +875,78 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="117"/>
+        <location filename="../../app/gui/import_dialog.py" line="118"/>
         <source>Import {0} orders</source>
         <translation>导入 {0} 订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="138"/>
+        <location filename="../../app/gui/import_dialog.py" line="139"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="141"/>
-        <location filename="../../app/gui/import_dialog.py" line="201"/>
+        <location filename="../../app/gui/import_dialog.py" line="142"/>
+        <location filename="../../app/gui/import_dialog.py" line="202"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="145"/>
+        <location filename="../../app/gui/import_dialog.py" line="146"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="171"/>
+        <location filename="../../app/gui/import_dialog.py" line="172"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="176"/>
+        <location filename="../../app/gui/import_dialog.py" line="177"/>
         <source>Checking every order…</source>
         <translation>正在检查每个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="187"/>
+        <location filename="../../app/gui/import_dialog.py" line="188"/>
         <source>1. Choose the file and check how it reads</source>
         <translation>1. 选择文件并检查读取结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="188"/>
+        <location filename="../../app/gui/import_dialog.py" line="189"/>
         <source>2. Map columns to fields</source>
         <translation>2. 将列对应到字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <location filename="../../app/gui/import_dialog.py" line="190"/>
         <source>3. Preview and fix</source>
         <translation>3. 预览并修正</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="190"/>
+        <location filename="../../app/gui/import_dialog.py" line="191"/>
         <source>4. Send</source>
         <translation>4. 发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="201"/>
+        <location filename="../../app/gui/import_dialog.py" line="202"/>
         <source>Send {0} valid order(s)</source>
         <translation>发送 {0} 个有效订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="224"/>
+        <location filename="../../app/gui/import_dialog.py" line="225"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="232"/>
+        <location filename="../../app/gui/import_dialog.py" line="235"/>
         <source>{0} rows read.</source>
         <translation>已读取 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="252"/>
+        <location filename="../../app/gui/import_dialog.py" line="255"/>
         <source>Send to production</source>
         <translation>发送到正式环境</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="253"/>
+        <location filename="../../app/gui/import_dialog.py" line="256"/>
         <source>Send {0} order(s) to {1} PRODUCTION ({2})? Each order is real and may debit the account.</source>
         <translation>将 {0} 个订单发送到 {1} 正式环境（{2}）？每个订单都是真实订单，可能会从账户扣款。</translation>
     </message>
@@ -954,108 +954,138 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="62"/>
-        <source>A CSV, TSV or Excel 'Unicode text' file</source>
-        <translation>CSV、TSV 或 Excel“Unicode 文本”文件</translation>
+        <location filename="../../app/gui/import_file_page.py" line="78"/>
+        <source>A workbook (.xlsx, .xls, .ods) or a CSV, TSV or 'Unicode text' file</source>
+        <translation>工作簿（.xlsx、.xls、.ods）或 CSV、TSV、“Unicode 文本”文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="63"/>
+        <location filename="../../app/gui/import_file_page.py" line="80"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="65"/>
+        <location filename="../../app/gui/import_file_page.py" line="82"/>
         <source>Save template…</source>
         <translation>保存模板…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="66"/>
+        <location filename="../../app/gui/import_file_page.py" line="83"/>
         <source>A CSV with the {0} column headers, ready to fill in</source>
         <translation>带有 {0} 列标题的 CSV，可直接填写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="76"/>
-        <location filename="../../app/gui/import_file_page.py" line="81"/>
+        <location filename="../../app/gui/import_file_page.py" line="93"/>
+        <location filename="../../app/gui/import_file_page.py" line="98"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <location filename="../../app/gui/import_file_page.py" line="99"/>
         <source>Comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <location filename="../../app/gui/import_file_page.py" line="99"/>
         <source>Semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <location filename="../../app/gui/import_file_page.py" line="99"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="83"/>
+        <location filename="../../app/gui/import_file_page.py" line="100"/>
         <source>Pipe</source>
         <translation>竖线</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="90"/>
+        <location filename="../../app/gui/import_file_page.py" line="105"/>
+        <source>The workbook's sheet to import; the first sheet with data is chosen at first</source>
+        <translation>要导入的工作表；默认选第一个有数据的工作表</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="111"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="91"/>
+        <location filename="../../app/gui/import_file_page.py" line="112"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="113"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="92"/>
+        <location filename="../../app/gui/import_file_page.py" line="114"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <location filename="../../app/gui/import_file_page.py" line="210"/>
+        <source>Sheet “{0}”: {1} row(s), {2} column(s), the header on row {3}. Check that the preview shows the right columns.</source>
+        <translation>工作表“{0}”：{1} 行，{2} 列，表头在第 {3} 行。请检查预览中的列是否正确。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="216"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <location filename="../../app/gui/import_file_page.py" line="216"/>
         <source>semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="147"/>
+        <location filename="../../app/gui/import_file_page.py" line="216"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="148"/>
+        <location filename="../../app/gui/import_file_page.py" line="217"/>
         <source>pipe</source>
         <translation>竖线</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="150"/>
+        <location filename="../../app/gui/import_file_page.py" line="219"/>
         <source>Read as {0}, {1}-separated, {2} column(s). Check that the preview shows the right characters and columns.</source>
         <translation>按 {0} 编码读取，以{1}分隔，共 {2} 列。请检查预览中的文字和列是否正确。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="162"/>
+        <location filename="../../app/gui/import_file_page.py" line="234"/>
+        <source>Spreadsheets ({0})</source>
+        <translation>表格文件 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="235"/>
+        <source>Workbooks ({0})</source>
+        <translation>工作簿 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="236"/>
+        <source>Spreadsheet text ({0})</source>
+        <translation>表格文本 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="237"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_file_page.py" line="240"/>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="163"/>
-        <source>Spreadsheet text (*.csv *.tsv *.txt *.tab);;All files (*)</source>
-        <translation>表格文本 (*.csv *.tsv *.txt *.tab);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/import_file_page.py" line="171"/>
+        <location filename="../../app/gui/import_file_page.py" line="249"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="171"/>
+        <location filename="../../app/gui/import_file_page.py" line="249"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1143,22 +1173,27 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>对具有这些列的文件记住此对应关系</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="112"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="115"/>
         <source>Rows without an order reference</source>
         <translation>没有订单号的行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="115"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="118"/>
         <source>Rows with the same order reference become one order; each row is one item. * marks a required field.</source>
         <translation>订单号相同的行合并为一个订单；每行是一件商品。* 表示必填字段。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="129"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="133"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="139"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="145"/>
+        <source>Suggested by its values: all {0} values of “{1}” are among the choices of {2}</source>
+        <translation>按数值建议：“{1}”列的全部 {0} 个值都是“{2}”的可选值</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_mapping_page.py" line="153"/>
         <source>Columns not used: {0}</source>
         <translation>未使用的列：{0}</translation>
     </message>
@@ -1449,12 +1484,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="252"/>
-        <location filename="../../app/gui/import_send_page.py" line="258"/>
+        <location filename="../../app/gui/import_send_page.py" line="257"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../app/gui/import_send_page.py" line="257"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_send_page.py" line="263"/>
         <source>Export failed rows</source>
         <translation>导出失败的行</translation>
     </message>
