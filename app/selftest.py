@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from app import __version__, crash
@@ -157,6 +158,27 @@ def check_country_names() -> str:
     return ", ".join(f"{name} -> {code}" for name, code in read.items())
 
 
+def check_workbooks() -> str:
+    """A workbook is written (openpyxl, for failed rows) and read back (python-calamine, with
+    openpyxl for a zero-padding format): both libraries are in the build."""
+    import openpyxl
+
+    from app.core.importing import read_table
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "self-test.xlsx"
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Phone", "Zip"])
+        sheet.append([8613812345678, 2134])
+        sheet["B2"].number_format = "00000"
+        book.save(path)
+        rows = read_table(path).rows
+    if rows != [["8613812345678", "02134"]]:
+        raise AssertionError(f"read as {rows}")
+    return "8613812345678 and 02134 read from an .xlsx"
+
+
 def check_crash_reports() -> str:
     """A report is written with secrets redacted and is found as pending, like at a next start."""
     secret = f"selftest-{secrets.token_hex(8)}"
@@ -272,6 +294,7 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("keyring backend", check_keyring_backend),
     ("command line", check_command_line),
     ("country names", check_country_names),
+    ("workbooks", check_workbooks),
     ("crash reports", check_crash_reports),
     ("main window", check_main_window),
     ("sandbox order", check_sandbox_order),
