@@ -12,21 +12,10 @@ from app.cli import EXIT_NOT_SENT, EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_US
 from app.cli.common import InputError, fail, json_line, open_desk, select_profile, shown
 from app.core.desk import Desk
 from app.core.engine import SubmissionEngine
-from app.core.engine.aftersale import RECENT_DAYS
 from app.core.journal import HistoryFilter, JournalError, OrderRecord, OrderState
-from app.core.server_status import CancelState
+from app.core.server_status import CANCEL_OUTCOME, RECENT_DAYS
 from app.core.settings import Profile
 from app.core.targets import Target, registered_targets
-
-# Where a cancel stands -> the word the command line reports.
-CANCEL_WORD = {
-    CancelState.CANCELLED: "cancelled",
-    CancelState.REQUESTED: "cancelled",  # taken by the server, which finishes it on its side
-    CancelState.REFUSED: "refused",
-    CancelState.NOT_CANCELLED: "refused",
-    CancelState.UNKNOWN: "unknown",
-    CancelState.SENDING: "unknown",
-}
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -179,7 +168,7 @@ def run_cancel(args: argparse.Namespace) -> int:
         try:
             for profile, members in groups:
                 for result in engine.cancel(profile, members):
-                    word = CANCEL_WORD[result.state]
+                    word = CANCEL_OUTCOME[result.state]
                     words.append(word)
                     if args.json:
                         print(json_line({"ref": result.order.reference, "status": word,

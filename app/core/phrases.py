@@ -87,6 +87,33 @@ NOMAD_FOUND = "found Nomad order %1"
 NOMAD_NOT_FILTERED = "Nomad did not filter by client_order_ref; nothing can be concluded"
 NOMAD_ABSENT = "no Nomad order with clientOrderRef %1"
 
+# -- after sending: status and cancel (app.core.engine.aftersale, the clients) -------------------
+STATUS_QUERY_FAILED = "the status query failed: %1"
+STATUS_QUERY_STOPPED = "the status query was stopped"
+STATUS_QUERY_GAVE_UP = "the status query gave up after %1 pages"
+STATUS_NOT_LISTED = "the server does not list this order"
+STATUS_SPLIT = "split into %1 orders"
+STATUS_PAGED = "one of %1 paged requests"
+KA_REFUND_ACCEPTED = "KA accepted the refund of order %1; KA completes refunds within 24 hours"
+NOMAD_CANCELLED = "Nomad order %1 cancelled"
+CANCEL_NOTHING_ON_SERVER = "not on the server (%1): nothing to cancel"
+CANCEL_SHIPPED = (
+    "refused without asking: the server says it has shipped (%1), so it can no longer be "
+    "cancelled")
+CANCEL_ALREADY = "already cancelled"
+CANCEL_LOOKED_UP = (
+    "an earlier cancel may have arrived: the next status check looks it up; it is never sent "
+    "again blindly")
+CANCEL_UNDER_WAY = "a cancel is already under way"
+CANCEL_NOT_NOW = "it cannot be cancelled now"
+CANCEL_TURNED_AWAY = (
+    "not cancelled: the server turned the request away before processing it (busy or "
+    "unreachable); it may be asked again")
+CANCEL_CONFIRMED = "cancelled (confirmed by the server)"
+CANCEL_DID_NOT_TAKE = (
+    "not cancelled: the server shows the order as it was, so the request did not take effect; "
+    "it may be asked again")
+
 PHRASES: tuple[str, ...] = tuple(
     value for name, value in sorted(globals().items())
     if name.isupper() and isinstance(value, str))

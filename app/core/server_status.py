@@ -31,6 +31,10 @@ class ServerStatus(StrEnum):
     UNRECOGNISED = "unrecognised"  # a status word neither API documents: shown as it is
 
 
+# Status refreshes without named orders (`order-desk status`, the window's automatic refresh)
+# look at accepted orders created this many days ago at most; older ones are asked by name.
+RECENT_DAYS = 30
+
 # The history's shipment filter, and what refuses a cancel locally.
 SHIPPED_STATUSES = frozenset({ServerStatus.PARTLY_SHIPPED, ServerStatus.SHIPPED,
                               ServerStatus.COMPLETED})
@@ -63,6 +67,16 @@ class CancelState(StrEnum):
     UNKNOWN = "unknown"  # the request may have arrived: look it up before any new cancel
     NOT_CANCELLED = "not_cancelled"  # nothing took effect (looked up, or never sent): may ask again
 
+
+# Where a cancel stands, in the three words the command line and the window report it by.
+CANCEL_OUTCOME = {
+    CancelState.CANCELLED: "cancelled",
+    CancelState.REQUESTED: "cancelled",  # taken by the server, which finishes it on its side
+    CancelState.REFUSED: "refused",
+    CancelState.NOT_CANCELLED: "refused",
+    CancelState.UNKNOWN: "unknown",
+    CancelState.SENDING: "unknown",
+}
 
 # A cancel may be asked (again) from these; the others are in flight or settled.
 CANCEL_ALLOWED_FROM = frozenset({None, CancelState.REFUSED, CancelState.NOT_CANCELLED})

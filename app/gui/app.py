@@ -190,11 +190,14 @@ def run_gui() -> int:
         def replaced(new: MainWindow) -> None:
             current[0] = new
             new.replaced.connect(replaced)
+            new.aftersale.start_automatic()
 
         window.replaced.connect(replaced)
         sink = ErrorSink(lambda: current[0])
         sink.install()
         window.show()
+        # Recent unfinished orders are asked about now and then, paced by each account's limit.
+        window.aftersale.start_automatic()
         crash.offer_previous_crash(window)
         app.aboutToQuit.connect(lambda: current[0].shutdown())
         try:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
 from app.core.models.summary import OrderSummary, summarise_order
+from app.core.server_status import CancelState, ServerStatus
 from app.gui.language import moment_text, outcome_text
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,9 @@ class HistoryTableModel(QAbstractTableModel):
             ("items", self.tr("Items")),
             ("reference", self.tr("Reference")),
             ("remote_id", self.tr("Remote id")),
+            ("server", self.tr("Server status")),
+            ("carrier", self.tr("Carrier")),
+            ("tracking", self.tr("Tracking")),
             ("profile", self.tr("Profile")),
             ("entered_by", self.tr("Entered by")),
             ("target", self.tr("Target")),
@@ -93,6 +97,44 @@ class HistoryTableModel(QAbstractTableModel):
             OrderState.NOT_SENT: self.tr("Not sent — submit again"),
             OrderState.CANCELLED: self.tr("Cancelled"),
         }[state]
+
+    def server_status_text(self, status: ServerStatus) -> str:
+        return {
+            ServerStatus.WAITING: self.tr("Waiting"),
+            ServerStatus.PROCESSING: self.tr("Processing"),
+            ServerStatus.PARTLY_SHIPPED: self.tr("Partly shipped"),
+            ServerStatus.SHIPPED: self.tr("Shipped"),
+            ServerStatus.COMPLETED: self.tr("Completed"),
+            ServerStatus.CANCELLED: self.tr("Cancelled"),
+            ServerStatus.REFUNDED: self.tr("Refunded"),
+            ServerStatus.ABNORMAL: self.tr("Problem on the server"),
+            ServerStatus.NOT_FOUND: self.tr("Not listed by the server"),
+            ServerStatus.UNRECOGNISED: self.tr("Unrecognised status"),
+        }[status]
+
+    def cancel_text(self, state: CancelState) -> str:
+        return {
+            CancelState.SENDING: self.tr("cancel being sent"),
+            CancelState.REQUESTED: self.tr("cancel requested"),
+            CancelState.CANCELLED: self.tr("cancelled"),
+            CancelState.REFUSED: self.tr("cancel refused"),
+            CancelState.UNKNOWN: self.tr("cancel outcome unknown — checked at the next refresh"),
+            CancelState.NOT_CANCELLED: self.tr("cancel did not take effect"),
+        }[state]
+
+    def server_text(self, record: OrderRecord) -> str:
+        """The server's last word on the order, and where a cancel stands if one is open."""
+        text = ("" if record.server_status is None
+                else self.server_status_text(record.server_status))
+        cancel = record.cancel_state
+        if cancel is not None and not (cancel is CancelState.CANCELLED
+                                       and record.server_status is ServerStatus.CANCELLED):
+            text = f"{text} ({self.cancel_text(cancel)})" if text else self.cancel_text(cancel)
+        return text
+
+    @staticmethod
+    def tracking_codes(record: OrderRecord) -> list[str]:
+        return [t.code for part in record.server_parts for t in part.tracking if t.code]
 
     @staticmethod
     def state_colour(state: OrderState) -> str:
@@ -197,13 +239,34 @@ class HistoryTableModel(QAbstractTableModel):
                 for line in self.summary(record).lines) or None
         if role == Qt.ItemDataRole.ToolTipRole and key == "recipient":
             return "\n".join(self.summary(record).address_lines) or None
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("server", "tracking", "carrier"):
+            return self.server_tooltip(record) or None
         if role == Qt.ItemDataRole.ToolTipRole and key == "profile":
             # Where it went: what makes an order's reference unique, whatever the profile is
             # called now.
             return self.tr("Sent to: %1").replace("%1", self.account_text(record.account))
         return None
 
+    def server_tooltip(self, record: OrderRecord) -> str:
+        """Each part the server holds (KA splits an order by warehouse), in the API's own
+        words, with its tracking; and when it was asked."""
+        if record.server_checked_at is None:
+            return ""
+        lines = [f"{part.remote_id}: {part.raw_status or part.status.value}"
+                 + "".join(f" — {t.carrier} {t.code}".rstrip() for t in part.tracking)
+                 for part in record.server_parts]
+        lines.append(self.tr("Checked %1").replace("%1", moment_text(record.server_checked_at)))
+        return "\n".join(lines)
+
     def _text(self, record: OrderRecord, key: str) -> str:
+        if key == "server":
+            return self.server_text(record)
+        if key == "carrier":
+            carriers = [t.carrier for part in record.server_parts for t in part.tracking
+                        if t.carrier]
+            return ", ".join(dict.fromkeys(carriers))
+        if key == "tracking":
+            return ", ".join(self.tracking_codes(record))
         if key == "created":
             return moment_text(record.created_at)
         if key == "entered_by":  # who, and on which desk (a team journal has several)

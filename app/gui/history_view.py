@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.core.csv_export import SpreadsheetWriter, open_for_spreadsheet
 from app.core.journal import AttemptRecord, HistoryFilter, Journal, OrderRecord, OrderState
+from app.core.server_status import CancelState, ServerStatus, Shipment
 from app.gui.history_model import HistoryTableModel, SortRole
 from app.gui.journal_watch import JournalWatch
 from app.gui.language import moment_text, outcome_text
@@ -45,12 +46,14 @@ SEARCH_DELAY_MS = 300
 # The date filter's choices: (key, days back from today; None: any time, -1: a chosen range).
 PERIODS = (("any", None), ("today", 0), ("week", 6), ("month", 29), ("range", -1))
 EXPORT_COLUMNS = ("created", "target", "account", "profile", "reference", "state", "remote_id",
-                  "message")
+                  "message", "server_status", "tracking")
 
 
 class HistoryView(QWidget):
     open_as_new = Signal(object)  # OrderRecord
     reconcile_requested = Signal(object)  # list[OrderRecord]
+    status_requested = Signal(object)  # list[OrderRecord]: ask their servers what became of them
+    cancel_requested = Signal(object)  # list[OrderRecord]: cancel them (after confirming)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +78,14 @@ class HistoryView(QWidget):
         for state in OrderState:
             self.state_filter.addItem(self.model.state_text(state), state.value)
         self.state_filter.currentIndexChanged.connect(self.apply_filter)
+        self.shipment_filter = QComboBox(self)
+        self.shipment_filter.setObjectName("historyShipment")
+        self.shipment_filter.setToolTip(self.tr("By what the server last said of the order"))
+        for text, value in ((self.tr("Shipped or not"), ""), (self.tr("Shipped"), "shipped"),
+                            (self.tr("Not shipped"), "not_shipped"),
+                            (self.tr("Cancelled"), "cancelled")):
+            self.shipment_filter.addItem(text, value)
+        self.shipment_filter.currentIndexChanged.connect(self.apply_filter)
         self.period = QComboBox(self)
         self.period.setObjectName("historyPeriod")
         self.period.setToolTip(self.tr("Orders entered in this period"))
@@ -147,6 +158,9 @@ class HistoryView(QWidget):
             ("copyRemoteId", self.tr("Copy remote id"), "Ctrl+Shift+C", self.copy_remote_id),
             ("openAsNew", self.tr("Open as new order"), "Ctrl+Shift+O", self._open_selected),
             ("reconcile", self.tr("Reconcile unknown"), "", self._reconcile_selected),
+            ("refreshStatus", self.tr("Refresh status"), "Ctrl+Shift+R", self._status_selected),
+            ("copyTracking", self.tr("Copy tracking"), "Ctrl+Shift+T", self.copy_tracking),
+            ("cancelOrder", self.tr("Cancel order…"), "", self._cancel_selected),
             ("exportCsv", self.tr("Export selection to CSV…"), "", self._export_dialog),
             ("refresh", self.tr("Refresh"), "F5", self.model.reload),
         ):
@@ -169,6 +183,7 @@ class HistoryView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.state_filter, 1)
+        top.addWidget(self.shipment_filter)
         top.addWidget(self.period)
         top.addWidget(self.date_from)
         top.addWidget(self.date_to)
@@ -207,8 +222,10 @@ class HistoryView(QWidget):
         text = self.search.text().strip() or None
         state = self.state_filter.currentData()
         since, until = self.period_bounds()
+        shipment = self.shipment_filter.currentData()
         return HistoryFilter(text=text, state=OrderState(state) if state else None,
-                             since=since, until=until)
+                             since=since, until=until,
+                             shipment=Shipment(shipment) if shipment else None)
 
     def period_bounds(self, today: date | None = None) -> tuple[float | None, float | None]:
         """(since, until) in seconds since the epoch for the chosen period, whole local days."""
@@ -283,6 +300,11 @@ class HistoryView(QWidget):
         self.actions_by_name["reconcile"].setEnabled(
             any(r.state is OrderState.UNKNOWN for r in records))
         self.actions_by_name["exportCsv"].setEnabled(bool(records))
+        on_server = [r for r in records if r.state is OrderState.ACCEPTED]
+        self.actions_by_name["refreshStatus"].setEnabled(bool(on_server))
+        self.actions_by_name["cancelOrder"].setEnabled(bool(on_server))
+        self.actions_by_name["copyTracking"].setEnabled(
+            any(self.model.tracking_codes(r) for r in records))
 
     def _remember_selection(self) -> None:
         self._kept_selection = {record.id for record in self.selected_records()}
@@ -337,7 +359,24 @@ class HistoryView(QWidget):
         ]
         if record.message:
             facts.append((self.tr("Outcome"), outcome_text(record.message)))
+        if record.server_checked_at is not None or record.cancel_state is not None:
+            facts.append((self.tr("On the server"), self.model.server_text(record)))
+        if record.server_checked_at is not None:
+            facts.append((self.tr("Checked"), moment_text(record.server_checked_at)))
         parts.append(_table_rows(facts))
+        if record.server_parts:
+            parts.append(heading(self.tr("On the server")))
+            header = "".join(f"<th align='left'>{e(text)}</th>" for text in (
+                self.tr("Server order"), self.tr("Status"), self.tr("Carrier"),
+                self.tr("Tracking")))
+            rows = "".join(
+                f"<tr><td>{e(part.remote_id)}</td><td>{e(self.model.server_status_text(part.status))}"
+                f" <span style='color:gray'>{e(part.raw_status)}</span></td>"
+                f"<td>{e(', '.join(t.carrier for t in part.tracking))}</td>"
+                f"<td>{e(', '.join(t.code for t in part.tracking))}</td></tr>"
+                for part in record.server_parts)
+            parts.append(f"<table cellspacing='0' cellpadding='3' border='0'><tr>{header}</tr>"
+                         f"{rows}</table>")
         address = [summary.recipient, *summary.address_lines, summary.country, summary.phone]
         parts.append(heading(self.tr("Deliver to")))
         parts.append("<br>".join(e(line) for line in address if line)
@@ -374,13 +413,21 @@ class HistoryView(QWidget):
 
     def _attempt_outcome_text(self, outcome: str) -> str:
         """An attempt's outcome word (the client's or the lookup's) in the operator's words."""
-        return {"accepted": self.tr("accepted"), "rejected": self.tr("rejected"),
-                "retry": self.tr("not taken (safe to resend)"), "unknown": self.tr("unknown"),
-                "found": self.tr("found"), "absent": self.tr("not on the server")}.get(
-            outcome, outcome)
+        known = {"accepted": self.tr("accepted"), "rejected": self.tr("rejected"),
+                 "retry": self.tr("not taken (safe to resend)"), "unknown": self.tr("unknown"),
+                 "found": self.tr("found"), "absent": self.tr("not on the server"),
+                 "failed": self.tr("no answer")}
+        if outcome in known:
+            return known[outcome]
+        if outcome in {s.value for s in ServerStatus}:
+            return self.model.server_status_text(ServerStatus(outcome))
+        if outcome in {s.value for s in CancelState}:
+            return self.model.cancel_text(CancelState(outcome))
+        return outcome
 
     def _kind_text(self, attempt: AttemptRecord) -> str:
-        return {"send": self.tr("Sent"), "lookup": self.tr("Looked up")}.get(
+        return {"send": self.tr("Sent"), "lookup": self.tr("Looked up"),
+                "status": self.tr("Status checked"), "cancel": self.tr("Cancel")}.get(
             attempt.kind.value, attempt.kind.value)
 
     def describe(self, record: OrderRecord, attempts: list[AttemptRecord] | None = None) -> str:
@@ -422,6 +469,23 @@ class HistoryView(QWidget):
         if len(records) == 1 and records[0].remote_id:
             QGuiApplication.clipboard().setText(records[0].remote_id)
 
+    def copy_tracking(self) -> None:
+        """The selected orders' tracking codes on the clipboard, one line each (one click)."""
+        codes = [code for record in self.selected_records()
+                 for code in self.model.tracking_codes(record)]
+        if codes:
+            QGuiApplication.clipboard().setText("\n".join(codes))
+
+    def _status_selected(self) -> None:
+        accepted = [r for r in self.selected_records() if r.state is OrderState.ACCEPTED]
+        if accepted:
+            self.status_requested.emit(accepted)
+
+    def _cancel_selected(self) -> None:
+        accepted = [r for r in self.selected_records() if r.state is OrderState.ACCEPTED]
+        if accepted:
+            self.cancel_requested.emit(accepted)
+
     def _open_selected(self) -> None:
         records = self.selected_records()
         if len(records) == 1:
@@ -454,6 +518,9 @@ class HistoryView(QWidget):
                     record.target.value, record.account, record.profile, record.reference,
                     record.state.value,
                     record.remote_id or "", record.message,
+                    record.server_status.value if record.server_status else "",
+                    " ".join(f"{t.carrier}:{t.code}" if t.carrier else t.code
+                             for part in record.server_parts for t in part.tracking),
                 ])
 
 

@@ -4,6 +4,7 @@ form (KA or Nomad) with Submit; the history. Every collaborator is passed in (se
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +31,10 @@ from app.core.clients import OrderClient
 from app.core.engine.results import OrderResult, Progress, ResultStatus
 from app.core.journal import OrderRecord
 from app.core.models.references import as_new_order
+from app.core.server_status import CANCEL_OUTCOME, SHIPPED_STATUSES
 from app.core.settings import Profile
 from app.core.targets import Target, registered_targets
+from app.gui.aftersale_controller import AfterSaleController
 from app.gui.context import AppContext
 from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
@@ -47,6 +50,7 @@ from app.gui.window_header import WindowHeader
 from app.gui.workers import WorkerPool
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+    from app.core.engine.aftersale import CancelResult, StatusResult
     from app.core.models import ValidationResult
     from app.gui.about_dialog import AboutDialog
     from app.gui.import_dialog import ImportDialog
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Order Desk"))
         self.workers = WorkerPool(self)
         self.submission = SubmissionController(context, self)
+        self.aftersale = AfterSaleController(context, lambda: self.submission.engine, self)
         self.drafts = DraftStore(context.data_dir)
         self.recent = RecentValues(context.data_dir)
         self.last_payload: dict[Target, dict[str, Any]] = {}
@@ -170,6 +175,11 @@ class MainWindow(QMainWindow):
         self.history = HistoryView(context.journal, self)
         self.history.open_as_new.connect(self.open_as_new)
         self.history.reconcile_requested.connect(self.submission.reconcile)
+        self.history.status_requested.connect(self._refresh_status)
+        self.history.cancel_requested.connect(self.confirm_cancel)
+        self.aftersale.status_done.connect(self._status_checked)
+        self.aftersale.cancel_done.connect(self._cancels_done)
+        self.aftersale.failed.connect(self._reconciled)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
@@ -675,6 +685,57 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15_000)
         self.history.refresh()
 
+    # -- after sending: status and cancel -------------------------------------------------------
+    def _refresh_status(self, records: list[OrderRecord]) -> None:
+        self.statusBar().showMessage(self.tr("Asking the server about %n order(s)…", "",
+                                             len(records)), 15_000)
+        self.aftersale.refresh(records)
+
+    def _status_checked(self, results: list[StatusResult], asked: bool) -> None:
+        self.history.refresh()
+        if not asked:
+            return
+        checked = [r for r in results if r.checked]
+        shipped = sum(1 for r in checked if r.order.server_status in SHIPPED_STATUSES)
+        text = (self.tr("Checked %1 order(s) on the server: %2 shipped.")
+                .replace("%1", str(len(checked))).replace("%2", str(shipped)))
+        missed = len(results) - len(checked)
+        if missed:
+            text += " " + self.tr("%1 could not be checked: %2").replace("%1", str(missed)) \
+                .replace("%2", outcome_text(next(r.message for r in results if not r.checked)))
+        self.statusBar().showMessage(text, 15_000)
+
+    def confirm_cancel(self, records: list[OrderRecord]) -> QMessageBox:
+        """Say what cancelling will do and cancel only when the operator agrees."""
+        from app.gui.cancel_confirm import confirm_cancel
+
+        box = confirm_cancel(self, records)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+
+        def answered() -> None:
+            self._open_boxes.remove(box)
+            box.deleteLater()
+            if box.clickedButton() is yes:
+                self.statusBar().showMessage(self.tr("Cancelling %n order(s)…", "",
+                                                     len(records)), 15_000)
+                self.aftersale.cancel(records)
+
+        box.finished.connect(answered)
+        self._open_boxes.append(box)
+        box.open()
+        return box
+
+    def _cancels_done(self, results: list[CancelResult]) -> None:
+        self.history.refresh()
+        counts = Counter(CANCEL_OUTCOME[r.state] for r in results)
+        text = (self.tr("Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next "
+                        "refresh).").replace("%1", str(counts["cancelled"]))
+                .replace("%2", str(counts["refused"])).replace("%3", str(counts["unknown"])))
+        refused = [r for r in results if CANCEL_OUTCOME[r.state] == "refused"]
+        if refused:
+            text += " " + f"{refused[0].order.reference}: {outcome_text(refused[0].message)}"
+        self.statusBar().showMessage(text, 30_000)
+
     # -- spreadsheet import --------------------------------------------------------------------
     def open_import(self) -> ImportDialog:
         """The import dialog for the current target, sending with the profile in use."""
@@ -732,6 +793,7 @@ class MainWindow(QMainWindow):
             dialog.close()
         self.save_drafts()
         self._save_settings()
+        self.aftersale.shutdown(SHUTDOWN_WAIT_MS)
         self.submission.shutdown(SHUTDOWN_WAIT_MS)
         self.workers.wait(SHUTDOWN_WAIT_MS)
         event.accept()

@@ -316,7 +316,7 @@ class KaClient:
             return FoundPage([(o.order_id, o.custom_order_id, o.raw) for o in page.orders],
                              page.is_last(seen[key])), exchange
 
-        return search_status("KA", asked, searches, fetch, _ka_part,
+        return search_status(asked, searches, fetch, _ka_part,
                              clock=lambda: self._clock().timestamp(),
                              max_pages=self.lookup_max_pages, pace=pace)
 
@@ -331,9 +331,8 @@ class KaClient:
         number = id_text(reply.data)
         return reply.exchange.outcome(
             OutcomeKind.ACCEPTED,
-            f"KA accepted the refund of order {remote_id}"
-            + (f" (refund {number})" if number else "")
-            + "; KA completes refunds within 24 hours",
+            fill(phrases.KA_REFUND_ACCEPTED, remote_id)
+            + (f" [refund {number}]" if number else ""),
         )
 
     @staticmethod

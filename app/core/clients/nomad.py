@@ -250,7 +250,7 @@ class NomadClient:
             return FoundPage([(o.order_id, o.client_order_ref, o.raw) for o in orders],
                              len(orders) < STATUS_PAGE_SIZE or "order_id" in search), exchange
 
-        return search_status("Nomad", asked, searches, fetch, _nomad_part, clock=self._clock,
+        return search_status(asked, searches, fetch, _nomad_part, clock=self._clock,
                              max_pages=MAX_PAGE_NO, pace=pace)
 
     def cancel(self, remote_id: str) -> SendOutcome:
@@ -269,7 +269,7 @@ class NomadClient:
         if isinstance(reply, SendOutcome):
             return reply
         return reply.exchange.outcome(
-            OutcomeKind.ACCEPTED, f"Nomad order {order_id} cancelled", remote_id=order_id
+            OutcomeKind.ACCEPTED, fill(phrases.NOMAD_CANCELLED, order_id), remote_id=order_id
         )
 
     # -- plumbing ---------------------------------------------------------------------------

@@ -7,9 +7,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core import phrases
 from app.core.clients.base import Pacer
 from app.core.clients.http import Exchange
 from app.core.outcome import SendOutcome
+from app.core.phrases import fill
 from app.core.server_status import ServerPart, ServerView, StatusAnswer, StatusQuery
 
 
@@ -24,7 +26,6 @@ PageFetcher = Callable[[Mapping[str, str], int], tuple["FoundPage | SendOutcome"
 
 
 def search_status(
-    api: str,
     asked: Sequence[StatusQuery],
     searches: Sequence[Mapping[str, str]],
     fetch: PageFetcher,
@@ -45,15 +46,15 @@ def search_status(
     for search in searches:
         for page_number in range(1, max_pages + 1):
             if requests and pace is not None and not pace():
-                failure = f"{api} status query stopped"
+                failure = phrases.STATUS_QUERY_STOPPED
                 break
             page, exchange = fetch(search, page_number)
             requests += 1
             total_ms += exchange.duration_ms
             first = first or exchange
             if isinstance(page, SendOutcome):
-                failure, retry_after = f"{api} status query failed: {page.message}", \
-                    page.retry_after
+                failure = fill(phrases.STATUS_QUERY_FAILED, page.message)
+                retry_after = page.retry_after
                 break
             for order_id, reference, raw in page.orders:
                 owner = by_id.get(order_id or "") or by_reference.get(reference or "")
@@ -62,7 +63,7 @@ def search_status(
             if page.last:
                 break
         else:
-            failure = f"{api} status query gave up after {max_pages} pages"
+            failure = fill(phrases.STATUS_QUERY_GAVE_UP, max_pages)
         if failure:
             break
     checked = clock()

@@ -16,10 +16,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
+from app.core import phrases
 from app.core.clients.base import AfterSaleClient
 from app.core.engine.lane import Lane
 from app.core.journal import AttemptKind, Journal, NewAttempt, OrderRecord, OrderState
 from app.core.outcome import OutcomeKind, SendOutcome
+from app.core.phrases import fill
 from app.core.server_status import (
     CANCELLED_STATUSES,
     SHIPPED_STATUSES,
@@ -31,9 +33,6 @@ from app.core.server_status import (
 
 log = logging.getLogger(__name__)
 
-# The automatic refresh and `order-desk status` without references look at accepted orders
-# created this many days ago at most (older ones are asked about by name).
-RECENT_DAYS = 30
 # One status search covers at most this many orders (its answer is journaled in one transaction).
 STATUS_CHUNK = 500
 # A cancel the server turned away before processing (429, 503, no connection) is tried again
@@ -90,7 +89,7 @@ def check_status(
                 pace=lambda: lane.bucket.acquire(stop=stop))
         except Exception as exc:  # a client bug must not lose the orders' history
             log.exception("status query failed")
-            answer = StatusAnswer({}, failure=f"client error: {exc}")
+            answer = StatusAnswer({}, failure=fill(phrases.CLIENT_ERROR, exc))
         if answer.retry_after:
             lane.bucket.defer(answer.retry_after)
         results += _record_status(journal, client, chunk, answer, started)
@@ -107,7 +106,7 @@ def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[O
         for order in orders:
             view = answer.views.get(order.reference)
             if view is None:
-                message = answer.failure or "no answer"
+                message = answer.failure or phrases.NO_ANSWER
                 outcome = "failed"
                 body = None
             else:
@@ -132,10 +131,13 @@ def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[O
 
 def _status_message(status: ServerStatus, parts: int, requests: int) -> str:
     if status is ServerStatus.NOT_FOUND:
-        return "the server does not list this order"
-    split = f" (split into {parts} orders)" if parts > 1 else ""
-    shared = f"; one of {requests} paged requests" if requests > 1 else ""
-    return f"{status.value}{split}{shared}"
+        return phrases.STATUS_NOT_LISTED
+    notes = [status.value]
+    if parts > 1:
+        notes.append(fill(phrases.STATUS_SPLIT, parts))
+    if requests > 1:
+        notes.append(fill(phrases.STATUS_PAGED, requests))
+    return "; ".join(notes)
 
 
 def cancel_orders(
@@ -168,10 +170,9 @@ def cancel_orders(
         state = checked.order.cancel_state or before.state
         message = before.message
         if state is not before.state:
-            message = {CancelState.CANCELLED: "cancelled (confirmed by the server)",
-                       CancelState.NOT_CANCELLED: "not cancelled: the server shows the order "
-                       "as it was, so the request did not take effect; it may be asked again",
-                       }.get(state, message)
+            message = {CancelState.CANCELLED: phrases.CANCEL_CONFIRMED,
+                       CancelState.NOT_CANCELLED: phrases.CANCEL_DID_NOT_TAKE}.get(state,
+                                                                                   message)
         results[checked.order.id] = CancelResult(checked.order, state, message, sent=True)
     return [results[o.id] for o in orders]
 
@@ -192,7 +193,7 @@ def _cancel_one(journal: Journal, lane: Lane, client: AfterSaleClient, order: Or
     if claimed is None:  # changed meanwhile (another window, a command line)
         current = journal.get(order.id)
         state, message = _local_refusal(current) or (CancelState.REFUSED,
-                                                     "it cannot be cancelled now")
+                                                     phrases.CANCEL_NOT_NOW)
         return CancelResult(current, state, message)
     # KA may hold the order as several (split by warehouse): each part is cancelled.
     parts = [p.remote_id for p in claimed.server_parts
@@ -215,19 +216,17 @@ def _local_refusal(order: OrderRecord) -> tuple[CancelState, str] | None:
     """Where a cancel of the order stands without asking the server, and why; None when a
     request may go."""
     if order.state is not OrderState.ACCEPTED:
-        return CancelState.REFUSED, f"not on the server ({order.state.value}): nothing to cancel"
+        return CancelState.REFUSED, fill(phrases.CANCEL_NOTHING_ON_SERVER, order.state.value)
     if order.server_status in SHIPPED_STATUSES:
-        return CancelState.REFUSED, (
-            f"refused without asking: the server says it has shipped "
-            f"({order.server_status.value if order.server_status else ''}), so it can no "
-            "longer be cancelled")
+        return CancelState.REFUSED, fill(phrases.CANCEL_SHIPPED,
+                                         order.server_status.value if order.server_status
+                                         else "")
     if order.server_status in CANCELLED_STATUSES or order.cancel_state is CancelState.CANCELLED:
-        return CancelState.CANCELLED, "already cancelled"
+        return CancelState.CANCELLED, phrases.CANCEL_ALREADY
     if order.cancel_state is CancelState.UNKNOWN:
-        return CancelState.UNKNOWN, ("an earlier cancel may have arrived: the next status "
-                                     "check looks it up; it is never sent again blindly")
+        return CancelState.UNKNOWN, phrases.CANCEL_LOOKED_UP
     if order.cancel_state in (CancelState.SENDING, CancelState.REQUESTED):
-        return order.cancel_state, "a cancel is already under way"
+        return order.cancel_state, phrases.CANCEL_UNDER_WAY
     return None
 
 
@@ -244,7 +243,7 @@ def _send_cancel(journal: Journal, lane: Lane, client: AfterSaleClient, order: O
             outcome = client.cancel(remote_id)
         except Exception as exc:  # a client bug: the request may have gone
             log.exception("cancel failed")
-            outcome = SendOutcome(OutcomeKind.UNKNOWN, f"client error: {exc}")
+            outcome = SendOutcome(OutcomeKind.UNKNOWN, fill(phrases.CLIENT_ERROR, exc))
         request = outcome.request
         journal.record_server(order.id, NewAttempt(
             AttemptKind.CANCEL, started,
@@ -259,8 +258,7 @@ def _send_cancel(journal: Journal, lane: Lane, client: AfterSaleClient, order: O
             lane.bucket.defer(outcome.retry_after)  # the account is paced: hold every request
         elif tries < CANCEL_TRIES and sleep(float(tries)):
             break
-    return CancelState.NOT_CANCELLED, "not cancelled: the server turned the request away " \
-        "before processing it (busy or unreachable); it may be asked again"
+    return CancelState.NOT_CANCELLED, phrases.CANCEL_TURNED_AWAY
 
 
 # A cancel request's outcome -> where the cancel stands (ACCEPTED: the client's own meaning).
