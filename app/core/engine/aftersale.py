@@ -132,7 +132,7 @@ def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[O
 def _status_message(status: ServerStatus, parts: int, requests: int) -> str:
     if status is ServerStatus.NOT_FOUND:
         return phrases.STATUS_NOT_LISTED
-    notes = [status.value]
+    notes = []  # the status itself is the attempt's outcome
     if parts > 1:
         notes.append(fill(phrases.STATUS_SPLIT, parts))
     if requests > 1:
