@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
     QTextBrowser,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -153,7 +153,12 @@ class HistoryView(QWidget):
             "What was sent and what came back, attempt by attempt (credentials removed)"))
 
         self.actions_by_name: dict[str, QAction] = {}
-        buttons = QHBoxLayout()
+        # A tool bar, not a row of buttons: on a narrow screen (or with large text) the actions
+        # that do not fit move behind its » button instead of widening the window.
+        buttons = QToolBar(self)
+        buttons.setObjectName("historyActions")
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        buttons.setMovable(False)
         for name, text, keys, slot in (
             ("copyRemoteId", self.tr("Copy remote id"), "Ctrl+Shift+C", self.copy_remote_id),
             ("openAsNew", self.tr("Open as new order"), "Ctrl+Shift+O", self._open_selected),
@@ -173,11 +178,8 @@ class HistoryView(QWidget):
             self.addAction(action)
             self.table.addAction(action)
             self.actions_by_name[name] = action
-            button = QPushButton(text, self)
-            button.setObjectName(f"history.{name}Button")
-            button.clicked.connect(action.trigger)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addAction(action)
+            buttons.widgetForAction(action).setObjectName(f"history.{name}Button")
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         top = QHBoxLayout()
@@ -209,7 +211,7 @@ class HistoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self.model.modelReset.connect(self._update_count)
         # Another desk's outcome in a team journal shows here without anyone pressing Refresh.
         self.watch = JournalWatch(journal, self)

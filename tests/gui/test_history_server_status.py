@@ -52,7 +52,10 @@ def window(qtbot: QtBot, shipping: list[SandboxServer]) -> Iterator[MainWindow]:
 
 def submit(qtbot: QtBot, window: MainWindow, reference: str) -> OrderRecord:
     journal = window.context.journal
-    window.forms[Target.KA].load(ka_order(reference))
+    # The previous order's batch reports to the window (which then clears the form) after its
+    # journal entry is written: wait for that before typing the next one.
+    qtbot.waitUntil(lambda: not window.submission.busy_with(Target.KA))
+    window.forms[Target.KA].load(ka_order(reference, remark=f"note {reference}"))
     qtbot.waitUntil(window.submit_button.isEnabled)
     window.submit()
 
