@@ -40,6 +40,19 @@
     </message>
 </context>
 <context>
+    <name>AfterSaleController</name>
+    <message>
+        <location filename="../../app/gui/aftersale_controller.py" line="87"/>
+        <source>No profile sends to %1 any more; its orders cannot be asked about. Add a profile for it.</source>
+        <translation>已没有配置发往 %1；无法查询其订单。请为它添加一个配置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/aftersale_controller.py" line="94"/>
+        <source>Profile %1 has no %2: set it in Profiles and credentials.</source>
+        <translation>配置 %1 缺少 %2：请在“配置与凭据”中设置。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../app/gui/app.py" line="107"/>
@@ -88,6 +101,49 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <location filename="../../app/gui/app.py" line="185"/>
         <source>Order Desk cannot start</source>
         <translation>Order Desk 下单台无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>CancelConfirm</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/cancel_confirm.py" line="17"/>
+        <source>Cancel %n order(s)?</source>
+        <translation>
+            <numerusform>取消 %n 个订单？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/cancel_confirm.py" line="20"/>
+        <source>KA: each whole order is refunded and cancelled. KA allows it only before the order ships and completes it on its side within 24 hours.</source>
+        <translation>KA：每个订单整单退款并取消。KA 只允许在订单发货前取消，并在 24 小时内于其系统中完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/cancel_confirm.py" line="24"/>
+        <source>Nomad: the platform is asked to cancel each order; whether it can depends on the platform, and its answer is shown as it is.</source>
+        <translation>Nomad：请求平台取消每个订单；能否取消取决于平台，平台的答复原样显示。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/cancel_confirm.py" line="29"/>
+        <source>%n of them have shipped as far as the server last said: they are refused without asking.</source>
+        <translation>
+            <numerusform>据服务器最近一次答复，其中 %n 个已发货：不发请求，直接拒绝取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/cancel_confirm.py" line="32"/>
+        <source>The status of each order is checked first; a cancel is sent once and never repeated blindly.</source>
+        <translation>先查询每个订单的状态；取消请求只发送一次，绝不盲目重发。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/cancel_confirm.py" line="40"/>
+        <location filename="../../app/gui/cancel_confirm.py" line="46"/>
+        <source>Cancel orders</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/cancel_confirm.py" line="48"/>
+        <source>Keep them</source>
+        <translation>保留订单</translation>
     </message>
 </context>
 <context>
@@ -454,125 +510,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="79"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="77"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="66"/>
+        <location filename="../../app/gui/history_model.py" line="67"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="67"/>
+        <location filename="../../app/gui/history_model.py" line="68"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="69"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../app/gui/history_model.py" line="74"/>
+        <source>Server status</source>
+        <translation>服务器状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="75"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="76"/>
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="78"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="84"/>
+        <location filename="../../app/gui/history_model.py" line="88"/>
         <source>built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="88"/>
+        <location filename="../../app/gui/history_model.py" line="92"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="89"/>
+        <location filename="../../app/gui/history_model.py" line="93"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="90"/>
+        <location filename="../../app/gui/history_model.py" line="94"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="91"/>
+        <location filename="../../app/gui/history_model.py" line="95"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="92"/>
+        <location filename="../../app/gui/history_model.py" line="96"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="93"/>
+        <location filename="../../app/gui/history_model.py" line="97"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="94"/>
+        <location filename="../../app/gui/history_model.py" line="98"/>
+        <location filename="../../app/gui/history_model.py" line="108"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="146"/>
-        <location filename="../../app/gui/history_model.py" line="195"/>
+        <location filename="../../app/gui/history_model.py" line="103"/>
+        <source>Waiting</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="104"/>
+        <source>Processing</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="105"/>
+        <source>Partly shipped</source>
+        <translation>部分发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="106"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="107"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="109"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="110"/>
+        <source>Problem on the server</source>
+        <translation>服务器标记异常</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="111"/>
+        <source>Not listed by the server</source>
+        <translation>服务器未列出</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="112"/>
+        <source>Unrecognised status</source>
+        <translation>无法识别的状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="117"/>
+        <source>cancel being sent</source>
+        <translation>取消请求发送中</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="118"/>
+        <source>cancel requested</source>
+        <translation>已申请取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="119"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="120"/>
+        <source>cancel refused</source>
+        <translation>取消被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="121"/>
+        <source>cancel outcome unknown — checked at the next refresh</source>
+        <translation>取消结果未知——下次刷新时查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="122"/>
+        <source>cancel did not take effect</source>
+        <translation>取消未生效</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="188"/>
+        <location filename="../../app/gui/history_model.py" line="237"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="152"/>
+        <location filename="../../app/gui/history_model.py" line="194"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="203"/>
+        <location filename="../../app/gui/history_model.py" line="247"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="211"/>
+        <location filename="../../app/gui/history_model.py" line="258"/>
+        <source>Checked %1</source>
+        <translation>查询于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_model.py" line="274"/>
         <source>%1 on %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="80"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="77"/>
+        <location filename="../../app/gui/history_model.py" line="81"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -580,294 +732,380 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="65"/>
+        <location filename="../../app/gui/history_view.py" line="68"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation>搜索订单号、远端单号、姓名、SKU、消息…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="74"/>
+        <location filename="../../app/gui/history_view.py" line="77"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="80"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
+        <source>By what the server last said of the order</source>
+        <translation>按服务器最近一次给出的订单状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="84"/>
+        <source>Shipped or not</source>
+        <translation>是否发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="84"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="85"/>
+        <source>Not shipped</source>
+        <translation>未发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="86"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="91"/>
         <source>Orders entered in this period</source>
         <translation>在此期间录入的订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="82"/>
+        <location filename="../../app/gui/history_view.py" line="93"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="82"/>
+        <location filename="../../app/gui/history_view.py" line="93"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="83"/>
+        <location filename="../../app/gui/history_view.py" line="94"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="83"/>
+        <location filename="../../app/gui/history_view.py" line="94"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="84"/>
+        <location filename="../../app/gui/history_view.py" line="95"/>
         <source>From… to…</source>
         <translation>从…到…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="99"/>
+        <location filename="../../app/gui/history_view.py" line="110"/>
         <source>Entered on or after this day</source>
         <translation>在此日期当天或之后录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="100"/>
+        <location filename="../../app/gui/history_view.py" line="111"/>
         <source>Entered on or before this day</source>
         <translation>在此日期当天或之前录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="130"/>
+        <location filename="../../app/gui/history_view.py" line="141"/>
         <source>Select an order to see it here.</source>
         <translation>选择一个订单以在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="135"/>
+        <location filename="../../app/gui/history_view.py" line="146"/>
         <source>Select an order to see its attempts.</source>
         <translation>选择一个订单以查看其发送记录。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="139"/>
+        <location filename="../../app/gui/history_view.py" line="150"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="140"/>
+        <location filename="../../app/gui/history_view.py" line="151"/>
         <source>Request and response</source>
         <translation>请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="142"/>
+        <location filename="../../app/gui/history_view.py" line="153"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation>逐次列出发送的内容和返回的结果（已去除凭据）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="147"/>
+        <location filename="../../app/gui/history_view.py" line="163"/>
         <source>Copy remote id</source>
         <translation>复制远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="148"/>
+        <location filename="../../app/gui/history_view.py" line="164"/>
         <source>Open as new order</source>
         <translation>作为新订单打开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="149"/>
+        <location filename="../../app/gui/history_view.py" line="165"/>
         <source>Reconcile unknown</source>
         <translation>核对未知订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="150"/>
+        <location filename="../../app/gui/history_view.py" line="166"/>
+        <source>Refresh status</source>
+        <translation>刷新状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="167"/>
+        <source>Copy tracking</source>
+        <translation>复制运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="168"/>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="169"/>
         <source>Export selection to CSV…</source>
         <translation>将所选导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="151"/>
+        <location filename="../../app/gui/history_view.py" line="170"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="252"/>
+        <location filename="../../app/gui/history_view.py" line="271"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="258"/>
+        <location filename="../../app/gui/history_view.py" line="277"/>
         <source>No orders match this search, state or date.</source>
         <translation>没有符合此搜索、状态或日期的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="259"/>
+        <location filename="../../app/gui/history_view.py" line="278"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入 CSV… 批量导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="333"/>
+        <location filename="../../app/gui/history_view.py" line="357"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="334"/>
+        <location filename="../../app/gui/history_view.py" line="358"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="335"/>
+        <location filename="../../app/gui/history_view.py" line="359"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="336"/>
+        <location filename="../../app/gui/history_view.py" line="360"/>
         <source>Sent to</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="339"/>
+        <location filename="../../app/gui/history_view.py" line="363"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="342"/>
+        <location filename="../../app/gui/history_view.py" line="365"/>
+        <location filename="../../app/gui/history_view.py" line="370"/>
+        <source>On the server</source>
+        <translation>服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="367"/>
+        <source>Checked</source>
+        <translation>查询时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="372"/>
+        <source>Server order</source>
+        <translation>服务器订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="372"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="372"/>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="373"/>
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Deliver to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="344"/>
+        <location filename="../../app/gui/history_view.py" line="385"/>
         <source>(no address in this order)</source>
         <translation>（此订单没有地址）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="345"/>
+        <location filename="../../app/gui/history_view.py" line="386"/>
         <source>Lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="353"/>
+        <location filename="../../app/gui/history_view.py" line="394"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="353"/>
+        <location filename="../../app/gui/history_view.py" line="394"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="354"/>
+        <location filename="../../app/gui/history_view.py" line="395"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="358"/>
+        <location filename="../../app/gui/history_view.py" line="399"/>
         <source>(no lines in this order)</source>
         <translation>（此订单没有商品行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="359"/>
+        <location filename="../../app/gui/history_view.py" line="400"/>
         <source>Attempts</source>
         <translation>尝试记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="370"/>
+        <location filename="../../app/gui/history_view.py" line="411"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="371"/>
+        <location filename="../../app/gui/history_view.py" line="412"/>
         <source>Show the request and response</source>
         <translation>显示请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="377"/>
+        <location filename="../../app/gui/history_view.py" line="418"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="377"/>
+        <location filename="../../app/gui/history_view.py" line="418"/>
         <source>rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="378"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>not taken (safe to resend)</source>
         <translation>未被受理（可安全重发）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="378"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="383"/>
+        <location filename="../../app/gui/history_view.py" line="421"/>
+        <source>no answer</source>
+        <translation>无答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="431"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="383"/>
+        <location filename="../../app/gui/history_view.py" line="431"/>
         <source>Looked up</source>
         <translation>已查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="391"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
+        <source>Status checked</source>
+        <translation>已查询状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="432"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>Reference: %1</source>
         <translation>订单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="392"/>
+        <location filename="../../app/gui/history_view.py" line="441"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="393"/>
+        <location filename="../../app/gui/history_view.py" line="442"/>
         <source>Remote id: %1</source>
         <translation>远端单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="394"/>
+        <location filename="../../app/gui/history_view.py" line="443"/>
         <source>Profile: %1 (%2)</source>
         <translation>配置：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="396"/>
+        <location filename="../../app/gui/history_view.py" line="445"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="448"/>
         <source>Message: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="400"/>
+        <location filename="../../app/gui/history_view.py" line="449"/>
         <source>Payload:</source>
         <translation>请求内容：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="405"/>
+        <location filename="../../app/gui/history_view.py" line="454"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation>第 %1 次尝试（%2），时间 %3：%4，HTTP %5，%6 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="414"/>
+        <location filename="../../app/gui/history_view.py" line="463"/>
         <source>Request:</source>
         <translation>请求：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="416"/>
+        <location filename="../../app/gui/history_view.py" line="465"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="440"/>
+        <location filename="../../app/gui/history_view.py" line="506"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="440"/>
+        <location filename="../../app/gui/history_view.py" line="506"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1675,195 +1913,195 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="642"/>
+        <location filename="../../app/gui/main_window.py" line="652"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="84"/>
+        <location filename="../../app/gui/main_window.py" line="88"/>
         <source>Order Desk</source>
         <translation>Order Desk 下单台</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="110"/>
+        <location filename="../../app/gui/main_window.py" line="115"/>
         <source>Profiles and credentials…</source>
         <translation>配置与凭据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="108"/>
+        <location filename="../../app/gui/main_window.py" line="113"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="130"/>
+        <location filename="../../app/gui/main_window.py" line="135"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="132"/>
-        <location filename="../../app/gui/main_window.py" line="408"/>
+        <location filename="../../app/gui/main_window.py" line="137"/>
+        <location filename="../../app/gui/main_window.py" line="418"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation>发送此订单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="144"/>
+        <location filename="../../app/gui/main_window.py" line="149"/>
         <source>Bring back the previous order</source>
         <translation>恢复上一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="146"/>
+        <location filename="../../app/gui/main_window.py" line="151"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation>表单被清空或替换之前的订单（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="176"/>
+        <location filename="../../app/gui/main_window.py" line="186"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="177"/>
+        <location filename="../../app/gui/main_window.py" line="187"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="302"/>
+        <location filename="../../app/gui/main_window.py" line="312"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation>无系统密钥环：凭据只能在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="245"/>
+        <location filename="../../app/gui/main_window.py" line="255"/>
         <source>&amp;Bring back the previous order</source>
         <translation>恢复上一个订单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="247"/>
+        <location filename="../../app/gui/main_window.py" line="257"/>
         <source>&amp;Review before sending</source>
         <translation>发送前确认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="250"/>
+        <location filename="../../app/gui/main_window.py" line="260"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation>每次发送前确认订单摘要（正式环境的配置始终确认）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="272"/>
+        <location filename="../../app/gui/main_window.py" line="282"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="372"/>
+        <location filename="../../app/gui/main_window.py" line="382"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation>设置未保存（%1）：更改在关闭程序前有效。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="402"/>
+        <location filename="../../app/gui/main_window.py" line="412"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="404"/>
+        <location filename="../../app/gui/main_window.py" line="414"/>
         <source>Not ready to send; still to fix:</source>
         <translation>尚不能发送，仍需修正：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="406"/>
+        <location filename="../../app/gui/main_window.py" line="416"/>
         <source>To send, fix: %1</source>
         <translation>发送前请修正：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="416"/>
+        <location filename="../../app/gui/main_window.py" line="426"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation>标出的问题均已修正，可以发送（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="461"/>
+        <location filename="../../app/gui/main_window.py" line="471"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>新订单。之前输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="479"/>
+        <location filename="../../app/gui/main_window.py" line="489"/>
         <source>No order was put aside.</source>
         <translation>没有暂存的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="488"/>
+        <location filename="../../app/gui/main_window.py" line="498"/>
         <source>The previous order is back in the form.</source>
         <translation>上一个订单已恢复到表单中。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="495"/>
+        <location filename="../../app/gui/main_window.py" line="505"/>
         <source>No order sent yet in this session.</source>
         <translation>本次会话尚未发送订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="507"/>
+        <location filename="../../app/gui/main_window.py" line="517"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation>已复制为新订单。请检查后再提交。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="509"/>
+        <location filename="../../app/gui/main_window.py" line="519"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>正在输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="531"/>
+        <location filename="../../app/gui/main_window.py" line="541"/>
         <source>Still sending the previous order…</source>
         <translation>仍在发送上一个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="546"/>
+        <location filename="../../app/gui/main_window.py" line="556"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="566"/>
+        <location filename="../../app/gui/main_window.py" line="576"/>
         <source>Not sent: back to the form.</source>
         <translation>未发送：已返回表单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="579"/>
+        <location filename="../../app/gui/main_window.py" line="589"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="608"/>
+        <location filename="../../app/gui/main_window.py" line="618"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation>（之前已被接受；不再重复发送）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="632"/>
+        <location filename="../../app/gui/main_window.py" line="642"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation>批量发送完成：%2 个中已接受 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="639"/>
+        <location filename="../../app/gui/main_window.py" line="649"/>
         <source>Rejected by the API</source>
         <translation>被接口拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="640"/>
+        <location filename="../../app/gui/main_window.py" line="650"/>
         <source>Not sent: invalid</source>
         <translation>未发送：无效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="641"/>
+        <location filename="../../app/gui/main_window.py" line="651"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation>结果未知（重新发送前会先核对）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="643"/>
+        <location filename="../../app/gui/main_window.py" line="653"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="650"/>
+        <location filename="../../app/gui/main_window.py" line="660"/>
         <source>Suspected duplicate</source>
         <translation>疑似重复订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="651"/>
+        <location filename="../../app/gui/main_window.py" line="661"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -1876,105 +2114,134 @@ Send it anyway?</source>
 仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="536"/>
-        <location filename="../../app/gui/main_window.py" line="670"/>
+        <location filename="../../app/gui/main_window.py" line="546"/>
+        <location filename="../../app/gui/main_window.py" line="680"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="237"/>
+        <location filename="../../app/gui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="239"/>
+        <location filename="../../app/gui/main_window.py" line="249"/>
         <source>&amp;New order</source>
         <translation>新订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="241"/>
+        <location filename="../../app/gui/main_window.py" line="251"/>
         <source>&amp;Duplicate last order</source>
         <translation>复制上一个订单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="243"/>
+        <location filename="../../app/gui/main_window.py" line="253"/>
         <source>&amp;Submit</source>
         <translation>提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="256"/>
+        <location filename="../../app/gui/main_window.py" line="266"/>
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="258"/>
+        <location filename="../../app/gui/main_window.py" line="268"/>
         <source>&amp;Profiles and credentials…</source>
         <translation>配置与凭据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="261"/>
+        <location filename="../../app/gui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="265"/>
+        <location filename="../../app/gui/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="267"/>
+        <location filename="../../app/gui/main_window.py" line="277"/>
         <source>&amp;New order tab</source>
         <translation>新订单标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="269"/>
+        <location filename="../../app/gui/main_window.py" line="279"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="283"/>
+        <location filename="../../app/gui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="285"/>
+        <location filename="../../app/gui/main_window.py" line="295"/>
         <source>&amp;About Order Desk</source>
         <translation>关于 Order Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="354"/>
+        <location filename="../../app/gui/main_window.py" line="364"/>
         <source>%1 (%2) — %3</source>
         <translation>%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="381"/>
+        <location filename="../../app/gui/main_window.py" line="391"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation>配置 %1 还没有%2：请在 文件 › 配置与凭据… 中添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="419"/>
+        <location filename="../../app/gui/main_window.py" line="429"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation>
             <numerusform>未发送：有 %n 个字段需要修正；每个字段都以红色标出问题所在。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="597"/>
+        <location filename="../../app/gui/main_window.py" line="607"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation>未发送：订单号 %1 已被接受（远端单号 %2），但内容不同。已创建的订单无法在此修改；请为此订单换一个新订单号，作为新订单发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="605"/>
+        <location filename="../../app/gui/main_window.py" line="615"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation>已接受 — 远端单号 %2（订单号 %1）。可在历史记录中查看。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/main_window.py" line="690"/>
+        <source>Asking the server about %n order(s)…</source>
+        <translation>
+            <numerusform>正在向服务器查询 %n 个订单…</numerusform>
+        </translation>
+    </message>
     <message>
+        <location filename="../../app/gui/main_window.py" line="700"/>
+        <source>Checked %1 order(s) on the server: %2 shipped.</source>
+        <translation>已在服务器上查询 %1 个订单：%2 个已发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="704"/>
+        <source>%1 could not be checked: %2</source>
+        <translation>%1 个无法查询：%2</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../app/gui/main_window.py" line="719"/>
+        <source>Cancelling %n order(s)…</source>
+        <translation>
+            <numerusform>正在取消 %n 个订单…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="731"/>
+        <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
+        <translation>取消：%1 个已取消，%2 个被拒绝，%3 个结果未知（下次刷新时查询）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="780"/>
         <source>Orders are being sent</source>
         <translation>正在发送订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="720"/>
+        <location filename="../../app/gui/main_window.py" line="781"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation>
             <numerusform>仍有 %n 个订单正在发送。仍要退出吗？已发出的请求会完成，或在下次启动时核对（日志中有记录）；尚未发送的订单将被取消，之后可以重新发送。</numerusform>
@@ -3028,6 +3295,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>无法连接（%1）；未发送任何内容</translation>
     </message>
     <message>
+        <source>KA accepted the refund of order %1; KA completes refunds within 24 hours</source>
+        <translation>KA 已受理订单 %1 的退款；KA 会在 24 小时内完成退款</translation>
+    </message>
+    <message>
         <source>KA lookup failed: %1</source>
         <translation>KA 查询失败：%1</translation>
     </message>
@@ -3060,6 +3331,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>Nomad 查询失败：%1</translation>
     </message>
     <message>
+        <source>Nomad order %1 cancelled</source>
+        <translation>Nomad 订单 %1 已取消</translation>
+    </message>
+    <message>
         <source>Nomad order %1 created</source>
         <translation>Nomad 订单 %1 已创建</translation>
     </message>
@@ -3080,6 +3355,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>服务器返回 HTTP %1，但响应内容%2（%3）；服务器可能已处理该请求：重发前请先查询该订单</translation>
     </message>
     <message>
+        <source>a cancel is already under way</source>
+        <translation>已有取消请求在处理中</translation>
+    </message>
+    <message>
         <source>already accepted earlier with different content; this version was NOT sent (a created order cannot be changed here: give a new order its own reference)</source>
         <translation>之前已被接受，但内容不同；此版本未发送（已创建的订单无法在此修改：请为新订单使用新的订单号）</translation>
     </message>
@@ -3088,12 +3367,24 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>之前已被接受；不再重复发送</translation>
     </message>
     <message>
+        <source>already cancelled</source>
+        <translation>已取消过</translation>
+    </message>
+    <message>
         <source>an earlier attempt probably created it; looking it up</source>
         <translation>之前的尝试很可能已创建该订单；正在查询</translation>
     </message>
     <message>
+        <source>an earlier cancel may have arrived: the next status check looks it up; it is never sent again blindly</source>
+        <translation>之前的取消请求可能已送达：下次查询状态时会核对；绝不盲目重发</translation>
+    </message>
+    <message>
         <source>being sent by another batch right now; see the history for its outcome</source>
         <translation>另一批次正在发送此订单；结果请查看历史记录</translation>
+    </message>
+    <message>
+        <source>cancelled (confirmed by the server)</source>
+        <translation>已取消（服务器已确认）</translation>
     </message>
     <message>
         <source>cancelled before it was journaled</source>
@@ -3144,6 +3435,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>不是 Nomad 的响应格式</translation>
     </message>
     <message>
+        <source>it cannot be cancelled now</source>
+        <translation>现在无法取消</translation>
+    </message>
+    <message>
         <source>no KA order with customOrderId %1 created since %2</source>
         <translation>自 %2 以来没有 customOrderId 为 %1 的 KA 订单</translation>
     </message>
@@ -3160,8 +3455,20 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>无消息</translation>
     </message>
     <message>
+        <source>not cancelled: the server shows the order as it was, so the request did not take effect; it may be asked again</source>
+        <translation>未取消：服务器上的订单没有变化，取消请求未生效；可以再次申请</translation>
+    </message>
+    <message>
+        <source>not cancelled: the server turned the request away before processing it (busy or unreachable); it may be asked again</source>
+        <translation>未取消：服务器在处理前拒收了请求（繁忙或无法连接）；可以再次申请</translation>
+    </message>
+    <message>
         <source>not found yet, but the API may not list it yet; reconcile after %1</source>
         <translation>尚未找到，但接口可能还未列出该订单；请在 %1 之后核对</translation>
+    </message>
+    <message>
+        <source>not on the server (%1): nothing to cancel</source>
+        <translation>不在服务器上（%1）：无需取消</translation>
     </message>
     <message>
         <source>not on the server; sending again under the same reference</source>
@@ -3170,6 +3477,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     <message>
         <source>not started</source>
         <translation>未开始</translation>
+    </message>
+    <message>
+        <source>one of %1 paged requests</source>
+        <translation>共 %1 次分页请求之一</translation>
     </message>
     <message>
         <source>outcome unknown; the lookup failed: %1</source>
@@ -3184,8 +3495,16 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>订单号 %1 在本批中出现了不止一次</translation>
     </message>
     <message>
+        <source>refused without asking: the server says it has shipped (%1), so it can no longer be cancelled</source>
+        <translation>未发请求即拒绝：服务器显示已发货（%1），无法再取消</translation>
+    </message>
+    <message>
         <source>same content as order %1 (%2); held back as a suspected duplicate. Give it its own reference or allow duplicates to send it anyway.</source>
         <translation>与订单 %1（%2）内容相同；作为疑似重复订单暂不发送。请为它指定自己的订单号，或允许重复后再发送。</translation>
+    </message>
+    <message>
+        <source>split into %1 orders</source>
+        <translation>拆分为 %1 个订单</translation>
     </message>
     <message>
         <source>stopped while being sent (%1); it may have been created: reconcile it once the problem is solved</source>
@@ -3204,12 +3523,28 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>同一签名请求到达了两次；此副本未被再次处理</translation>
     </message>
     <message>
+        <source>the server does not list this order</source>
+        <translation>服务器未列出此订单</translation>
+    </message>
+    <message>
         <source>the server may have processed the request; look it up before resending</source>
         <translation>服务器可能已处理该请求；重发前请先查询</translation>
     </message>
     <message>
         <source>the server took none of %1 tries (%2); nothing was created. Submitting it again (the same file or order) sends it</source>
         <translation>服务器 %1 次尝试均未受理（%2）；未创建任何订单。再次提交（同一文件或订单）即可发送</translation>
+    </message>
+    <message>
+        <source>the status query failed: %1</source>
+        <translation>状态查询失败：%1</translation>
+    </message>
+    <message>
+        <source>the status query gave up after %1 pages</source>
+        <translation>状态查询在 %1 页后放弃</translation>
+    </message>
+    <message>
+        <source>the status query was stopped</source>
+        <translation>状态查询已停止</translation>
     </message>
     <message>
         <source>they differ, so something changed the request on the way (URL, proxy, headers)</source>
