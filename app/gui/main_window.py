@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         # The order a new order or "open as new" put aside: (target, payload), one step back.
         self._undo: tuple[Target, dict[str, Any]] | None = None
         self._review: ReviewDialog | None = None
+        # The payload the operator last confirmed in the review, per target: answering "send
+        # anyway" to a duplicate question about it does not show the same review again.
+        self._reviewed: dict[Target, dict[str, Any]] = {}
 
         # The registered targets the window has a form for (app.gui.forms), in registry order.
         targets = [target for target in registered_targets() if target in FORMS]
@@ -547,6 +550,7 @@ class MainWindow(QMainWindow):
                                "error")
             return
         payload = form.payload()
+        reviewed = reviewed or (allow_duplicates and self._reviewed.get(self.target) == payload)
         if self.context.settings.needs_review(profile) and not reviewed:
             self._ask_review(profile, payload, allow_duplicates)
             return
@@ -578,6 +582,7 @@ class MainWindow(QMainWindow):
                 self._focus_first_field()
                 return
             if self.target is target and self.forms[target].payload() == payload:
+                self._reviewed[target] = payload
                 self.submit(allow_duplicates=allow_duplicates, reviewed=True)
 
         dialog.finished.connect(answered)

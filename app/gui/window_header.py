@@ -102,8 +102,9 @@ class WindowHeader(QWidget):
     def _destination_text(self, profile: Profile) -> str:
         if profile.is_embedded:
             return self.tr("→ built-in simulator")
-        where = urlsplit(profile.base_url or "").netloc or (profile.base_url or "")
-        if profile.target is Target.NOMAD:
-            return self.tr("→ %1 · store %2 · %3").replace("%1", where) \
-                .replace("%2", profile.store or "?").replace("%3", profile.stage)
-        return self.tr("→ %1").replace("%1", where)
+        # The host, then whatever else names the account for this target (Nomad: store, stage).
+        parts = [urlsplit(profile.base_url or "").netloc or (profile.base_url or "")]
+        named = {"store": self.tr("store %1")}
+        parts += [named.get(name, "%1").replace("%1", str(getattr(profile, name, "") or "?"))
+                  for name in profile.target.spec.account_fields]
+        return self.tr("→ %1").replace("%1", " · ".join(parts))

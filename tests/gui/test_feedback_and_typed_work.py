@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.settings import Settings, default_profile
@@ -216,3 +216,32 @@ def test_review_escape_goes_back_and_enter_sends(qtbot: QtBot, window: MainWindo
                     and _review(window).isVisible())
     qtbot.keyClick(_review(window), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: accepted(window, "REVIEW-1") is not None, timeout=15000)
+
+
+def test_send_anyway_after_a_review_does_not_review_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.review_action.setChecked(True)
+    submit = named(window, "submitButton")
+    fill_ka_order(qtbot, window, "")  # no reference: a second one is a suspected duplicate
+    for sent in (1, 2):
+        qtbot.waitUntil(submit.isEnabled)
+        window.submit()
+        qtbot.waitUntil(lambda: window.findChild(QWidget, "reviewDialog") is not None
+                        and _review(window).isVisible())
+        qtbot.keyClick(_review(window), Qt.Key.Key_Return)
+        if sent == 1:
+            qtbot.waitUntil(lambda: window.context.journal.count() == 1,
+                            timeout=15_000)
+            qtbot.waitUntil(lambda: window.last_payload.get(Target.KA) is not None,
+                            timeout=15_000)
+            window.duplicate_last()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "duplicateQuestion") is not None,
+                    timeout=15_000)
+    question = window.findChild(QMessageBox, "duplicateQuestion")
+    assert isinstance(question, QMessageBox)
+    question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: window.context.journal.count() == 2,
+                    timeout=15_000)
+    # Reviewed once, confirmed once: no third question.
+    assert window.findChild(QWidget, "reviewDialog") is None or not _review(window).isVisible()
