@@ -176,3 +176,18 @@ def test_refreshing_hundreds_of_orders_keeps_to_the_ka_rate_limit(
     assert statuses == [200] * 300
     sent = [a for o in orders for a in journal.attempts(o.id) if a.kind is AttemptKind.SEND]
     assert {a.http_status for a in sent} == {200}, "no 429 while sending either"
+
+
+def test_an_order_not_listed_yet_leaves_an_unknown_cancel_unknown(
+        sandbox_factory: SandboxFactory, journal: Journal) -> None:
+    server = sandbox_factory(listing_lag=HOUR)  # a search index that has not caught up
+    engine = SubmissionEngine(journal, factory(server), policy=POLICY)
+    try:
+        (order,) = send(engine, journal, KA, ["LAG-1"])
+        assert journal.claim_for_cancel(order.id)
+        journal.mark_interrupted()
+        (result,) = engine.check_status(KA, [journal.get(order.id)])
+    finally:
+        engine.close()
+    assert result.checked and result.order.server_status is ServerStatus.NOT_FOUND
+    assert result.order.cancel_state is CancelState.UNKNOWN, "nothing concluded about it"

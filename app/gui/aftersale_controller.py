@@ -81,9 +81,12 @@ class AfterSaleController(QObject):
             self._run(due, asked=False)
 
     # -- plumbing -------------------------------------------------------------------------------
-    def _groups(self, records: Sequence[OrderRecord]) -> list[tuple[Profile, list[OrderRecord]]]:
+    def _groups(self, records: Sequence[OrderRecord], *, quiet: bool = False
+                ) -> list[tuple[Profile, list[OrderRecord]]]:
+        """The orders by a profile that can ask about them; what stops the others is said
+        unless ``quiet`` (the automatic refresh does not repeat it every few minutes)."""
         reached, stranded = self._context.by_profile(records)
-        if stranded:
+        if stranded and not quiet:
             self.failed.emit(self.tr("No profile sends to %1 any more; its orders cannot be "
                                      "asked about. Add a profile for it.")
                              .replace("%1", stranded[0].account))
@@ -91,6 +94,8 @@ class AfterSaleController(QObject):
         for profile, members in reached:
             missing = self._context.missing_secrets(profile)
             if missing:
+                if quiet:
+                    continue
                 self.failed.emit(self.tr("Profile %1 has no %2: set it in Profiles and "
                                          "credentials.").replace("%1", profile.name)
                                  .replace("%2", ", ".join(missing)))
@@ -99,7 +104,7 @@ class AfterSaleController(QObject):
         return ready
 
     def _run(self, records: Sequence[OrderRecord], *, asked: bool) -> None:
-        groups = self._groups(records)
+        groups = self._groups(records, quiet=not asked)
         if not groups:
             return
         if not asked:

@@ -6,6 +6,7 @@ summary reader (`app.core.models.summary`), once per order."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -171,6 +172,15 @@ class HistoryTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
+
+    def update_records(self, records: Sequence[OrderRecord]) -> None:
+        """Show newer versions of listed orders where they are (an automatic status refresh),
+        without a reset: the operator's scroll position and selection stay."""
+        fresh = {record.id: record for record in records}
+        for row, listed in enumerate(self._rows):
+            if listed.id in fresh:
+                self._rows[row] = fresh[listed.id]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def record(self, row: int) -> OrderRecord:
         return self._rows[row]

@@ -697,9 +697,10 @@ class MainWindow(QMainWindow):
         self.aftersale.refresh(records)
 
     def _status_checked(self, results: list[StatusResult], asked: bool) -> None:
-        self.history.refresh()
-        if not asked:
+        if not asked:  # in place: an operator reading the history is not moved about
+            self.history.model.update_records([r.order for r in results])
             return
+        self.history.refresh()
         checked = [r for r in results if r.checked]
         shipped = sum(1 for r in checked if r.order.server_status in SHIPPED_STATUSES)
         text = (self.tr("Checked %1 order(s) on the server: %2 shipped.")

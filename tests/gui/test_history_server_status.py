@@ -181,10 +181,18 @@ def test_cancel_an_order_not_shipped_from_history(qtbot: QtBot, window: MainWind
 def test_the_automatic_refresh_asks_about_recent_unfinished_orders(
         qtbot: QtBot, window: MainWindow) -> None:
     order = submit(qtbot, window, "GUI-AUTO")
+    qtbot.waitUntil(lambda: not window.submission.busy_with(Target.KA))  # its refresh is done
+    window.tabs.setCurrentWidget(window.history)
+    select(qtbot, window, "GUI-AUTO")
+    resets: list[bool] = []
+    window.history.model.modelReset.connect(lambda: resets.append(True))
     with qtbot.waitSignal(window.aftersale.status_done, timeout=15_000) as done:
         window.aftersale.refresh_due()
     results, asked = done.args
     assert not asked and [r.order.reference for r in results] == ["GUI-AUTO"]
     assert window.context.journal.get(order.id).server_status is ServerStatus.PROCESSING
+    # Shown in place: no reset, the operator's selection stays.
+    assert cell(window, "GUI-AUTO", "server") == "Processing" and resets == []
+    assert [r.reference for r in window.history.selected_records()] == ["GUI-AUTO"]
     # Checked just now: not due again until later.
     assert window.context.journal.status_due(checked_before=order.created_at) == []

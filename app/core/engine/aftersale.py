@@ -114,8 +114,9 @@ def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[O
                 message = _status_message(view.status, len(view.parts), answer.requests)
                 body = json.dumps(view.raw, ensure_ascii=False)[:MAX_KEPT_ANSWER]
             cancel_state = None
-            if view is not None and order.cancel_state in (CancelState.UNKNOWN,
-                                                           CancelState.REQUESTED):
+            # An order the server does not list (yet) says nothing about a cancel.
+            if view is not None and view.parts and order.cancel_state in (
+                    CancelState.UNKNOWN, CancelState.REQUESTED):
                 settled = client.cancel_state_of(view)
                 # A refund KA took may not show yet: only a clear answer changes "requested".
                 if order.cancel_state is CancelState.UNKNOWN or settled is CancelState.CANCELLED:
