@@ -19,6 +19,7 @@ from app.core.journal import (
     DuplicateReferenceError,
     HistoryFilter,
     Journal,
+    JournalError,
     JournalUnreachable,
     NewAttempt,
     OrderState,
@@ -162,3 +163,47 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_the_readmes_least_privilege_role_can_do_what_a_desk_does(team_journal_url: str) -> None:
+    """The roles and grants the README gives: the owner creates the tables, the desks' role only
+    reads, inserts and updates (and listens)."""
+    suffix = team_journal_url.rsplit("_", 1)[-1]
+    owner, clerk = f"owner_{suffix}", f"clerk_{suffix}"
+    dbname = team_journal_url.rsplit("/", 1)[-1]
+    with psycopg.connect(team_journal_url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {owner} LOGIN")
+        admin.execute(f"CREATE ROLE {clerk} LOGIN")
+        admin.execute(f"ALTER DATABASE {dbname} OWNER TO {owner}")
+        admin.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+        admin.execute(f"GRANT USAGE ON SCHEMA public TO {clerk}")
+    as_owner = team_journal_url.replace("postgres@", f"{owner}@")
+    as_clerk = team_journal_url.replace("postgres@", f"{clerk}@")
+    with pytest.raises(JournalError, match="refused this desk's role"):
+        desk(as_clerk, "too early")  # no tables yet, and no right to create them
+    desk(as_owner, "setup").close()
+    with psycopg.connect(as_owner, autocommit=True) as conn:
+        conn.execute(f"GRANT SELECT, INSERT, UPDATE ON orders, attempts, batches TO {clerk}")
+        conn.execute(f"GRANT SELECT ON journal_schema TO {clerk}")
+        conn.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {clerk}")
+    journal = desk(as_clerk, "front", lease_seconds=0)
+    heard: list[int] = []
+    stop = threading.Event()
+    listener = threading.Thread(target=journal.watch, args=(heard.append, stop), daemon=True)
+    listener.start()
+    batch = journal.create_batch(Target.KA, ACCOUNT, 1, "orders.csv")
+    order_id = journal.add_order(Target.KA, ACCOUNT, "LP-1", "{}", "fp", generated=False,
+                                 batch_id=batch).id
+    assert journal.claim_for_send(order_id) is not None
+    journal.renew_leases()
+    assert journal.mark_interrupted() == 1
+    journal.record(order_id, NewAttempt(AttemptKind.LOOKUP, 1.0, "found"), OrderState.ACCEPTED,
+                   remote_id="KK-1")
+    assert journal.count(HistoryFilter(text="KK-1")) == 1
+    deadline = time.monotonic() + 10
+    while order_id not in heard and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert order_id in heard
+    stop.set()
+    listener.join(5)
+    journal.close()

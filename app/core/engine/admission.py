@@ -29,6 +29,7 @@ from app.core.journal import (
     MAYBE_CREATED,
     DuplicateReferenceError,
     Journal,
+    JournalError,
     OrderRecord,
     OrderState,
 )
@@ -186,12 +187,20 @@ class Admission:
             # It may exist remotely as it was journaled: keep that payload, reconcile first.
             self._journal.adopt(existing.id, self._batch_id)
         else:
-            self._journal.requeue(
-                existing.id,
-                batch_id=self._batch_id,
-                payload_json=_exact_json(wire),
-                fingerprint=fingerprint,
-            )
+            try:
+                self._journal.requeue(
+                    existing.id,
+                    batch_id=self._batch_id,
+                    payload_json=_exact_json(wire),
+                    fingerprint=fingerprint,
+                )
+            except JournalError:
+                # Another desk of the team journal claimed it since it was read: decide again
+                # from where it stands now.
+                current = self._journal.get(existing.id)
+                if current.state is state:
+                    raise
+                return self._resume(index, current, wire, fingerprint)
         log.info("resuming order %s (was %s)", existing.reference, state.value)
         return Admitted(index, existing.id, existing.reference)
 
