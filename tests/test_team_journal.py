@@ -191,6 +191,9 @@ def test_the_readmes_least_privilege_role_can_do_what_a_desk_does(team_journal_u
     stop = threading.Event()
     listener = threading.Thread(target=journal.watch, args=(heard.append, stop), daemon=True)
     listener.start()
+    deadline = time.monotonic() + 10
+    while not heard and time.monotonic() < deadline:  # listening from here on (0: connected)
+        time.sleep(0.05)
     batch = journal.create_batch(Target.KA, ACCOUNT, 1, "orders.csv")
     order_id = journal.add_order(Target.KA, ACCOUNT, "LP-1", "{}", "fp", generated=False,
                                  batch_id=batch).id
