@@ -20,8 +20,8 @@ from app.core.desk import (
     team_journal_password,
     team_journal_url,
 )
-from app.core.journal import Journal, JournalError, SendLock, SendLockBusyError
-from app.core.journal.store import CopyOutcome
+from app.core.journal import JournalError, SendLockBusyError
+from app.core.journal.transfer import push_to
 from app.core.paths import journal_path
 from app.core.secrets import KeyringUnavailable, open_secret_store
 from app.core.settings import check_team_journal_url, save_settings
@@ -88,48 +88,27 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _push(args: argparse.Namespace) -> int:
-    from app.core.journal.postgres import PostgresDatabase, is_team_journal_url
+    from app.core.journal.postgres import is_team_journal_url
 
     if not is_team_journal_url(args.to):
         return _fail("--to must be a postgresql:// URL")
-    source_path = args.source or journal_path()
-    if not source_path.exists():
-        return _fail(f"there is no journal at {source_path}")
-    # Nothing may be sent from the file while it is copied (and what a crash left `sending`
-    # becomes `unknown`, to be reconciled from the team journal).
-    lock = SendLock(source_path)
     try:
-        lock.acquire()
+        report = push_to(args.to, team_journal_password(None), args.source or journal_path(),
+                         on_refused=lambda ref, account: _refused(ref, account, as_json=args.json))
     except SendLockBusyError as exc:
         return _fail(str(exc))
-    try:
-        source = Journal(source_path)
-        target = Journal(database=PostgresDatabase(args.to, password=team_journal_password(None)))
-    except JournalError as exc:
-        lock.release()
-        return _fail(str(exc))
-    counts = {outcome: 0 for outcome in CopyOutcome}
-    try:
-        with source, target:
-            source.mark_interrupted()
-            for order in source.page(None, 0, -1, oldest_first=True):
-                outcome = target.copy_in(order, source.attempts(order.id))
-                counts[outcome] += 1
-                if outcome is CopyOutcome.DIFFERS:
-                    _refused(order.reference, order.account, as_json=args.json)
     except JournalError as exc:
         return _fail(f"{exc} (what was copied stays; pushing again goes on from there)")
-    finally:
-        lock.release()
     if args.json:
-        print(json_line({"summary": {o.value: n for o, n in counts.items()}}))
+        print(json_line({"summary": {"copied": report.copied, "held": report.held,
+                                     "differs": len(report.refused)}}))
     else:
-        print(f"copied {counts[CopyOutcome.COPIED]}, already there "
-              f"{counts[CopyOutcome.HELD]}, refused {counts[CopyOutcome.DIFFERS]}")
-        if not counts[CopyOutcome.DIFFERS]:
+        print(f"copied {report.copied}, already there {report.held}, "
+              f"refused {len(report.refused)}")
+        if not report.refused:
             print("Next: `order-desk journal use URL` on this desk (or ORDER_DESK_DATABASE_URL).",
                   file=sys.stderr)
-    return EXIT_REFUSED if counts[CopyOutcome.DIFFERS] else EXIT_OK
+    return EXIT_REFUSED if report.refused else EXIT_OK
 
 
 def _refused(reference: str, account: str, *, as_json: bool) -> None:

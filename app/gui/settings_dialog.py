@@ -299,6 +299,7 @@ class SettingsDialog(QDialog):
     def done(self, result: int) -> None:
         # A test in flight answers within its timeout; its worker must not outlive the dialog.
         self.connection_test.wait(int(1000 * (TEST_TIMEOUT + 5)))
+        self.team_journal.wait()  # a copy into the team journal ends whole or not at all
         super().done(result)
 
     def _new_profile(self) -> None:

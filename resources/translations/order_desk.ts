@@ -42,12 +42,12 @@
 <context>
     <name>AfterSaleController</name>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="87"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="90"/>
         <source>No profile sends to %1 any more; its orders cannot be asked about. Add a profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="94"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="99"/>
         <source>Profile %1 has no %2: set it in Profiles and credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -506,221 +506,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="79"/>
+        <location filename="../../app/gui/history_model.py" line="80"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="77"/>
+        <location filename="../../app/gui/history_model.py" line="78"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="67"/>
+        <location filename="../../app/gui/history_model.py" line="68"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="69"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Server status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="77"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="78"/>
+        <location filename="../../app/gui/history_model.py" line="79"/>
         <source>Entered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="88"/>
+        <location filename="../../app/gui/history_model.py" line="89"/>
         <source>built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="92"/>
+        <location filename="../../app/gui/history_model.py" line="93"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="93"/>
+        <location filename="../../app/gui/history_model.py" line="94"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="94"/>
+        <location filename="../../app/gui/history_model.py" line="95"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="95"/>
+        <location filename="../../app/gui/history_model.py" line="96"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="96"/>
+        <location filename="../../app/gui/history_model.py" line="97"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="97"/>
+        <location filename="../../app/gui/history_model.py" line="98"/>
         <source>Not sent — submit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="98"/>
-        <location filename="../../app/gui/history_model.py" line="108"/>
+        <location filename="../../app/gui/history_model.py" line="99"/>
+        <location filename="../../app/gui/history_model.py" line="109"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="103"/>
+        <location filename="../../app/gui/history_model.py" line="104"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="104"/>
+        <location filename="../../app/gui/history_model.py" line="105"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="105"/>
+        <location filename="../../app/gui/history_model.py" line="106"/>
         <source>Partly shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="106"/>
+        <location filename="../../app/gui/history_model.py" line="107"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="107"/>
+        <location filename="../../app/gui/history_model.py" line="108"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="109"/>
+        <location filename="../../app/gui/history_model.py" line="110"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="110"/>
+        <location filename="../../app/gui/history_model.py" line="111"/>
         <source>Problem on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="111"/>
+        <location filename="../../app/gui/history_model.py" line="112"/>
         <source>Not listed by the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="112"/>
+        <location filename="../../app/gui/history_model.py" line="113"/>
         <source>Unrecognised status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="117"/>
+        <location filename="../../app/gui/history_model.py" line="118"/>
         <source>cancel being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="118"/>
+        <location filename="../../app/gui/history_model.py" line="119"/>
         <source>cancel requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="119"/>
+        <location filename="../../app/gui/history_model.py" line="120"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="120"/>
+        <location filename="../../app/gui/history_model.py" line="121"/>
         <source>cancel refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="121"/>
+        <location filename="../../app/gui/history_model.py" line="122"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="122"/>
+        <location filename="../../app/gui/history_model.py" line="123"/>
         <source>cancel did not take effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="188"/>
-        <location filename="../../app/gui/history_model.py" line="237"/>
+        <location filename="../../app/gui/history_model.py" line="198"/>
+        <location filename="../../app/gui/history_model.py" line="247"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="194"/>
+        <location filename="../../app/gui/history_model.py" line="204"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="247"/>
+        <location filename="../../app/gui/history_model.py" line="257"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="258"/>
+        <location filename="../../app/gui/history_model.py" line="268"/>
         <source>Checked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="274"/>
+        <location filename="../../app/gui/history_model.py" line="284"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="80"/>
+        <location filename="../../app/gui/history_model.py" line="81"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="81"/>
+        <location filename="../../app/gui/history_model.py" line="82"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2204,34 +2204,34 @@ Send it anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="705"/>
+        <location filename="../../app/gui/main_window.py" line="706"/>
         <source>Checked %1 order(s) on the server: %2 shipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="709"/>
+        <location filename="../../app/gui/main_window.py" line="710"/>
         <source>%1 could not be checked: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="724"/>
+        <location filename="../../app/gui/main_window.py" line="725"/>
         <source>Cancelling %n order(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="736"/>
+        <location filename="../../app/gui/main_window.py" line="737"/>
         <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="785"/>
+        <location filename="../../app/gui/main_window.py" line="786"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="786"/>
+        <location filename="../../app/gui/main_window.py" line="787"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2398,7 +2398,7 @@ Send it anyway?</source>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="97"/>
-        <location filename="../../app/gui/settings_dialog.py" line="305"/>
+        <location filename="../../app/gui/settings_dialog.py" line="306"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2519,34 +2519,34 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="321"/>
+        <location filename="../../app/gui/settings_dialog.py" line="322"/>
         <source>%1 orders sent with this profile are not settled yet (queued, being sent or unknown), and no other profile reaches their account; reconcile them before removing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="382"/>
+        <location filename="../../app/gui/settings_dialog.py" line="383"/>
         <source>%1 orders sent with this profile are not settled yet, and no other profile reaches their account. Reconcile them (History) before pointing this profile elsewhere, or make a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="396"/>
+        <location filename="../../app/gui/settings_dialog.py" line="397"/>
         <source>%1 orders were already sent with “%2” to %3. The new address is another account to Order Desk: those orders stay in the history of the old one, and sending the same orders again with this profile creates them at the new address.
 
 Save to send to the new address from now on, or cancel and make a new profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="401"/>
+        <location filename="../../app/gui/settings_dialog.py" line="402"/>
         <source>the built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="424"/>
+        <location filename="../../app/gui/settings_dialog.py" line="425"/>
         <source>Not renamed, nothing changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="395"/>
+        <location filename="../../app/gui/settings_dialog.py" line="396"/>
         <source>Change where this profile sends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2601,7 +2601,7 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="376"/>
+        <location filename="../../app/gui/settings_dialog.py" line="377"/>
         <source>A profile with this name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2632,63 +2632,94 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>TeamJournalBox</name>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="26"/>
+        <location filename="../../app/gui/team_journal_box.py" line="30"/>
         <source>Team journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="30"/>
+        <location filename="../../app/gui/team_journal_box.py" line="34"/>
         <source>Desks of a team that share one journal (PostgreSQL) never send an order twice and see each other&apos;s history. Empty: this desk&apos;s own journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="37"/>
+        <location filename="../../app/gui/team_journal_box.py" line="41"/>
         <source>postgresql://user@host:5432/database?sslmode=verify-full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="41"/>
+        <location filename="../../app/gui/team_journal_box.py" line="45"/>
         <source>kept in the keyring; typing replaces it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="45"/>
+        <location filename="../../app/gui/team_journal_box.py" line="49"/>
         <source>In use now: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="49"/>
+        <location filename="../../app/gui/team_journal_box.py" line="53"/>
         <source>Save team journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="54"/>
-        <source>UR&amp;L</source>
+        <location filename="../../app/gui/team_journal_box.py" line="56"/>
+        <source>Copy this desk&apos;s history to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="55"/>
-        <source>Pass&amp;word</source>
+        <location filename="../../app/gui/team_journal_box.py" line="59"/>
+        <source>Copies this desk&apos;s own journal (orders and attempts) into the team journal. It can be done again: orders already there are left as they are; an order the team journal holds under the same reference with other content is not copied, and named.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/team_journal_box.py" line="67"/>
-        <source>URL: %1</source>
+        <source>UR&amp;L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="73"/>
-        <source>Password: no keyring to keep it in (%1). Set ORDER_DESK_DATABASE_PASSWORD instead.</source>
+        <location filename="../../app/gui/team_journal_box.py" line="68"/>
+        <source>Pass&amp;word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/team_journal_box.py" line="81"/>
+        <location filename="../../app/gui/team_journal_box.py" line="107"/>
+        <source>URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="87"/>
+        <source>Password: no keyring to keep it in (%1). Set ORDER_DESK_DATABASE_PASSWORD instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="95"/>
         <source>Saved; ORDER_DESK_DATABASE_URL is set and wins over it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="83"/>
+        <location filename="../../app/gui/team_journal_box.py" line="97"/>
         <source>Saved. Order Desk uses it from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="110"/>
+        <source>URL: type the team journal&apos;s address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="114"/>
+        <source>Copying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="120"/>
+        <source>Copied %1 order(s); %2 already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="124"/>
+        <source>Not copied, held there with other content: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -42,12 +42,12 @@
 <context>
     <name>AfterSaleController</name>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="87"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="90"/>
         <source>No profile sends to %1 any more; its orders cannot be asked about. Add a profile for it.</source>
         <translation>已没有配置发往 %1；无法查询其订单。请为它添加一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="94"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="99"/>
         <source>Profile %1 has no %2: set it in Profiles and credentials.</source>
         <translation>配置 %1 缺少 %2：请在“配置与凭据”中设置。</translation>
     </message>
@@ -510,221 +510,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="79"/>
+        <location filename="../../app/gui/history_model.py" line="80"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="77"/>
+        <location filename="../../app/gui/history_model.py" line="78"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="67"/>
+        <location filename="../../app/gui/history_model.py" line="68"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="69"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="70"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="71"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="72"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="73"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="75"/>
         <source>Server status</source>
         <translation>服务器状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="76"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="77"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="78"/>
+        <location filename="../../app/gui/history_model.py" line="79"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="88"/>
+        <location filename="../../app/gui/history_model.py" line="89"/>
         <source>built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="92"/>
+        <location filename="../../app/gui/history_model.py" line="93"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="93"/>
+        <location filename="../../app/gui/history_model.py" line="94"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="94"/>
+        <location filename="../../app/gui/history_model.py" line="95"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="95"/>
+        <location filename="../../app/gui/history_model.py" line="96"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="96"/>
+        <location filename="../../app/gui/history_model.py" line="97"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="97"/>
+        <location filename="../../app/gui/history_model.py" line="98"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="98"/>
-        <location filename="../../app/gui/history_model.py" line="108"/>
+        <location filename="../../app/gui/history_model.py" line="99"/>
+        <location filename="../../app/gui/history_model.py" line="109"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="103"/>
+        <location filename="../../app/gui/history_model.py" line="104"/>
         <source>Waiting</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="104"/>
+        <location filename="../../app/gui/history_model.py" line="105"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="105"/>
+        <location filename="../../app/gui/history_model.py" line="106"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="106"/>
+        <location filename="../../app/gui/history_model.py" line="107"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="107"/>
+        <location filename="../../app/gui/history_model.py" line="108"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="109"/>
+        <location filename="../../app/gui/history_model.py" line="110"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="110"/>
+        <location filename="../../app/gui/history_model.py" line="111"/>
         <source>Problem on the server</source>
         <translation>服务器标记异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="111"/>
+        <location filename="../../app/gui/history_model.py" line="112"/>
         <source>Not listed by the server</source>
         <translation>服务器未列出</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="112"/>
+        <location filename="../../app/gui/history_model.py" line="113"/>
         <source>Unrecognised status</source>
         <translation>无法识别的状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="117"/>
+        <location filename="../../app/gui/history_model.py" line="118"/>
         <source>cancel being sent</source>
         <translation>取消请求发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="118"/>
+        <location filename="../../app/gui/history_model.py" line="119"/>
         <source>cancel requested</source>
         <translation>已申请取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="119"/>
+        <location filename="../../app/gui/history_model.py" line="120"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="120"/>
+        <location filename="../../app/gui/history_model.py" line="121"/>
         <source>cancel refused</source>
         <translation>取消被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="121"/>
+        <location filename="../../app/gui/history_model.py" line="122"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation>取消结果未知——下次刷新时查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="122"/>
+        <location filename="../../app/gui/history_model.py" line="123"/>
         <source>cancel did not take effect</source>
         <translation>取消未生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="188"/>
-        <location filename="../../app/gui/history_model.py" line="237"/>
+        <location filename="../../app/gui/history_model.py" line="198"/>
+        <location filename="../../app/gui/history_model.py" line="247"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="194"/>
+        <location filename="../../app/gui/history_model.py" line="204"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="247"/>
+        <location filename="../../app/gui/history_model.py" line="257"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="258"/>
+        <location filename="../../app/gui/history_model.py" line="268"/>
         <source>Checked %1</source>
         <translation>查询于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="274"/>
+        <location filename="../../app/gui/history_model.py" line="284"/>
         <source>%1 on %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="74"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="80"/>
+        <location filename="../../app/gui/history_model.py" line="81"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="81"/>
+        <location filename="../../app/gui/history_model.py" line="82"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -2214,34 +2214,34 @@ Send it anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="705"/>
+        <location filename="../../app/gui/main_window.py" line="706"/>
         <source>Checked %1 order(s) on the server: %2 shipped.</source>
         <translation>已在服务器上查询 %1 个订单：%2 个已发货。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="709"/>
+        <location filename="../../app/gui/main_window.py" line="710"/>
         <source>%1 could not be checked: %2</source>
         <translation>%1 个无法查询：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="724"/>
+        <location filename="../../app/gui/main_window.py" line="725"/>
         <source>Cancelling %n order(s)…</source>
         <translation>
             <numerusform>正在取消 %n 个订单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="736"/>
+        <location filename="../../app/gui/main_window.py" line="737"/>
         <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
         <translation>取消：%1 个已取消，%2 个被拒绝，%3 个结果未知（下次刷新时查询）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="785"/>
+        <location filename="../../app/gui/main_window.py" line="786"/>
         <source>Orders are being sent</source>
         <translation>正在发送订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="786"/>
+        <location filename="../../app/gui/main_window.py" line="787"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation>
             <numerusform>仍有 %n 个订单正在发送。仍要退出吗？已发出的请求会完成，或在下次启动时核对（日志中有记录）；尚未发送的订单将被取消，之后可以重新发送。</numerusform>
@@ -2408,7 +2408,7 @@ Send it anyway?</source>
     </message>
     <message>
         <location filename="../../app/gui/settings_dialog.py" line="97"/>
-        <location filename="../../app/gui/settings_dialog.py" line="305"/>
+        <location filename="../../app/gui/settings_dialog.py" line="306"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
@@ -2530,17 +2530,17 @@ Send it anyway?</source>
         <translation>内置模拟器</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="321"/>
+        <location filename="../../app/gui/settings_dialog.py" line="322"/>
         <source>%1 orders sent with this profile are not settled yet (queued, being sent or unknown), and no other profile reaches their account; reconcile them before removing it.</source>
         <translation>用此配置发送的 %1 个订单尚未结清（排队中、发送中或未知），且没有其他配置能访问其账户；请先核对这些订单再删除此配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="382"/>
+        <location filename="../../app/gui/settings_dialog.py" line="383"/>
         <source>%1 orders sent with this profile are not settled yet, and no other profile reaches their account. Reconcile them (History) before pointing this profile elsewhere, or make a new profile.</source>
         <translation>用此配置发送的 %1 个订单尚未结清，且没有其他配置能访问其账户。请先核对这些订单（历史记录）再更改此配置的地址，或新建一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="396"/>
+        <location filename="../../app/gui/settings_dialog.py" line="397"/>
         <source>%1 orders were already sent with “%2” to %3. The new address is another account to Order Desk: those orders stay in the history of the old one, and sending the same orders again with this profile creates them at the new address.
 
 Save to send to the new address from now on, or cancel and make a new profile for it.</source>
@@ -2549,17 +2549,17 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 保存则从现在起发往新地址；或取消，并为新地址新建一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="401"/>
+        <location filename="../../app/gui/settings_dialog.py" line="402"/>
         <source>the built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="424"/>
+        <location filename="../../app/gui/settings_dialog.py" line="425"/>
         <source>Not renamed, nothing changed: %1</source>
         <translation>未重命名，未做任何更改：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="395"/>
+        <location filename="../../app/gui/settings_dialog.py" line="396"/>
         <source>Change where this profile sends</source>
         <translation>更改此配置的发送地址</translation>
     </message>
@@ -2614,7 +2614,7 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>请求的发送方式：并发数、速率限制、突发量、KA 地址密钥，以及多久之后才采信“未找到”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/settings_dialog.py" line="376"/>
+        <location filename="../../app/gui/settings_dialog.py" line="377"/>
         <source>A profile with this name already exists.</source>
         <translation>已存在同名配置。</translation>
     </message>
@@ -2645,64 +2645,95 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>TeamJournalBox</name>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="26"/>
+        <location filename="../../app/gui/team_journal_box.py" line="30"/>
         <source>Team journal</source>
         <translation>团队日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="30"/>
+        <location filename="../../app/gui/team_journal_box.py" line="34"/>
         <source>Desks of a team that share one journal (PostgreSQL) never send an order twice and see each other's history. Empty: this desk's own journal.</source>
         <translation>共用一个日志（PostgreSQL）的团队各台电脑不会重复发送同一订单，并能看到彼此的历史记录。留空：使用本机自己的日志。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="37"/>
+        <location filename="../../app/gui/team_journal_box.py" line="41"/>
         <source>postgresql://user@host:5432/database?sslmode=verify-full</source>
         <translation>postgresql://用户名@主机:5432/数据库?sslmode=verify-full</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="41"/>
+        <location filename="../../app/gui/team_journal_box.py" line="45"/>
         <source>kept in the keyring; typing replaces it</source>
         <translation>保存在系统密钥环中；输入新值即替换</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="45"/>
+        <location filename="../../app/gui/team_journal_box.py" line="49"/>
         <source>In use now: %1</source>
         <translation>当前使用：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="49"/>
+        <location filename="../../app/gui/team_journal_box.py" line="53"/>
         <source>Save team journal</source>
         <translation>保存团队日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="54"/>
+        <location filename="../../app/gui/team_journal_box.py" line="56"/>
+        <source>Copy this desk's history to it</source>
+        <translation>将本机的历史记录复制到团队日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="59"/>
+        <source>Copies this desk's own journal (orders and attempts) into the team journal. It can be done again: orders already there are left as they are; an order the team journal holds under the same reference with other content is not copied, and named.</source>
+        <translation>将本机自己的日志（订单及每次尝试）复制到团队日志。可以重复执行：已有的订单保持不变；团队日志中同一订单号但内容不同的订单不会被复制，并会列出其订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="67"/>
         <source>UR&amp;L</source>
         <translation>地址(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="55"/>
+        <location filename="../../app/gui/team_journal_box.py" line="68"/>
         <source>Pass&amp;word</source>
         <translation>密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="67"/>
+        <location filename="../../app/gui/team_journal_box.py" line="81"/>
+        <location filename="../../app/gui/team_journal_box.py" line="107"/>
         <source>URL: %1</source>
         <translation>地址：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="73"/>
+        <location filename="../../app/gui/team_journal_box.py" line="87"/>
         <source>Password: no keyring to keep it in (%1). Set ORDER_DESK_DATABASE_PASSWORD instead.</source>
         <translation>密码：没有可保存它的系统密钥环（%1）。请改为设置环境变量 ORDER_DESK_DATABASE_PASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="81"/>
+        <location filename="../../app/gui/team_journal_box.py" line="95"/>
         <source>Saved; ORDER_DESK_DATABASE_URL is set and wins over it.</source>
         <translation>已保存；但已设置的环境变量 ORDER_DESK_DATABASE_URL 优先于此设置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="83"/>
+        <location filename="../../app/gui/team_journal_box.py" line="97"/>
         <source>Saved. Order Desk uses it from its next start.</source>
         <translation>已保存。Order Desk 下次启动时开始使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="110"/>
+        <source>URL: type the team journal's address first.</source>
+        <translation>地址：请先输入团队日志的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="114"/>
+        <source>Copying…</source>
+        <translation>正在复制…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="120"/>
+        <source>Copied %1 order(s); %2 already there.</source>
+        <translation>已复制 %1 个订单；%2 个已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/team_journal_box.py" line="124"/>
+        <source>Not copied, held there with other content: %1</source>
+        <translation>未复制（团队日志中已有内容不同的同号订单）：%1</translation>
     </message>
 </context>
 <context>

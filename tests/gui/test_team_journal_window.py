@@ -77,3 +77,32 @@ def test_team_journal_setting_keeps_the_password_in_the_keyring_only(
     assert keyring.get_password(SERVICE, ":".join(TEAM_JOURNAL_SECRET)) == "s3cret-team-pw"
     assert "s3cret" not in settings_path().read_text(encoding="utf-8")
     dialog.close()
+
+
+def test_copying_this_desks_history_from_the_window(qtbot: QtBot, window: MainWindow,
+                                                     team_journal_url: str) -> None:
+    local = window.context.journal  # this desk's own file
+    local.add_order(Target.KA, "https://shop.example.test", "W-1", "{}", "fp", generated=False,
+                    batch_id=None)
+    with Journal(database=PostgresDatabase(team_journal_url)) as team:
+        team.add_order(Target.KA, "https://shop.example.test", "W-2", "{}", "other",
+                       generated=False, batch_id=None)
+    local.add_order(Target.KA, "https://shop.example.test", "W-2", "{}", "fp", generated=False,
+                    batch_id=None)
+    dialog = window.open_settings()
+    url, status, copy = (named(dialog, "teamJournal.url"), named(dialog, "teamJournal.status"),
+                         named(dialog, "teamJournal.copy"))
+    assert isinstance(url, QLineEdit) and isinstance(status, QLabel)
+    assert isinstance(copy, QPushButton)
+    url.setText(team_journal_url)
+    copy.click()
+    qtbot.waitUntil(copy.isEnabled, timeout=20_000)
+    assert "Copied 1 order(s); 0 already there." in status.text()
+    assert "W-2" in status.text()
+    copy.click()  # again: nothing copied twice
+    qtbot.waitUntil(copy.isEnabled, timeout=20_000)
+    assert "Copied 0 order(s); 1 already there." in status.text()
+    with Journal(database=PostgresDatabase(team_journal_url)) as team:
+        assert team.count() == 2
+        assert team.find(Target.KA, "https://shop.example.test", "W-2").fingerprint == "other"
+    dialog.close()
