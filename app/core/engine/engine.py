@@ -318,7 +318,10 @@ class SubmissionEngine:
     def _recover(
         self, handle: BatchHandle, courier: Courier, pool: ThreadPoolExecutor, profile: Profile
     ) -> list[Future[None]]:
-        """Deliver the account's unknown orders again: reconcile, then resend if proven absent."""
+        """Deliver the account's unknown orders again: reconcile, then resend if proven absent.
+        In a team journal, orders of a desk that stopped (its leases ran out) are among them."""
+        if self._journal.shared:
+            self._journal.mark_interrupted()
         leftovers = self._journal.in_state(
             OrderState.UNKNOWN, target=profile.target, account=profile.account
         )

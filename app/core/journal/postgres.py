@@ -207,7 +207,7 @@ class PostgresDatabase(Database):
     now_sql = "extract(epoch from clock_timestamp())::double precision"
     errors = (psycopg.Error, PoolTimeout)
 
-    def __init__(self, url: str, *, password: str | None = None, max_connections: int = 10,
+    def __init__(self, url: str, *, password: str | None = None, max_connections: int = 20,
                  migrate: bool = True) -> None:
         self.label = safe_label(url)
         extra: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT,
