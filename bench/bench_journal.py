@@ -32,6 +32,9 @@ CITIES = ["Paris", "Lyon", "Berlin", "Madrid", "Shanghai", "Osaka", "Lisbon", "C
 STATES = [OrderState.ACCEPTED] * 90 + [OrderState.REJECTED] * 8 + [OrderState.UNKNOWN] * 2
 BUDGET_MS = 50.0
 START = 1_700_000_000.0  # orders are spread one per 10 s from here
+# The account each target's orders are kept in (`app.core.accounts`): one production account each.
+ACCOUNTS = {Target.KA: "https://developer.kakaclo.com",
+            Target.NOMAD: "https://nomad.samarkand-global.cn/envoy store=shop stage=RELEASE"}
 
 
 def build(path: Path, orders: int, attempts_per_order: int, rng: random.Random) -> None:
@@ -58,18 +61,20 @@ def build(path: Path, orders: int, attempts_per_order: int, rng: random.Random) 
             state = rng.choice(STATES)
             created = START + number * 10
             remote = str(10**12 + number) if state is OrderState.ACCEPTED else None
-            order_rows.append((number + 1, target.value, "Production", reference, 0, state.value,
-                               payload, f"fp{number}", remote, "", None, attempts_per_order,
-                               created, created + 1))
+            account = ACCOUNTS[target]
+            order_rows.append((number + 1, target.value, account, "Production", reference, 0,
+                               state.value, payload, f"fp{number}", remote, "", None,
+                               attempts_per_order, created, created + 1))
             for attempt in range(attempts_per_order):
                 attempt_rows.append((number + 1, "send", created + attempt, target.value,
                                      "Production", '{"method": "POST"}', 200,
                                      '{"code": 10000}', 120.0, "accepted", ""))
         conn.execute("BEGIN")
         conn.executemany(
-            "INSERT INTO orders (id, target, profile, reference, reference_generated, state, "
-            "payload, fingerprint, remote_id, message, batch_id, attempt_count, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order_rows)
+            "INSERT INTO orders (id, target, account, profile, reference, reference_generated, "
+            "state, payload, fingerprint, remote_id, message, batch_id, attempt_count, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            order_rows)
         conn.executemany(
             "INSERT INTO attempts (order_id, kind, started_at, target, profile, request, "
             "http_status, response_body, duration_ms, outcome, message) "
@@ -111,7 +116,7 @@ def main() -> None:
         floor = median_ms(lambda: journal.get(next(picks)), 200)
         middle = START + args.orders * 5
         queries: list[tuple[str, Callable[[], object]]] = [
-            ("find by reference", lambda: journal.find(Target.KA, "Production",
+            ("find by reference", lambda: journal.find(Target.KA, ACCOUNTS[Target.KA],
                                                        f"OD-{next(picks) - 1:08d}")),
             ("attempts of an order", lambda: journal.attempts(next(picks))),
             ("page: newest 100", lambda: journal.page(None, 0, 100)),
