@@ -245,3 +245,5 @@ def test_send_anyway_after_a_review_does_not_review_again(
                     timeout=15_000)
     # Reviewed once, confirmed once: no third question.
     assert window.findChild(QWidget, "reviewDialog") is None or not _review(window).isVisible()
+    # Journaled is not yet sent: closing the window before the answer would ask to quit anyway.
+    qtbot.waitUntil(lambda: not window.submission.in_flight, timeout=15_000)
