@@ -14,9 +14,10 @@ from app.gui.main_window import MainWindow
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
     main = build_main_window()
-    qtbot.addWidget(main)
+    # pytest-qt closes its widgets before fixtures end: a plain close() would ask "orders are
+    # being sent, quit anyway?" in a modal box nobody answers while a test ends mid-send.
+    qtbot.addWidget(main, before_close_func=lambda widget: widget.shutdown())
     main.resize(1024, 700)
     main.show()
     qtbot.waitExposed(main)
     yield main
-    main.shutdown()

@@ -6,11 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.journal import OrderState
 from app.core.settings import Settings, default_profile
 from app.core.targets import Environment, Target
 from app.gui.main_window import MainWindow
 from app.gui.review_dialog import ReviewDialog
-from tests.gui.helpers import accepted, fill_ka_order, named, type_into
+from tests.gui.helpers import accepted, fill_ka_order, history_records, named, type_into
 
 
 def _text(window: MainWindow, name: str) -> str:
@@ -241,8 +242,8 @@ def test_send_anyway_after_a_review_does_not_review_again(
     question = window.findChild(QMessageBox, "duplicateQuestion")
     assert isinstance(question, QMessageBox)
     question.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: window.context.journal.count() == 2,
-                    timeout=15_000)
+    qtbot.waitUntil(lambda: sum(r.state is OrderState.ACCEPTED
+                                for r in history_records(window)) == 2, timeout=15_000)
     # Reviewed once, confirmed once: no third question.
     assert window.findChild(QWidget, "reviewDialog") is None or not _review(window).isVisible()
     # Journaled is not yet sent: closing the window before the answer would ask to quit anyway.
