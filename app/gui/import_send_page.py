@@ -33,8 +33,9 @@ log = logging.getLogger(__name__)
 class _Relay(QObject):
     """Lives on the GUI thread; emitting from an engine thread queues the call to it."""
 
-    progress = Signal(object)
-    result = Signal(object)
+    # (batch number, Progress | OrderResult): a late word from an earlier batch is told apart.
+    progress = Signal(int, object)
+    result = Signal(int, object)
 
 
 class ImportSendPage(QWidget):
@@ -43,6 +44,7 @@ class ImportSendPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._relay = _Relay(self)
+        self._batch = 0  # the number of the batch being sent; words from earlier ones are old
         self._relay.progress.connect(self._on_progress)
         self._relay.result.connect(self._on_result)
         self._handle: BatchHandle | None = None
@@ -153,28 +155,37 @@ class ImportSendPage(QWidget):
         self.progress_bar.setValue(0)
         self.status.setText(self.tr("Sending {0} order(s)…").format(len(payloads)))
         self._set_running(True)
+        self._close_hold_box()
+        self._batch += 1
+        batch, relay = self._batch, self._relay
         try:
             self._handle = self._sender.submit(
                 payloads, source="import",
-                on_progress=self._relay.progress.emit, on_result=self._relay.result.emit,
+                on_progress=lambda progress: relay.progress.emit(batch, progress),
+                on_result=lambda result: relay.result.emit(batch, result),
             )
         except ValueError as exc:  # the profile cannot be used, e.g. a missing credential
             self._handle = None
             self._set_running(False)
             self.status.setText(str(exc))
 
-    def _on_result(self, result: OrderResult) -> None:
+    def _on_result(self, batch: int, result: OrderResult) -> None:
+        if batch != self._batch:
+            return
         if self.model is not None and 0 <= result.index < len(self._positions):
             self.model.set_result(self._positions[result.index], result)
             if result.previously:
                 self._skipped += 1
 
-    def _on_progress(self, progress: Progress) -> None:
+    def _on_progress(self, batch: int, progress: Progress) -> None:
+        if batch != self._batch:
+            return
         self.progress_bar.setValue(progress.done)
         counts = ", ".join(f"{n} {status_text(status)}"
                            for status, n in sorted(progress.counts.items()))
         if progress.finished:
             self._set_running(False)
+            self._close_hold_box()
             error = self._handle.error if self._handle is not None else None
             # Orders accepted earlier are counted apart from the newly accepted ones.
             fresh = dict(progress.counts)
@@ -197,7 +208,7 @@ class ImportSendPage(QWidget):
                 self.view.resizeColumnToContents(column)
             self.finished.emit()
             return
-        if progress.held and self.hold_box is None:
+        if progress.held and self.hold_box is None and self.running:
             self._ask_about_hold(progress)
         remaining = progress.total - progress.done
         eta = self.tr("about {0} s left").format(round(remaining / progress.rate)) \
@@ -225,19 +236,28 @@ class ImportSendPage(QWidget):
         box.setDefaultButton(stop)
         box.setEscapeButton(stop)
 
+        handle = self._handle  # the answer is about this batch, never a later one
+
         def answered() -> None:
-            self.hold_box = None
-            if self._handle is None or self._handle.done:
+            if self.hold_box is box:
+                self.hold_box = None
+            if handle is None or handle.done:
                 return
             if box.clickedButton() is resume:
-                self._handle.resume()
+                handle.resume()
                 self.pause_button.setText(self.tr("Pause"))
             else:
-                self._handle.cancel()
+                handle.cancel()
 
         box.finished.connect(lambda _code: answered())
         self.hold_box = box
         box.open()
+
+    def _close_hold_box(self) -> None:
+        """A question about a batch that has ended asks nothing any more."""
+        if self.hold_box is not None:
+            box, self.hold_box = self.hold_box, None
+            box.close()
 
     def _set_running(self, running: bool) -> None:
         self.pause_button.setEnabled(running)

@@ -8,12 +8,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.clients import make_client
-from app.core.engine import ResultStatus, RetryPolicy, SubmissionEngine
+from app.core.engine import Progress, ResultStatus, RetryPolicy, SubmissionEngine
+from app.core.importing import open_import
 from app.core.journal import Journal
 from app.core.secrets import SANDBOX_SECRETS
 from app.core.settings import SANDBOX_PROFILES, Profile
@@ -324,3 +326,47 @@ def test_a_file_imported_again_marks_and_counts_the_orders_already_sent(
         else:
             assert status.startswith("Done: nothing sent. 2 already sent earlier: skipped"), status
         dialog.close()
+
+
+class _ManualSender:
+    """Hands each batch's callbacks to the test, which plays the engine (and its threads'
+    timing: a word from an earlier batch may arrive late)."""
+
+    profile = KA_SANDBOX
+
+    def __init__(self) -> None:
+        self.batches: list[tuple[SimpleNamespace, Callable[[Progress], None]]] = []
+
+    def submit(self, payloads: list[dict[str, object]], *, source: str,
+               on_progress: Callable[[Progress], None],
+               on_result: Callable[[object], None]) -> SimpleNamespace:
+        handle = SimpleNamespace(done=False, error=None, cancelled=False)
+        handle.cancel = lambda: setattr(handle, "cancelled", True)
+        handle.resume = lambda: None
+        self.batches.append((handle, on_progress))
+        return handle
+
+    def accepted_references(self) -> frozenset[str]:
+        return frozenset()
+
+
+def test_a_late_word_from_an_earlier_batch_does_not_touch_the_next(
+    qtbot: QtBot, orders_file: Path
+) -> None:
+    session = open_import(orders_file, Target.KA)
+    page = ImportSendPage()
+    qtbot.addWidget(page)
+    sender = _ManualSender()
+    page.start(session, list(session.orders), sender)
+    first, first_progress = sender.batches[0]
+    first.done = True
+    first_progress(Progress(total=2, done=2, finished=True))
+    page.start(session, list(session.orders), sender)  # the next batch
+    second, _ = sender.batches[1]
+    assert page.running
+    # The first batch's "the account holds" and "finished" come in after the next one began.
+    first_progress(Progress(total=2, done=1, held="Insufficient balance"))
+    first_progress(Progress(total=2, done=2, finished=True))
+    qtbot.wait(50)
+    assert page.hold_box is None and not second.cancelled
+    assert page.running and page.cancel_button.isEnabled()
