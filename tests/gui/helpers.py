@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import OrderRecord, OrderState
 from app.gui.main_window import MainWindow
+from app.sandbox import SandboxConfig, SandboxServer
 
 
 def named(window: QWidget, name: str) -> QWidget:
@@ -84,3 +88,11 @@ def fill_ka_order(qtbot: QtBot, window: MainWindow, reference: str) -> None:
     type_into(qtbot, window, "ka.channelType", "Standard")
     type_into(qtbot, window, "ka.customOrderId", reference)
     fill_row(qtbot, window, "ka.orderItemsList", 0, {"sku": "SKU-RED-M", "quantity": "2"})
+
+
+def poor_sandbox(_directory: Path, _presented: object) -> SandboxServer:
+    """A built-in sandbox (`build_main_window(sandbox_starter=...)`) whose KA account holds
+    1.00 USD: every KA order is refused for the balance."""
+    server = SandboxServer(SandboxConfig(ka_opening_balance=Decimal("1.00")))
+    server.start()
+    return server

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -42,8 +41,7 @@ from app.gui.app import (
 )
 from app.gui.import_dialog import ImportDialog
 from app.gui.main_window import MainWindow
-from app.sandbox import SandboxConfig, SandboxServer
-from tests.gui.helpers import fill_ka_order, named
+from tests.gui.helpers import fill_ka_order, named, poor_sandbox
 
 CHINESE = re.compile(r"[\u3400-\u9fff]")
 # Proper nouns, codes and data that stay as they are in a Chinese window.
@@ -261,11 +259,6 @@ def test_a_remembered_choice_is_used_and_the_environment_overrides_it(
 def test_an_api_refusal_reads_in_chinese_with_the_servers_words_kept(
     qtbot: QtBot, chinese: None
 ) -> None:
-    def poor_sandbox(_directory: Path, _presented: object) -> SandboxServer:
-        server = SandboxServer(SandboxConfig(ka_opening_balance=Decimal("1.00")))
-        server.start()
-        return server
-
     window = build_main_window(sandbox_starter=poor_sandbox)
     qtbot.addWidget(window)
     try:

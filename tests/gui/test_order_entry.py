@@ -3,8 +3,6 @@ them accepted in the history; invalid input keeps Submit disabled with the right
 
 from __future__ import annotations
 
-from decimal import Decimal
-from pathlib import Path
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
@@ -17,9 +15,8 @@ from app.core.outcome import FieldError
 from app.core.targets import Target
 from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
-from app.sandbox import SandboxConfig, SandboxServer
 from tests.fixtures.sandbox import nomad_order
-from tests.gui.helpers import accepted, fill_ka_order, fill_row, named, type_into
+from tests.gui.helpers import accepted, fill_ka_order, fill_row, named, poor_sandbox, type_into
 
 
 def test_ka_order_is_accepted_and_shown_in_history(qtbot: QtBot, window: MainWindow) -> None:
@@ -111,11 +108,6 @@ def test_untouched_form_shows_no_messages_until_a_submit_attempt(
 
 
 def test_api_rejection_is_shown_and_the_order_kept_for_fixing(qtbot: QtBot) -> None:
-    def poor_sandbox(_directory: Path, _presented: object) -> SandboxServer:
-        server = SandboxServer(SandboxConfig(ka_opening_balance=Decimal("1.00")))
-        server.start()
-        return server
-
     window = build_main_window(sandbox_starter=poor_sandbox)
     qtbot.addWidget(window)
     try:
