@@ -138,11 +138,15 @@ def test_options_map_onto_the_config() -> None:
             "--drop-after-commit-rate",
             "0.3",
             "--no-rate-limit",
+            "--ship-after",
+            "90",
             "--seed",
             "4",
         ]
     )
     config = config_from_args(args)
+    assert config.ship_after == 90.0
+    assert config_from_args(build_parser().parse_args(["sandbox"])).ship_after is None
 
     assert (config.port, config.ka_token, config.db_path) == (8123, "t", Path("x.sqlite3"))
     assert (config.latency, config.error_rate, config.malformed_rate) == (0.5, 0.1, 0.2)
@@ -156,6 +160,7 @@ def test_options_map_onto_the_config() -> None:
     [
         ("--error-rate=1.5", "must be between 0 and 1, not 1.5"),
         ("--latency=-1", "must not be negative"),
+        ("--ship-after=-5", "must not be negative"),
         ("--malformed-rate=x", "must be a number, not 'x'"),
         ("--latency=nan", "must be a finite number"),
         ("--port=70000", "must be between 0 and 65535, not 70000"),  # was a crash in bind()

@@ -331,3 +331,33 @@ def test_leaky_bucket_admits_the_burst_then_drains_at_the_rate() -> None:
     clock.now = 60.5  # a minute later 120 slots have drained
     assert all(bucket.admit() is None for _ in range(120))
     assert bucket.admit() is not None
+
+
+def test_refund_is_the_documented_cancel_once_and_only_before_shipping(
+    http: httpx.Client, sandbox_factory: SandboxFactory
+) -> None:
+    server = sandbox_factory(ship_after=3600.0)
+    first = _create(http, server, ka_order("RF-1")).json()["data"]
+    second = _create(http, server, ka_order("RF-2")).json()["data"]
+    balance = http.get(server.base_url + "/openapi/v1/payment/balance").json()["data"]["balance"]
+
+    refund = http.post(f"{server.base_url}{ORDERS}/{first}/refund",
+                       json={"refundReason": "Don't Want Anymore", "remark": "r"}).json()
+    assert refund["code"] == 10000 and str(refund["data"]).isdigit()
+    again = http.post(f"{server.base_url}{ORDERS}/{first}/refund", json={}).json()
+    assert again["code"] == 10005 and str(refund["data"]) in again["message"]
+    listed = http.get(f"{server.base_url}{ORDERS}/refund/{first}").json()["data"]["list"]
+    assert [(r["refundNo"], r["id"], r["refundStatus"]) for r in listed] == [
+        (str(refund["data"]), first, "refund_successfully")]
+    order = http.get(server.base_url + ORDERS, params={"ids": str(first)}).json()["data"]
+    assert (order["list"][0]["status"], order["list"][0]["refundStatus"]) == ("cancel",
+                                                                             "refunded")
+    after = http.get(server.base_url + "/openapi/v1/payment/balance").json()["data"]["balance"]
+    assert after > balance, "the money went back"
+
+    assert http.post(f"{server.base_url}{ORDERS}/{second}/refund",
+                     json={"refundReason": "Because"}).json()["code"] == 10001
+    server.advance(3600.0)
+    shipped = http.post(f"{server.base_url}{ORDERS}/{second}/refund", json={}).json()
+    assert shipped["code"] == 10004 and "shipped" in shipped["message"]
+    assert http.post(f"{server.base_url}{ORDERS}/999/refund", json={}).json()["code"] == 10006

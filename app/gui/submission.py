@@ -151,7 +151,8 @@ class SubmissionController(QObject):
         self._renew_engine_when_idle()
 
     def _renew_engine_when_idle(self) -> None:
-        if not self._clients_stale or self._batches or self.engine.in_flight:
+        if (not self._clients_stale or self._batches or self.engine.in_flight
+                or self.engine.after_sale_running):
             return
         self._clients_stale = False
         old = self.engine

@@ -75,6 +75,7 @@ class SubmissionEngine:
         self._active: Counter[str] = Counter()  # running batches per account
         self._handles: set[BatchHandle] = set()
         self._in_delivery: set[int] = set()  # order ids some worker is delivering right now
+        self._after_sale = 0  # status checks and cancels under way
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -150,14 +151,22 @@ class SubmissionEngine:
         lane = self._lane(profile)
         with self._lock:
             self._lane_users[id(lane)] += 1
+            self._after_sale += 1
         try:
             yield lane
         finally:
             with self._lock:
+                self._after_sale -= 1
                 self._lane_users[id(lane)] -= 1
                 if not self._lane_users[id(lane)]:
                     del self._lane_users[id(lane)]
             self._close_unused_retired()
+
+    @property
+    def after_sale_running(self) -> bool:
+        """Whether a status check or a cancel is under way (closing now would cut it short)."""
+        with self._lock:
+            return self._after_sale > 0
 
     def refresh_clients(self) -> None:
         """Ask the client factory again for the next batches (e.g. a credential was corrected).
