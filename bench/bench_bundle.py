@@ -8,7 +8,7 @@ check (a real start: settings, keyring, journal, built-in sandbox, the wired win
 
     uv run --group packaging python bench/bench_bundle.py [--app-dist dist] [--runs 5]
 
-Target: size ratio <= 1.25.
+Target: size ratio <= 1.15.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
-SIZE_TARGET = 1.25
+SIZE_TARGET = 1.15
 
 HELLO_PROGRAM = """\
 import sys
