@@ -5,6 +5,7 @@ outcome is unknown is looked up, never sent again; the account's rate limit hold
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from app.core.clients import make_client
 from app.core.clients.ka import KaClient
 from app.core.engine import RetryPolicy, SubmissionEngine
-from app.core.journal import AttemptKind, Journal, OrderRecord, OrderState
+from app.core.journal import AttemptKind, Journal, NewAttempt, OrderRecord, OrderState
 from app.core.secrets import SANDBOX_SECRETS
 from app.core.server_status import CancelState, ServerStatus
 from app.core.settings import SANDBOX_PROFILES, Profile
@@ -191,3 +192,19 @@ def test_an_order_not_listed_yet_leaves_an_unknown_cancel_unknown(
         engine.close()
     assert result.checked and result.order.server_status is ServerStatus.NOT_FOUND
     assert result.order.cancel_state is CancelState.UNKNOWN, "nothing concluded about it"
+
+
+@pytest.mark.parametrize(("settle", "after"), [(0.0, CancelState.NOT_CANCELLED),
+                                               (300.0, CancelState.UNKNOWN)])
+def test_not_cancelled_is_believed_only_after_the_settle_time(
+        engine: SubmissionEngine, journal: Journal, settle: float, after: CancelState) -> None:
+    """A cancel whose answer was lost, and that did not take effect: the server shows the order
+    as it was. Before the profile's settle time that may only be a slow listing."""
+    (order,) = send(engine, journal, KA, ["SET-1"])
+    assert journal.claim_for_cancel(order.id)
+    journal.record_server(order.id, NewAttempt(AttemptKind.CANCEL, time.time(), "unknown"),
+                          cancel_state=CancelState.UNKNOWN)
+    profile = replace(KA, lookup_settle_seconds=settle)
+    (result,) = engine.check_status(profile, [journal.get(order.id)])
+    assert result.order.server_status is ServerStatus.PROCESSING
+    assert result.order.cancel_state is after

@@ -92,12 +92,15 @@ def check_status(
             answer = StatusAnswer({}, failure=fill(phrases.CLIENT_ERROR, exc))
         if answer.retry_after:
             lane.bucket.defer(answer.retry_after)
-        results += _record_status(journal, client, chunk, answer, started)
+        results += _record_status(journal, client, chunk, answer, started,
+                                  settle=float(lane.profile.lookup_settle_seconds),
+                                  now=wall_clock())
     return results
 
 
 def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[OrderRecord],
-                   answer: StatusAnswer, started: float) -> list[StatusResult]:
+                   answer: StatusAnswer, started: float, *, settle: float,
+                   now: float) -> list[StatusResult]:
     request = (json.dumps(asdict(answer.request), ensure_ascii=False)
                if answer.request is not None else None)
     per_order_ms = answer.duration_ms / max(len(orders), 1)
@@ -119,7 +122,11 @@ def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[O
                     CancelState.UNKNOWN, CancelState.REQUESTED):
                 settled = client.cancel_state_of(view)
                 # A refund KA took may not show yet: only a clear answer changes "requested".
-                if order.cancel_state is CancelState.UNKNOWN or settled is CancelState.CANCELLED:
+                # "Not cancelled" is believed, as "not found" for a create, only once the
+                # profile's settle time has passed since the cancel that may have arrived.
+                if settled is CancelState.CANCELLED or (
+                        order.cancel_state is CancelState.UNKNOWN
+                        and now >= _last_uncertain_cancel(journal, order) + settle):
                     cancel_state = settled
             attempt = NewAttempt(AttemptKind.STATUS, started, outcome, message,
                                  request_json=request, http_status=answer.http_status,
@@ -128,6 +135,14 @@ def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[O
                                           cancel_state=cancel_state)
             results.append(StatusResult(after, view is not None, message))
     return results
+
+
+def _last_uncertain_cancel(journal: Journal, order: OrderRecord) -> float:
+    """When the last cancel request that may have arrived ended (the order's creation if none
+    is journaled)."""
+    ends = [a.started_at + a.duration_ms / 1000 for a in journal.attempts(order.id)
+            if a.kind is AttemptKind.CANCEL and a.outcome == CancelState.UNKNOWN.value]
+    return max(ends, default=order.created_at)
 
 
 def _status_message(status: ServerStatus, parts: int, requests: int) -> str:
