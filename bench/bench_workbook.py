@@ -7,7 +7,7 @@ The floor is python-calamine opening the workbook and reading the sheet's values
 run; the ratio says what turning cells into the text the operator saw, mapping and per-order
 validation cost on top (target: at most 5x). The file is the one bench_import.py writes as CSV,
 with its codes as a spreadsheet holds them: phone numbers and zip codes as numbers (the zips with
-a `00000` format, so their number formats are read too), quantities as numbers.
+a `00000` format, so the cells of that format are looked up too), quantities as numbers.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def main() -> int:
         for padded in (False, True):
             path = Path(tmp) / f"orders-{padded}.xlsx"
             write_file(path, args.rows, padded_zips=padded)
-            print("zip codes with a 00000 format (openpyxl reads the formats):" if padded
+            print("zip codes with a 00000 format (their cells looked up in the XML):" if padded
                   else "numbers in the General format (python-calamine alone):")
             floor, full = measure(path, args.rows)
             print(f"  plain python-calamine read (floor): {floor:.3f} s")

@@ -3,18 +3,19 @@
 Cells come out as the operator saw them in the spreadsheet program: a phone or an id stored as a
 number is its digits (never `8.61381E+12`, never `.0`), a date is an ISO date, a zip code whose
 number format pads it with zeros (`00000`) keeps them. python-calamine reads the values (fast,
-no Excel needed); it does not say which number format a cell has, so when a workbook defines a
-zero-padding format, openpyxl reads that sheet's formats (xlsx/xlsm only). Both are imported
-only when a workbook is opened.
+no Excel needed), imported only when a workbook is opened; it does not say which number format
+a cell has, so for an .xlsx/.xlsm that defines a zero-padding format the cells using it are
+looked up in the workbook's XML.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -188,14 +189,11 @@ def number_text(value: float) -> str:
 
 def padded_text(value: float, number_format: str) -> str | None:
     """`value` shown with a zero-padding format ("00000" -> 02134), None if it is no such case."""
-    section = number_format.split(";", 1)[0]
-    if not value.is_integer() or value < 0 or section.count("0") < 2:
-        return None
-    if not _PADDED_FORMAT.match(section):
+    tokens = _padding_tokens(number_format)
+    if tokens is None or not value.is_integer() or value < 0:
         return None
     digits = list(str(int(value)))
     out: list[str] = []
-    tokens = re.findall(r'\\.|"[^"]*"|.', section)
     for token in reversed(tokens):
         if token in ("0", "#"):
             if digits:
@@ -203,9 +201,21 @@ def padded_text(value: float, number_format: str) -> str | None:
             elif token == "0":
                 out.append("0")
         else:
-            out.append(token.strip('"').removeprefix("\\"))
+            out.append(token)
     out.extend(reversed(digits))  # more digits than places: all of them, as Excel does
     return "".join(reversed(out))
+
+
+@functools.lru_cache(maxsize=64)
+def _padding_tokens(number_format: str) -> tuple[str, ...] | None:
+    """The format's digit places and literal text, or None if it does not pad with zeros."""
+    section = number_format.split(";", 1)[0]
+    if section.count("0") < 2 or not _PADDED_FORMAT.match(section):
+        return None
+    return tuple(
+        token if token in ("0", "#") else token.strip('"').removeprefix("\\")
+        for token in re.findall(r'\\.|"[^"]*"|.', section)
+    )
 
 
 # --- workbooks -------------------------------------------------------------------------------
@@ -278,55 +288,96 @@ def _unreadable(exc: BaseException) -> ImportFileError:
 
 
 # --- zero-padding number formats (xlsx/xlsm) -------------------------------------------------
+# calamine gives a cell's value, not its format. The formats are in the workbook's XML: the
+# styles part says which cell styles pad with zeros (usually none: then nothing more is read),
+# and only the cells of those styles are looked up in the sheet's XML, found by their style
+# attribute, so a 100,000-row sheet costs a text search, not a parse.
 
-
-def _padding_formats(path: Path) -> set[str]:
-    """The workbook's own number formats that pad whole numbers with zeros; usually none, and
-    then the sheet's formats need not be read at all."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            styles = archive.read("xl/styles.xml")
-        root = ElementTree.fromstring(styles)
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return set()
-    found = set()
-    for element in root.iter():
-        if element.tag.endswith("}numFmt") or element.tag == "numFmt":
-            code = element.get("formatCode", "")
-            if padded_text(1.0, code) is not None:
-                found.add(code)
-    return found
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\s")
+_ATTRIBUTE = re.compile(rb'\s(r|t)="([^"]*)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 
 
 def _padded_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
     """(row, column) -> text for the numbers of `sheet_name` shown with a zero-padding format."""
-    formats = _padding_formats(path)
-    if not formats:
-        return {}
-    import openpyxl  # only for a workbook that pads numbers with zeros
-
-    found: dict[tuple[int, int], str] = {}
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # calamine read it; this is a second opinion, not a gate
+        with zipfile.ZipFile(path) as archive:
+            styles = _padding_styles(archive)
+            if not styles:
+                return {}
+            member = _sheet_member(archive, sheet_name)
+            data = archive.read(member) if member else b""
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
         log.warning("number formats of %s not read: %s", path.name, exc)
         return {}
-    try:
-        for row in _rows(book[sheet_name]):
-            for cell in row:
-                value = getattr(cell, "value", None)
-                if (
-                    isinstance(value, int | float)
-                    and not isinstance(value, bool)
-                    and cell.number_format in formats
-                    and (text := padded_text(float(value), cell.number_format)) is not None
-                ):
-                    found[(cell.row - 1, cell.column - 1)] = text
-    finally:
-        book.close()
+    ids = b"|".join(str(style).encode() for style in styles)
+    found: dict[tuple[int, int], str] = {}
+    for hit in re.finditer(rb'\ss="(' + ids + rb')"', data):
+        start = data.rfind(b"<", 0, hit.start())
+        end = data.find(b">", hit.end())
+        if start < 0 or end < 0 or not _CELL_TAG.match(data, start) or data[end - 1] == 0x2F:
+            continue  # a row's style, or an empty cell
+        attributes = dict(_ATTRIBUTE.findall(data, start, end))
+        if attributes.get(b"t", b"n") != b"n" or b"r" not in attributes:
+            continue
+        value = _VALUE.match(data, end + 1)
+        position = _cell_position(attributes[b"r"].decode("ascii", "replace"))
+        if value is None or position is None:
+            continue
+        try:
+            number = float(value.group(1))
+        except ValueError:
+            continue
+        text = padded_text(number, styles[int(hit.group(1))])
+        if text is not None:
+            found[position] = text
     return found
 
 
-def _rows(sheet: Any) -> Iterable[Sequence[Any]]:
-    rows: Iterable[Sequence[Any]] = sheet.iter_rows()
-    return rows
+def _padding_styles(archive: zipfile.ZipFile) -> dict[int, str]:
+    """Cell style index -> its number format, for the styles that pad whole numbers with zeros."""
+    root = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    formats = {
+        element.get("numFmtId", ""): element.get("formatCode", "")
+        for element in root.iter(f"{_MAIN_NS}numFmt")
+    }
+    padding = {key for key, code in formats.items() if padded_text(1.0, code) is not None}
+    if not padding:
+        return {}
+    cell_styles = root.find(f"{_MAIN_NS}cellXfs")
+    if cell_styles is None:
+        return {}
+    return {
+        index: formats[xf.get("numFmtId", "")]
+        for index, xf in enumerate(cell_styles.iter(f"{_MAIN_NS}xf"))
+        if xf.get("numFmtId", "") in padding
+    }
+
+
+def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip member holding the sheet named `sheet_name`."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {
+        rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PKG_REL_NS}Relationship")
+    }
+    for sheet in book.iter(f"{_MAIN_NS}sheet"):
+        if sheet.get("name") == sheet_name:
+            target = targets.get(sheet.get(f"{_REL_NS}id"), "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def _cell_position(reference: str) -> tuple[int, int] | None:
+    """ "H2" -> (1, 7), 0-based."""
+    letters = reference.rstrip("0123456789")
+    digits = reference[len(letters):]
+    if not letters.isalpha() or not digits:
+        return None
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(digits) - 1, column - 1
