@@ -210,3 +210,11 @@ def test_the_readmes_least_privilege_role_can_do_what_a_desk_does(team_journal_u
     stop.set()
     listener.join(5)
     journal.close()
+
+
+def test_tls_options_in_the_url_reach_the_server(team_journal_url: str) -> None:
+    """libpq options pass through: this test server has no TLS, so requiring it is refused."""
+    with pytest.raises(JournalUnreachable, match="SSL"):
+        Journal(database=PostgresDatabase(team_journal_url + "?sslmode=require"))
+    with Journal(database=PostgresDatabase(team_journal_url + "?sslmode=disable")) as journal:
+        assert journal.count() == 0

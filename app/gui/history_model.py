@@ -193,6 +193,13 @@ class HistoryTableModel(QAbstractTableModel):
             self._summaries[record.id] = summary
         return summary
 
+    def entered_by_text(self, record: OrderRecord) -> str:
+        """Who entered it, and on which desk (a team journal has several)."""
+        if record.entered_by and record.desk:
+            return self.tr("%1 on %2").replace("%1", record.entered_by).replace(
+                "%2", record.desk)
+        return record.entered_by or record.desk
+
     def items_text(self, summary: OrderSummary) -> str:
         """"SKU-A ×2, SKU-B ×1 (+3 more)": the first lines, then how many others."""
         shown = [self.tr("%1 ×%2").replace("%1", line.sku or line.name or "?")
@@ -279,11 +286,8 @@ class HistoryTableModel(QAbstractTableModel):
             return ", ".join(self.tracking_codes(record))
         if key == "created":
             return moment_text(record.created_at)
-        if key == "entered_by":  # who, and on which desk (a team journal has several)
-            if record.entered_by and record.desk:
-                return self.tr("%1 on %2").replace("%1", record.entered_by).replace(
-                    "%2", record.desk)
-            return record.entered_by or record.desk
+        if key == "entered_by":
+            return self.entered_by_text(record)
         if key == "target":
             return record.target.label
         if key == "state":

@@ -356,6 +356,7 @@ class HistoryView(QWidget):
         facts = [
             (self.tr("Remote id"), record.remote_id or "—"),
             (self.tr("Entered"), entered),
+            (self.tr("Entered by"), self.model.entered_by_text(record) or "—"),
             (self.tr("Profile"), f"{record.profile} ({record.target.label})"),
             (self.tr("Sent to"), self.model.account_text(record.account)),
         ]

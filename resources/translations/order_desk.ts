@@ -682,30 +682,30 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="198"/>
-        <location filename="../../app/gui/history_model.py" line="247"/>
+        <location filename="../../app/gui/history_model.py" line="205"/>
+        <location filename="../../app/gui/history_model.py" line="254"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="204"/>
+        <location filename="../../app/gui/history_model.py" line="211"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="257"/>
+        <location filename="../../app/gui/history_model.py" line="264"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="268"/>
+        <location filename="../../app/gui/history_model.py" line="275"/>
         <source>Checked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="284"/>
+        <location filename="../../app/gui/history_model.py" line="199"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,212 +896,217 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="359"/>
-        <source>Profile</source>
+        <source>Entered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="360"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="361"/>
         <source>Sent to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="363"/>
+        <location filename="../../app/gui/history_view.py" line="364"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="365"/>
-        <location filename="../../app/gui/history_view.py" line="370"/>
+        <location filename="../../app/gui/history_view.py" line="366"/>
+        <location filename="../../app/gui/history_view.py" line="371"/>
         <source>On the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="367"/>
+        <location filename="../../app/gui/history_view.py" line="368"/>
         <source>Checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="372"/>
+        <location filename="../../app/gui/history_view.py" line="373"/>
         <source>Server order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="372"/>
+        <location filename="../../app/gui/history_view.py" line="373"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="372"/>
+        <location filename="../../app/gui/history_view.py" line="373"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="374"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="383"/>
+        <location filename="../../app/gui/history_view.py" line="384"/>
         <source>Deliver to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="385"/>
+        <location filename="../../app/gui/history_view.py" line="386"/>
         <source>(no address in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="387"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="394"/>
+        <location filename="../../app/gui/history_view.py" line="395"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="394"/>
+        <location filename="../../app/gui/history_view.py" line="395"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="395"/>
+        <location filename="../../app/gui/history_view.py" line="396"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="400"/>
         <source>(no lines in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="400"/>
+        <location filename="../../app/gui/history_view.py" line="401"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="411"/>
+        <location filename="../../app/gui/history_view.py" line="412"/>
         <source>Not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="412"/>
+        <location filename="../../app/gui/history_view.py" line="413"/>
         <source>Show the request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="418"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="418"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>not taken (safe to resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="421"/>
         <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="421"/>
         <source>not on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="421"/>
+        <location filename="../../app/gui/history_view.py" line="422"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="431"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="431"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
         <source>Looked up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="433"/>
         <source>Status checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="433"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="440"/>
+        <location filename="../../app/gui/history_view.py" line="441"/>
         <source>Reference: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="441"/>
+        <location filename="../../app/gui/history_view.py" line="442"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="442"/>
+        <location filename="../../app/gui/history_view.py" line="443"/>
         <source>Remote id: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="443"/>
+        <location filename="../../app/gui/history_view.py" line="444"/>
         <source>Profile: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="445"/>
+        <location filename="../../app/gui/history_view.py" line="446"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="448"/>
+        <location filename="../../app/gui/history_view.py" line="449"/>
         <source>Message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="449"/>
+        <location filename="../../app/gui/history_view.py" line="450"/>
         <source>Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="454"/>
+        <location filename="../../app/gui/history_view.py" line="455"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="463"/>
+        <location filename="../../app/gui/history_view.py" line="464"/>
         <source>Request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="465"/>
+        <location filename="../../app/gui/history_view.py" line="466"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="506"/>
+        <location filename="../../app/gui/history_view.py" line="507"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="506"/>
+        <location filename="../../app/gui/history_view.py" line="507"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>

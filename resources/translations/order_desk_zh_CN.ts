@@ -686,30 +686,30 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>取消未生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="198"/>
-        <location filename="../../app/gui/history_model.py" line="247"/>
+        <location filename="../../app/gui/history_model.py" line="205"/>
+        <location filename="../../app/gui/history_model.py" line="254"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="204"/>
+        <location filename="../../app/gui/history_model.py" line="211"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="257"/>
+        <location filename="../../app/gui/history_model.py" line="264"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="268"/>
+        <location filename="../../app/gui/history_model.py" line="275"/>
         <source>Checked %1</source>
         <translation>查询于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="284"/>
+        <location filename="../../app/gui/history_model.py" line="199"/>
         <source>%1 on %2</source>
         <translation>%1（%2）</translation>
     </message>
@@ -900,212 +900,217 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="359"/>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="360"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="360"/>
+        <location filename="../../app/gui/history_view.py" line="361"/>
         <source>Sent to</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="363"/>
+        <location filename="../../app/gui/history_view.py" line="364"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="365"/>
-        <location filename="../../app/gui/history_view.py" line="370"/>
+        <location filename="../../app/gui/history_view.py" line="366"/>
+        <location filename="../../app/gui/history_view.py" line="371"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="367"/>
+        <location filename="../../app/gui/history_view.py" line="368"/>
         <source>Checked</source>
         <translation>查询时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="372"/>
+        <location filename="../../app/gui/history_view.py" line="373"/>
         <source>Server order</source>
         <translation>服务器订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="372"/>
+        <location filename="../../app/gui/history_view.py" line="373"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="372"/>
+        <location filename="../../app/gui/history_view.py" line="373"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="374"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="383"/>
+        <location filename="../../app/gui/history_view.py" line="384"/>
         <source>Deliver to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="385"/>
+        <location filename="../../app/gui/history_view.py" line="386"/>
         <source>(no address in this order)</source>
         <translation>（此订单没有地址）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="387"/>
         <source>Lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="394"/>
+        <location filename="../../app/gui/history_view.py" line="395"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="394"/>
+        <location filename="../../app/gui/history_view.py" line="395"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="395"/>
+        <location filename="../../app/gui/history_view.py" line="396"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="400"/>
         <source>(no lines in this order)</source>
         <translation>（此订单没有商品行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="400"/>
+        <location filename="../../app/gui/history_view.py" line="401"/>
         <source>Attempts</source>
         <translation>尝试记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="411"/>
+        <location filename="../../app/gui/history_view.py" line="412"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="412"/>
+        <location filename="../../app/gui/history_view.py" line="413"/>
         <source>Show the request and response</source>
         <translation>显示请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="418"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="418"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>not taken (safe to resend)</source>
         <translation>未被受理（可安全重发）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="421"/>
         <source>found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="421"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="421"/>
+        <location filename="../../app/gui/history_view.py" line="422"/>
         <source>no answer</source>
         <translation>无答复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="431"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="431"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
         <source>Looked up</source>
         <translation>已查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="433"/>
         <source>Status checked</source>
         <translation>已查询状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="433"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="440"/>
+        <location filename="../../app/gui/history_view.py" line="441"/>
         <source>Reference: %1</source>
         <translation>订单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="441"/>
+        <location filename="../../app/gui/history_view.py" line="442"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="442"/>
+        <location filename="../../app/gui/history_view.py" line="443"/>
         <source>Remote id: %1</source>
         <translation>远端单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="443"/>
+        <location filename="../../app/gui/history_view.py" line="444"/>
         <source>Profile: %1 (%2)</source>
         <translation>配置：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="445"/>
+        <location filename="../../app/gui/history_view.py" line="446"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="448"/>
+        <location filename="../../app/gui/history_view.py" line="449"/>
         <source>Message: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="449"/>
+        <location filename="../../app/gui/history_view.py" line="450"/>
         <source>Payload:</source>
         <translation>请求内容：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="454"/>
+        <location filename="../../app/gui/history_view.py" line="455"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation>第 %1 次尝试（%2），时间 %3：%4，HTTP %5，%6 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="463"/>
+        <location filename="../../app/gui/history_view.py" line="464"/>
         <source>Request:</source>
         <translation>请求：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="465"/>
+        <location filename="../../app/gui/history_view.py" line="466"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="506"/>
+        <location filename="../../app/gui/history_view.py" line="507"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="506"/>
+        <location filename="../../app/gui/history_view.py" line="507"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>

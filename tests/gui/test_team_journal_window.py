@@ -44,6 +44,7 @@ def test_history_follows_another_desks_outcomes(qtbot: QtBot, team_journal_url: 
     qtbot.waitUntil(lambda: view.model.record(0).state is OrderState.ACCEPTED, timeout=10_000)
     column = [key for key, _ in view.model.columns].index("entered_by")
     assert view.model.index(0, column).data() == "ana on back"
+    assert "ana on back" in view.order_html(view.model.record(0), [])
     view.watch.stop()
     here.close()
     other.close()
