@@ -1,15 +1,27 @@
 """The journal as a read-only table: rows fetched a page at a time as the view scrolls
 (canFetchMore/fetchMore), filtered in SQL by `HistoryFilter`, never one widget per row. What an
 operator scans for (recipient, country, items) is read from each order's payload by its target's
-summary reader (`app.core.models.summary`), once per order."""
+summary reader (`app.core.models.summary`), once per order.
+
+Every journal query (search, count, the next page) runs on a worker thread, so a large journal or
+a slow team server never freezes the window. The rows shown stay until the answer replaces them,
+and only the newest request's answer is shown: an older answer arriving late is dropped."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.core.accounts import EMBEDDED_SANDBOX
@@ -17,6 +29,7 @@ from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
 from app.core.models.summary import OrderSummary, summarise_order
 from app.core.server_status import CancelState, ServerStatus
 from app.gui.language import moment_text, outcome_text
+from app.gui.workers import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +67,46 @@ def _state_icon(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+@dataclass(frozen=True)
+class _Answer:
+    """What a worker read for one request: rows from ``offset``, their summaries, and the
+    count (only for a reload; ``None`` for the next page)."""
+
+    request: int
+    where: HistoryFilter
+    offset: int
+    rows: list[OrderRecord]
+    summaries: dict[int, OrderSummary]
+    total: int | None
+
+
+def _read(journal: Journal, request: int, where: HistoryFilter, offset: int, limit: int,
+          with_count: bool) -> _Answer:
+    """On the worker: the query, and the payload parsing the table would otherwise do on the
+    GUI thread as it paints."""
+    total = journal.count(where) if with_count else None
+    rows = journal.page(where, offset, limit)
+    summaries = {r.id: summarise_order(r.target, r.payload_json) for r in rows}
+    return _Answer(request, where, offset, rows, summaries, total)
+
+
 class HistoryTableModel(QAbstractTableModel):
+    loaded = Signal()  # an answer is shown (after a reload's reset or a page's insert)
+    failed = Signal(object)  # the journal could not be read (the exception)
+
     def __init__(self, journal: Journal, parent: Any = None) -> None:
         super().__init__(parent)
         self._journal = journal
-        self._filter = HistoryFilter()
+        self._filter = HistoryFilter()  # of the rows shown
+        self._wanted = HistoryFilter()  # of the newest request
         self._rows: list[OrderRecord] = []
         self._total = 0
         self._summaries: dict[int, OrderSummary] = {}
+        # Numbered requests: an answer counts only if no reload was asked for after it.
+        self._request = 0
+        self._paging = False
+        self._pending = 0  # requests not answered yet (counted here, on the GUI thread)
+        self._pool = WorkerPool(self, max_threads=2)
         # The outcome first (what an operator scans for), then when and for whom, the message
         # last so it gets the spare width.
         self.columns = (
@@ -143,16 +188,34 @@ class HistoryTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------------------------
     def set_filter(self, where: HistoryFilter) -> None:
-        self._filter = where
+        self._wanted = where
         self.reload()
 
     def reload(self) -> None:
-        """Start over from the newest order (after a submit, or a new filter)."""
-        self.beginResetModel()
-        self._summaries = {}
-        self._total = self._journal.count(self._filter)
-        self._rows = self._journal.page(self._filter, 0, PAGE_SIZE)
-        self.endResetModel()
+        """Read again from the newest order (after a submit, another desk's outcome, or a new
+        filter), on a worker; the rows shown stay until the answer replaces them. The same
+        filter again reads as many rows as are loaded, so the view can stay where it is."""
+        self._request += 1
+        self._paging = False  # a page still on its way belongs to the old answer
+        where = self._wanted
+        self._pending += 1
+        limit = max(PAGE_SIZE, len(self._rows)) if where == self._filter else PAGE_SIZE
+        self._pool.start(_read, self._journal, self._request, where, 0, limit, True,
+                         on_result=self._answered, on_error=partial(self._failed, self._request))
+
+    @property
+    def loading(self) -> bool:
+        """A request is on its way (the rows shown may be about to change)."""
+        return self._pending > 0
+
+    @property
+    def filter(self) -> HistoryFilter:
+        """The filter of the rows shown (the newest one asked for may still be loading)."""
+        return self._filter
+
+    def wait(self, timeout_ms: int = -1) -> bool:
+        """Block until no query runs (before the journal is closed)."""
+        return self._pool.wait(timeout_ms)
 
     @property
     def total(self) -> int:
@@ -162,16 +225,46 @@ class HistoryTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._paging:
             return
-        more = self._journal.page(self._filter, len(self._rows), PAGE_SIZE)
-        if not more:
-            self._total = len(self._rows)
+        self._paging = True
+        self._pending += 1
+        self._pool.start(_read, self._journal, self._request, self._filter, len(self._rows),
+                         PAGE_SIZE, False, on_result=self._answered,
+                         on_error=partial(self._failed, self._request))
+
+    def _answered(self, answer: _Answer) -> None:
+        self._pending -= 1
+        if answer.request != self._request:
+            return  # a newer request is on its way; its answer is the one to show
+        if answer.total is not None:
+            self.beginResetModel()
+            self._filter = answer.where
+            self._total = answer.total
+            self._rows = answer.rows
+            self._summaries = answer.summaries
+            self.endResetModel()
+        elif answer.offset == len(self._rows) and self._paging:
+            self._paging = False
+            if not answer.rows:  # fewer than counted (deleted meanwhile): stop asking
+                self._total = len(self._rows)
+            else:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start + len(answer.rows) - 1)
+                self._rows.extend(answer.rows)
+                self._summaries.update(answer.summaries)
+                self.endInsertRows()
+        else:
             return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        self.loaded.emit()
+
+    def _failed(self, request: int, exc: BaseException) -> None:
+        self._pending -= 1
+        if request != self._request:
+            return
+        self._paging = False
+        log.warning("could not read the history: %s", exc)
+        self.failed.emit(exc)
 
     def update_records(self, records: Sequence[OrderRecord]) -> None:
         """Show newer versions of listed orders where they are (an automatic status refresh),

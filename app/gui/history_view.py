@@ -132,6 +132,8 @@ class HistoryView(QWidget):
         self._kept_selection: set[int] = set()
         self.proxy.modelAboutToBeReset.connect(self._remember_selection)
         self.proxy.modelReset.connect(self._restore_selection)
+        self._kept_scroll: int | None = None
+        self._kept_filter = HistoryFilter()
 
         # The order as an operator reads it, and the raw exchange one click (a tab) away.
         self.order_view = QTextBrowser(self)
@@ -213,6 +215,7 @@ class HistoryView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.model.modelReset.connect(self._update_count)
+        self.model.failed.connect(self._show_failure)
         # Another desk's outcome in a team journal shows here without anyone pressing Refresh.
         self.watch = JournalWatch(journal, self)
         self.watch.changed.connect(self.refresh)
@@ -269,15 +272,22 @@ class HistoryView(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n order(s)", "", self.model.total))
+        self.count_label.setToolTip("")
         if self.model.total:
             self.table_stack.setCurrentWidget(self.table)
             return
-        filtered = self.current_filter() != HistoryFilter()
+        # The filter of the answer shown, not what is typed meanwhile.
+        filtered = self.model.filter != HistoryFilter()
         self.empty_label.setText(
             self.tr("No orders match this search, state or date.") if filtered
             else self.tr("No orders yet — submit one from New order (Ctrl+N), or bring many in "
                          "with File › Import CSV…"))
         self.table_stack.setCurrentWidget(self.empty_label)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        """The rows shown stay; the count says they may be out of date, and why."""
+        self.count_label.setText(self.tr("History not updated"))
+        self.count_label.setToolTip(str(exc))
 
     # -- selection -----------------------------------------------------------------------------
     def selected_records(self) -> list[OrderRecord]:
@@ -310,15 +320,24 @@ class HistoryView(QWidget):
 
     def _remember_selection(self) -> None:
         self._kept_selection = {record.id for record in self.selected_records()}
+        self._kept_filter = self.model.filter
+        self._kept_scroll = self.table.verticalScrollBar().value()
 
     def _restore_selection(self) -> None:
         kept, self._kept_selection = self._kept_selection, set()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.model.record(self.proxy.mapToSource(index).row()).id in kept:
-                self.table.selectRow(row)
-                return  # selectionChanged shows it
-        self._show_details()
+        scroll, self._kept_scroll = self._kept_scroll, None
+        try:
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if self.model.record(self.proxy.mapToSource(index).row()).id in kept:
+                    self.table.selectRow(row)
+                    return  # selectionChanged shows it
+            self._show_details()
+        finally:
+            # A refresh of the same search leaves the operator where they were reading.
+            if scroll is not None and self.model.filter == self._kept_filter:
+                self.table.doItemsLayout()  # the scroll range of the new rows, not the old
+                self.table.verticalScrollBar().setValue(scroll)
 
     def _show_details(self) -> None:
         """The details follow the selection: one order shown, otherwise nothing."""

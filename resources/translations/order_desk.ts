@@ -506,221 +506,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="80"/>
+        <location filename="../../app/gui/history_model.py" line="125"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="78"/>
+        <location filename="../../app/gui/history_model.py" line="123"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="113"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="114"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="115"/>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="116"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="117"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="118"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="120"/>
         <source>Server status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="121"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="77"/>
+        <location filename="../../app/gui/history_model.py" line="122"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="79"/>
+        <location filename="../../app/gui/history_model.py" line="124"/>
         <source>Entered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="89"/>
+        <location filename="../../app/gui/history_model.py" line="134"/>
         <source>built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="93"/>
+        <location filename="../../app/gui/history_model.py" line="138"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="94"/>
+        <location filename="../../app/gui/history_model.py" line="139"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="95"/>
+        <location filename="../../app/gui/history_model.py" line="140"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="96"/>
+        <location filename="../../app/gui/history_model.py" line="141"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="97"/>
+        <location filename="../../app/gui/history_model.py" line="142"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="98"/>
+        <location filename="../../app/gui/history_model.py" line="143"/>
         <source>Not sent — submit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="99"/>
-        <location filename="../../app/gui/history_model.py" line="109"/>
+        <location filename="../../app/gui/history_model.py" line="144"/>
+        <location filename="../../app/gui/history_model.py" line="154"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="104"/>
+        <location filename="../../app/gui/history_model.py" line="149"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="105"/>
+        <location filename="../../app/gui/history_model.py" line="150"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="106"/>
+        <location filename="../../app/gui/history_model.py" line="151"/>
         <source>Partly shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="107"/>
+        <location filename="../../app/gui/history_model.py" line="152"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="108"/>
+        <location filename="../../app/gui/history_model.py" line="153"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="110"/>
+        <location filename="../../app/gui/history_model.py" line="155"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="111"/>
+        <location filename="../../app/gui/history_model.py" line="156"/>
         <source>Problem on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="112"/>
+        <location filename="../../app/gui/history_model.py" line="157"/>
         <source>Not listed by the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="113"/>
+        <location filename="../../app/gui/history_model.py" line="158"/>
         <source>Unrecognised status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="118"/>
+        <location filename="../../app/gui/history_model.py" line="163"/>
         <source>cancel being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="119"/>
+        <location filename="../../app/gui/history_model.py" line="164"/>
         <source>cancel requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="120"/>
+        <location filename="../../app/gui/history_model.py" line="165"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="121"/>
+        <location filename="../../app/gui/history_model.py" line="166"/>
         <source>cancel refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="122"/>
+        <location filename="../../app/gui/history_model.py" line="167"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="123"/>
+        <location filename="../../app/gui/history_model.py" line="168"/>
         <source>cancel did not take effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="205"/>
-        <location filename="../../app/gui/history_model.py" line="254"/>
+        <location filename="../../app/gui/history_model.py" line="298"/>
+        <location filename="../../app/gui/history_model.py" line="347"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="211"/>
+        <location filename="../../app/gui/history_model.py" line="304"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="264"/>
+        <location filename="../../app/gui/history_model.py" line="357"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="275"/>
+        <location filename="../../app/gui/history_model.py" line="368"/>
         <source>Checked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="199"/>
+        <location filename="../../app/gui/history_model.py" line="292"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="119"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="81"/>
+        <location filename="../../app/gui/history_model.py" line="126"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="82"/>
+        <location filename="../../app/gui/history_model.py" line="127"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,310 +803,315 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="141"/>
+        <location filename="../../app/gui/history_view.py" line="143"/>
         <source>Select an order to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="146"/>
+        <location filename="../../app/gui/history_view.py" line="148"/>
         <source>Select an order to see its attempts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="150"/>
+        <location filename="../../app/gui/history_view.py" line="152"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="151"/>
+        <location filename="../../app/gui/history_view.py" line="153"/>
         <source>Request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="153"/>
+        <location filename="../../app/gui/history_view.py" line="155"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="163"/>
+        <location filename="../../app/gui/history_view.py" line="165"/>
         <source>Copy remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="164"/>
+        <location filename="../../app/gui/history_view.py" line="166"/>
         <source>Open as new order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="165"/>
+        <location filename="../../app/gui/history_view.py" line="167"/>
         <source>Reconcile unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="166"/>
+        <location filename="../../app/gui/history_view.py" line="168"/>
         <source>Refresh status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="167"/>
+        <location filename="../../app/gui/history_view.py" line="169"/>
         <source>Copy tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="168"/>
+        <location filename="../../app/gui/history_view.py" line="170"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="169"/>
+        <location filename="../../app/gui/history_view.py" line="171"/>
         <source>Export selection to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="170"/>
+        <location filename="../../app/gui/history_view.py" line="172"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="271"/>
+        <location filename="../../app/gui/history_view.py" line="274"/>
         <source>%n order(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="277"/>
+        <location filename="../../app/gui/history_view.py" line="282"/>
         <source>No orders match this search, state or date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="278"/>
+        <location filename="../../app/gui/history_view.py" line="283"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="357"/>
+        <location filename="../../app/gui/history_view.py" line="289"/>
+        <source>History not updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="376"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="358"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="359"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>Entered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="360"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="361"/>
+        <location filename="../../app/gui/history_view.py" line="380"/>
         <source>Sent to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="364"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="366"/>
-        <location filename="../../app/gui/history_view.py" line="371"/>
+        <location filename="../../app/gui/history_view.py" line="385"/>
+        <location filename="../../app/gui/history_view.py" line="390"/>
         <source>On the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="368"/>
+        <location filename="../../app/gui/history_view.py" line="387"/>
         <source>Checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Server order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="393"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="384"/>
+        <location filename="../../app/gui/history_view.py" line="403"/>
         <source>Deliver to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="405"/>
         <source>(no address in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="387"/>
+        <location filename="../../app/gui/history_view.py" line="406"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="395"/>
+        <location filename="../../app/gui/history_view.py" line="414"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="395"/>
+        <location filename="../../app/gui/history_view.py" line="414"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="396"/>
+        <location filename="../../app/gui/history_view.py" line="415"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="400"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>(no lines in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="401"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="412"/>
+        <location filename="../../app/gui/history_view.py" line="431"/>
         <source>Not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="413"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
         <source>Show the request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="438"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="438"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="439"/>
         <source>not taken (safe to resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="439"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="421"/>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="421"/>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>not on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="422"/>
+        <location filename="../../app/gui/history_view.py" line="441"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="451"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="451"/>
         <source>Looked up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="433"/>
+        <location filename="../../app/gui/history_view.py" line="452"/>
         <source>Status checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="433"/>
+        <location filename="../../app/gui/history_view.py" line="452"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="441"/>
+        <location filename="../../app/gui/history_view.py" line="460"/>
         <source>Reference: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="442"/>
+        <location filename="../../app/gui/history_view.py" line="461"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="443"/>
+        <location filename="../../app/gui/history_view.py" line="462"/>
         <source>Remote id: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="444"/>
+        <location filename="../../app/gui/history_view.py" line="463"/>
         <source>Profile: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="446"/>
+        <location filename="../../app/gui/history_view.py" line="465"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="449"/>
+        <location filename="../../app/gui/history_view.py" line="468"/>
         <source>Message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="450"/>
+        <location filename="../../app/gui/history_view.py" line="469"/>
         <source>Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="455"/>
+        <location filename="../../app/gui/history_view.py" line="474"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="464"/>
+        <location filename="../../app/gui/history_view.py" line="483"/>
         <source>Request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="466"/>
+        <location filename="../../app/gui/history_view.py" line="485"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="507"/>
+        <location filename="../../app/gui/history_view.py" line="526"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="507"/>
+        <location filename="../../app/gui/history_view.py" line="526"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,134 +1609,134 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportSendPage</name>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="60"/>
-        <location filename="../../app/gui/import_send_page.py" line="121"/>
-        <location filename="../../app/gui/import_send_page.py" line="234"/>
+        <location filename="../../app/gui/import_send_page.py" line="62"/>
+        <location filename="../../app/gui/import_send_page.py" line="123"/>
         <location filename="../../app/gui/import_send_page.py" line="248"/>
+        <location filename="../../app/gui/import_send_page.py" line="268"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="63"/>
+        <location filename="../../app/gui/import_send_page.py" line="65"/>
         <source>Cancel sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="66"/>
+        <location filename="../../app/gui/import_send_page.py" line="68"/>
         <source>Retry failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="69"/>
+        <location filename="../../app/gui/import_send_page.py" line="71"/>
         <source>Export results…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="71"/>
+        <location filename="../../app/gui/import_send_page.py" line="73"/>
         <source>Export failed rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="72"/>
+        <location filename="../../app/gui/import_send_page.py" line="74"/>
         <source>The rows of every order not accepted, in their original columns, ready to fix and import again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="124"/>
-        <location filename="../../app/gui/import_send_page.py" line="214"/>
+        <location filename="../../app/gui/import_send_page.py" line="126"/>
+        <location filename="../../app/gui/import_send_page.py" line="225"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="154"/>
+        <location filename="../../app/gui/import_send_page.py" line="156"/>
         <source>Sending {0} order(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="184"/>
+        <location filename="../../app/gui/import_send_page.py" line="195"/>
         <source>Stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="185"/>
+        <location filename="../../app/gui/import_send_page.py" line="196"/>
         <source>Done: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="185"/>
+        <location filename="../../app/gui/import_send_page.py" line="196"/>
         <source>nothing sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="187"/>
+        <location filename="../../app/gui/import_send_page.py" line="198"/>
         <source>{0} already sent earlier: skipped, not sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="191"/>
+        <location filename="../../app/gui/import_send_page.py" line="202"/>
         <source>{0} invalid order(s) were not sent: “Export failed rows…” writes them with the reasons, ready to fix and import again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="203"/>
+        <location filename="../../app/gui/import_send_page.py" line="214"/>
         <source>about {0} s left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="204"/>
+        <location filename="../../app/gui/import_send_page.py" line="215"/>
         <source>estimating time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="205"/>
+        <location filename="../../app/gui/import_send_page.py" line="216"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="207"/>
+        <location filename="../../app/gui/import_send_page.py" line="218"/>
         <source>{0} of {1} done ({2}) – {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="216"/>
+        <location filename="../../app/gui/import_send_page.py" line="227"/>
         <source>The account cannot take orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="217"/>
+        <location filename="../../app/gui/import_send_page.py" line="228"/>
         <source>Sending is held: {0}
 
 {1} order(s) are not sent yet. Fix the cause (top up the balance, or correct the credentials in Profiles and credentials), then resume; or stop, and send them later from the history or by importing the file again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="223"/>
+        <location filename="../../app/gui/import_send_page.py" line="234"/>
         <source>Resume sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="224"/>
+        <location filename="../../app/gui/import_send_page.py" line="235"/>
         <source>Stop sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="251"/>
+        <location filename="../../app/gui/import_send_page.py" line="271"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="252"/>
-        <location filename="../../app/gui/import_send_page.py" line="257"/>
+        <location filename="../../app/gui/import_send_page.py" line="272"/>
+        <location filename="../../app/gui/import_send_page.py" line="277"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="257"/>
+        <location filename="../../app/gui/import_send_page.py" line="277"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="263"/>
+        <location filename="../../app/gui/import_send_page.py" line="283"/>
         <source>Export failed rows</source>
         <translation type="unfinished"></translation>
     </message>

@@ -510,221 +510,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="80"/>
+        <location filename="../../app/gui/history_model.py" line="125"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="78"/>
+        <location filename="../../app/gui/history_model.py" line="123"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="68"/>
+        <location filename="../../app/gui/history_model.py" line="113"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="69"/>
+        <location filename="../../app/gui/history_model.py" line="114"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="70"/>
+        <location filename="../../app/gui/history_model.py" line="115"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="71"/>
+        <location filename="../../app/gui/history_model.py" line="116"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="72"/>
+        <location filename="../../app/gui/history_model.py" line="117"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="73"/>
+        <location filename="../../app/gui/history_model.py" line="118"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="75"/>
+        <location filename="../../app/gui/history_model.py" line="120"/>
         <source>Server status</source>
         <translation>服务器状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="76"/>
+        <location filename="../../app/gui/history_model.py" line="121"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="77"/>
+        <location filename="../../app/gui/history_model.py" line="122"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="79"/>
+        <location filename="../../app/gui/history_model.py" line="124"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="89"/>
+        <location filename="../../app/gui/history_model.py" line="134"/>
         <source>built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="93"/>
+        <location filename="../../app/gui/history_model.py" line="138"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="94"/>
+        <location filename="../../app/gui/history_model.py" line="139"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="95"/>
+        <location filename="../../app/gui/history_model.py" line="140"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="96"/>
+        <location filename="../../app/gui/history_model.py" line="141"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="97"/>
+        <location filename="../../app/gui/history_model.py" line="142"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="98"/>
+        <location filename="../../app/gui/history_model.py" line="143"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="99"/>
-        <location filename="../../app/gui/history_model.py" line="109"/>
+        <location filename="../../app/gui/history_model.py" line="144"/>
+        <location filename="../../app/gui/history_model.py" line="154"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="104"/>
+        <location filename="../../app/gui/history_model.py" line="149"/>
         <source>Waiting</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="105"/>
+        <location filename="../../app/gui/history_model.py" line="150"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="106"/>
+        <location filename="../../app/gui/history_model.py" line="151"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="107"/>
+        <location filename="../../app/gui/history_model.py" line="152"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="108"/>
+        <location filename="../../app/gui/history_model.py" line="153"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="110"/>
+        <location filename="../../app/gui/history_model.py" line="155"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="111"/>
+        <location filename="../../app/gui/history_model.py" line="156"/>
         <source>Problem on the server</source>
         <translation>服务器标记异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="112"/>
+        <location filename="../../app/gui/history_model.py" line="157"/>
         <source>Not listed by the server</source>
         <translation>服务器未列出</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="113"/>
+        <location filename="../../app/gui/history_model.py" line="158"/>
         <source>Unrecognised status</source>
         <translation>无法识别的状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="118"/>
+        <location filename="../../app/gui/history_model.py" line="163"/>
         <source>cancel being sent</source>
         <translation>取消请求发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="119"/>
+        <location filename="../../app/gui/history_model.py" line="164"/>
         <source>cancel requested</source>
         <translation>已申请取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="120"/>
+        <location filename="../../app/gui/history_model.py" line="165"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="121"/>
+        <location filename="../../app/gui/history_model.py" line="166"/>
         <source>cancel refused</source>
         <translation>取消被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="122"/>
+        <location filename="../../app/gui/history_model.py" line="167"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation>取消结果未知——下次刷新时查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="123"/>
+        <location filename="../../app/gui/history_model.py" line="168"/>
         <source>cancel did not take effect</source>
         <translation>取消未生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="205"/>
-        <location filename="../../app/gui/history_model.py" line="254"/>
+        <location filename="../../app/gui/history_model.py" line="298"/>
+        <location filename="../../app/gui/history_model.py" line="347"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="211"/>
+        <location filename="../../app/gui/history_model.py" line="304"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="264"/>
+        <location filename="../../app/gui/history_model.py" line="357"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="275"/>
+        <location filename="../../app/gui/history_model.py" line="368"/>
         <source>Checked %1</source>
         <translation>查询于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="199"/>
+        <location filename="../../app/gui/history_model.py" line="292"/>
         <source>%1 on %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="74"/>
+        <location filename="../../app/gui/history_model.py" line="119"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="81"/>
+        <location filename="../../app/gui/history_model.py" line="126"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="82"/>
+        <location filename="../../app/gui/history_model.py" line="127"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -807,310 +807,315 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>在此日期当天或之前录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="141"/>
+        <location filename="../../app/gui/history_view.py" line="143"/>
         <source>Select an order to see it here.</source>
         <translation>选择一个订单以在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="146"/>
+        <location filename="../../app/gui/history_view.py" line="148"/>
         <source>Select an order to see its attempts.</source>
         <translation>选择一个订单以查看其发送记录。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="150"/>
+        <location filename="../../app/gui/history_view.py" line="152"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="151"/>
+        <location filename="../../app/gui/history_view.py" line="153"/>
         <source>Request and response</source>
         <translation>请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="153"/>
+        <location filename="../../app/gui/history_view.py" line="155"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation>逐次列出发送的内容和返回的结果（已去除凭据）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="163"/>
+        <location filename="../../app/gui/history_view.py" line="165"/>
         <source>Copy remote id</source>
         <translation>复制远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="164"/>
+        <location filename="../../app/gui/history_view.py" line="166"/>
         <source>Open as new order</source>
         <translation>作为新订单打开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="165"/>
+        <location filename="../../app/gui/history_view.py" line="167"/>
         <source>Reconcile unknown</source>
         <translation>核对未知订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="166"/>
+        <location filename="../../app/gui/history_view.py" line="168"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="167"/>
+        <location filename="../../app/gui/history_view.py" line="169"/>
         <source>Copy tracking</source>
         <translation>复制运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="168"/>
+        <location filename="../../app/gui/history_view.py" line="170"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="169"/>
+        <location filename="../../app/gui/history_view.py" line="171"/>
         <source>Export selection to CSV…</source>
         <translation>将所选导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="170"/>
+        <location filename="../../app/gui/history_view.py" line="172"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="271"/>
+        <location filename="../../app/gui/history_view.py" line="274"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="277"/>
+        <location filename="../../app/gui/history_view.py" line="282"/>
         <source>No orders match this search, state or date.</source>
         <translation>没有符合此搜索、状态或日期的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="278"/>
+        <location filename="../../app/gui/history_view.py" line="283"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入 CSV… 批量导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="357"/>
+        <location filename="../../app/gui/history_view.py" line="289"/>
+        <source>History not updated</source>
+        <translation>历史记录未更新</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="376"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="358"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="359"/>
+        <location filename="../../app/gui/history_view.py" line="378"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="360"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="361"/>
+        <location filename="../../app/gui/history_view.py" line="380"/>
         <source>Sent to</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="364"/>
+        <location filename="../../app/gui/history_view.py" line="383"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="366"/>
-        <location filename="../../app/gui/history_view.py" line="371"/>
+        <location filename="../../app/gui/history_view.py" line="385"/>
+        <location filename="../../app/gui/history_view.py" line="390"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="368"/>
+        <location filename="../../app/gui/history_view.py" line="387"/>
         <source>Checked</source>
         <translation>查询时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Server order</source>
         <translation>服务器订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="393"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="384"/>
+        <location filename="../../app/gui/history_view.py" line="403"/>
         <source>Deliver to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="405"/>
         <source>(no address in this order)</source>
         <translation>（此订单没有地址）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="387"/>
+        <location filename="../../app/gui/history_view.py" line="406"/>
         <source>Lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="395"/>
+        <location filename="../../app/gui/history_view.py" line="414"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="395"/>
+        <location filename="../../app/gui/history_view.py" line="414"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="396"/>
+        <location filename="../../app/gui/history_view.py" line="415"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="400"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>(no lines in this order)</source>
         <translation>（此订单没有商品行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="401"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>Attempts</source>
         <translation>尝试记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="412"/>
+        <location filename="../../app/gui/history_view.py" line="431"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="413"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
         <source>Show the request and response</source>
         <translation>显示请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="438"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="438"/>
         <source>rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="439"/>
         <source>not taken (safe to resend)</source>
         <translation>未被受理（可安全重发）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="439"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="421"/>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="421"/>
+        <location filename="../../app/gui/history_view.py" line="440"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="422"/>
+        <location filename="../../app/gui/history_view.py" line="441"/>
         <source>no answer</source>
         <translation>无答复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="451"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="451"/>
         <source>Looked up</source>
         <translation>已查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="433"/>
+        <location filename="../../app/gui/history_view.py" line="452"/>
         <source>Status checked</source>
         <translation>已查询状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="433"/>
+        <location filename="../../app/gui/history_view.py" line="452"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="441"/>
+        <location filename="../../app/gui/history_view.py" line="460"/>
         <source>Reference: %1</source>
         <translation>订单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="442"/>
+        <location filename="../../app/gui/history_view.py" line="461"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="443"/>
+        <location filename="../../app/gui/history_view.py" line="462"/>
         <source>Remote id: %1</source>
         <translation>远端单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="444"/>
+        <location filename="../../app/gui/history_view.py" line="463"/>
         <source>Profile: %1 (%2)</source>
         <translation>配置：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="446"/>
+        <location filename="../../app/gui/history_view.py" line="465"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="449"/>
+        <location filename="../../app/gui/history_view.py" line="468"/>
         <source>Message: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="450"/>
+        <location filename="../../app/gui/history_view.py" line="469"/>
         <source>Payload:</source>
         <translation>请求内容：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="455"/>
+        <location filename="../../app/gui/history_view.py" line="474"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation>第 %1 次尝试（%2），时间 %3：%4，HTTP %5，%6 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="464"/>
+        <location filename="../../app/gui/history_view.py" line="483"/>
         <source>Request:</source>
         <translation>请求：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="466"/>
+        <location filename="../../app/gui/history_view.py" line="485"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="507"/>
+        <location filename="../../app/gui/history_view.py" line="526"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="507"/>
+        <location filename="../../app/gui/history_view.py" line="526"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1608,101 +1613,101 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportSendPage</name>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="60"/>
-        <location filename="../../app/gui/import_send_page.py" line="121"/>
-        <location filename="../../app/gui/import_send_page.py" line="234"/>
+        <location filename="../../app/gui/import_send_page.py" line="62"/>
+        <location filename="../../app/gui/import_send_page.py" line="123"/>
         <location filename="../../app/gui/import_send_page.py" line="248"/>
+        <location filename="../../app/gui/import_send_page.py" line="268"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="63"/>
+        <location filename="../../app/gui/import_send_page.py" line="65"/>
         <source>Cancel sending</source>
         <translation>取消发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="66"/>
+        <location filename="../../app/gui/import_send_page.py" line="68"/>
         <source>Retry failed</source>
         <translation>重试失败的订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="69"/>
+        <location filename="../../app/gui/import_send_page.py" line="71"/>
         <source>Export results…</source>
         <translation>导出结果…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="71"/>
+        <location filename="../../app/gui/import_send_page.py" line="73"/>
         <source>Export failed rows…</source>
         <translation>导出失败的行…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="72"/>
+        <location filename="../../app/gui/import_send_page.py" line="74"/>
         <source>The rows of every order not accepted, in their original columns, ready to fix and import again</source>
         <translation>所有未被接受订单的行，保持原始列，可修正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="124"/>
-        <location filename="../../app/gui/import_send_page.py" line="214"/>
+        <location filename="../../app/gui/import_send_page.py" line="126"/>
+        <location filename="../../app/gui/import_send_page.py" line="225"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="154"/>
+        <location filename="../../app/gui/import_send_page.py" line="156"/>
         <source>Sending {0} order(s)…</source>
         <translation>正在发送 {0} 个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="184"/>
+        <location filename="../../app/gui/import_send_page.py" line="195"/>
         <source>Stopped: {0}</source>
         <translation>已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="185"/>
+        <location filename="../../app/gui/import_send_page.py" line="196"/>
         <source>Done: {0}.</source>
         <translation>完成：{0}。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="185"/>
+        <location filename="../../app/gui/import_send_page.py" line="196"/>
         <source>nothing sent</source>
         <translation>未发送任何订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="187"/>
+        <location filename="../../app/gui/import_send_page.py" line="198"/>
         <source>{0} already sent earlier: skipped, not sent again.</source>
         <translation>{0} 个之前已发送：已跳过，未重复发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="191"/>
+        <location filename="../../app/gui/import_send_page.py" line="202"/>
         <source>{0} invalid order(s) were not sent: “Export failed rows…” writes them with the reasons, ready to fix and import again.</source>
         <translation>{0} 个无效订单未发送：“导出失败的行…”会连同原因一起导出，可修正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="203"/>
+        <location filename="../../app/gui/import_send_page.py" line="214"/>
         <source>about {0} s left</source>
         <translation>剩余约 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="204"/>
+        <location filename="../../app/gui/import_send_page.py" line="215"/>
         <source>estimating time left</source>
         <translation>正在估算剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="205"/>
+        <location filename="../../app/gui/import_send_page.py" line="216"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="207"/>
+        <location filename="../../app/gui/import_send_page.py" line="218"/>
         <source>{0} of {1} done ({2}) – {3}</source>
         <translation>已完成 {0} / {1}（{2}）– {3}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="216"/>
+        <location filename="../../app/gui/import_send_page.py" line="227"/>
         <source>The account cannot take orders</source>
         <translation>该账户无法接单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="217"/>
+        <location filename="../../app/gui/import_send_page.py" line="228"/>
         <source>Sending is held: {0}
 
 {1} order(s) are not sent yet. Fix the cause (top up the balance, or correct the credentials in Profiles and credentials), then resume; or stop, and send them later from the history or by importing the file again.</source>
@@ -1711,33 +1716,33 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 还有 {1} 个订单未发送。请先解决问题（充值余额，或在“配置与凭据”中更正凭据）再继续；或者停止，稍后从历史记录或重新导入文件来发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="223"/>
+        <location filename="../../app/gui/import_send_page.py" line="234"/>
         <source>Resume sending</source>
         <translation>继续发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="224"/>
+        <location filename="../../app/gui/import_send_page.py" line="235"/>
         <source>Stop sending</source>
         <translation>停止发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="251"/>
+        <location filename="../../app/gui/import_send_page.py" line="271"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="252"/>
-        <location filename="../../app/gui/import_send_page.py" line="257"/>
+        <location filename="../../app/gui/import_send_page.py" line="272"/>
+        <location filename="../../app/gui/import_send_page.py" line="277"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="257"/>
+        <location filename="../../app/gui/import_send_page.py" line="277"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_send_page.py" line="263"/>
+        <location filename="../../app/gui/import_send_page.py" line="283"/>
         <source>Export failed rows</source>
         <translation>导出失败的行</translation>
     </message>

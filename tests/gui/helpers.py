@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.journal import OrderRecord, OrderState
+from app.gui.history_model import HistoryTableModel
 from app.gui.main_window import MainWindow
 from app.sandbox import SandboxConfig, SandboxServer
 
@@ -96,3 +97,9 @@ def poor_sandbox(_directory: Path, _presented: object) -> SandboxServer:
     server = SandboxServer(SandboxConfig(ka_opening_balance=Decimal("1.00")))
     server.start()
     return server
+
+
+def history_loaded(qtbot: QtBot, model: HistoryTableModel) -> None:
+    """Wait until the history has shown the answer to every query asked for (they run on a
+    worker), so what is read next is the newest answer."""
+    qtbot.waitUntil(lambda: not model.loading, timeout=10_000)

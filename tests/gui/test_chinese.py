@@ -41,7 +41,7 @@ from app.gui.app import (
 )
 from app.gui.import_dialog import ImportDialog
 from app.gui.main_window import MainWindow
-from tests.gui.helpers import fill_ka_order, named, poor_sandbox
+from tests.gui.helpers import fill_ka_order, history_loaded, named, poor_sandbox
 
 CHINESE = re.compile(r"[\u3400-\u9fff]")
 # Proper nouns, codes and data that stay as they are in a Chinese window.
@@ -281,6 +281,7 @@ def test_an_api_refusal_reads_in_chinese_with_the_servers_words_kept(
 
         window.tabs.setCurrentWidget(window.history)
         window.history.model.reload()
+        history_loaded(qtbot, window.history.model)
         assert window.history.select_reference("ZH-POOR")
         model = window.history.model
         column = [key for key, _ in model.columns].index("message")

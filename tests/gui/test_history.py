@@ -19,7 +19,7 @@ from app.gui.history_model import PAGE_SIZE, HistoryTableModel
 from app.gui.history_view import HistoryView
 from app.gui.main_window import MainWindow
 from tests.fixtures.sandbox import ka_order
-from tests.gui.helpers import named
+from tests.gui.helpers import history_loaded, named
 
 
 def _journal_with(path: Path, count: int) -> Journal:
@@ -36,10 +36,15 @@ def test_rows_are_fetched_a_page_at_a_time(tmp_path: Path, qtbot: QtBot) -> None
     try:
         model = HistoryTableModel(journal)
         model.reload()
+        history_loaded(qtbot, model)
         assert model.rowCount() == PAGE_SIZE
         assert model.canFetchMore()
         model.fetchMore()
+        model.fetchMore()  # while the first is on its way: not asked twice
+        history_loaded(qtbot, model)
+        assert model.rowCount() == PAGE_SIZE * 2
         model.fetchMore()
+        history_loaded(qtbot, model)
         assert model.rowCount() == PAGE_SIZE * 2 + 5
         assert not model.canFetchMore()
         assert model.record(0).reference == f"H-{PAGE_SIZE * 2 + 4:04d}"  # newest first
@@ -107,6 +112,7 @@ def test_reconcile_resolves_an_unknown_order(qtbot: QtBot, window: MainWindow) -
     # As if the answer had been lost: the order exists remotely, the journal is unsure.
     journal.set_state(record.id, OrderState.UNKNOWN, message="connection dropped")
     window.history.refresh()
+    history_loaded(qtbot, window.history.model)
     assert window.history.select_reference("HIST-2")
     assert window.history.actions_by_name["reconcile"].isEnabled()
 

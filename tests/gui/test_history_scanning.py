@@ -18,6 +18,7 @@ from app.core.journal import AttemptKind, Journal, NewAttempt, OrderState
 from app.core.targets import Target
 from app.gui.history_view import HistoryView
 from tests.fixtures.sandbox import ka_order, nomad_order
+from tests.gui.helpers import history_loaded
 
 NOW = datetime.now().timestamp()
 
@@ -54,6 +55,7 @@ def _column(view: HistoryView, key: str) -> list[str]:
 def test_columns_show_recipient_country_items_and_when(qtbot: QtBot, journal: Journal) -> None:
     view = HistoryView(journal)
     qtbot.addWidget(view)
+    history_loaded(qtbot, view.model)
     headers = [text for _, text in view.model.columns]
     assert headers[:5] == ["Outcome", "Entered", "Recipient", "Country", "Items"]
     assert _column(view, "recipient") == ["<b>Wei</b> Zhang", "Jeanne Martin"]
@@ -68,15 +70,19 @@ def test_date_range_filter(qtbot: QtBot, journal: Journal) -> None:
     view = HistoryView(journal)
     qtbot.addWidget(view)
     view.set_period("week")
+    history_loaded(qtbot, view.model)
     assert [view.model.record(r).reference for r in range(view.model.rowCount())] == ["N-NEW"]
     old_day = datetime.fromtimestamp(NOW - 40 * 86400).date()
     view.set_period("range", old_day - timedelta(days=1), old_day)
+    history_loaded(qtbot, view.model)
     assert view.date_from.isVisibleTo(view) and view.date_to.isVisibleTo(view)
     assert [view.model.record(r).reference for r in range(view.model.rowCount())] == ["K-OLD"]
     view.set_period("range", date.today() + timedelta(days=3), date.today() + timedelta(days=5))
+    history_loaded(qtbot, view.model)
     assert view.model.rowCount() == 0
     assert "date" in view.empty_label.text()
     view.set_period("any")
+    history_loaded(qtbot, view.model)
     assert view.model.rowCount() == 2 and not view.date_from.isVisibleTo(view)
 
 
@@ -85,6 +91,7 @@ def test_details_follow_the_selection_and_read_as_an_order(qtbot: QtBot,
     view = HistoryView(journal)
     qtbot.addWidget(view)
     view.show()
+    history_loaded(qtbot, view.model)
     assert view.select_reference("N-NEW")
     text = view.order_view.toPlainText()
     for part in ("N-NEW", "Accepted", "R-77", "<b>Wei</b> Zhang", "1 Nanjing Road", "Shanghai",
@@ -105,8 +112,10 @@ def test_details_follow_the_selection_and_read_as_an_order(qtbot: QtBot,
     # A refresh keeps the order selected; a filter that hides it clears the details.
     assert view.select_reference("K-OLD")
     view.refresh()
+    history_loaded(qtbot, view.model)
     assert [r.reference for r in view.selected_records()] == ["K-OLD"]
     assert "Jeanne Martin" in view.order_view.toPlainText()
     view.set_period("today")
+    history_loaded(qtbot, view.model)
     assert view.selected_records() == []
     assert view.order_view.toPlainText() == ""

@@ -21,6 +21,7 @@ from app.gui.app import build_main_window
 from app.gui.main_window import MainWindow
 from app.sandbox import SandboxConfig, SandboxServer
 from tests.fixtures.sandbox import ka_order
+from tests.gui.helpers import history_loaded
 
 HOUR = 3600.0
 
@@ -72,6 +73,7 @@ def submit(qtbot: QtBot, window: MainWindow, reference: str) -> OrderRecord:
 def select(qtbot: QtBot, window: MainWindow, *references: str) -> None:
     history = window.history
     history.refresh()
+    history_loaded(qtbot, history.model)
     history.table.clearSelection()
     for reference in references:
         for row in range(history.proxy.rowCount()):
@@ -85,8 +87,9 @@ def select(qtbot: QtBot, window: MainWindow, *references: str) -> None:
     qtbot.waitUntil(lambda: len(history.selected_records()) == len(references))
 
 
-def cell(window: MainWindow, reference: str, key: str) -> str:
+def cell(qtbot: QtBot, window: MainWindow, reference: str, key: str) -> str:
     history = window.history
+    history_loaded(qtbot, history.model)  # a refresh after the answer may still be loading
     column = [k for k, _ in history.model.columns].index(key)
     for row in range(history.model.rowCount()):
         if history.model.record(row).reference == reference:
@@ -107,18 +110,18 @@ def test_refresh_status_then_cancel_from_history(
 
     with qtbot.waitSignal(window.aftersale.status_done, timeout=15_000):
         actions["refreshStatus"].trigger()
-    assert cell(window, "GUI-KEEP", "server") == "Processing"
+    assert cell(qtbot, window, "GUI-KEEP", "server") == "Processing"
     assert "Checked 2 order(s) on the server: 0 shipped." in window.statusBar().currentMessage()
 
     shipping[0].advance(2 * HOUR)  # both ship now; only GUI-SHIP is asked about again
     select(qtbot, window, "GUI-SHIP")
     with qtbot.waitSignal(window.aftersale.status_done, timeout=15_000):
         actions["refreshStatus"].trigger()
-    assert cell(window, "GUI-SHIP", "server") == "Shipped"
+    assert cell(qtbot, window, "GUI-SHIP", "server") == "Shipped"
     shipped = journal.get(ship.id)
     (parcel,) = shipped.server_parts[0].tracking
-    assert cell(window, "GUI-SHIP", "tracking") == parcel.code
-    assert cell(window, "GUI-SHIP", "carrier") == parcel.carrier
+    assert cell(qtbot, window, "GUI-SHIP", "tracking") == parcel.code
+    assert cell(qtbot, window, "GUI-SHIP", "carrier") == parcel.carrier
     select(qtbot, window, "GUI-SHIP")
     assert actions["copyTracking"].isEnabled()
     actions["copyTracking"].trigger()  # one click
@@ -128,9 +131,11 @@ def test_refresh_status_then_cancel_from_history(
     # The filter by what the server said.
     shipment = window.history.shipment_filter
     shipment.setCurrentIndex(shipment.findData("shipped"))
+    history_loaded(qtbot, window.history.model)
     assert [window.history.model.record(r).reference
             for r in range(window.history.model.rowCount())] == ["GUI-SHIP"]
     shipment.setCurrentIndex(shipment.findData("not_shipped"))
+    history_loaded(qtbot, window.history.model)
     assert [window.history.model.record(r).reference
             for r in range(window.history.model.rowCount())] == ["GUI-KEEP"]
     shipment.setCurrentIndex(shipment.findData(""))
@@ -171,7 +176,7 @@ def test_cancel_an_order_not_shipped_from_history(qtbot: QtBot, window: MainWind
     after = journal.get(order.id)
     assert (after.cancel_state, after.server_status) == (CancelState.CANCELLED,
                                                          ServerStatus.CANCELLED)
-    assert cell(window, "GUI-CXL", "server") == "Cancelled"
+    assert cell(qtbot, window, "GUI-CXL", "server") == "Cancelled"
     assert "1 cancelled" in window.statusBar().currentMessage()
     shipment = window.history.shipment_filter
     shipment.setCurrentIndex(shipment.findData("cancelled"))
@@ -192,7 +197,7 @@ def test_the_automatic_refresh_asks_about_recent_unfinished_orders(
     assert not asked and [r.order.reference for r in results] == ["GUI-AUTO"]
     assert window.context.journal.get(order.id).server_status is ServerStatus.PROCESSING
     # Shown in place: no reset, the operator's selection stays.
-    assert cell(window, "GUI-AUTO", "server") == "Processing" and resets == []
+    assert cell(qtbot, window, "GUI-AUTO", "server") == "Processing" and resets == []
     assert [r.reference for r in window.history.selected_records()] == ["GUI-AUTO"]
     # Checked just now: not due again until later.
     assert window.context.journal.status_due(checked_before=order.created_at) == []

@@ -19,7 +19,7 @@ from app.core.targets import Target
 from app.gui.history_model import HistoryTableModel
 from app.gui.main_window import FORM_ORIGIN, MainWindow
 from tests.fixtures.sandbox import ka_order
-from tests.gui.helpers import named
+from tests.gui.helpers import history_loaded, named
 
 
 class _BusyServer:
@@ -50,6 +50,7 @@ def test_history_shows_a_refused_order_as_not_sent_in_its_own_colour(
 
         model = HistoryTableModel(journal)
         model.reload()
+        history_loaded(qtbot, model)
         texts = {state: model.state_text(state) for state in OrderState}  # one for every state
         assert len(set(texts.values())) == len(texts)
         shown = model.data(model.index(0, 0))

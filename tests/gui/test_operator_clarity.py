@@ -18,7 +18,7 @@ from app.core.settings import default_profile
 from app.core.targets import Environment, Target
 from app.gui.main_window import MainWindow
 from tests.fixtures.sandbox import ka_order
-from tests.gui.helpers import accepted, named
+from tests.gui.helpers import accepted, history_loaded, named
 
 
 def test_the_outcome_line_belongs_to_the_target_it_concerns(
@@ -79,15 +79,17 @@ def test_empty_history_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None
                               batch_id=None)
     journal.set_state(order.id, OrderState.UNKNOWN, message="timed out")
     history.refresh()
+    history_loaded(qtbot, history.model)
     assert history.table_stack.currentWidget() is history.table
 
     history.search.setText("nothing-like-this")
     history.apply_filter()
+    history_loaded(qtbot, history.model)
     assert history.table_stack.currentWidget() is empty
     assert "match" in empty.text()
 
 
-def test_history_leads_with_a_coloured_state_and_its_dot(window: MainWindow) -> None:
+def test_history_leads_with_a_coloured_state_and_its_dot(qtbot: QtBot, window: MainWindow) -> None:
     journal = window.context.journal
     for reference, state in (("ST-1", OrderState.REJECTED), ("ST-2", OrderState.UNKNOWN)):
         order = journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference,
@@ -95,6 +97,7 @@ def test_history_leads_with_a_coloured_state_and_its_dot(window: MainWindow) -> 
                                   generated=False, batch_id=None)
         journal.set_state(order.id, state, message="why")
     window.history.refresh()
+    history_loaded(qtbot, window.history.model)
     model = window.history.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Outcome"
     texts = {model.data(model.index(row, 0)) for row in range(model.rowCount())}

@@ -20,7 +20,7 @@ from app.core.settings import load_settings
 from app.core.targets import Target
 from app.gui.history_view import HistoryView
 from app.gui.main_window import MainWindow
-from tests.gui.helpers import named
+from tests.gui.helpers import history_loaded, named
 
 
 def test_history_follows_another_desks_outcomes(qtbot: QtBot, team_journal_url: str) -> None:
@@ -28,6 +28,7 @@ def test_history_follows_another_desks_outcomes(qtbot: QtBot, team_journal_url: 
     other = Journal(database=PostgresDatabase(team_journal_url), desk=DeskIdentity("ana", "back"))
     view = HistoryView(here)
     qtbot.addWidget(view)
+    history_loaded(qtbot, view.model)
     reloads: list[int] = []
     view.model.modelReset.connect(lambda: reloads.append(1))
     qtbot.waitUntil(lambda: reloads == [1], timeout=10_000)  # listening: read once more

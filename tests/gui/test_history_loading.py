@@ -1,0 +1,129 @@
+"""The history's queries run on a worker: the window keeps answering while the journal is slow,
+the rows shown stay until the answer replaces them, and a late answer to an older search never
+replaces a newer one."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from app.core.accounts import EMBEDDED_SANDBOX
+from app.core.journal import HistoryFilter, Journal, OrderRecord
+from app.core.targets import Target
+from app.gui.history_view import HistoryView
+from tests.fixtures.sandbox import ka_order
+from tests.gui.helpers import history_loaded
+
+
+class HeldJournal(Journal):
+    """A real journal whose searches for a held text wait until the test lets them go, as a
+    slow server or a cold disk would make them wait."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.held: dict[str, threading.Event] = {}
+        self.started: dict[str, threading.Event] = {}
+        self.threads: set[threading.Thread] = set()
+
+    def hold(self, text: str) -> None:
+        self.held[text] = threading.Event()
+        self.started[text] = threading.Event()
+
+    def page(self, where: HistoryFilter | None = None, offset: int = 0, limit: int = 100,
+             **kwargs: Any) -> list[OrderRecord]:
+        self.threads.add(threading.current_thread())
+        text = where.text if where is not None else None
+        if text in self.held:
+            self.started[text].set()
+            assert self.held[text].wait(10), "never let go"
+        return super().page(where, offset, limit, **kwargs)
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[HeldJournal]:
+    journal = HeldJournal(tmp_path / "journal.sqlite3")
+    for reference in ("AB-1", "AB-2", "ABC-3", "XY-4"):
+        journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference, json.dumps(ka_order(reference)),
+                          f"fp-{reference}", generated=False, batch_id=None)
+    yield journal
+    for event in journal.held.values():
+        event.set()  # nothing stays blocked if a test failed half-way
+    journal.close()
+
+
+def _references(view: HistoryView) -> list[str]:
+    return [view.model.record(row).reference for row in range(view.model.rowCount())]
+
+
+def test_a_slow_query_leaves_the_window_answering(qtbot: QtBot, journal: HeldJournal) -> None:
+    view = HistoryView(journal)
+    qtbot.addWidget(view)
+    history_loaded(qtbot, view.model)
+    assert _references(view) == ["XY-4", "ABC-3", "AB-2", "AB-1"]
+    resets: list[int] = []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    ticks: list[int] = []
+    timer = QTimer(view)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+
+    journal.hold("XY")
+    view.search.setText("XY")
+    view.apply_filter()  # returns while the query waits on the worker
+    assert journal.started["XY"].wait(10)
+    before = len(ticks)
+    qtbot.waitUntil(lambda: len(ticks) >= before + 5)  # the GUI thread runs its timers
+    # Meanwhile the rows shown stay, with their count: no empty table while it loads.
+    assert view.model.loading and resets == []
+    assert _references(view) == ["XY-4", "ABC-3", "AB-2", "AB-1"]
+    assert view.count_label.text() == "4 order(s)"
+
+    journal.held["XY"].set()
+    history_loaded(qtbot, view.model)
+    assert _references(view) == ["XY-4"] and resets == [1]
+    assert view.count_label.text() == "1 order(s)"
+    assert threading.main_thread() not in journal.threads  # never read on the GUI thread
+
+
+def test_the_newest_search_wins_over_a_late_older_answer(qtbot: QtBot,
+                                                         journal: HeldJournal) -> None:
+    view = HistoryView(journal)
+    qtbot.addWidget(view)
+    history_loaded(qtbot, view.model)
+    journal.hold("AB")
+    view.search.setText("AB")
+    view.apply_filter()
+    assert journal.started["AB"].wait(10)
+    view.search.setText("zzz-nothing")  # typed on before the first answer came
+    view.apply_filter()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert view.table_stack.currentWidget() is view.empty_label
+    assert "match" in view.empty_label.text()
+
+    journal.held["AB"].set()  # the older answer arrives last
+    history_loaded(qtbot, view.model)
+    assert view.model.rowCount() == 0 and view.model.filter.text == "zzz-nothing"
+    assert view.count_label.text() == "0 order(s)"
+    assert view.table_stack.currentWidget() is view.empty_label
+
+
+def test_a_refresh_keeps_the_selection(qtbot: QtBot, journal: HeldJournal) -> None:
+    view = HistoryView(journal)
+    qtbot.addWidget(view)
+    view.show()
+    history_loaded(qtbot, view.model)
+    assert view.select_reference("AB-2")
+    journal.add_order(Target.KA, EMBEDDED_SANDBOX, "NEW-5", json.dumps(ka_order("NEW-5")),
+                      "fp-NEW-5", generated=False, batch_id=None)
+    view.refresh()
+    history_loaded(qtbot, view.model)
+    assert _references(view)[0] == "NEW-5"
+    assert [r.reference for r in view.selected_records()] == ["AB-2"]
