@@ -70,6 +70,7 @@ def test_empty_history_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None
     history = window.history
     empty = named(window, "historyEmpty")
     assert isinstance(empty, QLabel)
+    history_loaded(qtbot, history.model)  # the first read of the journal
     assert history.table_stack.currentWidget() is empty
     assert "No orders yet" in empty.text() and "New order" in empty.text()
 
