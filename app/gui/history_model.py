@@ -213,8 +213,10 @@ class HistoryTableModel(QAbstractTableModel):
         """The filter of the rows shown (the newest one asked for may still be loading)."""
         return self._filter
 
-    def wait(self, timeout_ms: int = -1) -> bool:
-        """Block until no query runs (before the journal is closed)."""
+    def shutdown(self, timeout_ms: int = -1) -> bool:
+        """Before the journal is closed: drop every answer still to come (none may touch a
+        closed journal) and wait until no query runs."""
+        self._request += 1
         return self._pool.wait(timeout_ms)
 
     @property

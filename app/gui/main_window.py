@@ -802,7 +802,7 @@ class MainWindow(QMainWindow):
         self.aftersale.shutdown(SHUTDOWN_WAIT_MS)
         self.submission.shutdown(SHUTDOWN_WAIT_MS)
         self.workers.wait(SHUTDOWN_WAIT_MS)
-        self.history.model.wait(SHUTDOWN_WAIT_MS)
+        self.history.model.shutdown(SHUTDOWN_WAIT_MS)
         event.accept()
 
     def adopt_session(self, previous: MainWindow) -> None:
