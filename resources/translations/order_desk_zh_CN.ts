@@ -686,30 +686,30 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>取消未生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="298"/>
-        <location filename="../../app/gui/history_model.py" line="347"/>
+        <location filename="../../app/gui/history_model.py" line="300"/>
+        <location filename="../../app/gui/history_model.py" line="349"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="304"/>
+        <location filename="../../app/gui/history_model.py" line="306"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="357"/>
+        <location filename="../../app/gui/history_model.py" line="359"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="368"/>
+        <location filename="../../app/gui/history_model.py" line="370"/>
         <source>Checked %1</source>
         <translation>查询于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="292"/>
+        <location filename="../../app/gui/history_model.py" line="294"/>
         <source>%1 on %2</source>
         <translation>%1（%2）</translation>
     </message>
