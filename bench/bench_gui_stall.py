@@ -1,11 +1,17 @@
-"""Longest event-loop stall while the window submits 1,000 orders to the sandbox.
+"""Longest event-loop stall while the window submits 1,000 orders to the sandbox, or searches
+the history of a large journal.
 
     uv run python bench/bench_gui_stall.py [--orders N]
+    uv run python bench/bench_gui_stall.py --history N   # N orders in the journal (built first)
 
 A 5 ms timer ticks on the GUI thread; a stall is the gap between two ticks beyond the interval.
 The floor is the same measurement on the idle window, in the same run. The orders go through the
 window's own path (SubmissionController -> engine -> client -> sandbox over loopback), with the
 sandbox's rate limit off so the batch is as busy as it can be. Target: longest stall <= 50 ms.
+
+With --history, the journal is filled as `bench_journal.py` fills it, then the history tab runs
+searches an operator types (filters, text, a state, a date range, back to everything) and scrolls
+a few pages; besides the stall it prints the slowest time from a search to its first page shown.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # bench_journal builds the large journal
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TICK_MS = 5
@@ -28,14 +35,56 @@ TARGET_MS = 50.0
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=1000)
+    parser.add_argument("--history", type=int, default=0, metavar="N",
+                        help="search the history of a journal of N orders instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ORDER_DESK_HOME"] = str(Path(tmp) / "home")
+        if args.history:
+            return run_history(args.history)
         return run(args.orders)
 
 
+class StallMeter:
+    """A timer ticking every TICK_MS on the GUI thread; a stall is a gap beyond the interval."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        self.clock = QElapsedTimer()
+        self.gaps: list[float] = []
+        self._last = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self.clock.start()
+        self._last = 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        """The longest gap beyond the tick interval since `start`, in ms."""
+        self.timer.stop()
+        return max((g - TICK_MS for g in self.gaps[1:]), default=0.0)
+
+
+def spin(seconds: float) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
 def run(count: int) -> int:
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from app.core.journal import HistoryFilter, OrderState
     from app.core.targets import Target
@@ -48,25 +97,11 @@ def run(count: int) -> int:
     window.resize(1024, 700)
     window.show()
 
-    clock = QElapsedTimer()
-    gaps: list[float] = []
-    last = [0.0]
+    meter = StallMeter()
 
-    def tick() -> None:
-        now = clock.nsecsElapsed() / 1e6
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(tick)
-
-    def measure(seconds: float | None, until: object = None) -> float:
+    def measure(seconds: float | None) -> float:
         """Run the loop; return the longest gap beyond the tick interval, in ms."""
-        gaps.clear()
-        clock.start()
-        last[0] = 0.0
-        timer.start()
+        meter.start()
         loop = QEventLoop()
         if seconds is not None:
             QTimer.singleShot(int(seconds * 1000), loop.quit)
@@ -74,12 +109,9 @@ def run(count: int) -> int:
             window.submission.batch_finished.connect(lambda *_: loop.quit())
             window.submission.failed.connect(lambda *_: loop.quit())
         loop.exec()
-        timer.stop()
-        return max((g - TICK_MS for g in gaps[1:]), default=0.0)
+        return meter.stop()
 
-    settle = QEventLoop()  # let the first paint and start-up requests pass before measuring
-    QTimer.singleShot(1000, settle.quit)
-    settle.exec()
+    spin(1.0)  # let the first paint and start-up requests pass before measuring
     idle = measure(1.0)
     orders = [_ka_order(f"STALL-{n:05d}") for n in range(count)]
     started = time.perf_counter()
@@ -93,6 +125,91 @@ def run(count: int) -> int:
     print(f"orders submitted     : {count} ({accepted} accepted) in {elapsed:.1f} s")
     print(f"idle loop stall floor: {idle:6.1f} ms")
     print(f"longest stall, busy  : {busy:6.1f} ms (target <= {TARGET_MS:.0f} ms)")
+    print(f"ratio to the floor   : {busy / max(idle, 0.1):6.1f}x")
+    return 0 if busy <= TARGET_MS else 1
+
+
+def run_history(count: int) -> int:
+    import random
+
+    from bench_journal import START, build
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.core import paths
+    from app.core.journal import OrderState
+    from app.gui.app import build_main_window, ensure_application
+
+    build(paths.journal_path(), count, 1, random.Random(5))
+    app = ensure_application()
+    window = build_main_window()
+    history = window.history
+    window.resize(1024, 700)
+    window.show()
+    window.tabs.setCurrentWidget(history)
+    meter = StallMeter()
+
+    def loaded() -> None:
+        """Run the loop until the history shows the newest answer."""
+        if history.model.loading:
+            loop = QEventLoop()
+            history.model.loaded.connect(loop.quit)
+            history.model.failed.connect(loop.quit)
+            QTimer.singleShot(30_000, loop.quit)
+            loop.exec()
+            history.model.loaded.disconnect(loop.quit)
+            history.model.failed.disconnect(loop.quit)
+
+    loaded()
+    spin(1.0)  # the first paint and start-up requests pass before measuring
+    meter.start()
+    spin(1.0)
+    idle = meter.stop()
+
+    middle = START + count * 5
+    from datetime import datetime
+    day = datetime.fromtimestamp(middle).date()
+    searches = ["dupont", "dupont lyon", "OD-0012", "1000000123456", "sato osaka", "garcia"]
+    answers: list[float] = []
+    meter.start()
+    for text in searches:
+        for end in range(1, len(text) + 1):  # typed a key at a time, the search timer waits
+            history.search.setText(text[:end])
+            spin(0.03)
+        started = time.perf_counter()
+        history.apply_filter()
+        loaded()
+        answers.append((time.perf_counter() - started) * 1000)
+    history.search.setText("")
+    history.state_filter.setCurrentIndex(history.state_filter.findData(OrderState.UNKNOWN.value))
+    started = time.perf_counter()
+    loaded()
+    answers.append((time.perf_counter() - started) * 1000)
+    history.state_filter.setCurrentIndex(0)
+    started = time.perf_counter()
+    history.set_period("range", day, day)
+    loaded()
+    answers.append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    history.set_period("any")
+    loaded()
+    answers.append((time.perf_counter() - started) * 1000)
+    for _ in range(5):  # scrolled to the bottom: the next page is read
+        history.table.scrollToBottom()
+        spin(0.05)
+        loaded()
+    history.refresh()
+    loaded()
+    busy = meter.stop()
+    shown = history.model.rowCount()
+    window.shutdown()
+    app.processEvents()
+
+    print(f"journal              : {count:,} orders; {len(answers)} searches, "
+          f"{shown} rows loaded at the end")
+    print(f"search to first page : slowest {max(answers):6.1f} ms, median "
+          f"{sorted(answers)[len(answers) // 2]:6.1f} ms (target <= {TARGET_MS:.0f} ms)")
+    print(f"idle loop stall floor: {idle:6.1f} ms")
+    print(f"longest stall, search: {busy:6.1f} ms (target <= {TARGET_MS:.0f} ms)")
     print(f"ratio to the floor   : {busy / max(idle, 0.1):6.1f}x")
     return 0 if busy <= TARGET_MS else 1
 

@@ -124,6 +124,9 @@ class HistoryView(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the rows on screen, not every loaded row: measuring a thousand rows after
+        # each search or refresh froze the window for a good part of a second.
+        header.setResizeContentsPrecision(0)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._show_details)
         self.table.doubleClicked.connect(lambda _index: self._open_selected())
@@ -132,8 +135,6 @@ class HistoryView(QWidget):
         self._kept_selection: set[int] = set()
         self.proxy.modelAboutToBeReset.connect(self._remember_selection)
         self.proxy.modelReset.connect(self._restore_selection)
-        self._kept_scroll: int | None = None
-        self._kept_filter = HistoryFilter()
 
         # The order as an operator reads it, and the raw exchange one click (a tab) away.
         self.order_view = QTextBrowser(self)
@@ -320,24 +321,15 @@ class HistoryView(QWidget):
 
     def _remember_selection(self) -> None:
         self._kept_selection = {record.id for record in self.selected_records()}
-        self._kept_filter = self.model.filter
-        self._kept_scroll = self.table.verticalScrollBar().value()
 
     def _restore_selection(self) -> None:
         kept, self._kept_selection = self._kept_selection, set()
-        scroll, self._kept_scroll = self._kept_scroll, None
-        try:
-            for row in range(self.proxy.rowCount()):
-                index = self.proxy.index(row, 0)
-                if self.model.record(self.proxy.mapToSource(index).row()).id in kept:
-                    self.table.selectRow(row)
-                    return  # selectionChanged shows it
-            self._show_details()
-        finally:
-            # A refresh of the same search leaves the operator where they were reading.
-            if scroll is not None and self.model.filter == self._kept_filter:
-                self.table.doItemsLayout()  # the scroll range of the new rows, not the old
-                self.table.verticalScrollBar().setValue(scroll)
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.model.record(self.proxy.mapToSource(index).row()).id in kept:
+                self.table.selectRow(row)
+                return  # selectionChanged shows it
+        self._show_details()
 
     def _show_details(self) -> None:
         """The details follow the selection: one order shown, otherwise nothing."""

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.core.accounts import EMBEDDED_SANDBOX
 from app.core.journal import HistoryFilter, Journal, OrderRecord
 from app.core.targets import Target
+from app.gui.history_model import PAGE_SIZE
 from app.gui.history_view import HistoryView
 from tests.fixtures.sandbox import ka_order
 from tests.gui.helpers import history_loaded
@@ -127,3 +128,30 @@ def test_a_refresh_keeps_the_selection(qtbot: QtBot, journal: HeldJournal) -> No
     history_loaded(qtbot, view.model)
     assert _references(view)[0] == "NEW-5"
     assert [r.reference for r in view.selected_records()] == ["AB-2"]
+
+
+def test_a_refresh_keeps_the_loaded_rows_and_the_scroll(qtbot: QtBot, tmp_path: Path) -> None:
+    with Journal(tmp_path / "many.sqlite3") as journal:
+        for number in range(PAGE_SIZE * 2):
+            reference = f"M-{number:04d}"
+            journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference,
+                              json.dumps(ka_order(reference)), f"fp-{reference}",
+                              generated=False, batch_id=None)
+        view = HistoryView(journal)
+        qtbot.addWidget(view)
+        view.resize(900, 500)
+        view.show()
+        history_loaded(qtbot, view.model)
+        view.model.fetchMore()
+        history_loaded(qtbot, view.model)
+        assert view.model.rowCount() == PAGE_SIZE * 2
+        bar = view.table.verticalScrollBar()
+        qtbot.waitUntil(lambda: bar.maximum() > 0)
+        bar.setValue(bar.maximum() // 2)
+        kept = bar.value()
+        view.refresh()
+        history_loaded(qtbot, view.model)
+        assert view.model.rowCount() == PAGE_SIZE * 2  # not back to the first page
+        qtbot.wait(50)  # the table lays the new rows out
+        assert bar.value() == kept
+        view.model.shutdown()
