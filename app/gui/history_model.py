@@ -68,30 +68,31 @@ def _state_icon(colour: str) -> QIcon:
 
 
 @dataclass(frozen=True)
-class _Answer:
-    """What a worker read for one request: rows from ``offset``, their summaries, and the
-    count (only for a reload; ``None`` for the next page)."""
+class _Page:
+    """What a worker read for one request: rows from ``offset`` and their summaries."""
 
     request: int
     where: HistoryFilter
     offset: int
     rows: list[OrderRecord]
     summaries: dict[int, OrderSummary]
-    total: int | None
 
 
-def _read(journal: Journal, request: int, where: HistoryFilter, offset: int, limit: int,
-          with_count: bool) -> _Answer:
+def _read(journal: Journal, request: int, where: HistoryFilter, offset: int,
+          limit: int) -> _Page:
     """On the worker: the query, and the payload parsing the table would otherwise do on the
     GUI thread as it paints."""
-    total = journal.count(where) if with_count else None
     rows = journal.page(where, offset, limit)
     summaries = {r.id: summarise_order(r.target, r.payload_json) for r in rows}
-    return _Answer(request, where, offset, rows, summaries, total)
+    return _Page(request, where, offset, rows, summaries)
+
+
+def _count(journal: Journal, request: int, where: HistoryFilter) -> tuple[int, int]:
+    return request, journal.count(where)
 
 
 class HistoryTableModel(QAbstractTableModel):
-    loaded = Signal()  # an answer is shown (after a reload's reset or a page's insert)
+    loaded = Signal()  # an answer is shown (a reload's reset, a page's insert, the count)
     failed = Signal(object)  # the journal could not be read (the exception)
 
     def __init__(self, journal: Journal, parent: Any = None) -> None:
@@ -105,6 +106,8 @@ class HistoryTableModel(QAbstractTableModel):
         # Numbered requests: an answer counts only if no reload was asked for after it.
         self._request = 0
         self._paging = False
+        self._shown = 0  # the request whose first page is shown
+        self._counted: int | None = None  # the count of the newest request, once known
         self._pending = 0  # requests not answered yet (counted here, on the GUI thread)
         self._pool = WorkerPool(self, max_threads=2)
         # The outcome first (what an operator scans for), then when and for whom, the message
@@ -197,11 +200,17 @@ class HistoryTableModel(QAbstractTableModel):
         filter again reads as many rows as are loaded, so the view can stay where it is."""
         self._request += 1
         self._paging = False  # a page still on its way belongs to the old answer
+        self._counted = None
         where = self._wanted
-        self._pending += 1
         limit = max(PAGE_SIZE, len(self._rows)) if where == self._filter else PAGE_SIZE
-        self._pool.start(_read, self._journal, self._request, where, 0, limit, True,
-                         on_result=self._answered, on_error=partial(self._failed, self._request))
+        # The first page and the count side by side: the rows show without waiting for a
+        # count that visits every match.
+        self._pending += 2
+        failed = partial(self._failed, self._request)
+        self._pool.start(_read, self._journal, self._request, where, 0, limit,
+                         on_result=self._answered, on_error=failed)
+        self._pool.start(_count, self._journal, self._request, where,
+                         on_result=self._count_answered, on_error=failed)
 
     @property
     def loading(self) -> bool:
@@ -221,7 +230,13 @@ class HistoryTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
+        """How many orders match the filter shown (the rows shown until the count is in)."""
         return self._total
+
+    @property
+    def counted(self) -> bool:
+        """The count of the rows shown is known."""
+        return self._shown == self._request and self._counted is not None
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
@@ -232,17 +247,18 @@ class HistoryTableModel(QAbstractTableModel):
         self._paging = True
         self._pending += 1
         self._pool.start(_read, self._journal, self._request, self._filter, len(self._rows),
-                         PAGE_SIZE, False, on_result=self._answered,
+                         PAGE_SIZE, on_result=self._answered,
                          on_error=partial(self._failed, self._request))
 
-    def _answered(self, answer: _Answer) -> None:
+    def _answered(self, answer: _Page) -> None:
         self._pending -= 1
         if answer.request != self._request:
             return  # a newer request is on its way; its answer is the one to show
-        if answer.total is not None:
+        if self._shown != answer.request:  # the first page of a reload
             self.beginResetModel()
+            self._shown = answer.request
             self._filter = answer.where
-            self._total = answer.total
+            self._total = len(answer.rows) if self._counted is None else self._counted
             self._rows = answer.rows
             self._summaries = answer.summaries
             self.endResetModel()
@@ -259,6 +275,16 @@ class HistoryTableModel(QAbstractTableModel):
         else:
             return
         self.loaded.emit()
+
+    def _count_answered(self, answer: tuple[int, int]) -> None:
+        self._pending -= 1
+        request, total = answer
+        if request != self._request:
+            return
+        self._counted = total
+        if self._shown == request:  # else the first page takes it when it comes
+            self._total = total
+            self.loaded.emit()
 
     def _failed(self, request: int, exc: BaseException) -> None:
         self._pending -= 1

@@ -216,6 +216,7 @@ class HistoryView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.model.modelReset.connect(self._update_count)
+        self.model.loaded.connect(self._update_count)
         self.model.failed.connect(self._show_failure)
         # Another desk's outcome in a team journal shows here without anyone pressing Refresh.
         self.watch = JournalWatch(journal, self)
@@ -272,8 +273,9 @@ class HistoryView(QWidget):
         self.model.reload()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n order(s)", "", self.model.total))
-        self.count_label.setToolTip("")
+        if self.model.counted:  # else the last count stays until this one is in
+            self.count_label.setText(self.tr("%n order(s)", "", self.model.total))
+            self.count_label.setToolTip("")
         if self.model.total:
             self.table_stack.setCurrentWidget(self.table)
             return
