@@ -147,6 +147,12 @@ def run_history(count: int) -> int:
     window.show()
     window.tabs.setCurrentWidget(history)
     meter = StallMeter()
+    shown: list[float] = []  # when each first page was shown (the count may follow)
+    history.model.modelReset.connect(lambda: shown.append(time.perf_counter()))
+
+    def first_page(started: float) -> None:
+        loaded()
+        answers.append((min(t for t in shown if t >= started) - started) * 1000)
 
     def loaded() -> None:
         """Run the loop until the history shows the newest answer."""
@@ -177,22 +183,19 @@ def run_history(count: int) -> int:
             spin(0.03)
         started = time.perf_counter()
         history.apply_filter()
-        loaded()
-        answers.append((time.perf_counter() - started) * 1000)
+        first_page(started)
     history.search.setText("")
-    history.state_filter.setCurrentIndex(history.state_filter.findData(OrderState.UNKNOWN.value))
     started = time.perf_counter()
-    loaded()
-    answers.append((time.perf_counter() - started) * 1000)
+    history.state_filter.setCurrentIndex(history.state_filter.findData(OrderState.UNKNOWN.value))
+    first_page(started)
     history.state_filter.setCurrentIndex(0)
+    loaded()
     started = time.perf_counter()
     history.set_period("range", day, day)
-    loaded()
-    answers.append((time.perf_counter() - started) * 1000)
+    first_page(started)
     started = time.perf_counter()
     history.set_period("any")
-    loaded()
-    answers.append((time.perf_counter() - started) * 1000)
+    first_page(started)
     for _ in range(5):  # scrolled to the bottom: the next page is read
         history.table.scrollToBottom()
         spin(0.05)
@@ -200,12 +203,12 @@ def run_history(count: int) -> int:
     history.refresh()
     loaded()
     busy = meter.stop()
-    shown = history.model.rowCount()
+    rows = history.model.rowCount()
     window.shutdown()
     app.processEvents()
 
     print(f"journal              : {count:,} orders; {len(answers)} searches, "
-          f"{shown} rows loaded at the end")
+          f"{rows} rows loaded at the end")
     print(f"search to first page : slowest {max(answers):6.1f} ms, median "
           f"{sorted(answers)[len(answers) // 2]:6.1f} ms (target <= {TARGET_MS:.0f} ms)")
     print(f"idle loop stall floor: {idle:6.1f} ms")
