@@ -510,221 +510,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="125"/>
+        <location filename="../../app/gui/history_model.py" line="128"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="123"/>
+        <location filename="../../app/gui/history_model.py" line="126"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="113"/>
+        <location filename="../../app/gui/history_model.py" line="116"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="114"/>
+        <location filename="../../app/gui/history_model.py" line="117"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="115"/>
+        <location filename="../../app/gui/history_model.py" line="118"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="116"/>
+        <location filename="../../app/gui/history_model.py" line="119"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="117"/>
+        <location filename="../../app/gui/history_model.py" line="120"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="118"/>
+        <location filename="../../app/gui/history_model.py" line="121"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="120"/>
+        <location filename="../../app/gui/history_model.py" line="123"/>
         <source>Server status</source>
         <translation>服务器状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="121"/>
+        <location filename="../../app/gui/history_model.py" line="124"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="122"/>
+        <location filename="../../app/gui/history_model.py" line="125"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="124"/>
+        <location filename="../../app/gui/history_model.py" line="127"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="134"/>
+        <location filename="../../app/gui/history_model.py" line="137"/>
         <source>built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="138"/>
+        <location filename="../../app/gui/history_model.py" line="141"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="139"/>
+        <location filename="../../app/gui/history_model.py" line="142"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="140"/>
+        <location filename="../../app/gui/history_model.py" line="143"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="141"/>
+        <location filename="../../app/gui/history_model.py" line="144"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="142"/>
+        <location filename="../../app/gui/history_model.py" line="145"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="143"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="144"/>
-        <location filename="../../app/gui/history_model.py" line="154"/>
+        <location filename="../../app/gui/history_model.py" line="147"/>
+        <location filename="../../app/gui/history_model.py" line="157"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="149"/>
+        <location filename="../../app/gui/history_model.py" line="152"/>
         <source>Waiting</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="150"/>
+        <location filename="../../app/gui/history_model.py" line="153"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="151"/>
+        <location filename="../../app/gui/history_model.py" line="154"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="152"/>
+        <location filename="../../app/gui/history_model.py" line="155"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="153"/>
+        <location filename="../../app/gui/history_model.py" line="156"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="155"/>
+        <location filename="../../app/gui/history_model.py" line="158"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="156"/>
+        <location filename="../../app/gui/history_model.py" line="159"/>
         <source>Problem on the server</source>
         <translation>服务器标记异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="157"/>
+        <location filename="../../app/gui/history_model.py" line="160"/>
         <source>Not listed by the server</source>
         <translation>服务器未列出</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="158"/>
+        <location filename="../../app/gui/history_model.py" line="161"/>
         <source>Unrecognised status</source>
         <translation>无法识别的状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="163"/>
+        <location filename="../../app/gui/history_model.py" line="166"/>
         <source>cancel being sent</source>
         <translation>取消请求发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="164"/>
+        <location filename="../../app/gui/history_model.py" line="167"/>
         <source>cancel requested</source>
         <translation>已申请取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="165"/>
+        <location filename="../../app/gui/history_model.py" line="168"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="166"/>
+        <location filename="../../app/gui/history_model.py" line="169"/>
         <source>cancel refused</source>
         <translation>取消被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="167"/>
+        <location filename="../../app/gui/history_model.py" line="170"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation>取消结果未知——下次刷新时查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="168"/>
+        <location filename="../../app/gui/history_model.py" line="171"/>
         <source>cancel did not take effect</source>
         <translation>取消未生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="300"/>
-        <location filename="../../app/gui/history_model.py" line="349"/>
+        <location filename="../../app/gui/history_model.py" line="326"/>
+        <location filename="../../app/gui/history_model.py" line="375"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="306"/>
+        <location filename="../../app/gui/history_model.py" line="332"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="359"/>
+        <location filename="../../app/gui/history_model.py" line="385"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="370"/>
+        <location filename="../../app/gui/history_model.py" line="396"/>
         <source>Checked %1</source>
         <translation>查询于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="294"/>
+        <location filename="../../app/gui/history_model.py" line="320"/>
         <source>%1 on %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="119"/>
+        <location filename="../../app/gui/history_model.py" line="122"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="126"/>
+        <location filename="../../app/gui/history_model.py" line="129"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="127"/>
+        <location filename="../../app/gui/history_model.py" line="130"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -807,315 +807,315 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>在此日期当天或之前录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="143"/>
+        <location filename="../../app/gui/history_view.py" line="144"/>
         <source>Select an order to see it here.</source>
         <translation>选择一个订单以在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="148"/>
+        <location filename="../../app/gui/history_view.py" line="149"/>
         <source>Select an order to see its attempts.</source>
         <translation>选择一个订单以查看其发送记录。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="152"/>
+        <location filename="../../app/gui/history_view.py" line="153"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="153"/>
+        <location filename="../../app/gui/history_view.py" line="154"/>
         <source>Request and response</source>
         <translation>请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="155"/>
+        <location filename="../../app/gui/history_view.py" line="156"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation>逐次列出发送的内容和返回的结果（已去除凭据）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="165"/>
+        <location filename="../../app/gui/history_view.py" line="166"/>
         <source>Copy remote id</source>
         <translation>复制远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="166"/>
+        <location filename="../../app/gui/history_view.py" line="167"/>
         <source>Open as new order</source>
         <translation>作为新订单打开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="167"/>
+        <location filename="../../app/gui/history_view.py" line="168"/>
         <source>Reconcile unknown</source>
         <translation>核对未知订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="168"/>
+        <location filename="../../app/gui/history_view.py" line="169"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="169"/>
+        <location filename="../../app/gui/history_view.py" line="170"/>
         <source>Copy tracking</source>
         <translation>复制运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="170"/>
+        <location filename="../../app/gui/history_view.py" line="171"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="171"/>
+        <location filename="../../app/gui/history_view.py" line="172"/>
         <source>Export selection to CSV…</source>
         <translation>将所选导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="172"/>
+        <location filename="../../app/gui/history_view.py" line="173"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="274"/>
+        <location filename="../../app/gui/history_view.py" line="277"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="282"/>
+        <location filename="../../app/gui/history_view.py" line="285"/>
         <source>No orders match this search, state or date.</source>
         <translation>没有符合此搜索、状态或日期的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="283"/>
+        <location filename="../../app/gui/history_view.py" line="286"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入 CSV… 批量导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="289"/>
+        <location filename="../../app/gui/history_view.py" line="292"/>
         <source>History not updated</source>
         <translation>历史记录未更新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="376"/>
+        <location filename="../../app/gui/history_view.py" line="370"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="377"/>
+        <location filename="../../app/gui/history_view.py" line="371"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="378"/>
+        <location filename="../../app/gui/history_view.py" line="372"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="373"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="380"/>
+        <location filename="../../app/gui/history_view.py" line="374"/>
         <source>Sent to</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="383"/>
+        <location filename="../../app/gui/history_view.py" line="377"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="385"/>
-        <location filename="../../app/gui/history_view.py" line="390"/>
+        <location filename="../../app/gui/history_view.py" line="379"/>
+        <location filename="../../app/gui/history_view.py" line="384"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="387"/>
+        <location filename="../../app/gui/history_view.py" line="381"/>
         <source>Checked</source>
         <translation>查询时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="392"/>
+        <location filename="../../app/gui/history_view.py" line="386"/>
         <source>Server order</source>
         <translation>服务器订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="392"/>
+        <location filename="../../app/gui/history_view.py" line="386"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="392"/>
+        <location filename="../../app/gui/history_view.py" line="386"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="393"/>
+        <location filename="../../app/gui/history_view.py" line="387"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="403"/>
+        <location filename="../../app/gui/history_view.py" line="397"/>
         <source>Deliver to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="405"/>
+        <location filename="../../app/gui/history_view.py" line="399"/>
         <source>(no address in this order)</source>
         <translation>（此订单没有地址）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="406"/>
+        <location filename="../../app/gui/history_view.py" line="400"/>
         <source>Lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="414"/>
+        <location filename="../../app/gui/history_view.py" line="408"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="414"/>
+        <location filename="../../app/gui/history_view.py" line="408"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="415"/>
+        <location filename="../../app/gui/history_view.py" line="409"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="419"/>
+        <location filename="../../app/gui/history_view.py" line="413"/>
         <source>(no lines in this order)</source>
         <translation>（此订单没有商品行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="420"/>
+        <location filename="../../app/gui/history_view.py" line="414"/>
         <source>Attempts</source>
         <translation>尝试记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="431"/>
+        <location filename="../../app/gui/history_view.py" line="425"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="426"/>
         <source>Show the request and response</source>
         <translation>显示请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="438"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="438"/>
+        <location filename="../../app/gui/history_view.py" line="432"/>
         <source>rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="439"/>
+        <location filename="../../app/gui/history_view.py" line="433"/>
         <source>not taken (safe to resend)</source>
         <translation>未被受理（可安全重发）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="439"/>
+        <location filename="../../app/gui/history_view.py" line="433"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="440"/>
+        <location filename="../../app/gui/history_view.py" line="434"/>
         <source>found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="440"/>
+        <location filename="../../app/gui/history_view.py" line="434"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="441"/>
+        <location filename="../../app/gui/history_view.py" line="435"/>
         <source>no answer</source>
         <translation>无答复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="451"/>
+        <location filename="../../app/gui/history_view.py" line="445"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="451"/>
+        <location filename="../../app/gui/history_view.py" line="445"/>
         <source>Looked up</source>
         <translation>已查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="452"/>
+        <location filename="../../app/gui/history_view.py" line="446"/>
         <source>Status checked</source>
         <translation>已查询状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="452"/>
+        <location filename="../../app/gui/history_view.py" line="446"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="460"/>
+        <location filename="../../app/gui/history_view.py" line="454"/>
         <source>Reference: %1</source>
         <translation>订单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="461"/>
+        <location filename="../../app/gui/history_view.py" line="455"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="462"/>
+        <location filename="../../app/gui/history_view.py" line="456"/>
         <source>Remote id: %1</source>
         <translation>远端单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="463"/>
+        <location filename="../../app/gui/history_view.py" line="457"/>
         <source>Profile: %1 (%2)</source>
         <translation>配置：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="465"/>
+        <location filename="../../app/gui/history_view.py" line="459"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="468"/>
+        <location filename="../../app/gui/history_view.py" line="462"/>
         <source>Message: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="469"/>
+        <location filename="../../app/gui/history_view.py" line="463"/>
         <source>Payload:</source>
         <translation>请求内容：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="474"/>
+        <location filename="../../app/gui/history_view.py" line="468"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation>第 %1 次尝试（%2），时间 %3：%4，HTTP %5，%6 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="483"/>
+        <location filename="../../app/gui/history_view.py" line="477"/>
         <source>Request:</source>
         <translation>请求：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="485"/>
+        <location filename="../../app/gui/history_view.py" line="479"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="526"/>
+        <location filename="../../app/gui/history_view.py" line="520"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="526"/>
+        <location filename="../../app/gui/history_view.py" line="520"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
