@@ -182,7 +182,7 @@ class ImportRowsModel(QAbstractTableModel):
                 return first
             return self.tr("{0} (+{1} more)").format(first, len(own) - 1)
         if self.is_already_sent(order):
-            return self.tr("Already sent: will be skipped")
+            return self.tr("Already sent: will not be sent again")
         if any(w.row == row for w in order.warnings):
             return self.tr("Check")
         return self.tr("OK")

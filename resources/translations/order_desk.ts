@@ -1592,7 +1592,7 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/import_rows_model.py" line="185"/>
-        <source>Already sent: will be skipped</source>
+        <source>Already sent: will not be sent again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1596,8 +1596,8 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/import_rows_model.py" line="185"/>
-        <source>Already sent: will be skipped</source>
-        <translation>已发送过：将跳过</translation>
+        <source>Already sent: will not be sent again</source>
+        <translation>已发送：不会再次发送</translation>
     </message>
     <message>
         <location filename="../../app/gui/import_rows_model.py" line="187"/>

@@ -311,10 +311,10 @@ def test_a_file_imported_again_marks_and_counts_the_orders_already_sent(
         statuses = [model.data(model.index(row, 2)) for row in range(model.rowCount())]
         summary = dialog.preview_page.summary.text()
         if attempt == 0:
-            assert "Already sent: will be skipped" not in statuses
+            assert "Already sent: will not be sent again" not in statuses
             assert "already sent" not in summary
         else:  # every valid order's reference was accepted by the first import
-            assert statuses.count("Already sent: will be skipped") == 3, statuses  # 3 rows
+            assert statuses.count("Already sent: will not be sent again") == 3, statuses  # 3 rows
             assert "OK" not in statuses
             assert "2 valid order(s) already sent earlier" in summary, summary
         with qtbot.waitSignal(dialog.send_page.finished, timeout=30_000):
