@@ -11,6 +11,7 @@ import logging
 import os
 import re
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
@@ -124,6 +125,13 @@ def outcome_text(message: str) -> str:
     they are."""
     if _current == ENGLISH or not message:
         return message
+    return _outcome_in(_current, message)
+
+
+@lru_cache(maxsize=4096)
+def _outcome_in(code: str, message: str) -> str:
+    # History asks for the same few messages on every repaint: each is worked out once per
+    # language (the key), not a pass of every phrase's pattern per cell painted.
     return translated(message, lambda phrase: QCoreApplication.translate("Outcomes", phrase))
 
 
