@@ -1,6 +1,7 @@
-"""Workbooks as operators have them (.xlsx written here by openpyxl, .ods by hand): cells read
-as the spreadsheet showed them, the sheet chosen, titles and merged cells handled, bad files
-refused in plain words, and the command line's --sheet, --set and per-order warnings."""
+"""Workbooks as operators have them (.xlsx written here by openpyxl, .xls by xlwt, .ods by
+hand): cells read as the spreadsheet showed them, the sheet chosen, titles and merged cells
+handled, bad files refused in plain words, and the command line's --sheet, --set and per-order
+warnings."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import xlwt  # type: ignore[import-untyped]
 
 from app.cli import main
 from app.core.importing import ImportFileError, auto_map, open_import, read_table
@@ -272,6 +274,46 @@ def test_an_ods_file_is_read_like_a_workbook(tmp_path: Path) -> None:
     ])
     table = read_table(path)
     assert table.sheet == "Orders" and table.rows == [["8613812345678", "2"]]
+
+
+def test_an_old_excel_xls_file_is_read_like_a_workbook(tmp_path: Path) -> None:
+    """Excel 97-2003 files still arrive from older shop systems: codes typed as numbers come out
+    as their digits, dates as ISO dates, the first sheet that is not empty is read."""
+    book = xlwt.Workbook()
+    book.add_sheet("Notes")
+    sheet = book.add_sheet("Orders")
+    row = ka_row("X-1", phone=33612345678, zip_code=75004)
+    for column, header in enumerate([*KA_HEADERS, "Ordered"]):
+        sheet.write(0, column, header)
+    for column, value in enumerate(row):
+        sheet.write(1, column, value)
+    sheet.write(1, len(row), dt.datetime(2024, 5, 1), xlwt.easyxf(num_format_str="YYYY-MM-DD"))
+    path = tmp_path / "orders.xls"
+    book.save(str(path))
+
+    table = read_table(path)
+    assert table.sheet == "Orders"
+    assert table.rows[0][2] == "33612345678" and table.rows[0][7] == "75004"
+    assert table.rows[0][9] == "2" and table.rows[0][-1] == "2024-05-01"
+    [order] = open_import(path, Target.KA).orders
+    assert order.ok, order.errors
+    assert order.wire is not None and order.wire["customOrderId"] == "X-1"
+
+
+def test_a_us_zip_in_an_xls_file_that_lost_its_zero_is_flagged(tmp_path: Path) -> None:
+    # An .xls keeps its number formats where calamine cannot see them: the zip 02134 stored as
+    # the number 2134 cannot be told apart from a typo, so the operator is warned, never silent.
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("S")
+    row = ka_row("US-1", phone="+1 212 555 0100", zip_code=2134)
+    row[3:6] = ["US", "MA", "Boston"]
+    for line, values in enumerate([KA_HEADERS, row]):
+        for column, value in enumerate(values):
+            sheet.write(line, column, value)
+    path = tmp_path / "us.xls"
+    book.save(str(path))
+    [order] = open_import(path, Target.KA).orders
+    assert any("02134" in warning.message for warning in order.warnings)
 
 
 # --- mapping by values ----------------------------------------------------------------------
