@@ -6,6 +6,7 @@ order each, or (if the operator asks) grouped with the rows that have the same o
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,11 @@ log = logging.getLogger(__name__)
 
 
 _LIST_SEPARATORS = re.compile(r"[;\n]")
+
+
+# A column's field as the builder sets it: (column, path, parents as (name, is a list), the last
+# name, whether the value goes in a list of its own); see `_steps`.
+_Step = tuple[int, str, tuple[tuple[str, bool], ...], str, bool]
 
 
 class GroupMode(StrEnum):
@@ -58,6 +64,14 @@ class Layout:
     reference_column: int | None
     column_of: dict[str, int]  # full field path -> column
     list_fields: frozenset[str] = frozenset()  # paths (as above) whose value is a list of text
+
+    @functools.cached_property
+    def order_plan(self) -> tuple[_Step, ...]:
+        return tuple((column, path, *_steps(path)) for column, path in self.order_columns)
+
+    @functools.cached_property
+    def item_plan(self) -> tuple[_Step, ...]:
+        return tuple((column, path, *_steps(path)) for column, path in self.item_columns)
 
     @classmethod
     def resolve(
@@ -125,41 +139,48 @@ def group_rows(
 def build_order(
     rows: Sequence[Sequence[str]], members: tuple[int, ...], layout: Layout, headers: Sequence[str]
 ) -> BuiltOrder:
-    """The payload for one group of rows. Blank cells are left out, never sent as ""."""
+    """The payload for one group of rows. Blank cells are left out, never sent as "", and every
+    text is trimmed: the payload is as the models tidy operator input (`validate_orders`'
+    `tidied`). This runs for every order of a file: the set-a-path steps are written out."""
     payload: dict[str, Any] = {}
     conflicts: list[Conflict] = []
-    for column, path in layout.order_columns:
-        first_row, value = None, ""
-        for index in members:
-            cell = rows[index][column].strip()
-            if not cell:
-                continue
-            if first_row is None:
-                first_row, value = index, cell
-            elif cell != value:
-                conflicts.append(
-                    Conflict(
-                        index, column, path,
-                        f"{headers[column]} is {cell!r} here but {value!r} on an earlier row "
-                        "of the same order",
-                    )
-                )
-        if value:
-            set_path(payload, path, _typed(layout, path, value))
-    for path, value in layout.order_constants:
-        set_path(payload, path, _typed(layout, path, value))
+    lists = layout.list_fields
+    first = rows[members[0]]
+    value: Any
+    for column, path, parents, last, wrap in layout.order_plan:
+        if len(members) == 1:
+            value = first[column].strip()
+        else:
+            value = _agreed(rows, members, column, path, headers, conflicts)
+        if not value:
+            continue
+        if value[0] == "'" or path in lists:
+            value = _typed(lists, path, value)
+        node = payload
+        for name, in_list in parents:
+            node = node.setdefault(name, [{}])[0] if in_list else node.setdefault(name, {})
+        node[last] = [value] if wrap and not isinstance(value, list) else value
+    for path, constant in layout.order_constants:
+        set_path(payload, path, _constant(lists, path, constant))
     items: list[dict[str, Any]] = []
     item_rows: list[int] = []
     for index in members:
+        row = rows[index]
         item: dict[str, Any] = {}
-        for column, path in layout.item_columns:
-            cell = rows[index][column].strip()
-            if cell:
-                set_path(item, path, _typed(layout, path, cell))
+        for column, path, parents, last, wrap in layout.item_plan:
+            value = row[column].strip()
+            if not value:
+                continue
+            if value[0] == "'" or path in lists:
+                value = _typed(lists, path, value)
+            node = item
+            for name, in_list in parents:
+                node = node.setdefault(name, [{}])[0] if in_list else node.setdefault(name, {})
+            node[last] = [value] if wrap and not isinstance(value, list) else value
         if not item and len(members) > 1:
             continue  # an order-only row (address line above its items) carries no item
-        for path, value in layout.item_constants:
-            set_path(item, path, _typed(layout, path, value))
+        for path, constant in layout.item_constants:
+            set_path(item, path, _constant(lists, path, constant))
         items.append(item)
         item_rows.append(index)
     if items:
@@ -167,27 +188,61 @@ def build_order(
     return BuiltOrder(members, tuple(item_rows), payload, tuple(conflicts))
 
 
-def _typed(layout: Layout, path: str, text: str) -> str | list[str]:
+def _agreed(rows: Sequence[Sequence[str]], members: tuple[int, ...], column: int, path: str,
+            headers: Sequence[str], conflicts: list[Conflict]) -> str:
+    """The order field's value: the first filled cell of the order's rows; a later row that
+    disagrees is a conflict."""
+    first_row, value = None, ""
+    for index in members:
+        cell = rows[index][column].strip()
+        if not cell:
+            continue
+        if first_row is None:
+            first_row, value = index, cell
+        elif cell != value:
+            conflicts.append(
+                Conflict(
+                    index, column, path,
+                    f"{headers[column]} is {cell!r} here but {value!r} on an earlier row "
+                    "of the same order",
+                )
+            )
+    return value
+
+
+def _typed(lists: frozenset[str], path: str, text: str) -> str | list[str]:
     """List fields (image URLs, categories) take several values in one cell, one per line or
-    separated by ";"; everything else stays the text it was (the models parse it). A cell our
-    own exports neutralised (``'+33 1 42 68 53 00``: a formula's first character after a quote)
-    is read without the quote, so a failed-rows file imports again once fixed."""
-    text = restored_cell(text)
-    if path not in layout.list_fields:
+    separated by ";"; everything else stays the (trimmed, not blank) text it was (the models
+    parse it). A cell our own exports neutralised (``'+33 1 42 68 53 00``: a formula's first
+    character after a quote) is read without the quote, so a failed-rows file imports again
+    once fixed."""
+    if text[0] == "'":
+        text = restored_cell(text).strip()  # a quote before a tab: never blank, it was trimmed
+    if path not in lists:
         return text
     return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
 
 
-def set_path(target: dict[str, Any], path: str, value: str | list[str]) -> None:
-    """Set `value` at a dotted path; "skus[]" means a one-element list of objects."""
+def _constant(lists: frozenset[str], path: str, value: str) -> str | list[str] | None:
+    """A constant of the mapping as a cell would be read; blank text is None (missing)."""
+    text = value.strip()
+    if text:
+        return _typed(lists, path, text)
+    return [] if path in lists else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _steps(path: str) -> tuple[tuple[tuple[str, bool], ...], str, bool]:
+    """A dotted path once split: (name, is a list) of each parent, the last name, its list."""
     *parents, last = path.split(".")
+    return (tuple((name.removesuffix("[]"), name.endswith("[]")) for name in parents),
+            last.removesuffix("[]"), last.endswith("[]"))
+
+
+def set_path(target: dict[str, Any], path: str, value: str | list[str] | None) -> None:
+    """Set `value` at a dotted path; "skus[]" means a one-element list of objects."""
+    parents, last, is_list = _steps(path)
     node = target
-    for name in parents:
-        if name.endswith("[]"):
-            node = node.setdefault(name[:-2], [{}])[0]
-        else:
-            node = node.setdefault(name, {})
-    if last.endswith("[]"):
-        node[last[:-2]] = value if isinstance(value, list) else [value]
-    else:
-        node[last] = value
+    for name, in_list in parents:
+        node = node.setdefault(name, [{}])[0] if in_list else node.setdefault(name, {})
+    node[last] = value if not is_list or isinstance(value, list) else [value]

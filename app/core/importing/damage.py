@@ -38,6 +38,12 @@ _DATE_PATTERNS = (
     re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$"),  # 3/1/2023
 )
 
+# Each of the shapes above, as one pattern.
+_ANY_SHAPE = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for pattern in (_SCIENTIFIC, *_DATE_PATTERNS)),
+    re.IGNORECASE,
+)
+
 
 def leaf(field_path: str) -> str:
     """The last name in a field path: "orderItemsList[].sku" -> "sku"."""
@@ -61,6 +67,17 @@ def damage_warning(field_path: str, value: str, country: str | None = None) -> s
     text = value.strip()
     if not text:
         return None
+    found = shape_damage(text)
+    if found is None and name in POSTAL_FIELDS and country:
+        found = postal_damage(text, country)
+    return found
+
+
+def shape_damage(text: str) -> str | None:
+    """The part of `damage_warning` that needs no country: a trimmed code's text alone shows it
+    became a number or a date (so an importer judges each distinct value of a column once)."""
+    if not _ANY_SHAPE.match(text):
+        return None  # nearly every code: one match instead of each pattern's
     if _SCIENTIFIC.match(text):
         return (
             f"{text!r} is in scientific notation: the spreadsheet turned this code into a number "
@@ -71,11 +88,19 @@ def damage_warning(field_path: str, value: str, country: str | None = None) -> s
             f"{text!r} looks like a date: the spreadsheet may have turned this code into one. "
             "Check the original value."
         )
-    if name in POSTAL_FIELDS and country:
-        digits = POSTAL_DIGITS.get(country.strip().upper())
-        if digits and text.isdigit() and len(text) < digits:
-            return (
-                f"{text!r} is shorter than the {digits} digits {country.upper()} postal codes "
-                f"have: leading zeros were probably lost (was it {text.zfill(digits)!r}?)."
-            )
+    return None
+
+
+# No postal code with fewer digits than this can have lost a zero (the longest of POSTAL_DIGITS).
+POSTAL_MOST_DIGITS = max(POSTAL_DIGITS.values())
+
+
+def postal_damage(text: str, country: str) -> str | None:
+    """The postal part of `damage_warning`, for a trimmed zip code of an order to `country`."""
+    digits = POSTAL_DIGITS.get(country.strip().upper())
+    if digits and text.isdigit() and len(text) < digits:
+        return (
+            f"{text!r} is shorter than the {digits} digits {country.upper()} postal codes "
+            f"have: leading zeros were probably lost (was it {text.zfill(digits)!r}?)."
+        )
     return None

@@ -14,11 +14,20 @@ from enum import StrEnum
 from typing import Any
 
 from app.core.importing.building import BuiltOrder, GroupMode, Layout, build_order, group_rows
-from app.core.importing.damage import CODE_FIELDS, damage_warning, digits_lost, leaf
+from app.core.importing.damage import (
+    CODE_FIELDS,
+    POSTAL_FIELDS,
+    POSTAL_MOST_DIGITS,
+    digits_lost,
+    leaf,
+    postal_damage,
+    shape_damage,
+)
 from app.core.importing.mapping import ColumnMapping
 from app.core.importing.reading import Table
-from app.core.models import field_specs, validate_order
+from app.core.models import field_specs
 from app.core.models.countries import to_alpha2
+from app.core.models.validation import ValidationResult, validate_orders
 from app.core.targets import Target
 
 log = logging.getLogger(__name__)
@@ -129,6 +138,10 @@ class ImportSession:
         self._cache: dict[tuple[int, ...], ImportedOrder] = {}
         self._order_of_row: dict[int, int] = {}
         self._code_columns: list[tuple[str, int]] = []
+        # Row -> the code cells of it that may be spreadsheet damage: (path, column, message);
+        # a message of None is a short zip code, judged with its order's country.
+        self._suspects: dict[int, list[tuple[str, int, str | None]]] = {}
+        self._country_columns: dict[str, list[int]] = {}
         self._reconciliation: Reconciliation | None = None
         self.orders: list[ImportedOrder] = []
         self._blank_rows = {i for i, cells in enumerate(table.rows) if _is_blank(cells)}
@@ -165,6 +178,7 @@ class ImportSession:
         """Change one cell and re-validate at once: only its order, unless the edit can move
         rows between orders (the reference, a grouping field, a row turning blank or not)."""
         self.table.rows[row][column] = value
+        self._find_suspects([row])
         was_blank, is_blank = row in self._blank_rows, _is_blank(self.table.rows[row])
         if is_blank:
             self._blank_rows.add(row)
@@ -184,7 +198,7 @@ class ImportSession:
             self.rebuild()
             return
         before = self.orders[position]
-        order = self._validate(before.rows)
+        (order,) = self._validate([before.rows])
         self.orders[position] = order
         self._cache[before.rows] = order
         if self._reconciliation is not None and before.ok != order.ok:
@@ -284,8 +298,10 @@ class ImportSession:
         orders: list[ImportedOrder] = []
         order_of_row: dict[int, int] = {}
         cache: dict[tuple[int, ...], ImportedOrder] = {}
+        unchecked = [members for members in groups if members not in self._cache]
+        checked = dict(zip(unchecked, self._validate(unchecked), strict=True))
         for members in groups:
-            order = self._cache.get(members) or self._validate(members)
+            order = self._cache.get(members) or checked[members]
             cache[members] = order
             for row in members:
                 order_of_row[row] = len(orders)
@@ -307,18 +323,62 @@ class ImportSession:
         self._code_columns = [
             (path, column) for path, column in layout.column_of.items() if leaf(path) in CODE_FIELDS
         ]
+        # Where an order's country is written, for its zip code's digits (not the seller's or
+        # payer's address).
+        self._country_columns = {
+            name: [column for column, path in layout.order_columns
+                   if path.rsplit(".", 1)[-1] == name
+                   and not path.startswith(("seller.", "payer."))]
+            for name in ("countryCode", "country")
+        }
+        self._suspects.clear()
+        self._find_suspects(range(len(self.table.rows)))
         return layout
 
-    def _validate(self, members: tuple[int, ...]) -> ImportedOrder:
-        built = build_order(self.table.rows, members, self._layout, self.table.headers)
-        result = validate_order(self.target, built.payload, address_key=self.address_key)
+    def _find_suspects(self, rows: Iterable[int]) -> None:
+        """Note which code cells of `rows` may be damaged, judging each distinct text of a
+        column once: the orders then look only at those (a few cells of a big file)."""
+        rows = list(rows)
+        for row in rows:
+            self._suspects.pop(row, None)
+        table = self.table.rows
+        for path, column in self._code_columns:
+            postal = leaf(path) in POSTAL_FIELDS
+            judged: dict[str, tuple[bool, str | None]] = {}
+            for row in rows:
+                cell = table[row][column]
+                if not cell:
+                    continue
+                verdict = judged.get(cell)
+                if verdict is None:
+                    text = cell.strip()
+                    message = shape_damage(text) if text else None
+                    short = (postal and message is None and text.isdigit()
+                             and len(text) < POSTAL_MOST_DIGITS)
+                    verdict = judged[cell] = (message is not None or short, message)
+                if verdict[0]:
+                    self._suspects.setdefault(row, []).append((path, column, verdict[1]))
+
+    def _validate(self, groups: list[tuple[int, ...]]) -> list[ImportedOrder]:
+        """Build and check these groups of rows, all orders in one call into the models."""
+        built = [build_order(self.table.rows, members, self._layout, self.table.headers)
+                 for members in groups]
+        # The builder trims every cell and leaves blank ones out: the models need not again.
+        results = validate_orders(self.target, [order.payload for order in built],
+                                  address_key=self.address_key, tidied=True)
+        return [self._imported(order, result)
+                for order, result in zip(built, results, strict=True)]
+
+    def _imported(self, built: BuiltOrder, result: ValidationResult) -> ImportedOrder:
+        members = built.rows
         errors = [CellIssue(c.row, c.column, c.field, c.message) for c in built.conflicts]
-        for row in members:
-            extra = self.table.overflow.get(row)
-            if extra:
-                errors.append(
-                    CellIssue(row, None, "", f"{extra} cell(s) beyond the last header column")
-                )
+        if self.table.overflow:
+            for row in members:
+                extra = self.table.overflow.get(row)
+                if extra:
+                    errors.append(
+                        CellIssue(row, None, "", f"{extra} cell(s) beyond the last header column")
+                    )
         errors.extend(self._locate(err.loc, err.message, built) for err in result.errors)
         reference = ""
         if self._layout.reference_column is not None:
@@ -330,9 +390,10 @@ class ImportSession:
                 ),
                 "",
             )
-        damage = self._damage(built)
-        errors += [issue for issue in damage if issue.severity is Severity.ERROR]
-        warnings = [issue for issue in damage if issue.severity is Severity.WARNING]
+        warnings: list[CellIssue] = []
+        if self._suspects:
+            for issue in self._damage(built):
+                (errors if issue.severity is Severity.ERROR else warnings).append(issue)
         warnings += [
             replace(self._locate(w.loc, w.message, built), severity=Severity.WARNING)
             for w in result.warnings
@@ -371,32 +432,35 @@ class ImportSession:
         return CellIssue(row, column, path, message)
 
     def _damage(self, built: BuiltOrder) -> list[CellIssue]:
-        # Nomad keeps the ISO code apart from the country as written; KA has only "country".
-        country = _country_code(
-            self._order_value(built, "countryCode") or self._order_value(built, "country")
-        )
         issues = []
+        country, looked_up = None, False  # looked up when a short zip code needs it
         for row in built.rows:
-            for path, column in self._code_columns:
-                text = self.table.rows[row][column]
-                message = damage_warning(path, text, country) if text else None
+            for path, column, message in self._suspects.get(row, ()):
+                text = self.table.rows[row][column].strip()
+                if message is None:
+                    if not looked_up:
+                        # Nomad keeps the ISO code apart from the country as written; KA has
+                        # only "country".
+                        country = _country_code(self._order_value(built, "countryCode")
+                                                or self._order_value(built, "country"))
+                        looked_up = True
+                    message = postal_damage(text, country) if country else None
                 if message:
                     severity = Severity.ERROR if digits_lost(path, text) else Severity.WARNING
                     issues.append(CellIssue(row, column, path, message, severity))
         return issues
 
     def _order_value(self, built: BuiltOrder, leaf: str) -> str:
-        for column, path in self._layout.order_columns:
-            if path.rsplit(".", 1)[-1] == leaf and not path.startswith(("seller.", "payer.")):
-                for row in built.rows:
-                    value = self.table.rows[row][column].strip()
-                    if value:
-                        return value
+        for column in self._country_columns.get(leaf, ()):
+            for row in built.rows:
+                value = self.table.rows[row][column].strip()
+                if value:
+                    return value
         return ""
 
 
 def _is_blank(cells: list[str]) -> bool:
-    return not any(cell.strip() for cell in cells)
+    return not "".join(cells).strip()  # one call per row: whitespace joined stays whitespace
 
 
 @functools.lru_cache(maxsize=1024)

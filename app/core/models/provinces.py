@@ -47,6 +47,7 @@ def _subdivisions() -> dict[str, list[tuple[str, str]]]:
     return by_country
 
 
+@lru_cache(maxsize=4096)  # a file names the same few provinces on every order
 def province_warning(country: str, province: str) -> str | None:
     """A message if `province` names none of `country`'s subdivisions, else None."""
     codes, names = _subdivision_words(country)

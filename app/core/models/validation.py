@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError, ValidatorFunctionWrapHandler, WrapValidator
 
-from app.core.models.base import WireModel
+from app.core.models.base import WireModel, prepared
 from app.core.models.errors import field_errors
 from app.core.models.keys import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES
 from app.core.models.provinces import province_warning
@@ -40,37 +41,113 @@ def validate_order(
     codes, "2" to 2). strict=True accepts only what the real server does. `address_key` chooses
     where the KA address goes in the wire JSON: orderAddress, orderAddresses or both.
     """
+    return validate_orders(target, [payload], strict=strict, address_key=address_key)[0]
+
+
+def validate_orders(
+    target: Target,
+    payloads: Sequence[Any],
+    *,
+    strict: bool = False,
+    address_key: str = "both",
+    tidied: bool = False,
+) -> list[ValidationResult]:
+    """`validate_order` for many orders at once, one result each, in order: pydantic checks
+    them as one list (no Python call per order to enter it). `tidied` says the operator input
+    is already as `app.core.models.base.prepared` makes it (every text trimmed and not blank, no
+    number where text is expected), as the spreadsheet importer builds it: not done again."""
     if address_key not in KA_ADDRESS_KEYS:
         raise ValueError(f"address_key must be one of {', '.join(KA_ADDRESS_KEYS)}")
-    if not isinstance(payload, Mapping):
-        return _failed([FieldError("", "an order must be a JSON object")])
+    results: list[ValidationResult | None] = [None] * len(payloads)
+    objects: list[dict[str, Any]] = []
+    positions: list[int] = []
+    for position, payload in enumerate(payloads):
+        if isinstance(payload, Mapping):
+            objects.append(dict(payload))  # the checks may move keys: never the caller's dict
+            positions.append(position)
+        else:
+            results[position] = _failed([FieldError("", "an order must be a JSON object")])
     spec = target.spec
     if spec.validate is not None:
-        return spec.validate(dict(payload), strict, address_key)
-    return check_model(spec.order_model(), dict(payload), strict=strict)
+        checked = spec.validate(objects, strict, address_key, tidied)
+    else:
+        checked = check_models(spec.order_model(), objects, strict=strict, tidied=tidied)
+    for position, result in zip(positions, checked, strict=True):
+        results[position] = result
+    return [result for result in results if result is not None]
 
 
-def check_model(model: type[WireModel], data: dict[str, Any], *, strict: bool) -> ValidationResult:
-    """`data` against `model` alone: the whole check for a target with no rules beyond it."""
+# Orders checked by one call into pydantic-core: it holds the GIL throughout, so a window
+# importing on a worker thread gets it back at least this often (a few milliseconds).
+_CHUNK = 256
+
+
+def check_models(
+    model: type[WireModel], data: list[dict[str, Any]], *, strict: bool, tidied: bool = False
+) -> list[ValidationResult]:
+    """Each of `data` against `model` alone: the whole check for a target with no rules beyond
+    it. The valid ones' wire JSON is written by one call too."""
+    if strict or not tidied:
+        data = [prepared(model, item, strict) for item in data]
+    many, dump = _adapters(model)
+    context = {"strict": strict}
+    results: list[ValidationResult] = []
+    for start in range(0, len(data), _CHUNK):
+        chunk = data[start : start + _CHUNK]
+        try:
+            checked = many.validate_python(chunk, context=context)
+        except RecursionError:  # absurdly nested input; pydantic gives up before we do
+            if len(chunk) == 1:
+                results.append(_failed([FieldError("", "the order is nested too deeply")]))
+            else:  # only that order fails
+                results += [r for item in chunk
+                            for r in check_models(model, [item], strict=strict, tidied=True)]
+            continue
+        wires = iter(dump.dump_python([order for order in checked
+                                       if not isinstance(order, ValidationError)],
+                                      mode="json", by_alias=True, exclude_none=True))
+        results += [
+            _failed(field_errors(order)) if isinstance(order, ValidationError)
+            else ValidationResult(ok=True, errors=(), wire=next(wires))
+            for order in checked
+        ]
+    return results
+
+
+def _each_on_its_own(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """One order's errors stay its own: a list of orders is not refused as a whole."""
     try:
-        order = model.model_validate(data, context={"strict": strict})
-    except ValidationError as exc:
-        return _failed(field_errors(exc))
-    except RecursionError:  # absurdly nested input; pydantic gives up before we do
-        return _failed([FieldError("", "the order is nested too deeply")])
-    wire = order.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return ValidationResult(ok=True, errors=(), wire=wire)
+        return handler(value)
+    except ValidationError as error:
+        return error
 
 
-def validate_ka(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
+@cache
+def _adapters(model: type[WireModel]) -> tuple[TypeAdapter[Any], TypeAdapter[Any]]:
+    """A list of `model` validated order by order, and a list of them written as wire JSON."""
+    each = Annotated[model, WrapValidator(_each_on_its_own)]  # type: ignore[valid-type]
+    return TypeAdapter(list[each]), TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def validate_ka(data: list[dict[str, Any]], strict: bool, address_key: str,
+                tidied: bool = False) -> list[ValidationResult]:
     """KA: the address may come under either key (and goes out under `address_key`); an
     unknown province is a warning."""
-    from app.core.models import ka  # each target's models load with its first order
     from app.core.models.ka import KaOrder
 
-    errors: list[FieldError] = []
-    sent_address_key = _merge_ka_address_keys(data, errors)
-    checked = check_model(KaOrder, data, strict=strict)
+    merged = []
+    for order in data:
+        errors: list[FieldError] = []
+        merged.append((_merge_ka_address_keys(order, errors), errors))
+    checked = check_models(KaOrder, data, strict=strict, tidied=tidied)
+    return [_ka_result(order, result, key, errors, strict, address_key)
+            for order, result, (key, errors) in zip(data, checked, merged, strict=True)]
+
+
+def _ka_result(data: dict[str, Any], checked: ValidationResult, sent_address_key: str,
+               errors: list[FieldError], strict: bool, address_key: str) -> ValidationResult:
+    from app.core.models import ka
+
     if not strict:
         # KA documents the street and city as optional; a parcel still needs them.
         checked = _with_gaps(checked, _address_gaps(data.get(KA_ADDRESS), KA_ADDRESS,
@@ -86,14 +163,21 @@ def validate_ka(data: dict[str, Any], strict: bool, address_key: str) -> Validat
                             warnings=warnings)
 
 
-def validate_nomad(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
+def validate_nomad(data: list[dict[str, Any]], strict: bool, address_key: str,
+                   tidied: bool = False) -> list[ValidationResult]:
     """Nomad: the model, the parts a delivery needs, and a warning for an unknown province in
     any of its addresses."""
-    from app.core.models.nomad import NOMAD_ADDRESS_ROLES, NomadOrder
+    from app.core.models.nomad import NomadOrder
 
-    checked = check_model(NomadOrder, data, strict=strict)
+    checked = check_models(NomadOrder, data, strict=strict, tidied=tidied)
     if strict:
         return checked
+    return [_nomad_result(order, result) for order, result in zip(data, checked, strict=True)]
+
+
+def _nomad_result(data: dict[str, Any], checked: ValidationResult) -> ValidationResult:
+    from app.core.models.nomad import NOMAD_ADDRESS_ROLES
+
     checked = _with_gaps(checked, delivery_errors(data))
     if not checked.ok or checked.wire is None:
         return checked
@@ -121,12 +205,15 @@ def _address_gaps(address: object, loc: str,
     """Each delivery part (name, keys) with none of its keys filled, located at its first key."""
     if not isinstance(address, Mapping):
         address = {}
-    return [FieldError(f"{loc}.{keys[0]}", f"delivery address: {part} is required")
-            for part, keys in parts if not any(_filled(address.get(key)) for key in keys)]
-
-
-def _filled(value: object) -> bool:
-    return value is not None and not (isinstance(value, str) and not value.strip())
+    gaps = []
+    for part, keys in parts:  # loops, not any(): this runs for every order of an import
+        for key in keys:
+            value = address.get(key)
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                break
+        else:
+            gaps.append(FieldError(f"{loc}.{keys[0]}", f"delivery address: {part} is required"))
+    return gaps
 
 
 def _with_gaps(checked: ValidationResult, gaps: list[FieldError]) -> ValidationResult:

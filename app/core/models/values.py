@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Strict, ValidationInfo
 
 from app.core.models.countries import is_alpha2, to_alpha2
 from app.core.models.messages import operator_error, shown
@@ -262,10 +262,20 @@ def _shallow(value: dict[str, Any]) -> dict[str, Any]:
     raise operator_error(f"nested too deeply (at most {_MAX_FREE_DEPTH} levels)")
 
 
-Text = Annotated[str, BeforeValidator(_text), kind("str")]
+class _TextMark:
+    """Marks plain text: pydantic-core checks it (text only, lengths) with no Python call per
+    value, and `app.core.models.base.prepared` turns a whole number given for it into its
+    digits beforehand (operator input only), as `_text` does for the types that need Python."""
+
+    def __repr__(self) -> str:
+        return "TEXT"
+
+
+TEXT = _TextMark()
+Text = Annotated[str, Strict(), TEXT, kind("str")]
 # The order's own reference (customOrderId, clientOrderRef); each model gives its length.
-Reference = Annotated[str, BeforeValidator(_text), AfterValidator(_reference), kind("str")]
-Phone = Annotated[str, BeforeValidator(_text), kind("phone")]
+Reference = Annotated[str, Strict(), TEXT, AfterValidator(_reference), kind("str")]
+Phone = Annotated[str, Strict(), TEXT, kind("phone")]
 Email = Annotated[str, BeforeValidator(_email), kind("email")]
 IsoDateTime = Annotated[str, BeforeValidator(_iso_datetime), kind("date")]
 Country = Annotated[str, BeforeValidator(_country), kind("country")]

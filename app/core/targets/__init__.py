@@ -99,8 +99,9 @@ class Credential:
 # (profile, its secrets by credential name, the URL to use) -> the client. Secrets are checked
 # present before it is called; it raises ValueError naming any other setting that is missing.
 ClientFactory = Callable[["Profile", Mapping[str, "str | None"], str], "OrderClient"]
-# (the payload as a fresh dict, strict, KA address key) -> the result; see `validate_order`.
-Validator = Callable[[dict[str, Any], bool, str], "ValidationResult"]
+# (the payloads as fresh dicts, strict, KA address key, already tidied) -> a result for each;
+# see `validate_orders`.
+Validator = Callable[[list[dict[str, Any]], bool, str, bool], "list[ValidationResult]"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,7 +118,7 @@ class TargetSpec:
     client: ClientFactory
     credentials: tuple[Credential, ...]
     # The whole local check, when it is more than the model's (KA's two address keys, province
-    # warnings); None: the model alone decides (`app.core.models.validation.check_model`).
+    # warnings); None: the model alone decides (`app.core.models.validation.check_models`).
     validate: Validator | None = None
     # Documented hosts per environment (a sandbox profile has none: the simulator, or a URL).
     base_urls: Mapping[Environment, str] = field(default_factory=dict)

@@ -29,10 +29,11 @@ def _model() -> type[NomadOrder]:
     return NomadOrder
 
 
-def _validate(data: dict[str, Any], strict: bool, address_key: str) -> ValidationResult:
+def _validate(data: list[dict[str, Any]], strict: bool, address_key: str,
+              tidied: bool) -> list[ValidationResult]:
     from app.core.models.validation import validate_nomad
 
-    return validate_nomad(data, strict, address_key)
+    return validate_nomad(data, strict, address_key, tidied)
 
 
 def _client(profile: Profile, secrets: Mapping[str, str | None], base_url: str) -> NomadClient:
