@@ -150,8 +150,20 @@ def build_order(
     for column, path, parents, last, wrap in layout.order_plan:
         if len(members) == 1:
             value = first[column].strip()
-        else:
-            value = _agreed(rows, members, column, path, headers, conflicts)
+        else:  # the first filled cell of the order's rows; a later one that differs conflicts
+            value = ""
+            for index in members:
+                cell = rows[index][column].strip()
+                if not cell:
+                    continue
+                if not value:
+                    value = cell
+                elif cell != value:
+                    conflicts.append(Conflict(
+                        index, column, path,
+                        f"{headers[column]} is {cell!r} here but {value!r} on an earlier row "
+                        "of the same order",
+                    ))
         if not value:
             continue
         if value[0] == "'" or path in lists:
@@ -186,28 +198,6 @@ def build_order(
     if items:
         payload[layout.item_list] = items
     return BuiltOrder(members, tuple(item_rows), payload, tuple(conflicts))
-
-
-def _agreed(rows: Sequence[Sequence[str]], members: tuple[int, ...], column: int, path: str,
-            headers: Sequence[str], conflicts: list[Conflict]) -> str:
-    """The order field's value: the first filled cell of the order's rows; a later row that
-    disagrees is a conflict."""
-    first_row, value = None, ""
-    for index in members:
-        cell = rows[index][column].strip()
-        if not cell:
-            continue
-        if first_row is None:
-            first_row, value = index, cell
-        elif cell != value:
-            conflicts.append(
-                Conflict(
-                    index, column, path,
-                    f"{headers[column]} is {cell!r} here but {value!r} on an earlier row "
-                    "of the same order",
-                )
-            )
-    return value
 
 
 def _typed(lists: frozenset[str], path: str, text: str) -> str | list[str]:

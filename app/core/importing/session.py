@@ -33,6 +33,7 @@ from app.core.targets import Target
 log = logging.getLogger(__name__)
 
 BLANK_ROW = "blank row"
+_SLICE = 2048  # orders built and checked together
 EXCLUDED_BY_OPERATOR = "excluded by the operator"
 
 
@@ -360,14 +361,18 @@ class ImportSession:
                     self._suspects.setdefault(row, []).append((path, column, verdict[1]))
 
     def _validate(self, groups: list[tuple[int, ...]]) -> list[ImportedOrder]:
-        """Build and check these groups of rows, all orders in one call into the models."""
-        built = [build_order(self.table.rows, members, self._layout, self.table.headers)
-                 for members in groups]
-        # The builder trims every cell and leaves blank ones out: the models need not again.
-        results = validate_orders(self.target, [order.payload for order in built],
-                                  address_key=self.address_key, tidied=True)
-        return [self._imported(order, result)
-                for order, result in zip(built, results, strict=True)]
+        """Build and check these groups of rows, many orders per call into the models (a
+        slice at a time, so only a slice's intermediate results exist at once)."""
+        orders: list[ImportedOrder] = []
+        for start in range(0, len(groups), _SLICE):
+            built = [build_order(self.table.rows, members, self._layout, self.table.headers)
+                     for members in groups[start : start + _SLICE]]
+            # The builder trims every cell and leaves blank ones out: the models need not again.
+            results = validate_orders(self.target, [order.payload for order in built],
+                                      address_key=self.address_key, tidied=True)
+            orders += [self._imported(order, result)
+                       for order, result in zip(built, results, strict=True)]
+        return orders
 
     def _imported(self, built: BuiltOrder, result: ValidationResult) -> ImportedOrder:
         members = built.rows
@@ -379,32 +384,28 @@ class ImportSession:
                     errors.append(
                         CellIssue(row, None, "", f"{extra} cell(s) beyond the last header column")
                     )
-        errors.extend(self._locate(err.loc, err.message, built) for err in result.errors)
+        for error in result.errors:
+            errors.append(self._locate(error.loc, error.message, built))
         reference = ""
         if self._layout.reference_column is not None:
-            reference = next(
-                (
-                    cell
-                    for row in members
-                    if (cell := self.table.rows[row][self._layout.reference_column].strip())
-                ),
-                "",
-            )
+            for row in members:
+                reference = self.table.rows[row][self._layout.reference_column].strip()
+                if reference:
+                    break
         warnings: list[CellIssue] = []
         if self._suspects:
             for issue in self._damage(built):
                 (errors if issue.severity is Severity.ERROR else warnings).append(issue)
-        warnings += [
-            replace(self._locate(w.loc, w.message, built), severity=Severity.WARNING)
-            for w in result.warnings
-        ]
-        ok = not errors
+        for warning in result.warnings:
+            warnings.append(replace(self._locate(warning.loc, warning.message, built),
+                                    severity=Severity.WARNING))
         return ImportedOrder(
             rows=members,
             item_rows=built.item_rows,
             reference=reference,
             payload=built.payload,
-            wire=dict(result.wire) if ok and result.wire is not None else None,
+            # The result's own wire JSON (written for this order alone), unless invalid here.
+            wire=result.wire if not errors else None,
             errors=tuple(errors),
             warnings=tuple(warnings),
         )

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError, ValidatorFunctionWrapHandler,
 
 from app.core.models.base import WireModel, prepared
 from app.core.models.errors import field_errors
-from app.core.models.keys import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES
+from app.core.models.keys import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES, KA_DELIVERY_PARTS
 from app.core.models.provinces import province_warning
 from app.core.outcome import FieldError
 from app.core.targets import Target
@@ -146,12 +146,10 @@ def validate_ka(data: list[dict[str, Any]], strict: bool, address_key: str,
 
 def _ka_result(data: dict[str, Any], checked: ValidationResult, sent_address_key: str,
                errors: list[FieldError], strict: bool, address_key: str) -> ValidationResult:
-    from app.core.models import ka
-
     if not strict:
         # KA documents the street and city as optional; a parcel still needs them.
         checked = _with_gaps(checked, _address_gaps(data.get(KA_ADDRESS), KA_ADDRESS,
-                                                    ka.DELIVERY_PARTS))
+                                                    KA_DELIVERY_PARTS))
     if not checked.ok or checked.wire is None:
         return _failed([*errors, *_renamed(list(checked.errors), KA_ADDRESS, sent_address_key)])
     if errors:

@@ -60,6 +60,13 @@ def _text(value: Any, info: ValidationInfo) -> Any:
 
 
 def _whole_number(value: Any, info: ValidationInfo) -> Any:
+    if type(value) is str and value.isdigit() and value.isascii() and not is_strict(info):
+        # The usual spreadsheet cell, "3": plain digits need none of the checks below.
+        if len(value.lstrip("0")) > _MAX_WHOLE_DIGITS:
+            raise operator_error(
+                f"must have at most {_MAX_WHOLE_DIGITS} digits (got {shown(value)})"
+            )
+        return int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         # A JSON integer has no size limit (10**30 is valid JSON); KA documents int[16].
         if abs(value) >= 10**_MAX_WHOLE_DIGITS:
@@ -69,13 +76,6 @@ def _whole_number(value: Any, info: ValidationInfo) -> Any:
         return value
     if value is None:
         return None
-    if isinstance(value, str) and value.isascii() and value.isdigit() and not is_strict(info):
-        # The usual spreadsheet cell, "3": plain digits need none of the checks below.
-        if len(value.lstrip("0")) > _MAX_WHOLE_DIGITS:
-            raise operator_error(
-                f"must have at most {_MAX_WHOLE_DIGITS} digits (got {shown(value)})"
-            )
-        return int(value)
     if not is_strict(info) and isinstance(value, float | str | Decimal):
         if isinstance(value, str):
             _refuse_ambiguous_digits(value)
@@ -280,8 +280,10 @@ Email = Annotated[str, BeforeValidator(_email), kind("email")]
 IsoDateTime = Annotated[str, BeforeValidator(_iso_datetime), kind("date")]
 Country = Annotated[str, BeforeValidator(_country), kind("country")]
 Alpha2Country = Annotated[str, BeforeValidator(_alpha2_country), kind("country")]
-Quantity = Annotated[int, BeforeValidator(_whole_number), Field(ge=1), kind("int")]
-Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=0), kind("int")]
+# The bound before the validator: pydantic-core checks it on the number the validator returns
+# (placed after, it would be a Python call per value).
+Quantity = Annotated[int, Field(ge=1), BeforeValidator(_whole_number), kind("int")]
+Count = Annotated[int, Field(ge=0), BeforeValidator(_whole_number), kind("int")]
 Amount = Annotated[
     Decimal,
     BeforeValidator(_decimal),
