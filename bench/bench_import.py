@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.core.gcpause import collection_paused  # noqa: E402
 from app.core.importing import open_import  # noqa: E402
 from app.core.targets import Target  # noqa: E402
 
@@ -108,7 +109,8 @@ def main() -> int:
         floor_rows = plain_csv_pass(path)
         floor = time.perf_counter() - start
         start = time.perf_counter()
-        session = open_import(path, Target.KA)
+        with collection_paused():  # as the command line and the import dialog load a file
+            session = open_import(path, Target.KA)
         full = time.perf_counter() - start
         if not args.no_cli:
             cli_run(path, Path(tmp) / "home")
