@@ -23,7 +23,6 @@ import atexit
 import faulthandler
 import logging
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -35,7 +34,6 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING
 
 import app
-from app.buildinfo import build_id
 from app.core.paths import data_dir
 from app.core.redaction import remembered_secrets
 from app.core.secrets import redact
@@ -120,14 +118,10 @@ def format_report(
     thread_name: str | None = None,
 ) -> str:
     """The crash report's text, secrets already redacted."""
-    frozen = "frozen" if getattr(sys, "frozen", False) else "source"
     lines = [
         "Order Desk crash report",
         f"time: {datetime.now(UTC).isoformat(timespec='seconds')}",
-        f"version: {app.__version__}",
-        f"build: {build_id()}",
-        f"platform: {platform.platform()} ({platform.machine()})",
-        f"python: {platform.python_version()} ({frozen})",
+        *_build_lines(),
         f"thread: {thread_name or threading.current_thread().name}",
         "",
         "".join(traceback.format_exception(kind, exc, tb)).rstrip(),
@@ -136,6 +130,22 @@ def format_report(
         *list(_recent),
     ]
     return redact("\n".join(lines) + "\n", known_secrets())
+
+
+def _build_lines() -> list[str]:
+    """Version, build and platform, as every report starts."""
+    # Imported when a report is written, not by every start that installs the hooks.
+    import platform
+
+    from app.buildinfo import build_id
+
+    frozen = "frozen" if getattr(sys, "frozen", False) else "source"
+    return [
+        f"version: {app.__version__}",
+        f"build: {build_id()}",
+        f"platform: {platform.platform()} ({platform.machine()})",
+        f"python: {platform.python_version()} ({frozen})",
+    ]
 
 
 def write_report(
@@ -268,9 +278,7 @@ def collect_native_crashes() -> list[Path]:
             lines = [
                 "Order Desk crash report (native: the process was stopped by a fatal signal)",
                 f"time: {stamp.isoformat(timespec='seconds')}",
-                f"version: {app.__version__}",
-                f"build: {build_id()}",
-                f"platform: {platform.platform()} ({platform.machine()})",
+                *_build_lines(),
                 "",
                 text.rstrip(),
             ]

@@ -15,7 +15,6 @@ from app.cli import EXIT_NOT_SENT, EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
 from app.core import json_input
 from app.core.desk import Desk, Overrides, apply_overrides, choose_profile
 from app.core.engine.results import OrderResult, ResultStatus
-from app.core.journal import JournalError
 from app.core.safe_text import escaped, json_escaped
 from app.core.secrets import KeyringUnavailable, SecretStore, open_secret_store
 from app.core.settings import Profile, Settings, SettingsError, load_settings
@@ -153,6 +152,7 @@ def overrides_from(args: argparse.Namespace) -> Overrides:
 def open_desk() -> Desk:
     """The application core as the command line uses it (keyring when there is one).
     InputError (exit 2) when the settings or the journal cannot be read: nothing may be sent."""
+    from app.core.journal import JournalError
     from app.wiring import open_desk as open_wired_desk
 
     try:

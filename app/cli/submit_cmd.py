@@ -33,6 +33,7 @@ from app.cli.common import (
     shown,
 )
 from app.core.engine.results import OrderResult, ResultStatus
+from app.core.gcpause import collection_paused
 from app.core.models.references import reference_of
 from app.core.targets import Target
 
@@ -194,14 +195,16 @@ class _Printer:
 
 def run_submit(args: argparse.Namespace) -> int:
     try:
-        desk = open_desk()
+        with collection_paused():  # up to the batch, all that is built is kept (see `main`)
+            desk = open_desk()
     except InputError as exc:
         fail("submit", str(exc))
         return EXIT_USAGE
     try:
         try:
-            profile = sending_profile(desk, args)
-            orders = _Orders(args.files, profile.target, args)
+            with collection_paused():
+                profile = sending_profile(desk, args)
+                orders = _Orders(args.files, profile.target, args)
         except InputError as exc:
             fail("submit", str(exc))
             return EXIT_USAGE
@@ -292,6 +295,12 @@ def _summary(results: list[OrderResult]) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    # What is read is kept to the end, with nothing in it for a collection to free.
+    with collection_paused():
+        return _validate(args)
+
+
+def _validate(args: argparse.Namespace) -> int:
     from app.core.models.validation import validate_order
 
     try:

@@ -23,11 +23,9 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from app.core.clients import OrderClient, make_client
-from app.core.connection_check import ConnectionReport, check_client, setting_problem
-from app.core.journal import Journal, OrderRecord
+from app.core.clients import make_client
 from app.core.paths import journal_path
 from app.core.ratelimit import parse_rate_limit
 from app.core.secrets import (
@@ -40,6 +38,11 @@ from app.core.secrets import (
 )
 from app.core.settings import Profile, Settings, pointed_at, save_settings
 from app.core.targets import Target
+
+if TYPE_CHECKING:
+    from app.core.clients import OrderClient
+    from app.core.connection_check import ConnectionReport
+    from app.core.journal import Journal, OrderRecord
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +159,9 @@ def open_journal(settings: Settings, path: Path | None = None, *,
                  secrets: SecretStore | None = None) -> Journal:
     """The journal (created or migrated; JournalError says why it cannot be opened): the team
     journal when one is set (see `team_journal_url`) and no ``path`` is given, else the file."""
+    # Imported here: choosing a profile (`validate`) needs no journal.
+    from app.core.journal import Journal
+
     url = team_journal_url(settings) if path is None else ""
     if url:
         from app.core.journal.postgres import PostgresDatabase
@@ -297,6 +303,8 @@ class Desk:
         """One harmless authenticated call with ``profile`` as it is (saved or not) and its
         secrets, those in ``typed`` (not stored yet) first. Blocks for up to the profile's
         timeout: call it off the GUI thread. Never raises for a setting or the network."""
+        from app.core.connection_check import ConnectionReport, check_client, setting_problem
+
         secrets = self.secrets_for(profile)
         secrets.update({name: value for name, value in (typed or {}).items() if value})
         url = ""

@@ -6,11 +6,11 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from app.core.clients.base import OrderClient
 from app.core.lazy import lazy_exports
 from app.core.secrets import require_credentials
 
 if TYPE_CHECKING:
+    from app.core.clients.base import OrderClient
     from app.core.clients.ka import KaClient
     from app.core.clients.nomad import NomadClient
     from app.core.settings import Profile
@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 # The clients import httpx, loaded when a client is first made (each target's spec imports its
-# own), not by whoever only names the protocol.
-__getattr__ = lazy_exports(__name__, {"KaClient": "ka", "NomadClient": "nomad"})
+# own), not by whoever only names the protocol; the protocol itself when first named (choosing
+# a profile for `validate` needs none of it).
+__getattr__ = lazy_exports(__name__, {"KaClient": "ka", "NomadClient": "nomad",
+                                      "OrderClient": "base"})
 
 __all__ = ["KaClient", "NomadClient", "OrderClient", "make_client"]
 
