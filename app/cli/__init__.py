@@ -169,8 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Pydantic loads the plugins other installed packages declare, and each would see every order
+# this program checks (names, phones, addresses); none is needed, and looking for them scans the
+# metadata of every installed package. Pydantic's documented switch turns them off.
+PYDANTIC_PLUGINS = ("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
 def main(argv: list[str] | None = None) -> int:
     from app.core.gcpause import collection_paused
+
+    os.environ.setdefault(*PYDANTIC_PLUGINS)
 
     # Start-up builds objects that live as long as the process (modules, classes, the parser):
     # collections walking them again and again were a tenth of a short command's time.

@@ -1,15 +1,20 @@
-"""Country names and codes to ISO 3166-1 alpha-2, using pycountry's data."""
+"""Country names and codes to ISO 3166-1 alpha-2, using pycountry's data.
+
+An alpha-2 code, what nearly every order carries, is checked against pycountry's data file
+without importing pycountry: its import looks its own version up in the metadata of the
+installed packages, which cost a one-order `validate` more than checking the order.
+"""
 
 from __future__ import annotations
 
 import difflib
 import gettext
+import importlib.util
+import json
 import logging
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-
-import pycountry
 
 from app.core.models.messages import operator_error, shown
 
@@ -59,6 +64,8 @@ def _words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _english_names() -> tuple[tuple[str, frozenset[str], str], ...]:
     """(folded name, its words, alpha-2) for every English name pycountry has."""
+    import pycountry
+
     names: list[tuple[str, frozenset[str], str]] = []
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
@@ -71,6 +78,8 @@ def _english_names() -> tuple[tuple[str, frozenset[str], str], ...]:
 def name_catalogues() -> list[Path]:
     """The pycountry translation files the names in other languages come from (one per language
     of `_NAME_LANGUAGES` this pycountry has): a frozen build must carry these."""
+    import pycountry
+
     found = (gettext.find("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
              for language in _NAME_LANGUAGES)
     return [Path(path) for path in found if path]
@@ -79,6 +88,8 @@ def name_catalogues() -> list[Path]:
 @lru_cache(maxsize=1)
 def _other_names() -> dict[str, str]:
     """Folded translated names (and the UK's nations) -> alpha-2, only the unambiguous ones."""
+    import pycountry
+
     codes: dict[str, set[str]] = {}
     for language in _NAME_LANGUAGES:
         try:
@@ -99,9 +110,21 @@ def _other_names() -> dict[str, str]:
     return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1 and name}
 
 
+def pycountry_file(*parts: str) -> Path:
+    """A file of the pycountry package (``"databases", "iso3166-1.json"``), found without
+    importing it (see the module docstring)."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)), *parts)
+    import pycountry  # a loader that names no folder: ask the package itself
+
+    return Path(pycountry.__file__).parent.joinpath(*parts)
+
+
 @lru_cache(maxsize=1)
 def _alpha2_codes() -> frozenset[str]:
-    return frozenset(country.alpha_2 for country in pycountry.countries)
+    entries = json.loads(pycountry_file("databases", "iso3166-1.json").read_bytes())["3166-1"]
+    return frozenset(entry["alpha_2"] for entry in entries)
 
 
 def is_alpha2(code: str) -> bool:
@@ -118,12 +141,17 @@ def to_alpha2(text: str) -> str:
     Raises PydanticCustomError with a message for the operator otherwise.
     """
     query = text.strip()
+    code = query.upper()
+    if len(query) == 2 and query.isascii() and code in _alpha2_codes():
+        return code  # what pycountry's lookup gives for a code, without loading pycountry
+    import pycountry
+
     try:
         return str(pycountry.countries.lookup(query).alpha_2)
     except LookupError:
         pass
-    if query.upper() in _RESERVED_CODES:
-        return _RESERVED_CODES[query.upper()]
+    if code in _RESERVED_CODES:
+        return _RESERVED_CODES[code]
     wanted = folded(query)
     known = _other_names().get(wanted) or _EVERYDAY_NAMES.get(wanted)
     if known:
@@ -155,6 +183,8 @@ def _suggestion(wanted: str) -> str:
     if not close:
         return ""
     code = names[close[0]]
+    import pycountry
+
     country = pycountry.countries.get(alpha_2=code)
     label = getattr(country, "common_name", None) or getattr(country, "name", code)
     return f" (did you mean {label}, {code}?)"

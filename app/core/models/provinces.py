@@ -9,11 +9,8 @@ from __future__ import annotations
 import json
 import logging
 from functools import lru_cache
-from pathlib import Path
 
-import pycountry
-
-from app.core.models.countries import folded
+from app.core.models.countries import folded, pycountry_file
 from app.core.models.messages import shown
 
 log = logging.getLogger(__name__)
@@ -35,9 +32,9 @@ def _subdivision_words(country: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _subdivision_data() -> str:
-    """pycountry's ISO 3166-2 data (about 5,000 entries), as text."""
-    return (Path(pycountry.DATABASE_DIR) / "iso3166-2.json").read_text(encoding="utf-8")
+def _subdivision_data() -> bytes:
+    """pycountry's ISO 3166-2 data (about 5,000 entries, UTF-8 JSON), decoded entry by entry."""
+    return pycountry_file("databases", "iso3166-2.json").read_bytes()
 
 
 def _subdivisions(country: str) -> list[tuple[str, str]]:
@@ -45,21 +42,22 @@ def _subdivisions(country: str) -> list[tuple[str, str]]:
     `pycountry.subdivisions` builds an object for each of the ~5,000 entries (about 40 ms), and
     parsing the whole file takes 9 ms where one country's entries (each a flat object, found by
     its code's prefix) take well under one."""
-    text = _subdivision_data()
+    data = _subdivision_data()
     found: list[tuple[str, str]] = []
-    prefix = f'"{country}-'
-    at = text.find(prefix)
+    code_prefix = f"{country}-"
+    quoted = f'"{code_prefix}'.encode()
+    at = data.find(quoted)
     try:
         while at != -1:
-            start, end = text.rindex("{", 0, at), text.index("}", at) + 1
-            entry = json.loads(text[start:end])
-            if entry["code"].startswith(prefix[1:]):  # not a match in another field
+            start, end = data.rindex(b"{", 0, at), data.index(b"}", at) + 1
+            entry = json.loads(data[start:end])
+            if entry["code"].startswith(code_prefix):  # not a match in another field
                 found.append((entry["code"], entry["name"]))
-            at = text.find(prefix, end)
+            at = data.find(quoted, end)
     except (ValueError, KeyError, TypeError):  # not the layout expected: read it all
         log.debug("subdivisions of %s: reading the whole ISO 3166-2 file", country)
-        found = [(entry["code"], entry["name"]) for entry in json.loads(text)["3166-2"]
-                 if entry["code"].startswith(prefix[1:])]
+        found = [(entry["code"], entry["name"]) for entry in json.loads(data)["3166-2"]
+                 if entry["code"].startswith(code_prefix)]
     return found
 
 
