@@ -173,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
 # this program checks (names, phones, addresses); none is needed, and looking for them scans the
 # metadata of every installed package. Pydantic's documented switch turns them off.
 PYDANTIC_PLUGINS = ("PYDANTIC_DISABLE_PLUGINS", "__all__")
+QUIET_LIBRARIES = ("httpx", "httpcore")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,6 +190,11 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         handlers=[log_handler(sys.stderr)],
     )
+    # The HTTP libraries' own lines (a dozen per request: each connection and header event,
+    # then httpx's "HTTP Request: ...") say less than the client's one line per request with its
+    # status and duration, and cost a batch's workers their time: warnings only.
+    for library in QUIET_LIBRARIES:
+        logging.getLogger(library).setLevel(logging.WARNING)
     from app import crash
 
     crash.install()  # any run that dies of an unexpected error leaves a report for the next start

@@ -34,10 +34,12 @@ from app.cli.common import (
 )
 from app.core.engine.results import OrderResult, ResultStatus
 from app.core.gcpause import collection_paused
+from app.core.outcome import FieldError
 from app.core.models.references import reference_of
 from app.core.targets import Target
 
 if TYPE_CHECKING:
+    from app.core.clients import OrderClient
     from app.core.desk import Desk
     from app.core.engine import BatchHandle
     from app.core.importing import ImportSession, Reconciliation
@@ -114,16 +116,17 @@ class _Orders:
         self.references = [reference_of(target, payload) for payload in self.payloads]
 
     def warnings_of(
-        self, index: int, target: Target, checked: ValidationResult | None = None
+        self, index: int, target: Target, checked: tuple[FieldError, ...] | None = None
     ) -> list[str]:
-        """The order's warnings; a JSON order's come from validating it (`checked` if done)."""
+        """The order's warnings; a JSON order's from the check already made (`checked`: the
+        engine's, or `validate`'s), else from checking it now."""
         found = self.warnings[index]
         if found is None:
             if checked is None:
                 from app.core.models.validation import validate_order
 
-                checked = validate_order(target, self.payloads[index])
-            found = [f"{self.origins[index]}: {warning}" for warning in checked.warnings]
+                checked = validate_order(target, self.payloads[index]).warnings
+            found = [f"{self.origins[index]}: {warning}" for warning in checked]
             self.warnings[index] = found
         return found
 
@@ -165,12 +168,12 @@ class _Printer:
         self, as_json: bool, orders: _Orders, positions: list[int], target: Target
     ) -> None:
         self._as_json = as_json
+        self._orders = orders
+        self._positions = positions
+        self._target = target
         self._origins = [
             orders.origins[position] if orders.references[position] is None else None
             for position in positions
-        ]
-        self._warnings = [
-            orders.warnings_of(position, target) if as_json else [] for position in positions
         ]
         self._lock = threading.Lock()
 
@@ -184,7 +187,10 @@ class _Printer:
             return
         known = result.index < len(self._origins)
         origin = self._origins[result.index] if known else None
-        warnings = self._warnings[result.index] if known else []
+        warnings: list[str] = []
+        if known and self._as_json:  # as the engine found them, not by checking it again
+            warnings = self._orders.warnings_of(self._positions[result.index], self._target,
+                                                result.warnings)
         line = result_line(result, as_json=self._as_json, origin=origin, warnings=warnings)
         with self._lock:
             try:
@@ -200,22 +206,60 @@ def run_submit(args: argparse.Namespace) -> int:
     except InputError as exc:
         fail("submit", str(exc))
         return EXIT_USAGE
+    client: _ClientSoon | None = None
     try:
         try:
             with collection_paused():
                 profile = sending_profile(desk, args)
+                client = _ClientSoon(desk, profile)
                 orders = _Orders(args.files, profile.target, args)
         except InputError as exc:
             fail("submit", str(exc))
             return EXIT_USAGE
-        return _submit(args, profile, orders, desk)
+        return _submit(args, profile, orders, desk, client)
     finally:
+        if client is not None:
+            client.close_unused()
         desk.close()
 
 
-def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: Desk) -> int:
-    from app.core.engine import SubmissionEngine
-    from app.core.journal import SendLockBusyError
+class _ClientSoon:
+    """The profile's client, built on a thread of its own while the orders are read and the
+    engine loads (loading the trust store for TLS takes tens of milliseconds, and does not hold
+    the interpreter meanwhile); the engine asks for it as its client factory."""
+
+    def __init__(self, desk: Desk, profile: Profile) -> None:
+        from concurrent.futures import Future
+
+        self._desk = desk
+        self._profile = profile
+        self._built: Future[OrderClient] = Future()
+        self._taken = False
+        threading.Thread(target=self._build, name="order-desk-client", daemon=True).start()
+
+    def _build(self) -> None:
+        try:
+            self._built.set_result(self._desk.new_client(self._profile))
+        except BaseException as exc:  # raised where the engine asks for it
+            self._built.set_exception(exc)
+
+    def __call__(self, profile: Profile) -> OrderClient:
+        if profile != self._profile or self._taken:
+            return self._desk.new_client(profile)
+        self._taken = True
+        return self._built.result()
+
+    def close_unused(self) -> None:
+        """Close it if the engine never took it (the run stopped before sending)."""
+        if not self._taken and self._built.exception() is None:
+            self._built.result().close()
+
+
+def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: Desk,
+            client: _ClientSoon) -> int:
+    with collection_paused():
+        from app.core.engine import SubmissionEngine
+        from app.core.journal import SendLockBusyError
 
     # Spreadsheet orders the import found wrong (including what the models cannot see: rows of
     # one order that disagree, cells beyond the last column) are never sent.
@@ -228,7 +272,7 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: D
         warnings = orders.warnings_of(result.index, profile.target) if args.json else []
         print(result_line(result, as_json=args.json, warnings=warnings), flush=True)
     printer = _Printer(args.json, orders, positions, profile.target)
-    engine = SubmissionEngine(desk.journal, desk.new_client)
+    engine = SubmissionEngine(desk.journal, client)
     try:
         handle = engine.submit_batch(
             [orders.payloads[i] for i in positions], profile,
@@ -333,7 +377,7 @@ def _validate(args: argparse.Namespace) -> int:
         status = "valid" if ok else "invalid"
         statuses.append(status)
         if args.json:
-            warnings = orders.warnings_of(index, profile.target, checked)
+            warnings = orders.warnings_of(index, profile.target, checked.warnings)
             print(json_line({"ref": reference, "status": status, "message": message,
                              "warnings": warnings}))
         else:

@@ -19,7 +19,7 @@ import json
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core import phrases
@@ -34,6 +34,7 @@ from app.core.journal import (
     OrderState,
 )
 from app.core.models import content_fingerprint, reference_of, validate_order, with_reference
+from app.core.outcome import FieldError
 from app.core.phrases import fill
 from app.core.settings import Profile
 
@@ -47,6 +48,7 @@ class Admitted:
     index: int
     order_id: int
     reference: str
+    warnings: tuple[FieldError, ...] = ()  # what the check doubted, reported with the outcome
 
 
 class Admission:
@@ -80,13 +82,16 @@ class Admission:
                 ResultStatus.INVALID,
                 message=message,
                 field_errors=tuple(checked.errors),
+                warnings=checked.warnings,
             )
         wire = checked.wire
         fingerprint = content_fingerprint(target, wire)
         reference = reference_of(target, wire)
         if reference:
-            return self._admit_referenced(index, reference, wire, fingerprint)
-        return self._admit_unreferenced(index, wire, fingerprint)
+            decision = self._admit_referenced(index, reference, wire, fingerprint)
+        else:
+            decision = self._admit_unreferenced(index, wire, fingerprint)
+        return replace(decision, warnings=checked.warnings)
 
     def _admit_referenced(
         self, index: int, reference: str, wire: dict[str, Any], fingerprint: str

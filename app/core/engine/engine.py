@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from app.core import phrases
@@ -22,6 +23,7 @@ from app.core.engine.lane import Lane, account_bucket, bucket_key
 from app.core.engine.policy import RetryPolicy
 from app.core.engine.results import OrderResult, ResultStatus
 from app.core.journal import Journal, OrderRecord, OrderState, SendLock, SendLockBusyError
+from app.core.outcome import FieldError
 from app.core.phrases import fill
 from app.core.ratelimit import TokenBucket
 from app.core.settings import Profile
@@ -377,7 +379,8 @@ class SubmissionEngine:
             for decision in decisions:
                 if isinstance(decision, Admitted):
                     futures.append(pool.submit(self._deliver, handle, courier, decision.index,
-                                               decision.order_id, decision.reference, True))
+                                               decision.order_id, decision.reference, True,
+                                               decision.warnings))
                 else:
                     handle._add_result(decision)
         return futures
@@ -390,6 +393,7 @@ class SubmissionEngine:
         order_id: int,
         reference: str,
         settle: bool,
+        warnings: tuple[FieldError, ...] | None = None,
     ) -> None:
         with self._lock:
             busy = order_id in self._in_delivery
@@ -398,7 +402,7 @@ class SubmissionEngine:
         if busy:
             handle._add_result(OrderResult(
                 index, reference, ResultStatus.UNKNOWN, order_id=order_id,
-                message=phrases.BEING_SENT_ELSEWHERE,
+                message=phrases.BEING_SENT_ELSEWHERE, warnings=warnings,
             ))
             return
         try:
@@ -409,14 +413,14 @@ class SubmissionEngine:
             # `sending`, and a `sending` row is reconciled before the next batch).
             handle._add_result(OrderResult(
                 index, reference, ResultStatus.UNKNOWN, order_id=order_id,
-                message=fill(phrases.STOPPED_WHILE_SENDING, exc),
+                message=fill(phrases.STOPPED_WHILE_SENDING, exc), warnings=warnings,
             ))
             handle._fail(exc)
             raise
         finally:
             with self._lock:
                 self._in_delivery.discard(order_id)
-        handle._add_result(result)
+        handle._add_result(replace(result, warnings=warnings))
 
 
 def _close_client(lane: Lane) -> None:

@@ -31,6 +31,9 @@ class OrderResult:
     previously: bool = False  # already accepted before this batch; not sent again
     # With `previously`: this version differs from the accepted one, and was not sent.
     content_differs: bool = False
+    # The doubts the engine's check found that did not stop the order (an unknown province);
+    # None when it never checked the order (cancelled before, or recovered from an earlier run).
+    warnings: tuple[FieldError, ...] | None = None
 
 
 @dataclass(frozen=True)
