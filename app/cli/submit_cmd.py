@@ -34,8 +34,8 @@ from app.cli.common import (
 )
 from app.core.engine.results import OrderResult, ResultStatus
 from app.core.gcpause import collection_paused
-from app.core.outcome import FieldError
 from app.core.models.references import reference_of
+from app.core.outcome import FieldError
 from app.core.targets import Target
 
 if TYPE_CHECKING:
