@@ -25,11 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The child: build a window, report once it has been painted (a zero timer after show runs
-# after the first paint), then quit.
+# The child: build a window, report once its first paint has finished (a zero timer started by
+# its first paint event: one started at show() can run before the window is painted), then quit.
 CHILD = """
 import sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 mode = sys.argv[1]
 if mode == "bare":
@@ -41,7 +41,6 @@ else:
     app = ensure_application(sys.argv[:1])
     window = build_main_window()
 window.resize(1024, 700)
-window.show()
 idle_ms = int(float(sys.argv[2]) * 1000)
 def quit_now():
     if idle_ms:
@@ -54,7 +53,16 @@ def quit_now():
 def painted():
     print("painted", flush=True)
     QTimer.singleShot(idle_ms, quit_now)
-QTimer.singleShot(0, painted)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, painted)  # runs once this paint has finished
+        return False
+watch = FirstPaint()
+watch.seen = False
+window.installEventFilter(watch)
+window.show()
 app.exec()
 """
 MEMORY_TARGET_MB = 60

@@ -12,6 +12,7 @@ import gc
 import logging
 import sys
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
@@ -62,7 +63,7 @@ def build_main_window(
     if context.settings.profile_in_use().is_embedded:
         # Started behind the window, so a first start can submit at once without waiting for
         # it to paint; a send that comes sooner waits for it (`Desk.base_url_for`).
-        after_first_paint(window, lambda: _start_sandbox(context))
+        after_first_paint(window, lambda: _start_sandbox(context, window.models.wait))
     _wire_language(window)
     # Reading every profile's secrets looks for the keyring (a fifth of a second): behind the
     # window too. Nothing read before then is in memory to be leaked by a crash report.
@@ -73,9 +74,10 @@ def build_main_window(
     return window
 
 
-def _start_sandbox(context: AppContext) -> None:
+def _start_sandbox(context: AppContext, models_loaded: Callable[[], None]) -> None:
     def start() -> None:
         try:
+            models_loaded()  # the simulator uses them: imported once, not on two threads at once
             context.start_sandbox_unless_closed()
         except Exception:  # tried again, and reported, when a send needs it
             log.warning("the built-in sandbox did not start", exc_info=True)

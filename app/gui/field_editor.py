@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import FieldSpec
+from app.core.models.specs import FieldSpec
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QComboBox
 
-from app.core.models import FieldSpec
+from app.core.models.specs import FieldSpec
 from app.gui.field_editor import FieldEditor, is_country
 
 log = logging.getLogger(__name__)

@@ -4,12 +4,12 @@ registered targets that have a form here, and knows nothing else about any of th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.core.clients import OrderClient
-from app.core.models import ValidationResult, field_specs
+from app.core.models.specs import field_specs
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
 from app.gui.ka_form import KaOrderForm
@@ -20,6 +20,7 @@ from app.gui.workers import WorkerPool
 
 if TYPE_CHECKING:
     from app.core.clients.ka import KaClient
+    from app.core.models import ValidationResult
 
 
 @dataclass(frozen=True)
@@ -58,3 +59,32 @@ FORMS: dict[Target, Callable[[FormServices], OrderForm]] = {
     Target.KA: _ka_form,
     Target.NOMAD: _nomad_form,
 }
+
+
+class FormSet(Mapping[Target, OrderForm]):
+    """The window's forms, one per target, each built when first asked for: the form of the
+    target in use before the first paint, the others behind it. Iterating names every target;
+    `built` holds only the forms that exist (whose state is worth saving). ``fill`` runs once
+    the new form is in `built`: loading a draft may validate it, which asks for the form."""
+
+    def __init__(self, targets: Sequence[Target], build: Callable[[Target], OrderForm],
+                 fill: Callable[[Target, OrderForm], None]) -> None:
+        self._targets = tuple(targets)
+        self._build = build
+        self._fill = fill
+        self.built: dict[Target, OrderForm] = {}
+
+    def __getitem__(self, target: Target) -> OrderForm:
+        form = self.built.get(target)
+        if form is None:
+            if target not in self._targets:
+                raise KeyError(target)
+            form = self.built[target] = self._build(target)
+            self._fill(target, form)
+        return form
+
+    def __iter__(self) -> Iterator[Target]:
+        return iter(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._targets)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import FieldSpec, ValidationResult
+from app.core.models.specs import FieldSpec
 from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
 from app.gui.field_widths import column_chars, fit_fields
 from app.gui.ka_quote_panel import KaQuotePanel
 from app.gui.order_form import OrderForm
+
+if TYPE_CHECKING:
+    from app.core.models import ValidationResult
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app.core.clients import OrderClient
 from app.core.engine.results import OrderResult, Progress, ResultStatus
-from app.core.journal import OrderRecord
 from app.core.models.references import as_new_order
 from app.core.server_status import CANCEL_OUTCOME, SHIPPED_STATUSES
 from app.core.settings import Profile
@@ -39,10 +38,10 @@ from app.gui.context import AppContext
 from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
 from app.gui.first_paint import after_first_paint
-from app.gui.forms import FORMS, FormServices
-from app.gui.history_view import HistoryView
+from app.gui.forms import FORMS, FormServices, FormSet
 from app.gui.language import LANGUAGES, outcome_text
 from app.gui.language import current as current_language
+from app.gui.model_arrival import ModelArrival
 from app.gui.order_form import OrderForm
 from app.gui.submission import SubmissionController
 from app.gui.wheel_guard import install_wheel_guard
@@ -51,8 +50,10 @@ from app.gui.workers import WorkerPool
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
     from app.core.engine.aftersale import CancelResult, StatusResult
+    from app.core.journal import OrderRecord
     from app.core.models import ValidationResult
     from app.gui.about_dialog import AboutDialog
+    from app.gui.history_view import HistoryView
     from app.gui.import_dialog import ImportDialog
     from app.gui.review_dialog import ReviewDialog
     from app.gui.settings_dialog import SettingsDialog
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._about_dialog: AboutDialog | None = None
         self._open_boxes: list[QMessageBox] = []
         self._force_close = False
+        self._closed = False
         # Targets whose last send was refused for fixes: their banner counts what is left.
         self._refused: set[Target] = set()
         # The order a new order or "open as new" put aside: (target, payload), one step back.
@@ -120,20 +122,20 @@ class MainWindow(QMainWindow):
         settings_button.clicked.connect(self.open_settings)
 
         # -- forms -----------------------------------------------------------------------------
-        self.forms: dict[Target, OrderForm] = {
-            target: FORMS[target](FormServices(self._validator(target), self.recent,
-                                               self._client_getter(target), self.workers))
-            for target in targets
-        }
+        # The form in use is built before the first paint, from the generated field specs; the
+        # models that validate it arrive behind the window (app.gui.model_arrival), as do the
+        # other forms and the history (`_arrive`).
+        self.models = ModelArrival(targets, self)
+        self.models.arrived.connect(self._models_arrived)
+        self.forms = FormSet(targets, self._build_form, self._fill_form)
         self.form_stack = QStackedWidget(self)
-        for target, form in self.forms.items():
+        self._scrolls: dict[Target, QScrollArea] = {}
+        for target in targets:
             scroll = QScrollArea(self)
             scroll.setObjectName(f"{target.value}.scroll")
             scroll.setWidgetResizable(True)
-            scroll.setWidget(form)
             self.form_stack.addWidget(scroll)
-            form.validity_changed.connect(self._update_submit)
-            form.edited.connect(self._schedule_draft)
+            self._scrolls[target] = scroll
 
         self.submit_button = QPushButton(self.tr("Submit"), self)
         self.submit_button.setObjectName("submitButton")
@@ -175,11 +177,7 @@ class MainWindow(QMainWindow):
         page_layout.addWidget(order_body, 1)
         page_layout.addStretch(0)
 
-        self.history = HistoryView(context.journal, self)
-        self.history.open_as_new.connect(self.open_as_new)
-        self.history.reconcile_requested.connect(self.submission.reconcile)
-        self.history.status_requested.connect(self._refresh_status)
-        self.history.cancel_requested.connect(self.confirm_cancel)
+        self._history: HistoryView | None = None
         self.aftersale.status_done.connect(self._status_checked)
         self.aftersale.cancel_done.connect(self._cancels_done)
         self.aftersale.failed.connect(self._reconciled)
@@ -187,7 +185,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(order_page, self.tr("New order"))
-        self.tabs.addTab(self.history, self.tr("History"))
+        # The history (and its first journal page) is built behind the first paint.
+        self.tabs.addTab(QWidget(self), self.tr("History"))
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -222,18 +222,86 @@ class MainWindow(QMainWindow):
         self.submission.failed.connect(self._submission_failed)
         self.submission.reconciled.connect(self._reconciled)
 
-        for target, form in self.forms.items():
-            draft = self.drafts.load(target)
-            if draft:
-                form.load(draft)
-            else:
-                form.validate_now()
         self.header.target_chosen.connect(self._target_changed)
         self.header.profile_chosen.connect(self._profile_chosen)
         self.header.set_target(context.settings.current_target)
         self._target_changed()
         self._fit_to_screen()
         self._focus_first_field()  # the cursor starts where an order starts
+        after_first_paint(self, self._arrive)
+
+    # -- what arrives behind the first paint -----------------------------------------------------
+    def _build_form(self, target: Target) -> OrderForm:
+        form = FORMS[target](FormServices(self._validator(target), self.recent,
+                                          self._client_getter(target), self.workers))
+        form.models_ready = lambda: self.models.ready
+        self._scrolls[target].setWidget(form)
+        form.validity_changed.connect(self._update_submit)
+        form.edited.connect(self._schedule_draft)
+        return form
+
+    def _fill_form(self, target: Target, form: OrderForm) -> None:
+        draft = self.drafts.load(target)
+        if draft:
+            form.load(draft)
+        else:
+            form.validate_soon()
+
+    @property
+    def history(self) -> HistoryView:
+        if self._history is None:
+            from app.gui.history_view import HistoryView
+
+            history = HistoryView(self.context.journal, self)
+            history.open_as_new.connect(self.open_as_new)
+            history.reconcile_requested.connect(self.submission.reconcile)
+            history.status_requested.connect(self._refresh_status)
+            history.cancel_requested.connect(self.confirm_cancel)
+            self._history = history
+            shown = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(1)
+            self.tabs.blockSignals(True)  # the tab shown stays the same
+            self.tabs.removeTab(1)
+            self.tabs.insertTab(1, history, self.tr("History"))
+            self.tabs.setCurrentIndex(shown)
+            self.tabs.blockSignals(False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return self._history
+
+    def _tab_shown(self, index: int) -> None:
+        if index == 1:
+            self.tabs.setCurrentWidget(self.history)
+
+    def _arrive(self) -> None:
+        """After the first paint: the other forms and the history, one per turn of the event
+        loop, then the models on their thread."""
+        steps: list[Callable[[], object]] = [
+            *(lambda t=target: self.forms[t] for target in self.forms),
+            lambda: self.history,
+            self.models.start,
+        ]
+
+        def next_step() -> None:
+            if self._closed:  # closed (or replaced) before it all arrived: nothing more to build
+                return
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(0, next_step)
+
+        next_step()
+
+    def _models_arrived(self) -> None:
+        for form in self.forms.built.values():
+            form.models_arrived()
+
+    @property
+    def settled(self) -> bool:
+        """Everything that arrives behind the first paint has: every form and the history are
+        built, and the models have validated what the forms hold."""
+        return (len(self.forms.built) == len(self.forms) and self._history is not None
+                and self.models.ready
+                and not any(f.validation_pending for f in self.forms.built.values()))
 
     def _build_menus(self) -> None:
         """The menu bar, whose actions also carry the window's keyboard shortcuts."""
@@ -339,6 +407,7 @@ class MainWindow(QMainWindow):
 
     def _validator(self, target: Target) -> Callable[[dict[str, Any]], ValidationResult]:
         def validate(payload: dict[str, Any]) -> ValidationResult:
+            self.models.wait()
             from app.core.models.validation import validate_order
 
             profile = self.context.profile(target)
@@ -353,7 +422,7 @@ class MainWindow(QMainWindow):
         self._show_outcome(target, *self._outcomes.get(target, ("", "")))
         self.statusBar().clearMessage()  # it may concern the other target's order
         self._refresh_profiles()
-        self.form.validate_now()
+        self.form.validate_soon()
         self._update_submit()
 
     def _refresh_profiles(self) -> None:
@@ -460,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def save_drafts(self) -> None:
         self._draft_timer.stop()
-        for target, form in self.forms.items():
+        for target, form in self.forms.built.items():  # a form not built yet changed nothing
             if form.is_blank():
                 self.drafts.clear(target)
             else:
@@ -776,7 +845,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.header.set_target(self.context.settings.current_target)
         self._refresh_profiles()
-        self.form.validate_now()
+        self.form.validate_soon()
 
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -802,7 +871,9 @@ class MainWindow(QMainWindow):
         self.aftersale.shutdown(SHUTDOWN_WAIT_MS)
         self.submission.shutdown(SHUTDOWN_WAIT_MS)
         self.workers.wait(SHUTDOWN_WAIT_MS)
-        self.history.model.shutdown(SHUTDOWN_WAIT_MS)
+        if self._history is not None:
+            self._history.model.shutdown(SHUTDOWN_WAIT_MS)
+        self._closed = True
         event.accept()
 
     def adopt_session(self, previous: MainWindow) -> None:

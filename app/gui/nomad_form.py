@@ -7,18 +7,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pycountry
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
-from app.core.models import FieldSpec, ValidationResult
+from app.core.models.specs import FieldSpec
 from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
 from app.gui.field_widths import column_chars, fit_fields
 from app.gui.order_form import OrderForm
+
+if TYPE_CHECKING:
+    from app.core.models import ValidationResult
 
 log = logging.getLogger(__name__)
 

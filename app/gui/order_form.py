@@ -13,7 +13,7 @@ import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import FieldSpec, ValidationResult
+from app.core.models.specs import FieldSpec
 from app.core.outcome import FieldError
 from app.core.settings import Profile
 from app.core.targets import Target
@@ -33,6 +33,9 @@ from app.gui.drafts import RecentValues
 from app.gui.field_editor import FieldEditor
 from app.gui.items_model import ItemsTableModel
 from app.gui.items_table import ItemsTable
+
+if TYPE_CHECKING:
+    from app.core.models import ValidationResult
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +149,10 @@ class OrderForm(QWidget):
         self._touched: set[str] = set()
         self._items_touched = False
         self._reveal_all = False
+        # Whether the models have arrived (`app.gui.model_arrival`); until then a validation
+        # asked for by typing or loading waits for them (`validate_soon`).
+        self.models_ready: Callable[[], bool] = lambda: True
+        self._validation_pending = False
 
         field_specs: list[FieldSpec] = []
         for spec in specs:
@@ -168,7 +175,7 @@ class OrderForm(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(VALIDATION_DELAY_MS)
-        self._timer.timeout.connect(self.validate_now)
+        self._timer.timeout.connect(self.validate_soon)
 
         self.form_message = QLabel(self)
         self.form_message.setObjectName(f"{target.value}.formMessage")
@@ -453,7 +460,7 @@ class OrderForm(QWidget):
             toggle = self._toggles.get(self.editors[path].spec.group)
             if toggle is not None:
                 toggle.setChecked(True)
-        self.validate_now()
+        self.validate_soon()
 
     def clear(self) -> None:
         self.load({})
@@ -489,8 +496,27 @@ class OrderForm(QWidget):
         self.edited.emit()
         self._timer.start()
 
-    def validate_now(self) -> ValidationResult:
+    def validate_soon(self) -> None:
+        """Validate now if the models are loaded, else once they are (`models_arrived`): what
+        is typed meanwhile is kept, and nothing waits for them."""
         self._timer.stop()
+        if self.models_ready():
+            self.validate_now()
+        else:
+            self._validation_pending = True
+
+    @property
+    def validation_pending(self) -> bool:
+        return self._validation_pending
+
+    def models_arrived(self) -> None:
+        if self._validation_pending:
+            self.validate_now()
+
+    def validate_now(self) -> ValidationResult:
+        """Validate at once (waiting for the models if they have not arrived)."""
+        self._timer.stop()
+        self._validation_pending = False
         result = self._validate(self.payload())
         self.last_result = result
         self._show_errors(list(result.errors))

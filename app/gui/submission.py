@@ -8,18 +8,22 @@ says how many orders are still in flight when the operator wants to quit.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.engine import BatchHandle, Progress, ResultStatus, SubmissionEngine
+from app.core.engine.results import ResultStatus
 from app.core.journal import OrderRecord
 from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.context import AppContext
+
+if TYPE_CHECKING:  # the engine brings the models: made when first used, after the first paint
+    from app.core.engine import BatchHandle, Progress, SubmissionEngine
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +46,20 @@ class SubmissionController(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.engine = SubmissionEngine(context.journal, self._client_for)
+        self._engine: SubmissionEngine | None = None
+        self._engine_lock = threading.Lock()  # status checks ask for it on worker threads
         self._batches: dict[int, _Batch] = {}
         self._clients_stale = False
         self._progress_from_engine.connect(self._on_progress)
+
+    @property
+    def engine(self) -> SubmissionEngine:
+        with self._engine_lock:
+            if self._engine is None:
+                from app.core.engine import SubmissionEngine
+
+                self._engine = SubmissionEngine(self._context.journal, self._client_for)
+            return self._engine
 
     def _client_for(self, profile: Profile) -> Any:
         # The engine owns (and closes) the clients it asks for: build a fresh one each time.
@@ -151,25 +165,28 @@ class SubmissionController(QObject):
         self._renew_engine_when_idle()
 
     def _renew_engine_when_idle(self) -> None:
-        if (not self._clients_stale or self._batches or self.engine.in_flight
-                or self.engine.after_sale_running):
+        old = self._engine
+        if (not self._clients_stale or self._batches
+                or (old is not None and (old.in_flight or old.after_sale_running))):
             return
         self._clients_stale = False
-        old = self.engine
-        self.engine = SubmissionEngine(self._context.journal, self._client_for)
-        old.close()  # idle: nothing to wait for, it only closes the old clients
+        with self._engine_lock:
+            self._engine = None  # the next use makes a new one, with fresh clients
+        if old is not None:
+            old.close()  # idle: nothing to wait for, it only closes the old clients
 
     # -- state ---------------------------------------------------------------------------------
     @property
     def in_flight(self) -> int:
         """Orders of running batches without a final result yet, the import dialog's too (it
         sends through the same engine)."""
-        return self.engine.in_flight
+        return 0 if self._engine is None else self._engine.in_flight
 
     def busy_with(self, target: Target) -> bool:
         return any(b.target is target and not b.reconcile for b in self._batches.values())
 
     def shutdown(self, timeout_ms: int) -> None:
         """Cancel what has not been sent, wait for requests in flight, close the clients."""
-        self.engine.close(timeout_ms / 1000)
+        if self._engine is not None:
+            self._engine.close(timeout_ms / 1000)
         self._batches.clear()

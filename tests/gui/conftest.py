@@ -20,4 +20,7 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     main.resize(1024, 700)
     main.show()
     qtbot.waitExposed(main)
+    # These tests drive the whole window: what arrives behind the first paint (the models, the
+    # other form, the history) has arrived (test_first_paint covers the moments before).
+    qtbot.waitUntil(lambda: main.settled)
     yield main

@@ -1,0 +1,129 @@
+"""The window is painted before the models: its form is built from the generated field specs,
+the operator can type at once, and what they type (or a draft holds) is kept and validated when
+the models arrive behind the window."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.gui import model_arrival
+from app.gui.app import build_main_window
+from tests.gui.helpers import named, type_into
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+# A fresh process (this one has loaded the models long ago): what is loaded when the window is
+# first painted, then what typing before the models arrive leads to.
+CHILD = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+from app.core.targets import Target
+from app.gui.app import build_main_window
+from app.gui.drafts import DraftStore
+from app.core.paths import data_dir
+DraftStore(data_dir()).save(Target.KA, {"orderAddress": {"city": "Lyon"}})
+window = build_main_window()
+report = {}
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "at_paint" not in report:
+            report["at_paint"] = sorted(m for m in ("pydantic", "app.core.models.ka",
+                                                    "app.core.models.nomad") if m in sys.modules)
+            report["form_at_paint"] = list(window.forms.built)
+            report["city_at_paint"] = window.findChild(QLineEdit, "ka.city").text()
+            QTimer.singleShot(0, type_early)
+        return False
+def type_early():
+    report["models_ready_when_typing"] = window.models.ready
+    recipient = window.findChild(QLineEdit, "ka.recipient")
+    recipient.setFocus()
+    QTest.keyClicks(recipient, "R" * 40)  # over KA's 32: the models will say so
+    report["validated_before"] = window.forms[Target.KA].last_result is not None
+    QTimer.singleShot(50, wait_for_models)
+def wait_for_models():
+    if not window.settled:
+        QTimer.singleShot(50, wait_for_models)
+        return
+    form = window.forms[Target.KA]
+    report["recipient"] = window.findChild(QLineEdit, "ka.recipient").text()
+    report["city"] = window.findChild(QLineEdit, "ka.city").text()
+    report["recipient_message"] = form.editors["orderAddress.recipient"].message.text()
+    report["blockers"] = [key for key, _place, _message in form.blockers()]
+    print(json.dumps(report), flush=True)
+    window.shutdown()
+    QTimer.singleShot(0, window.close)
+    sys.exit(0)
+watch = FirstPaint()
+window.installEventFilter(watch)
+window.resize(1024, 700)
+window.show()
+QTimer.singleShot(30_000, lambda: sys.exit("the models never arrived"))
+from PySide6.QtWidgets import QApplication
+QApplication.instance().exec()
+"""
+
+
+def test_typing_before_the_models_arrive_is_kept_and_validated(tmp_path: Path) -> None:
+    env = {**os.environ, "ORDER_DESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT),
+           "QT_QPA_PLATFORM": "offscreen",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    done = subprocess.run([sys.executable, "-c", CHILD], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["at_paint"] == []  # painted before pydantic and the models were loaded
+    assert report["form_at_paint"] == ["ka"]  # the form in use; Nomad's comes behind
+    assert report["city_at_paint"] == "Lyon"  # the draft is in the first paint
+    assert report["models_ready_when_typing"] is False
+    assert report["validated_before"] is False
+    assert report["recipient"] == "R" * 40  # kept
+    assert report["city"] == "Lyon"
+    assert "32" in report["recipient_message"]  # validated once the models arrived
+    assert "field:orderAddress.recipient" in report["blockers"]
+    assert "field:orderAddress.phone" in report["blockers"]
+
+
+@pytest.fixture
+def models_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window believes the models have not arrived (this process loaded them long ago):
+    they are then 'loaded' on a thread once it has painted, as in a fresh start."""
+    monkeypatch.setattr(model_arrival, "VALIDATION", "not.loaded.yet")
+
+
+@pytest.mark.usefixtures("models_not_loaded")
+def test_a_submit_before_the_models_arrive_waits_for_them(qtbot: QtBot) -> None:
+    window = build_main_window()
+    qtbot.addWidget(window, before_close_func=lambda widget: widget.shutdown())
+    assert not window.models.ready
+    type_into(qtbot, window, "ka.recipient", "Jeanne Martin")
+    form = window.forms[window.target]
+    form._timer.timeout.emit()  # the typing pause: nothing to validate with yet
+    assert form.validation_pending and form.last_result is None
+    assert not window.submit_button.isEnabled()
+    window.submit()  # cannot wait for the arrival: waits for the models and checks
+    assert window.models.ready
+    assert form.last_result is not None and not form.last_result.ok
+    assert named(window, "ka.phone.message").text()  # every problem shown after Submit
+    assert named(window, "ka.recipient").property("invalid") is False
+    assert window.outcome.text().startswith("Not sent")
+
+
+@pytest.mark.usefixtures("models_not_loaded")
+def test_the_history_tab_works_before_it_has_arrived(qtbot: QtBot) -> None:
+    window = build_main_window()
+    qtbot.addWidget(window, before_close_func=lambda widget: widget.shutdown())
+    assert window._history is None  # not built before the window is painted
+    window.tabs.setCurrentIndex(1)
+    assert window.tabs.currentWidget() is window.history
+    window.show()
+    qtbot.waitUntil(lambda: window.settled)
+    assert window.tabs.currentWidget() is window.history
