@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        install_wheel_guard()  # before any combo or spin box of the window and its dialogs
+        # Combo and spin boxes wait for focus before a wheel changes them, from the first paint
+        # on (the guard's cost stays behind it).
+        after_first_paint(self, install_wheel_guard)
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Order Desk"))

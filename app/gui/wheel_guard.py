@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,17 @@ class WheelGuard(QObject):
 
 
 def install_wheel_guard() -> None:
-    """Install the guard on the application once; widgets made afterwards are guarded."""
+    """Install the guard on the application once; the widgets there are and those made
+    afterwards are guarded.
+
+    The window installs it once it has painted: a Python filter of every event of the
+    application, in place before, made Qt's start-up events cross into Python and load every
+    Qt class's enums (about 30 ms), and nobody turns a wheel over a window not yet shown."""
     app = QCoreApplication.instance()
-    if app is None or app.findChild(WheelGuard) is not None:
+    if not isinstance(app, QApplication) or app.findChild(WheelGuard) is not None:
         return
+    for widget in app.allWidgets():
+        if isinstance(widget, _GUARDED):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     app.installEventFilter(WheelGuard(app))
 
