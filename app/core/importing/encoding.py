@@ -67,7 +67,7 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
             "spreadsheet text export. If it is UTF-16 text, choose the encoding explicitly."
         )
     try:
-        return DecodedText(data.decode("utf-8"), "utf-8", False)
+        return DecodedText(_decoded(data, "utf-8"), "utf-8", False)
     except UnicodeDecodeError:
         pass
     detected = detect(data[:_SAMPLE_BYTES])
@@ -116,9 +116,27 @@ def _codec_name(encoding: str) -> str:
         raise ImportFileError(f"Unknown text encoding {encoding!r}.") from None
 
 
+# Bytes decoded per call: one call holds the GIL, and the window loads files on a worker thread.
+_DECODE_CHUNK = 1 << 20
+
+
+def _decoded(data: bytes, codec: str) -> str:
+    """`data.decode(codec)`, a megabyte at a time so a thread never holds the GIL long."""
+    if len(data) <= _DECODE_CHUNK:
+        return data.decode(codec)
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    try:
+        parts = [decoder.decode(data[start : start + _DECODE_CHUNK])
+                 for start in range(0, len(data), _DECODE_CHUNK)]
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        return data.decode(codec)  # raises again, with the position in the whole file
+    return "".join(parts)
+
+
 def _strict_decode(data: bytes, codec: str) -> str:
     try:
-        return data.decode(codec)
+        return _decoded(data, codec)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ImportFileError(

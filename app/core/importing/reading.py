@@ -113,7 +113,7 @@ def _fill_merged(cells: SheetCells, header_row: int) -> None:
 def parse_bytes(
     data: bytes, *, encoding: str | None = None, delimiter: str | None = None
 ) -> Table:
-    if not data.strip():
+    if not data or data.isspace():  # as data.strip() would say, without copying the file
         raise ImportFileError("The file is empty.")
     decoded = decode(data, encoding)
     return parse_text(decoded.text, encoding=decoded.encoding, delimiter=delimiter)
