@@ -139,9 +139,9 @@ class ImportSession:
         self._cache: dict[tuple[int, ...], ImportedOrder] = {}
         self._order_of_row: dict[int, int] = {}
         self._code_columns: list[tuple[str, int]] = []
-        # Row -> the code cells of it that may be spreadsheet damage: (path, column, message);
-        # a message of None is a short zip code, judged with its order's country.
-        self._suspects: dict[int, list[tuple[str, int, str | None]]] = {}
+        # Row -> its code cells whose text shows spreadsheet damage: column -> message.
+        self._suspects: dict[int, dict[int, str]] = {}
+        self._zip_columns: list[tuple[str, int]] = []
         self._country_columns: dict[str, list[int]] = {}
         self._reconciliation: Reconciliation | None = None
         self.orders: list[ImportedOrder] = []
@@ -332,33 +332,28 @@ class ImportSession:
                    and not path.startswith(("seller.", "payer."))]
             for name in ("countryCode", "country")
         }
+        self._zip_columns = [(path, column) for path, column in self._code_columns
+                             if leaf(path) in POSTAL_FIELDS]
         self._suspects.clear()
         self._find_suspects(range(len(self.table.rows)))
         return layout
 
     def _find_suspects(self, rows: Iterable[int]) -> None:
-        """Note which code cells of `rows` may be damaged, judging each distinct text of a
-        column once: the orders then look only at those (a few cells of a big file)."""
+        """Note the code cells of `rows` whose text alone shows spreadsheet damage, judging each
+        distinct text of a column once (nearly always none are: the orders then skip the
+        check). Zip codes that may have lost zeros depend on the order's country: `_damage`."""
         rows = list(rows)
         for row in rows:
             self._suspects.pop(row, None)
         table = self.table.rows
-        for path, column in self._code_columns:
-            postal = leaf(path) in POSTAL_FIELDS
-            judged: dict[str, tuple[bool, str | None]] = {}
-            for row in rows:
-                cell = table[row][column]
-                if not cell:
-                    continue
-                verdict = judged.get(cell)
-                if verdict is None:
-                    text = cell.strip()
-                    message = shape_damage(text) if text else None
-                    short = (postal and message is None and text.isdigit()
-                             and len(text) < POSTAL_MOST_DIGITS)
-                    verdict = judged[cell] = (message is not None or short, message)
-                if verdict[0]:
-                    self._suspects.setdefault(row, []).append((path, column, verdict[1]))
+        for _, column in self._code_columns:
+            damaged = {text: message for text in {table[row][column] for row in rows} if text
+                       if (message := shape_damage(text.strip()))}
+            if damaged:
+                for row in rows:
+                    message = damaged.get(table[row][column])
+                    if message:
+                        self._suspects.setdefault(row, {})[column] = message
 
     def _validate(self, groups: list[tuple[int, ...]]) -> list[ImportedOrder]:
         """Build and check these groups of rows, many orders per call into the models (a
@@ -393,7 +388,7 @@ class ImportSession:
                 if reference:
                     break
         warnings: list[CellIssue] = []
-        if self._suspects:
+        if self._suspects or self._zip_columns:
             for issue in self._damage(built):
                 (errors if issue.severity is Severity.ERROR else warnings).append(issue)
         for warning in result.warnings:
@@ -436,9 +431,14 @@ class ImportSession:
         issues = []
         country, looked_up = None, False  # looked up when a short zip code needs it
         for row in built.rows:
-            for path, column, message in self._suspects.get(row, ()):
+            shown = self._suspects.get(row)
+            # Every code column in order when one shows damage, else only the zip codes.
+            columns = self._code_columns if shown else self._zip_columns
+            for path, column in columns:
                 text = self.table.rows[row][column].strip()
-                if message is None:
+                message = shown.get(column) if shown else None
+                if message is None and text.isdigit() and len(text) < POSTAL_MOST_DIGITS \
+                        and leaf(path) in POSTAL_FIELDS:
                     if not looked_up:
                         # Nomad keeps the ISO code apart from the country as written; KA has
                         # only "country".
