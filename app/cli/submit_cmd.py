@@ -75,7 +75,9 @@ class _Orders:
 
     def __init__(self, paths: list[Path], target: Target, args: argparse.Namespace) -> None:
         self.payloads: list[Any] = []
-        self.origins: list[str] = []
+        # Where each order came from, for messages: a spreadsheet order's lines are written out
+        # only when a message needs them (`origin`).
+        self._origins: list[str | tuple[Path, ImportSession, tuple[int, ...]]] = []
         # Spreadsheet orders' errors with file line and column ("" for the others).
         self.problems: list[str] = []
         self.sheets: list[tuple[Path, Reconciliation]] = []  # spreadsheets: where every row went
@@ -93,9 +95,9 @@ class _Orders:
                 self.payloads += [order.payload for order in session.orders]
                 self.checked += [ValidationResult(ok=order.ok, errors=(), wire=order.wire)
                                  for order in session.orders]
-                self.origins += [_lines(path, session, order.rows) for order in session.orders]
+                self._origins += [(path, session, order.rows) for order in session.orders]
                 self.problems += [
-                    f"{path.name} {text}" if (text := order_problems(session, order)) else ""
+                    f"{path.name} {order_problems(session, order)}" if order.errors else ""
                     for order in session.orders
                 ]
                 self.warnings += [
@@ -108,7 +110,7 @@ class _Orders:
                 continue
             orders = load_orders(path, target, args)
             self.payloads += orders
-            self.origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
+            self._origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
             self.problems += [""] * len(orders)
             self.warnings += [None] * len(orders)
             self.checked += [None] * len(orders)
@@ -126,8 +128,15 @@ class _Orders:
                 from app.core.models.validation import validate_order
 
                 checked = validate_order(target, self.payloads[index]).warnings
-            found = [f"{self.origins[index]}: {warning}" for warning in checked]
+            found = [f"{self.origin(index)}: {warning}" for warning in checked]
             self.warnings[index] = found
+        return found
+
+    def origin(self, index: int) -> str:
+        """"orders.csv lines 4, 5" or "orders.json #2": where the order came from."""
+        found = self._origins[index]
+        if isinstance(found, tuple):
+            found = self._origins[index] = _lines(*found)
         return found
 
 
@@ -172,7 +181,7 @@ class _Printer:
         self._positions = positions
         self._target = target
         self._origins = [
-            orders.origins[position] if orders.references[position] is None else None
+            orders.origin(position) if orders.references[position] is None else None
             for position in positions
         ]
         self._lock = threading.Lock()
@@ -345,7 +354,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from app.core.models.validation import validate_order
+    from app.core.models.validation import validate_orders
 
     try:
         profile = select_profile(load_cli_settings(), args)
@@ -353,12 +362,18 @@ def _validate(args: argparse.Namespace) -> int:
     except InputError as exc:
         fail("validate", str(exc))
         return EXIT_USAGE
+    # The JSON orders, all checked at once (a spreadsheet's were by its import).
+    unchecked = [index for index, found in enumerate(orders.checked) if found is None]
+    results = validate_orders(profile.target, [orders.payloads[i] for i in unchecked],
+                              address_key=profile.address_key)
+    for index, result in zip(unchecked, results, strict=True):
+        orders.checked[index] = result
     invalid = 0
     statuses: list[str] = []
     seen: set[str] = set()  # submit refuses a reference given twice in one run: so does this
-    for index, payload in enumerate(orders.payloads):
-        checked = orders.checked[index] or validate_order(profile.target, payload,
-                                                         address_key=profile.address_key)
+    for index in range(len(orders.payloads)):
+        checked = orders.checked[index]
+        assert checked is not None
         reference = orders.references[index]
         message = "; ".join(str(error) for error in checked.errors)
         sent_reference = reference_of(profile.target, checked.wire) if checked.wire else None
@@ -368,10 +383,10 @@ def _validate(args: argparse.Namespace) -> int:
         if orders.problems[index]:
             message = orders.problems[index]  # names the file, lines and columns
         elif repeated:
-            message = (f"{orders.origins[index]}: reference {sent_reference} appears more than "
+            message = (f"{orders.origin(index)}: reference {sent_reference} appears more than "
                        "once in this batch")
         elif reference is None and message:
-            message = f"{orders.origins[index]}: {message}"
+            message = f"{orders.origin(index)}: {message}"
         ok = checked.ok and not orders.problems[index] and not repeated
         invalid += not ok
         status = "valid" if ok else "invalid"

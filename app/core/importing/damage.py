@@ -44,7 +44,6 @@ _ANY_SHAPE = re.compile(
     re.IGNORECASE,
 )
 
-
 def leaf(field_path: str) -> str:
     """The last name in a field path: "orderItemsList[].sku" -> "sku"."""
     return field_path.rsplit(".", 1)[-1].removesuffix("[]")
@@ -76,8 +75,8 @@ def damage_warning(field_path: str, value: str, country: str | None = None) -> s
 def shape_damage(text: str) -> str | None:
     """The part of `damage_warning` that needs no country: a trimmed code's text alone shows it
     became a number or a date (so an importer judges each distinct value of a column once)."""
-    if not _ANY_SHAPE.match(text):
-        return None  # nearly every code: one match instead of each pattern's
+    if text.isdigit() or not _ANY_SHAPE.match(text):
+        return None  # nearly every code: no separator or letter to be a date or an exponent
     if _SCIENTIFIC.match(text):
         return (
             f"{text!r} is in scientific notation: the spreadsheet turned this code into a number "
