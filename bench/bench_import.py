@@ -90,7 +90,9 @@ def cli_run(path: Path, home: Path) -> None:
     process_seconds(floor_command)
     process_seconds(cli_command)  # warm-up: byte code, data folder
     floor, _ = min(process_seconds(floor_command) for _ in range(3))
-    cli, peak_mb = process_seconds(cli_command)
+    # Each the best of three on a shared machine; the memory is the highest of the three.
+    runs = [process_seconds(cli_command) for _ in range(3)]
+    cli, peak_mb = min(seconds for seconds, _ in runs), max(peak for _, peak in runs)
     print(f"process: python + csv pass (floor): {floor:.3f} s")
     print(f"process: order-desk validate: {cli:.3f} s, peak memory {peak_mb:.0f} MB "
           f"(target < {MEMORY_TARGET_MB} MB)")
