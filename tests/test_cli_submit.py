@@ -62,6 +62,35 @@ def test_submit_prints_one_json_line_per_order_and_a_re_run_sends_nothing(
     assert [counting.count_by_reference(Target.KA, f"CLI-{n}") for n in range(5)] == [1] * 5
 
 
+def test_a_json_orders_warnings_come_with_its_result_once_checked(
+    tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.core.models import validation
+
+    checks: list[int] = []  # orders checked as operator input (the sandbox checks strictly)
+    check = validation.validate_orders
+
+    def counted(target: Target, payloads: list[Any], **options: Any) -> Any:
+        if not options.get("strict"):
+            checks.append(len(payloads))
+        return check(target, payloads, **options)
+
+    monkeypatch.setattr(validation, "validate_orders", counted)
+    odd = ka_order("W-1")
+    odd["orderAddress"]["province"] = "Atlantis"
+    orders = write(tmp_path / "orders.json", [odd, ka_order("W-2")])
+    args = ["submit", str(orders), "--target", "ka", "--base-url", counting.ka_base_url, "--json"]
+    assert main(args) == EXIT_OK
+    lines = {line["ref"]: line for line in json_lines(capsys.readouterr().out)}
+    assert lines["W-1"]["status"] == "accepted"
+    assert lines["W-1"]["warnings"] == [
+        "orders.json #1: orderAddress.province: not a known province or state of FR: "
+        "'Atlantis' (sent as written)"]
+    assert lines["W-2"]["warnings"] == []
+    assert sum(checks) == 2, "each order is checked once, by the engine"
+
+
 def test_a_single_payload_file_and_several_files_make_one_batch(
     tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -164,6 +164,21 @@ def test_a_batch_is_journaled_sent_once_and_reported_in_order(
     assert attempt.outcome == "accepted"
 
 
+def test_results_carry_the_warnings_of_the_check_that_admitted_them(
+    engine: SubmissionEngine, client: FakeClient
+) -> None:
+    odd = ka_order("WARN-1")
+    odd["orderAddress"]["province"] = "Atlantis"
+    [doubted, plain] = run(engine, [odd, ka_order("WARN-2")])
+    assert doubted.status is ResultStatus.ACCEPTED and plain.status is ResultStatus.ACCEPTED
+    assert [w.loc for w in doubted.warnings or ()] == ["orderAddress.province"]
+    assert plain.warnings == ()
+    # An order accepted earlier is reported with them too (it is checked, not sent).
+    [again] = run(engine, [odd])
+    assert again.previously and [w.loc for w in again.warnings or ()] == [
+        "orderAddress.province"]
+
+
 def test_concurrency_is_bounded_by_the_profile(
     engine: SubmissionEngine, client: FakeClient
 ) -> None:
