@@ -3,9 +3,11 @@
 It runs headless (the offscreen Qt platform when there is no display) in a temporary data
 directory unless ``ORDER_DESK_HOME`` is set, and checks, in order: the platform's keyring backend
 is bundled; every subcommand's module is bundled; country names in other languages are read;
-crash reports are written redacted and offered at the next start; the main window builds; and one
-order goes end to end through the journal and the engine to the built-in sandbox and comes back
-accepted with a remote id; and nothing is left running that would keep the process from exiting.
+phone numbers are parsed and provinces known; the PostgreSQL driver loads its libpq; workbooks
+are written and read; crash reports are written redacted and offered at the next start; the main
+window builds; and one order goes end to end through the journal and the engine to the built-in
+sandbox and comes back accepted with a remote id; and nothing is left running that would keep
+the process from exiting.
 It prints one line per check and returns 0 only when every check passed.
 
 ``ORDER_DESK_SELF_TEST_CHECKS`` (comma-separated check names, e.g. ``main window``) runs only
@@ -158,6 +160,45 @@ def check_country_names() -> str:
     return ", ".join(f"{name} -> {code}" for name, code in read.items())
 
 
+def check_order_data() -> str:
+    """Phone numbers are parsed and judged, and provinces known (phonenumbers' metadata and
+    pycountry's subdivisions are in the build; their unused parts are left out of it)."""
+    from app.core.models.countries import to_alpha2
+    from app.core.models.phones import check_phone
+    from app.core.models.provinces import province_warning
+
+    check_phone("+86 138 1234 5678", None)
+    check_phone("01 42 68 53 00", "FR")
+    try:
+        check_phone("12", "FR")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a two-digit phone number was accepted")
+    if province_warning("CN", "Guangdong") or not province_warning("FR", "Atlantis"):
+        raise AssertionError("the provinces are not known")
+    if to_alpha2("Scotland") != "GB":
+        raise AssertionError("Scotland was not read as GB")
+    return "phones parsed for CN and FR, provinces of CN and FR known, Scotland -> GB"
+
+
+def check_team_journal_driver() -> str:
+    """The PostgreSQL driver loads its libpq and reaches the network: a refused connection to a
+    closed local port is libpq's own answer."""
+    import psycopg
+    import psycopg_pool
+
+    try:
+        psycopg.connect("host=127.0.0.1 port=1 connect_timeout=5").close()
+    except psycopg.OperationalError as exc:
+        if "127.0.0.1" not in str(exc):
+            raise
+    else:
+        raise AssertionError("a connection to port 1 succeeded")
+    return (f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq "
+            f"{psycopg.pq.version()}), psycopg_pool {psycopg_pool.__version__}")
+
+
 def check_workbooks() -> str:
     """A workbook is written (openpyxl, for failed rows) and read back (python-calamine, with
     openpyxl for a zero-padding format): both libraries are in the build."""
@@ -294,6 +335,8 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("keyring backend", check_keyring_backend),
     ("command line", check_command_line),
     ("country names", check_country_names),
+    ("order data", check_order_data),
+    ("team journal", check_team_journal_driver),
     ("workbooks", check_workbooks),
     ("crash reports", check_crash_reports),
     ("main window", check_main_window),

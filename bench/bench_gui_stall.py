@@ -150,9 +150,9 @@ def run_history(count: int) -> int:
     shown: list[float] = []  # when each first page was shown (the count may follow)
     history.model.modelReset.connect(lambda: shown.append(time.perf_counter()))
 
-    def first_page(started: float) -> None:
+    def first_page(started: float, what: str) -> None:
         loaded()
-        answers.append((min(t for t in shown if t >= started) - started) * 1000)
+        answers.append(((min(t for t in shown if t >= started) - started) * 1000, what))
 
     def loaded() -> None:
         """Run the loop until the history shows the newest answer."""
@@ -175,7 +175,7 @@ def run_history(count: int) -> int:
     from datetime import datetime
     day = datetime.fromtimestamp(middle).date()
     searches = ["dupont", "dupont lyon", "OD-0012", "1000000123456", "sato osaka", "garcia"]
-    answers: list[float] = []
+    answers: list[tuple[float, str]] = []  # (ms to the first page shown, what was asked)
     meter.start()
     for text in searches:
         for end in range(1, len(text) + 1):  # typed a key at a time, the search timer waits
@@ -183,19 +183,19 @@ def run_history(count: int) -> int:
             spin(0.03)
         started = time.perf_counter()
         history.apply_filter()
-        first_page(started)
+        first_page(started, repr(text))
     history.search.setText("")
     started = time.perf_counter()
     history.state_filter.setCurrentIndex(history.state_filter.findData(OrderState.UNKNOWN.value))
-    first_page(started)
+    first_page(started, "state unknown")
     history.state_filter.setCurrentIndex(0)
     loaded()
     started = time.perf_counter()
     history.set_period("range", day, day)
-    first_page(started)
+    first_page(started, "one day")
     started = time.perf_counter()
     history.set_period("any")
-    first_page(started)
+    first_page(started, "any date")
     for _ in range(5):  # scrolled to the bottom: the next page is read
         history.table.scrollToBottom()
         spin(0.05)
@@ -209,12 +209,13 @@ def run_history(count: int) -> int:
 
     print(f"journal              : {count:,} orders; {len(answers)} searches, "
           f"{rows} rows loaded at the end")
-    print(f"search to first page : slowest {max(answers):6.1f} ms, median "
-          f"{sorted(answers)[len(answers) // 2]:6.1f} ms (target <= {TARGET_MS:.0f} ms)")
+    slowest = max(answers)
+    print(f"search to first page : slowest {slowest[0]:6.1f} ms ({slowest[1]}), median "
+          f"{sorted(answers)[len(answers) // 2][0]:6.1f} ms (target <= {TARGET_MS:.0f} ms)")
     print(f"idle loop stall floor: {idle:6.1f} ms")
     print(f"longest stall, search: {busy:6.1f} ms (target <= {TARGET_MS:.0f} ms)")
     print(f"ratio to the floor   : {busy / max(idle, 0.1):6.1f}x")
-    return 0 if busy <= TARGET_MS else 1
+    return 0 if busy <= TARGET_MS and slowest[0] <= TARGET_MS else 1
 
 
 def _ka_order(reference: str) -> dict[str, object]:

@@ -43,7 +43,29 @@ DEV_ONLY_MODULES = [
 ]
 # Development-only and unused standard-library packages.
 PYTHON_EXCLUDES = ["tkinter", "_tkinter", "test", "lib2to3", "pydoc_data", *DEV_ONLY_MODULES]
-EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES
+# phonenumbers' hook collects every submodule; the app parses and checks numbers (its `data` and
+# `shortdata`) but never asks where a number is, its carrier or its time zone: that data is 4.5 MiB
+# of the archive. The self-test parses a number, so a missing part of what it needs fails there.
+PHONENUMBERS_UNUSED = [
+    f"phonenumbers.{name}"
+    for name in ("geocoder", "geodata", "carrier", "carrierdata", "timezone", "tzdata", "prefix")
+]
+# Reached only through PyInstaller's own setuptools hook (setuptools and what it vendors: nothing
+# at run time imports them), a library's `if __name__ == "__main__"` doctest (doctest, unittest,
+# pdb and the readline library it pulls in), help() (pydoc) and pydantic's V1 compatibility
+# layer and mypy plugin (the app's models are V2).
+UNUSED_LIBRARY_MODULES = [
+    "setuptools", "pkg_resources", "distutils", "_distutils_hack", "doctest", "unittest", "pdb",
+    "readline", "pydoc", "pydantic.v1", "pydantic.mypy",
+]
+EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES + PHONENUMBERS_UNUSED + UNUSED_LIBRARY_MODULES
+# Hooks of ours, in place of PyInstaller's for packages whose every submodule its hook names.
+HOOKS = Path(__file__).resolve().parent / "hooks"
+
+
+def left_out(module: str) -> bool:
+    """True for a module EXCLUDES names, or one inside a package it names."""
+    return any(module == name or module.startswith(f"{name}.") for name in EXCLUDES)
 
 # keyring finds its backends through entry points, which a frozen build cannot scan reliably: name
 # every backend (and what the Linux one talks through) so the OS keyring is found on each platform.
@@ -79,6 +101,11 @@ def hidden_imports() -> list[str]:
 # only the country names of the languages app.core.models.countries lists, to accept names such
 # as "Deutschland" or "法国" (about 0.4 MB); the rest stays out.
 PYCOUNTRY_LOCALES = PurePosixPath("pycountry/locales")
+# Of pycountry's databases the app reads countries (3166-1) and their subdivisions (3166-2, for the
+# UK's nations and the province check); languages, scripts, currencies and historic countries
+# (1 MiB) are never looked up. pycountry opens a database only when it is first used.
+PYCOUNTRY_DATABASES = PurePosixPath("pycountry/databases")
+KEPT_PYCOUNTRY_DATABASES = frozenset({"iso3166-1.json", "iso3166-2.json"})
 
 
 @functools.cache
@@ -94,10 +121,13 @@ def kept_pycountry_catalogues() -> frozenset[PurePosixPath]:
 
 
 def keep_data_file(dest: str) -> bool:
-    """False for data files the app never loads (unused Qt translations, pycountry catalogues)."""
+    """False for data files the app never loads (unused Qt translations, pycountry catalogues
+    and databases)."""
     path = PurePosixPath(dest.replace("\\", "/"))
     if path.is_relative_to(PYCOUNTRY_LOCALES):
         return path in kept_pycountry_catalogues()
+    if path.is_relative_to(PYCOUNTRY_DATABASES):
+        return path.name in KEPT_PYCOUNTRY_DATABASES
     if path.suffix != ".qm" or "translations" not in path.parts or "PySide6" not in path.parts:
         return True
     name = path.name

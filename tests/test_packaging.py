@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,9 @@ def test_every_keyring_backend_is_a_hidden_import() -> None:
         ("pycountry/locales/de/LC_MESSAGES/iso639-3.mo", False),
         ("pycountry/locales/ab/LC_MESSAGES/iso3166-1.mo", False),  # a language the app skips
         ("pycountry/databases/iso3166-1.json", True),
+        ("pycountry/databases/iso3166-2.json", True),  # provinces, the UK's nations
+        ("pycountry/databases/iso639-3.json", False),  # languages: never looked up
+        ("pycountry/databases/iso4217.json", False),
         ("app/resources/translations/order_desk_de.qm", True),  # the app's own catalogues
         ("app/resources/icons/order-desk.png", True),
     ],
@@ -72,6 +76,44 @@ def test_development_tools_are_excluded() -> None:
         assert tool in options.EXCLUDES
     for used in ("httpx", "pydantic", "keyring", "pycountry", "phonenumbers"):
         assert used not in options.EXCLUDES
+
+
+# In a fresh interpreter (pytest itself loads doctest, unittest and pdb): every module of the
+# app is imported, then the self-test's checks run (they parse phones, read provinces and
+# countries, load the PostgreSQL driver, write and read a workbook, build the window and send an
+# order).
+_EVERY_PART_USED = """
+import importlib, pkgutil, sys
+at_start = set(sys.modules)  # the interpreter's own start-up (site, .pth files): not the app's
+import app
+for info in pkgutil.walk_packages(app.__path__, "app."):
+    if info.name != "app.__main__":  # it runs the command line
+        importlib.import_module(info.name)
+from app import selftest
+failed = [name for name, check in selftest.CHECKS if not selftest._run(name, check).ok]
+assert not failed, failed
+print("\\n".join(set(sys.modules) - at_start))
+"""
+
+
+def test_no_module_the_app_loads_is_left_out_of_the_bundle(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORDER_DESK_HOME": str(tmp_path)}
+    env.pop("DISPLAY", None)
+    result = subprocess.run([sys.executable, "-c", _EVERY_PART_USED], capture_output=True,
+                            text=True, env=env, timeout=300, cwd=PACKAGING.parent)
+    assert result.returncode == 0, result.stderr
+    loaded = result.stdout.split()
+    assert "phonenumbers.data" in loaded and "psycopg" in loaded  # the run was real
+    assert [name for name in loaded if options.left_out(name)] == []
+
+
+def test_left_out_covers_packages_and_their_modules() -> None:
+    for unused in ("phonenumbers.geodata.data3", "phonenumbers.carrier", "setuptools._vendor",
+                   "pydantic.v1.main", "doctest"):
+        assert options.left_out(unused)
+    for used in ("phonenumbers", "phonenumbers.data.region_FR", "phonenumbers.shortdata",
+                 "pydantic", "pydantic.main", "phonenumbers_x"):
+        assert not options.left_out(used)
 
 
 def test_unused_qt_modules_are_excluded_and_used_ones_are_not() -> None:

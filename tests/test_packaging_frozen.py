@@ -138,6 +138,17 @@ def test_frozen_bundle_holds_no_development_tool(frozen_executable: Path) -> Non
     assert tops & dev_only == set()
 
 
+def test_frozen_bundle_leaves_out_the_library_parts_the_app_never_uses(
+    frozen_executable: Path,
+) -> None:
+    modules = _bundled_modules(frozen_executable)
+    assert {"phonenumbers.data", "phonenumbers.shortdata", "pydantic.main"} <= modules
+    assert sorted(name for name in modules if options.left_out(name)) == []
+    internal = frozen_executable.parent / "_internal"
+    databases = {p.name for p in (internal / "pycountry" / "databases").iterdir()}
+    assert databases == options.KEPT_PYCOUNTRY_DATABASES
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="tarballs are built on Linux")
 def test_tarball_holds_the_bundle(frozen_dist: Path) -> None:
     [tarball] = frozen_dist.glob("order-desk-*-linux-*.tar.gz")

@@ -10,7 +10,7 @@ and only the newest request's answer is shown: an older answer arriving late is 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.core.accounts import EMBEDDED_SANDBOX
-from app.core.journal import HistoryFilter, Journal, OrderRecord, OrderState
+from app.core.journal import AttemptRecord, HistoryFilter, Journal, OrderRecord, OrderState
 from app.core.models.summary import OrderSummary, summarise_order
 from app.core.server_status import CancelState, ServerStatus
 from app.gui.language import moment_text, outcome_text
@@ -50,6 +50,10 @@ _STATE_COLOURS = {
 
 # The operator must act: correct, reconcile, or submit again.
 _ATTENTION = frozenset({OrderState.REJECTED, OrderState.UNKNOWN, OrderState.NOT_SENT})
+_ANSWERED_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole, RecordRole, SortRole,
+})
 ICON_SIZE = 12
 ITEMS_SHOWN = 2  # lines named in the Items column; the rest are counted
 
@@ -78,22 +82,38 @@ class _Page:
     summaries: dict[int, OrderSummary]
 
 
-def _read(journal: Journal, request: int, where: HistoryFilter, offset: int,
-          limit: int) -> _Page:
+class _Superseded(Exception):
+    """A newer request replaced this one before a worker got to it: it is not run."""
+
+
+def _read(journal: Journal, newest: Callable[[], int], request: int, where: HistoryFilter,
+          offset: int, limit: int) -> _Page:
     """On the worker: the query, and the payload parsing the table would otherwise do on the
     GUI thread as it paints."""
+    if request != newest():
+        raise _Superseded
     rows = journal.page(where, offset, limit)
     summaries = {r.id: summarise_order(r.target, r.payload_json) for r in rows}
     return _Page(request, where, offset, rows, summaries)
 
 
-def _count(journal: Journal, request: int, where: HistoryFilter) -> tuple[int, int]:
+def _count(journal: Journal, newest: Callable[[], int], request: int,
+           where: HistoryFilter) -> tuple[int, int]:
+    if request != newest():
+        raise _Superseded
     return request, journal.count(where)
+
+
+def _attempts(journal: Journal, order_id: int) -> tuple[int, list[AttemptRecord]]:
+    return order_id, journal.attempts(order_id)
 
 
 class HistoryTableModel(QAbstractTableModel):
     loaded = Signal()  # an answer is shown (a reload's reset, a page's insert, the count)
     failed = Signal(object)  # the journal could not be read (the exception)
+    # An order's attempts, read on a worker (`read_attempts`): (order id, list[AttemptRecord])
+    # or (order id, the exception).
+    attempts_read = Signal(int, object)
 
     def __init__(self, journal: Journal, parent: Any = None) -> None:
         super().__init__(parent)
@@ -130,6 +150,8 @@ class HistoryTableModel(QAbstractTableModel):
             ("message", self.tr("Message")),
         )
         self._icons = {state: _state_icon(colour) for state, colour in _STATE_COLOURS.items()}
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def account_text(self, account: str) -> str:
         """Where an order went: the account key (a URL, a store), or the built-in sandbox in
@@ -203,14 +225,17 @@ class HistoryTableModel(QAbstractTableModel):
         self._counted = None
         where = self._wanted
         limit = max(PAGE_SIZE, len(self._rows)) if where == self._filter else PAGE_SIZE
-        # The first page and the count side by side: the rows show without waiting for a
-        # count that visits every match.
-        self._pending += 2
-        failed = partial(self._failed, self._request)
-        self._pool.start(_read, self._journal, self._request, where, 0, limit,
-                         on_result=self._answered, on_error=failed)
-        self._pool.start(_count, self._journal, self._request, where,
-                         on_result=self._count_answered, on_error=failed)
+        # The first page, then the count (`_answered` asks for it): the rows show without
+        # sharing the machine with a count that visits every match.
+        self._pending += 1
+        # Filters chosen in a row (a period sets its dates too) queue several requests: a
+        # worker skips those a newer one replaced, so the newest does not wait behind them.
+        self._pool.start(_read, self._journal, self._newest, self._request, where, 0, limit,
+                         on_result=self._answered, on_error=partial(self._failed, self._request))
+
+    def _newest(self) -> int:
+        """The newest request's number (read by workers: an int, set on the GUI thread)."""
+        return self._request
 
     @property
     def loading(self) -> bool:
@@ -246,9 +271,27 @@ class HistoryTableModel(QAbstractTableModel):
             return
         self._paging = True
         self._pending += 1
-        self._pool.start(_read, self._journal, self._request, self._filter, len(self._rows),
-                         PAGE_SIZE, on_result=self._answered,
+        self._pool.start(_read, self._journal, self._newest, self._request, self._filter,
+                         len(self._rows), PAGE_SIZE, on_result=self._answered,
                          on_error=partial(self._failed, self._request))
+
+    def read_attempts(self, order_id: int) -> None:
+        """Read an order's attempts on a worker (a slow team server never freezes the window);
+        `attempts_read` brings them. Counts as loading until then."""
+        self._pending += 1
+        self._pool.start(_attempts, self._journal, order_id, on_result=self._attempts_answered,
+                         on_error=partial(self._attempts_failed, order_id))
+
+    def _attempts_answered(self, answer: tuple[int, list[AttemptRecord]]) -> None:
+        self._pending -= 1
+        self.attempts_read.emit(*answer)
+        self.loaded.emit()
+
+    def _attempts_failed(self, order_id: int, exc: BaseException) -> None:
+        self._pending -= 1
+        log.warning("could not read the attempts of order %s: %s", order_id, exc)
+        self.attempts_read.emit(order_id, exc)
+        self.loaded.emit()
 
     def _answered(self, answer: _Page) -> None:
         self._pending -= 1
@@ -258,10 +301,14 @@ class HistoryTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._shown = answer.request
             self._filter = answer.where
-            self._total = len(answer.rows) if self._counted is None else self._counted
+            self._total = len(answer.rows)  # until the count comes
             self._rows = answer.rows
             self._summaries = answer.summaries
             self.endResetModel()
+            self._pending += 1
+            self._pool.start(_count, self._journal, self._newest, answer.request, answer.where,
+                             on_result=self._count_answered,
+                             on_error=partial(self._failed, answer.request))
         elif answer.offset == len(self._rows) and self._paging:
             self._paging = False
             if not answer.rows:  # fewer than counted (deleted meanwhile): stop asking
@@ -281,10 +328,8 @@ class HistoryTableModel(QAbstractTableModel):
         request, total = answer
         if request != self._request:
             return
-        self._counted = total
-        if self._shown == request:  # else the first page takes it when it comes
-            self._total = total
-            self.loaded.emit()
+        self._counted = self._total = total  # asked for once its first page was shown
+        self.loaded.emit()
 
     def _failed(self, request: int, exc: BaseException) -> None:
         self._pending -= 1
@@ -346,7 +391,9 @@ class HistoryTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks every cell for eight roles each time it lays out and paints; half of
+        # them this model never answers, so they are turned away before any row is looked at.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         record = self._rows[index.row()]
         key = self.columns[index.column()][0]
@@ -365,9 +412,7 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and key == "state":
             return self._icons.get(record.state)
         if role == Qt.ItemDataRole.FontRole and key == "state" and record.state in _ATTENTION:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and key == "message":
             return outcome_text(record.message) or None
         if role == Qt.ItemDataRole.ToolTipRole and key == "items":

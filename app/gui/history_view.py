@@ -57,7 +57,6 @@ class HistoryView(QWidget):
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._journal = journal
         self.model = HistoryTableModel(journal, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -135,6 +134,8 @@ class HistoryView(QWidget):
         self._kept_selection: set[int] = set()
         self.proxy.modelAboutToBeReset.connect(self._remember_selection)
         self.proxy.modelReset.connect(self._restore_selection)
+        self._details_record: OrderRecord | None = None  # the order the details show
+        self.model.attempts_read.connect(self._attempts_read)
 
         # The order as an operator reads it, and the raw exchange one click (a tab) away.
         self.order_view = QTextBrowser(self)
@@ -326,7 +327,7 @@ class HistoryView(QWidget):
 
     def _restore_selection(self) -> None:
         kept, self._kept_selection = self._kept_selection, set()
-        for row in range(self.proxy.rowCount()):
+        for row in range(self.proxy.rowCount() if kept else 0):
             index = self.proxy.index(row, 0)
             if self.model.record(self.proxy.mapToSource(index).row()).id in kept:
                 self.table.selectRow(row)
@@ -334,25 +335,44 @@ class HistoryView(QWidget):
         self._show_details()
 
     def _show_details(self) -> None:
-        """The details follow the selection: one order shown, otherwise nothing."""
+        """The details follow the selection: one order shown, otherwise nothing. The order shows
+        at once (its row holds it); its attempts follow from a worker."""
         self._update_selection_actions()
         records = self.selected_records()
         if len(records) != 1:
+            self._details_record = None
             self.order_view.clear()
             self.details.clear()
             return
-        record = records[0]
-        attempts = self._journal.attempts(record.id)
+        record = self._details_record = records[0]
+        self._render_details(record, None)
+        self.model.read_attempts(record.id)
+
+    def _attempts_read(self, order_id: int, attempts: list[AttemptRecord] | Exception) -> None:
+        record = self._details_record
+        if record is None or record.id != order_id:
+            return  # the selection moved on meanwhile
+        self._render_details(record, attempts)
+
+    def _render_details(self, record: OrderRecord,
+                        attempts: list[AttemptRecord] | Exception | None) -> None:
         self.order_view.setHtml(self.order_html(record, attempts))
         self.details.setPlainText(self.describe(record, attempts))
+
+    def _attempts_note(self, attempts: Exception | None) -> str:
+        """What stands for the attempts while they are read, or when they could not be."""
+        if attempts is None:
+            return self.tr("Reading the attempts…")
+        return self.tr("Could not read the attempts: %1").replace("%1", str(attempts))
 
     def _link_clicked(self, url: QUrl) -> None:
         if url.fragment() == "raw":
             self.details_tabs.setCurrentWidget(self.details)
 
-    def order_html(self, record: OrderRecord, attempts: list[AttemptRecord]) -> str:
+    def order_html(self, record: OrderRecord,
+                   attempts: list[AttemptRecord] | Exception | None) -> str:
         """The order as an operator reads it: outcome, where and when, address, lines,
-        attempts. Every value from the order is escaped."""
+        attempts (None: still being read). Every value from the order is escaped."""
         def e(text: object) -> str:
             return html.escape(str(text))
 
@@ -412,7 +432,9 @@ class HistoryView(QWidget):
         else:
             parts.append(e(self.tr("(no lines in this order)")))
         parts.append(heading(self.tr("Attempts")))
-        if attempts:
+        if attempts is None or isinstance(attempts, Exception):
+            parts.append(e(self._attempts_note(attempts)))
+        elif attempts:
             rows = "".join(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
                     e(moment_text(a.started_at, seconds=True)),
@@ -446,10 +468,10 @@ class HistoryView(QWidget):
                 "status": self.tr("Status checked"), "cancel": self.tr("Cancel")}.get(
             attempt.kind.value, attempt.kind.value)
 
-    def describe(self, record: OrderRecord, attempts: list[AttemptRecord] | None = None) -> str:
-        """The order and every attempt, as stored (requests were redacted before storing)."""
-        if attempts is None:
-            attempts = self._journal.attempts(record.id)
+    def describe(self, record: OrderRecord,
+                 attempts: list[AttemptRecord] | Exception | None) -> str:
+        """The order and every attempt, as stored (requests were redacted before storing);
+        None: the attempts are still being read."""
         lines = [
             self.tr("Reference: %1").replace("%1", record.reference),
             self.tr("State: %1").replace("%1", self.model.state_text(record.state)),
@@ -461,6 +483,8 @@ class HistoryView(QWidget):
         if record.message:
             lines.append(self.tr("Message: %1").replace("%1", outcome_text(record.message)))
         lines += ["", self.tr("Payload:"), _pretty(record.payload_json)]
+        if attempts is None or isinstance(attempts, Exception):
+            return "\n".join([*lines, "", self._attempts_note(attempts)])
         for number, attempt in enumerate(attempts, start=1):
             when = moment_text(attempt.started_at, seconds=True)
             lines += [

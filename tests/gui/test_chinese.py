@@ -283,6 +283,7 @@ def test_an_api_refusal_reads_in_chinese_with_the_servers_words_kept(
         window.history.model.reload()
         history_loaded(qtbot, window.history.model)
         assert window.history.select_reference("ZH-POOR")
+        history_loaded(qtbot, window.history.model)
         model = window.history.model
         column = [key for key, _ in model.columns].index("message")
         shown = model.data(model.index(0, column))

@@ -77,6 +77,7 @@ def test_details_copy_open_and_export(qtbot: QtBot, window: MainWindow, tmp_path
     _submit_one(qtbot, window, "HIST-1")
     window.tabs.setCurrentWidget(window.history)
     qtbot.waitUntil(lambda: window.history.select_reference("HIST-1"))
+    history_loaded(qtbot, window.history.model)  # the attempts, read on a worker
     table = named(window, "historyView")
     assert isinstance(table, QTableView)
 

@@ -32,6 +32,7 @@ class HeldJournal(Journal):
         self.held: dict[str, threading.Event] = {}
         self.started: dict[str, threading.Event] = {}
         self.threads: set[threading.Thread] = set()
+        self.asked: list[tuple[str, str | None]] = []  # ("page" or "count", the text searched)
 
     def hold(self, text: str) -> None:
         self.held[text] = threading.Event()
@@ -41,10 +42,16 @@ class HeldJournal(Journal):
              **kwargs: Any) -> list[OrderRecord]:
         self.threads.add(threading.current_thread())
         text = where.text if where is not None else None
+        self.asked.append(("page", text))
         if text in self.held:
             self.started[text].set()
             assert self.held[text].wait(10), "never let go"
         return super().page(where, offset, limit, **kwargs)
+
+    def count(self, where: HistoryFilter | None = None) -> int:
+        text = where.text if where is not None else None
+        self.asked.append(("count", text))
+        return super().count(where)
 
 
 @pytest.fixture
@@ -84,6 +91,7 @@ def test_a_slow_query_leaves_the_window_answering(qtbot: QtBot, journal: HeldJou
     qtbot.waitUntil(lambda: len(ticks) >= before + 5)  # the GUI thread runs its timers
     # Meanwhile the rows shown stay, with their count: no empty table while it loads.
     assert view.model.loading and resets == []
+    assert ("count", "XY") not in journal.asked  # counted once its rows are shown
     assert _references(view) == ["XY-4", "ABC-3", "AB-2", "AB-1"]
     assert view.count_label.text() == "4 order(s)"
 
@@ -114,6 +122,29 @@ def test_the_newest_search_wins_over_a_late_older_answer(qtbot: QtBot,
     assert view.model.rowCount() == 0 and view.model.filter.text == "zzz-nothing"
     assert view.count_label.text() == "0 order(s)"
     assert view.table_stack.currentWidget() is view.empty_label
+
+
+def test_searches_replaced_before_a_worker_was_free_are_never_run(
+    qtbot: QtBot, journal: HeldJournal,
+) -> None:
+    """Filters chosen in a row (a period sets its two dates too) must not make the newest
+    wait behind queries whose answers would be dropped."""
+    view = HistoryView(journal)
+    qtbot.addWidget(view)
+    history_loaded(qtbot, view.model)
+    for text in ("AB", "ABC"):  # both workers busy with a search each
+        journal.hold(text)
+        view.model.set_filter(HistoryFilter(text=text))
+        assert journal.started[text].wait(10)
+    for text in ("AB-", "X", "XY"):
+        view.model.set_filter(HistoryFilter(text=text))
+    journal.held["AB"].set()
+    journal.held["ABC"].set()
+    history_loaded(qtbot, view.model)
+    assert _references(view) == ["XY-4"] and view.model.total == 1
+    searched = [text for _kind, text in journal.asked]
+    assert "AB-" not in searched and "X" not in searched
+    assert searched.count("XY") == 2  # its page, then its count
 
 
 def test_a_refresh_keeps_the_selection(qtbot: QtBot, journal: HeldJournal) -> None:

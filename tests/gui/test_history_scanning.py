@@ -5,6 +5,7 @@ a readable order view with the raw exchange one click away."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -14,7 +15,14 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from app.core.accounts import EMBEDDED_SANDBOX
-from app.core.journal import AttemptKind, Journal, NewAttempt, OrderState
+from app.core.journal import (
+    AttemptKind,
+    AttemptRecord,
+    Journal,
+    JournalError,
+    NewAttempt,
+    OrderState,
+)
 from app.core.targets import Target
 from app.gui.history_view import HistoryView
 from tests.fixtures.sandbox import ka_order, nomad_order
@@ -93,6 +101,7 @@ def test_details_follow_the_selection_and_read_as_an_order(qtbot: QtBot,
     view.show()
     history_loaded(qtbot, view.model)
     assert view.select_reference("N-NEW")
+    history_loaded(qtbot, view.model)  # the attempts, read on a worker
     text = view.order_view.toPlainText()
     for part in ("N-NEW", "Accepted", "R-77", "<b>Wei</b> Zhang", "1 Nanjing Road", "Shanghai",
                  "CN", "p1", "HTTP 200", "Show the request and response"):
@@ -119,3 +128,45 @@ def test_details_follow_the_selection_and_read_as_an_order(qtbot: QtBot,
     history_loaded(qtbot, view.model)
     assert view.selected_records() == []
     assert view.order_view.toPlainText() == ""
+
+
+def test_an_orders_attempts_are_read_off_the_gui_thread(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The order shows at once from its row; its attempts come from a worker (a slow team
+    server never freezes the window), and an answer for an order no longer selected is dropped."""
+    view = HistoryView(journal)
+    qtbot.addWidget(view)
+    view.show()
+    history_loaded(qtbot, view.model)
+    readers: list[threading.Thread] = []
+    release = threading.Event()
+    read_attempts = journal.attempts
+
+    def slow_attempts(order_id: int) -> list[AttemptRecord]:
+        readers.append(threading.current_thread())
+        release.wait(10)
+        return read_attempts(order_id)
+
+    monkeypatch.setattr(journal, "attempts", slow_attempts)
+    assert view.select_reference("N-NEW")
+    text = view.order_view.toPlainText()
+    assert "<b>Wei</b> Zhang" in text and "Reading the attempts…" in text
+    assert "Reading the attempts…" in view.details.toPlainText()
+    assert view.select_reference("K-OLD")  # before the answer for N-NEW
+    release.set()
+    history_loaded(qtbot, view.model)
+    assert len(readers) == 2 and threading.main_thread() not in readers
+    text = view.order_view.toPlainText()
+    assert "Jeanne Martin" in text and "Not sent yet." in text
+    assert "N-NEW" not in text and "Reading the attempts" not in text
+
+    def unreachable(order_id: int) -> list[AttemptRecord]:
+        raise JournalError("the team journal's server did not answer")
+
+    monkeypatch.setattr(journal, "attempts", unreachable)
+    assert view.select_reference("N-NEW")
+    history_loaded(qtbot, view.model)
+    text = view.order_view.toPlainText()
+    assert "<b>Wei</b> Zhang" in text  # the order itself is still shown
+    assert "Could not read the attempts: the team journal's server did not answer" in text

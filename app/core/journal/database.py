@@ -88,6 +88,11 @@ class Database:
         message or payload hold every word of ``text`` (or a word beginning so)."""
         raise NotImplementedError
 
+    def text_ids(self, text: str) -> tuple[str, list[Any]] | None:
+        """A SELECT of the ``id`` of each order ``text_match`` matches, read from the text index
+        alone (for a search by text and nothing else), or None to filter the orders table."""
+        return None
+
     def greatest(self, first: str, second: str) -> str:
         return f"greatest({first}, {second})"
 
