@@ -55,27 +55,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="107"/>
+        <location filename="../../app/gui/app.py" line="109"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="148"/>
+        <location filename="../../app/gui/app.py" line="150"/>
         <source>Order Desk: settings damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="149"/>
+        <location filename="../../app/gui/app.py" line="151"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="152"/>
+        <location filename="../../app/gui/app.py" line="154"/>
         <source>(none could be made)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="154"/>
+        <location filename="../../app/gui/app.py" line="156"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -84,17 +84,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="159"/>
+        <location filename="../../app/gui/app.py" line="161"/>
         <source>Quit and repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="161"/>
+        <location filename="../../app/gui/app.py" line="163"/>
         <source>Start from the sandbox profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="185"/>
+        <location filename="../../app/gui/app.py" line="187"/>
         <source>Order Desk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,17 +283,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../app/crash.py" line="334"/>
+        <location filename="../../app/crash.py" line="342"/>
         <source>Order Desk closed unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="335"/>
+        <location filename="../../app/crash.py" line="343"/>
         <source>Order Desk stopped because of an error the last time it ran. No order was lost: the journal has every order, and orders in doubt are checked before anything is resent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="343"/>
+        <location filename="../../app/crash.py" line="351"/>
         <source>The crash report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -506,221 +506,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="128"/>
+        <location filename="../../app/gui/history_model.py" line="148"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="126"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="116"/>
+        <location filename="../../app/gui/history_model.py" line="136"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="117"/>
+        <location filename="../../app/gui/history_model.py" line="137"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="118"/>
+        <location filename="../../app/gui/history_model.py" line="138"/>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="119"/>
+        <location filename="../../app/gui/history_model.py" line="139"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="120"/>
+        <location filename="../../app/gui/history_model.py" line="140"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="121"/>
+        <location filename="../../app/gui/history_model.py" line="141"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="123"/>
+        <location filename="../../app/gui/history_model.py" line="143"/>
         <source>Server status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="124"/>
+        <location filename="../../app/gui/history_model.py" line="144"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="125"/>
+        <location filename="../../app/gui/history_model.py" line="145"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="127"/>
+        <location filename="../../app/gui/history_model.py" line="147"/>
         <source>Entered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="137"/>
+        <location filename="../../app/gui/history_model.py" line="159"/>
         <source>built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="141"/>
+        <location filename="../../app/gui/history_model.py" line="163"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="142"/>
+        <location filename="../../app/gui/history_model.py" line="164"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="143"/>
+        <location filename="../../app/gui/history_model.py" line="165"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="144"/>
+        <location filename="../../app/gui/history_model.py" line="166"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="167"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="146"/>
+        <location filename="../../app/gui/history_model.py" line="168"/>
         <source>Not sent — submit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="147"/>
-        <location filename="../../app/gui/history_model.py" line="157"/>
+        <location filename="../../app/gui/history_model.py" line="169"/>
+        <location filename="../../app/gui/history_model.py" line="179"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="152"/>
+        <location filename="../../app/gui/history_model.py" line="174"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="153"/>
+        <location filename="../../app/gui/history_model.py" line="175"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="154"/>
+        <location filename="../../app/gui/history_model.py" line="176"/>
         <source>Partly shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="155"/>
+        <location filename="../../app/gui/history_model.py" line="177"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="156"/>
+        <location filename="../../app/gui/history_model.py" line="178"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="158"/>
+        <location filename="../../app/gui/history_model.py" line="180"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="159"/>
+        <location filename="../../app/gui/history_model.py" line="181"/>
         <source>Problem on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="160"/>
+        <location filename="../../app/gui/history_model.py" line="182"/>
         <source>Not listed by the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="161"/>
+        <location filename="../../app/gui/history_model.py" line="183"/>
         <source>Unrecognised status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="166"/>
+        <location filename="../../app/gui/history_model.py" line="188"/>
         <source>cancel being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="167"/>
+        <location filename="../../app/gui/history_model.py" line="189"/>
         <source>cancel requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="168"/>
+        <location filename="../../app/gui/history_model.py" line="190"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="169"/>
+        <location filename="../../app/gui/history_model.py" line="191"/>
         <source>cancel refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="170"/>
+        <location filename="../../app/gui/history_model.py" line="192"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="171"/>
+        <location filename="../../app/gui/history_model.py" line="193"/>
         <source>cancel did not take effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="326"/>
-        <location filename="../../app/gui/history_model.py" line="375"/>
+        <location filename="../../app/gui/history_model.py" line="371"/>
+        <location filename="../../app/gui/history_model.py" line="420"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="332"/>
+        <location filename="../../app/gui/history_model.py" line="377"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="385"/>
+        <location filename="../../app/gui/history_model.py" line="430"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="396"/>
+        <location filename="../../app/gui/history_model.py" line="441"/>
         <source>Checked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="320"/>
+        <location filename="../../app/gui/history_model.py" line="365"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="122"/>
+        <location filename="../../app/gui/history_model.py" line="142"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="129"/>
+        <location filename="../../app/gui/history_model.py" line="149"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="130"/>
+        <location filename="../../app/gui/history_model.py" line="150"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,390 +728,400 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="68"/>
+        <location filename="../../app/gui/history_view.py" line="67"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="77"/>
+        <location filename="../../app/gui/history_view.py" line="76"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="83"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>By what the server last said of the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="84"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>Shipped or not</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="84"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="85"/>
+        <location filename="../../app/gui/history_view.py" line="84"/>
         <source>Not shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="86"/>
+        <location filename="../../app/gui/history_view.py" line="85"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="91"/>
+        <location filename="../../app/gui/history_view.py" line="90"/>
         <source>Orders entered in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="93"/>
+        <location filename="../../app/gui/history_view.py" line="92"/>
         <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="93"/>
+        <location filename="../../app/gui/history_view.py" line="92"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="94"/>
+        <location filename="../../app/gui/history_view.py" line="93"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="94"/>
+        <location filename="../../app/gui/history_view.py" line="93"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="95"/>
+        <location filename="../../app/gui/history_view.py" line="94"/>
         <source>From… to…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="110"/>
+        <location filename="../../app/gui/history_view.py" line="109"/>
         <source>Entered on or after this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="111"/>
+        <location filename="../../app/gui/history_view.py" line="110"/>
         <source>Entered on or before this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="144"/>
+        <location filename="../../app/gui/history_view.py" line="145"/>
         <source>Select an order to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="149"/>
+        <location filename="../../app/gui/history_view.py" line="150"/>
         <source>Select an order to see its attempts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="153"/>
+        <location filename="../../app/gui/history_view.py" line="154"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="154"/>
+        <location filename="../../app/gui/history_view.py" line="155"/>
         <source>Request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="156"/>
+        <location filename="../../app/gui/history_view.py" line="157"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="166"/>
+        <location filename="../../app/gui/history_view.py" line="167"/>
         <source>Copy remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="167"/>
+        <location filename="../../app/gui/history_view.py" line="168"/>
         <source>Open as new order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="168"/>
+        <location filename="../../app/gui/history_view.py" line="169"/>
         <source>Reconcile unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="169"/>
+        <location filename="../../app/gui/history_view.py" line="170"/>
         <source>Refresh status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="170"/>
+        <location filename="../../app/gui/history_view.py" line="171"/>
         <source>Copy tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="171"/>
+        <location filename="../../app/gui/history_view.py" line="172"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="172"/>
+        <location filename="../../app/gui/history_view.py" line="173"/>
         <source>Export selection to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="173"/>
+        <location filename="../../app/gui/history_view.py" line="174"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="277"/>
+        <location filename="../../app/gui/history_view.py" line="278"/>
         <source>%n order(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="285"/>
+        <location filename="../../app/gui/history_view.py" line="286"/>
         <source>No orders match this search, state or date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="286"/>
+        <location filename="../../app/gui/history_view.py" line="287"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="292"/>
+        <location filename="../../app/gui/history_view.py" line="293"/>
         <source>History not updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="370"/>
+        <location filename="../../app/gui/history_view.py" line="365"/>
+        <source>Reading the attempts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="366"/>
+        <source>Could not read the attempts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="390"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="371"/>
+        <location filename="../../app/gui/history_view.py" line="391"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="372"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Entered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="393"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="394"/>
         <source>Sent to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="377"/>
+        <location filename="../../app/gui/history_view.py" line="397"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
-        <location filename="../../app/gui/history_view.py" line="384"/>
+        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="404"/>
         <source>On the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="381"/>
+        <location filename="../../app/gui/history_view.py" line="401"/>
         <source>Checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="406"/>
         <source>Server order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="406"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="406"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="387"/>
+        <location filename="../../app/gui/history_view.py" line="407"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="397"/>
+        <location filename="../../app/gui/history_view.py" line="417"/>
         <source>Deliver to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>(no address in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="400"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="408"/>
+        <location filename="../../app/gui/history_view.py" line="428"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="408"/>
+        <location filename="../../app/gui/history_view.py" line="428"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="409"/>
+        <location filename="../../app/gui/history_view.py" line="429"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="413"/>
+        <location filename="../../app/gui/history_view.py" line="433"/>
         <source>(no lines in this order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="414"/>
+        <location filename="../../app/gui/history_view.py" line="434"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="425"/>
+        <location filename="../../app/gui/history_view.py" line="447"/>
         <source>Not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="426"/>
+        <location filename="../../app/gui/history_view.py" line="448"/>
         <source>Show the request and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="454"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="454"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="433"/>
+        <location filename="../../app/gui/history_view.py" line="455"/>
         <source>not taken (safe to resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="433"/>
+        <location filename="../../app/gui/history_view.py" line="455"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="434"/>
+        <location filename="../../app/gui/history_view.py" line="456"/>
         <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="434"/>
+        <location filename="../../app/gui/history_view.py" line="456"/>
         <source>not on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="435"/>
+        <location filename="../../app/gui/history_view.py" line="457"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="445"/>
+        <location filename="../../app/gui/history_view.py" line="467"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="445"/>
+        <location filename="../../app/gui/history_view.py" line="467"/>
         <source>Looked up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="446"/>
+        <location filename="../../app/gui/history_view.py" line="468"/>
         <source>Status checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="446"/>
+        <location filename="../../app/gui/history_view.py" line="468"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="454"/>
+        <location filename="../../app/gui/history_view.py" line="476"/>
         <source>Reference: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="455"/>
+        <location filename="../../app/gui/history_view.py" line="477"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="456"/>
+        <location filename="../../app/gui/history_view.py" line="478"/>
         <source>Remote id: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="457"/>
+        <location filename="../../app/gui/history_view.py" line="479"/>
         <source>Profile: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="459"/>
+        <location filename="../../app/gui/history_view.py" line="481"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="462"/>
+        <location filename="../../app/gui/history_view.py" line="484"/>
         <source>Message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="463"/>
+        <location filename="../../app/gui/history_view.py" line="485"/>
         <source>Payload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="468"/>
+        <location filename="../../app/gui/history_view.py" line="492"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="477"/>
+        <location filename="../../app/gui/history_view.py" line="501"/>
         <source>Request:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="479"/>
+        <location filename="../../app/gui/history_view.py" line="503"/>
         <source>Response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="520"/>
+        <location filename="../../app/gui/history_view.py" line="544"/>
         <source>Export orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="520"/>
+        <location filename="../../app/gui/history_view.py" line="544"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1445,42 +1455,42 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="52"/>
+        <location filename="../../app/gui/import_preview_page.py" line="54"/>
         <source>Only rows with problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="55"/>
+        <location filename="../../app/gui/import_preview_page.py" line="57"/>
         <source>Exclude selected rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="58"/>
+        <location filename="../../app/gui/import_preview_page.py" line="60"/>
         <source>Include selected rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="114"/>
+        <location filename="../../app/gui/import_preview_page.py" line="116"/>
         <source>{0} rows read = {1} in {2} valid orders + {3} in {4} invalid orders + {5} excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="119"/>
+        <location filename="../../app/gui/import_preview_page.py" line="121"/>
         <source>{0} valid order(s) already sent earlier: they will be skipped, not sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="123"/>
+        <location filename="../../app/gui/import_preview_page.py" line="125"/>
         <source>line {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="126"/>
+        <location filename="../../app/gui/import_preview_page.py" line="128"/>
         <source>Excluded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="128"/>
+        <location filename="../../app/gui/import_preview_page.py" line="130"/>
         <source> and {0} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1782,62 +1792,62 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaOrderForm</name>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="58"/>
+        <location filename="../../app/gui/ka_form.py" line="61"/>
         <source>Ship to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="59"/>
+        <location filename="../../app/gui/ka_form.py" line="62"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="60"/>
+        <location filename="../../app/gui/ka_form.py" line="63"/>
         <source>More order fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="61"/>
+        <location filename="../../app/gui/ka_form.py" line="64"/>
         <source>Tax numbers (IOSS, VAT)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="62"/>
+        <location filename="../../app/gui/ka_form.py" line="65"/>
         <source>Deprecated fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="81"/>
+        <location filename="../../app/gui/ka_form.py" line="84"/>
         <source>Different s&amp;peed per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="85"/>
+        <location filename="../../app/gui/ka_form.py" line="88"/>
         <source>Lines without their own speed ship at the order&apos;s shipping speed. A line&apos;s own speed wins for that line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="91"/>
+        <location filename="../../app/gui/ka_form.py" line="94"/>
         <source>For every line without its own speed (see “Different speed per line” under the lines).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="107"/>
+        <location filename="../../app/gui/ka_form.py" line="110"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="145"/>
+        <location filename="../../app/gui/ka_form.py" line="148"/>
         <source>Channel code (deprecated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="147"/>
+        <location filename="../../app/gui/ka_form.py" line="150"/>
         <source>Warehouse code (deprecated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="208"/>
+        <location filename="../../app/gui/ka_form.py" line="211"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,43 +1927,43 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="657"/>
+        <location filename="../../app/gui/main_window.py" line="728"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="88"/>
+        <location filename="../../app/gui/main_window.py" line="91"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="118"/>
+        <location filename="../../app/gui/main_window.py" line="122"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="116"/>
+        <location filename="../../app/gui/main_window.py" line="120"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="138"/>
+        <location filename="../../app/gui/main_window.py" line="142"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="140"/>
-        <location filename="../../app/gui/main_window.py" line="421"/>
+        <location filename="../../app/gui/main_window.py" line="144"/>
+        <location filename="../../app/gui/main_window.py" line="492"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="152"/>
+        <location filename="../../app/gui/main_window.py" line="156"/>
         <source>Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="154"/>
+        <location filename="../../app/gui/main_window.py" line="158"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,149 +1973,150 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="190"/>
+        <location filename="../../app/gui/main_window.py" line="191"/>
+        <location filename="../../app/gui/main_window.py" line="267"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="315"/>
+        <location filename="../../app/gui/main_window.py" line="385"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="258"/>
+        <location filename="../../app/gui/main_window.py" line="328"/>
         <source>&amp;Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="260"/>
+        <location filename="../../app/gui/main_window.py" line="330"/>
         <source>&amp;Review before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="263"/>
+        <location filename="../../app/gui/main_window.py" line="333"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="285"/>
+        <location filename="../../app/gui/main_window.py" line="355"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="385"/>
+        <location filename="../../app/gui/main_window.py" line="456"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="415"/>
+        <location filename="../../app/gui/main_window.py" line="486"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="417"/>
+        <location filename="../../app/gui/main_window.py" line="488"/>
         <source>Not ready to send; still to fix:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="419"/>
+        <location filename="../../app/gui/main_window.py" line="490"/>
         <source>To send, fix: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="429"/>
+        <location filename="../../app/gui/main_window.py" line="500"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="474"/>
+        <location filename="../../app/gui/main_window.py" line="545"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="492"/>
+        <location filename="../../app/gui/main_window.py" line="563"/>
         <source>No order was put aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="501"/>
+        <location filename="../../app/gui/main_window.py" line="572"/>
         <source>The previous order is back in the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="508"/>
+        <location filename="../../app/gui/main_window.py" line="579"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="520"/>
+        <location filename="../../app/gui/main_window.py" line="591"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="522"/>
+        <location filename="../../app/gui/main_window.py" line="593"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="544"/>
+        <location filename="../../app/gui/main_window.py" line="615"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="560"/>
+        <location filename="../../app/gui/main_window.py" line="631"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="580"/>
+        <location filename="../../app/gui/main_window.py" line="651"/>
         <source>Not sent: back to the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="594"/>
+        <location filename="../../app/gui/main_window.py" line="665"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="623"/>
+        <location filename="../../app/gui/main_window.py" line="694"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="647"/>
+        <location filename="../../app/gui/main_window.py" line="718"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="654"/>
+        <location filename="../../app/gui/main_window.py" line="725"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="655"/>
+        <location filename="../../app/gui/main_window.py" line="726"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="656"/>
+        <location filename="../../app/gui/main_window.py" line="727"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="658"/>
+        <location filename="../../app/gui/main_window.py" line="729"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="665"/>
+        <location filename="../../app/gui/main_window.py" line="736"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="666"/>
+        <location filename="../../app/gui/main_window.py" line="737"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -2114,134 +2125,134 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="549"/>
-        <location filename="../../app/gui/main_window.py" line="685"/>
+        <location filename="../../app/gui/main_window.py" line="620"/>
+        <location filename="../../app/gui/main_window.py" line="756"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="250"/>
+        <location filename="../../app/gui/main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="252"/>
+        <location filename="../../app/gui/main_window.py" line="322"/>
         <source>&amp;New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="254"/>
+        <location filename="../../app/gui/main_window.py" line="324"/>
         <source>&amp;Duplicate last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="256"/>
+        <location filename="../../app/gui/main_window.py" line="326"/>
         <source>&amp;Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="269"/>
+        <location filename="../../app/gui/main_window.py" line="339"/>
         <source>&amp;Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="271"/>
+        <location filename="../../app/gui/main_window.py" line="341"/>
         <source>&amp;Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="274"/>
+        <location filename="../../app/gui/main_window.py" line="344"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="278"/>
+        <location filename="../../app/gui/main_window.py" line="348"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="280"/>
+        <location filename="../../app/gui/main_window.py" line="350"/>
         <source>&amp;New order tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="282"/>
+        <location filename="../../app/gui/main_window.py" line="352"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="296"/>
+        <location filename="../../app/gui/main_window.py" line="366"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="298"/>
+        <location filename="../../app/gui/main_window.py" line="368"/>
         <source>&amp;About Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="367"/>
+        <location filename="../../app/gui/main_window.py" line="438"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="394"/>
+        <location filename="../../app/gui/main_window.py" line="465"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="432"/>
+        <location filename="../../app/gui/main_window.py" line="503"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="612"/>
+        <location filename="../../app/gui/main_window.py" line="683"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="620"/>
+        <location filename="../../app/gui/main_window.py" line="691"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="695"/>
+        <location filename="../../app/gui/main_window.py" line="766"/>
         <source>Asking the server about %n order(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="706"/>
+        <location filename="../../app/gui/main_window.py" line="777"/>
         <source>Checked %1 order(s) on the server: %2 shipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="710"/>
+        <location filename="../../app/gui/main_window.py" line="781"/>
         <source>%1 could not be checked: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="725"/>
+        <location filename="../../app/gui/main_window.py" line="796"/>
         <source>Cancelling %n order(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="737"/>
+        <location filename="../../app/gui/main_window.py" line="808"/>
         <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="786"/>
+        <location filename="../../app/gui/main_window.py" line="857"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="787"/>
+        <location filename="../../app/gui/main_window.py" line="858"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2251,72 +2262,72 @@ Send it anyway?</source>
 <context>
     <name>NomadOrderForm</name>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="66"/>
+        <location filename="../../app/gui/nomad_form.py" line="69"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="67"/>
+        <location filename="../../app/gui/nomad_form.py" line="70"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="68"/>
+        <location filename="../../app/gui/nomad_form.py" line="71"/>
         <source>More customer fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="69"/>
+        <location filename="../../app/gui/nomad_form.py" line="72"/>
         <source>Customer address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="70"/>
+        <location filename="../../app/gui/nomad_form.py" line="73"/>
         <source>Shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="71"/>
+        <location filename="../../app/gui/nomad_form.py" line="74"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="72"/>
+        <location filename="../../app/gui/nomad_form.py" line="75"/>
         <source>More order fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="73"/>
+        <location filename="../../app/gui/nomad_form.py" line="76"/>
         <source>Customs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="74"/>
+        <location filename="../../app/gui/nomad_form.py" line="77"/>
         <source>Seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="75"/>
+        <location filename="../../app/gui/nomad_form.py" line="78"/>
         <source>Payer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="76"/>
+        <location filename="../../app/gui/nomad_form.py" line="79"/>
         <source>Deprecated fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="95"/>
+        <location filename="../../app/gui/nomad_form.py" line="98"/>
         <source>The Nomad store orders go to; set it in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="96"/>
+        <location filename="../../app/gui/nomad_form.py" line="99"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="101"/>
+        <location filename="../../app/gui/nomad_form.py" line="104"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2324,29 +2335,29 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="293"/>
+        <location filename="../../app/gui/order_form.py" line="300"/>
         <source>Line %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="297"/>
+        <location filename="../../app/gui/order_form.py" line="304"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="300"/>
+        <location filename="../../app/gui/order_form.py" line="307"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/order_form.py" line="311"/>
+        <location filename="../../app/gui/order_form.py" line="318"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="521"/>
+        <location filename="../../app/gui/order_form.py" line="547"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2619,22 +2630,22 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/gui/submission.py" line="143"/>
+        <location filename="../../app/gui/submission.py" line="157"/>
         <source>%1 not sent: nothing was created; submit them again to send them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="75"/>
+        <location filename="../../app/gui/submission.py" line="89"/>
         <source>No profile sends to %1 any more; its unknown orders cannot be checked. Add a profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="133"/>
+        <location filename="../../app/gui/submission.py" line="147"/>
         <source>Checking unknown orders failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="137"/>
+        <location filename="../../app/gui/submission.py" line="151"/>
         <source>Checked %1 unknown order(s): %2 accepted, %3 still unknown.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -55,27 +55,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="107"/>
+        <location filename="../../app/gui/app.py" line="109"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation>%1 将在下次启动时生效：正在发送订单或有对话框打开。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="148"/>
+        <location filename="../../app/gui/app.py" line="150"/>
         <source>Order Desk: settings damaged</source>
         <translation>Order Desk 下单台：设置文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="149"/>
+        <location filename="../../app/gui/app.py" line="151"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation>无法读取设置文件，因此不知道订单应发往何处。在您做出选择之前，不会发送任何订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="152"/>
+        <location filename="../../app/gui/app.py" line="154"/>
         <source>(none could be made)</source>
         <translation>（无法创建副本）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="154"/>
+        <location filename="../../app/gui/app.py" line="156"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -88,17 +88,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 请退出并手动修复该文件，或从内置沙箱配置重新开始（损坏的文件已保存为上述副本；请在设置中重新添加您的配置）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="159"/>
+        <location filename="../../app/gui/app.py" line="161"/>
         <source>Quit and repair</source>
         <translation>退出并修复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="161"/>
+        <location filename="../../app/gui/app.py" line="163"/>
         <source>Start from the sandbox profiles</source>
         <translation>从沙箱配置开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="185"/>
+        <location filename="../../app/gui/app.py" line="187"/>
         <source>Order Desk cannot start</source>
         <translation>Order Desk 下单台无法启动</translation>
     </message>
@@ -287,17 +287,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../app/crash.py" line="334"/>
+        <location filename="../../app/crash.py" line="342"/>
         <source>Order Desk closed unexpectedly</source>
         <translation>Order Desk 下单台意外关闭</translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="335"/>
+        <location filename="../../app/crash.py" line="343"/>
         <source>Order Desk stopped because of an error the last time it ran. No order was lost: the journal has every order, and orders in doubt are checked before anything is resent.</source>
         <translation>上次运行时因错误而停止。没有丢失任何订单：日志记录了每一笔订单，状态不明的订单会在重新发送前先行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="343"/>
+        <location filename="../../app/crash.py" line="351"/>
         <source>The crash report is saved in %1.</source>
         <translation>崩溃报告已保存在 %1。</translation>
     </message>
@@ -510,221 +510,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="128"/>
+        <location filename="../../app/gui/history_model.py" line="148"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="126"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="116"/>
+        <location filename="../../app/gui/history_model.py" line="136"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="117"/>
+        <location filename="../../app/gui/history_model.py" line="137"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="118"/>
+        <location filename="../../app/gui/history_model.py" line="138"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="119"/>
+        <location filename="../../app/gui/history_model.py" line="139"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="120"/>
+        <location filename="../../app/gui/history_model.py" line="140"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="121"/>
+        <location filename="../../app/gui/history_model.py" line="141"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="123"/>
+        <location filename="../../app/gui/history_model.py" line="143"/>
         <source>Server status</source>
         <translation>服务器状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="124"/>
+        <location filename="../../app/gui/history_model.py" line="144"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="125"/>
+        <location filename="../../app/gui/history_model.py" line="145"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="127"/>
+        <location filename="../../app/gui/history_model.py" line="147"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="137"/>
+        <location filename="../../app/gui/history_model.py" line="159"/>
         <source>built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="141"/>
+        <location filename="../../app/gui/history_model.py" line="163"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="142"/>
+        <location filename="../../app/gui/history_model.py" line="164"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="143"/>
+        <location filename="../../app/gui/history_model.py" line="165"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="144"/>
+        <location filename="../../app/gui/history_model.py" line="166"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="167"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="146"/>
+        <location filename="../../app/gui/history_model.py" line="168"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="147"/>
-        <location filename="../../app/gui/history_model.py" line="157"/>
+        <location filename="../../app/gui/history_model.py" line="169"/>
+        <location filename="../../app/gui/history_model.py" line="179"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="152"/>
+        <location filename="../../app/gui/history_model.py" line="174"/>
         <source>Waiting</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="153"/>
+        <location filename="../../app/gui/history_model.py" line="175"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="154"/>
+        <location filename="../../app/gui/history_model.py" line="176"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="155"/>
+        <location filename="../../app/gui/history_model.py" line="177"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="156"/>
+        <location filename="../../app/gui/history_model.py" line="178"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="158"/>
+        <location filename="../../app/gui/history_model.py" line="180"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="159"/>
+        <location filename="../../app/gui/history_model.py" line="181"/>
         <source>Problem on the server</source>
         <translation>服务器标记异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="160"/>
+        <location filename="../../app/gui/history_model.py" line="182"/>
         <source>Not listed by the server</source>
         <translation>服务器未列出</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="161"/>
+        <location filename="../../app/gui/history_model.py" line="183"/>
         <source>Unrecognised status</source>
         <translation>无法识别的状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="166"/>
+        <location filename="../../app/gui/history_model.py" line="188"/>
         <source>cancel being sent</source>
         <translation>取消请求发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="167"/>
+        <location filename="../../app/gui/history_model.py" line="189"/>
         <source>cancel requested</source>
         <translation>已申请取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="168"/>
+        <location filename="../../app/gui/history_model.py" line="190"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="169"/>
+        <location filename="../../app/gui/history_model.py" line="191"/>
         <source>cancel refused</source>
         <translation>取消被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="170"/>
+        <location filename="../../app/gui/history_model.py" line="192"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation>取消结果未知——下次刷新时查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="171"/>
+        <location filename="../../app/gui/history_model.py" line="193"/>
         <source>cancel did not take effect</source>
         <translation>取消未生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="326"/>
-        <location filename="../../app/gui/history_model.py" line="375"/>
+        <location filename="../../app/gui/history_model.py" line="371"/>
+        <location filename="../../app/gui/history_model.py" line="420"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="332"/>
+        <location filename="../../app/gui/history_model.py" line="377"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="385"/>
+        <location filename="../../app/gui/history_model.py" line="430"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="396"/>
+        <location filename="../../app/gui/history_model.py" line="441"/>
         <source>Checked %1</source>
         <translation>查询于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="320"/>
+        <location filename="../../app/gui/history_model.py" line="365"/>
         <source>%1 on %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="122"/>
+        <location filename="../../app/gui/history_model.py" line="142"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="129"/>
+        <location filename="../../app/gui/history_model.py" line="149"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="130"/>
+        <location filename="../../app/gui/history_model.py" line="150"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -732,390 +732,400 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/gui/history_view.py" line="68"/>
+        <location filename="../../app/gui/history_view.py" line="67"/>
         <source>Search reference, remote id, name, SKU, message…</source>
         <translation>搜索订单号、远端单号、姓名、SKU、消息…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="77"/>
+        <location filename="../../app/gui/history_view.py" line="76"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="83"/>
+        <location filename="../../app/gui/history_view.py" line="82"/>
         <source>By what the server last said of the order</source>
         <translation>按服务器最近一次给出的订单状态筛选</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="84"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>Shipped or not</source>
         <translation>是否发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="84"/>
+        <location filename="../../app/gui/history_view.py" line="83"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="85"/>
+        <location filename="../../app/gui/history_view.py" line="84"/>
         <source>Not shipped</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="86"/>
+        <location filename="../../app/gui/history_view.py" line="85"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="91"/>
+        <location filename="../../app/gui/history_view.py" line="90"/>
         <source>Orders entered in this period</source>
         <translation>在此期间录入的订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="93"/>
+        <location filename="../../app/gui/history_view.py" line="92"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="93"/>
+        <location filename="../../app/gui/history_view.py" line="92"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="94"/>
+        <location filename="../../app/gui/history_view.py" line="93"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="94"/>
+        <location filename="../../app/gui/history_view.py" line="93"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="95"/>
+        <location filename="../../app/gui/history_view.py" line="94"/>
         <source>From… to…</source>
         <translation>从…到…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="110"/>
+        <location filename="../../app/gui/history_view.py" line="109"/>
         <source>Entered on or after this day</source>
         <translation>在此日期当天或之后录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="111"/>
+        <location filename="../../app/gui/history_view.py" line="110"/>
         <source>Entered on or before this day</source>
         <translation>在此日期当天或之前录入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="144"/>
+        <location filename="../../app/gui/history_view.py" line="145"/>
         <source>Select an order to see it here.</source>
         <translation>选择一个订单以在此查看。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="149"/>
+        <location filename="../../app/gui/history_view.py" line="150"/>
         <source>Select an order to see its attempts.</source>
         <translation>选择一个订单以查看其发送记录。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="153"/>
+        <location filename="../../app/gui/history_view.py" line="154"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="154"/>
+        <location filename="../../app/gui/history_view.py" line="155"/>
         <source>Request and response</source>
         <translation>请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="156"/>
+        <location filename="../../app/gui/history_view.py" line="157"/>
         <source>What was sent and what came back, attempt by attempt (credentials removed)</source>
         <translation>逐次列出发送的内容和返回的结果（已去除凭据）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="166"/>
+        <location filename="../../app/gui/history_view.py" line="167"/>
         <source>Copy remote id</source>
         <translation>复制远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="167"/>
+        <location filename="../../app/gui/history_view.py" line="168"/>
         <source>Open as new order</source>
         <translation>作为新订单打开</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="168"/>
+        <location filename="../../app/gui/history_view.py" line="169"/>
         <source>Reconcile unknown</source>
         <translation>核对未知订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="169"/>
+        <location filename="../../app/gui/history_view.py" line="170"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="170"/>
+        <location filename="../../app/gui/history_view.py" line="171"/>
         <source>Copy tracking</source>
         <translation>复制运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="171"/>
+        <location filename="../../app/gui/history_view.py" line="172"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="172"/>
+        <location filename="../../app/gui/history_view.py" line="173"/>
         <source>Export selection to CSV…</source>
         <translation>将所选导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="173"/>
+        <location filename="../../app/gui/history_view.py" line="174"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_view.py" line="277"/>
+        <location filename="../../app/gui/history_view.py" line="278"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="285"/>
+        <location filename="../../app/gui/history_view.py" line="286"/>
         <source>No orders match this search, state or date.</source>
         <translation>没有符合此搜索、状态或日期的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="286"/>
+        <location filename="../../app/gui/history_view.py" line="287"/>
         <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
         <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入 CSV… 批量导入</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="292"/>
+        <location filename="../../app/gui/history_view.py" line="293"/>
         <source>History not updated</source>
         <translation>历史记录未更新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="370"/>
+        <location filename="../../app/gui/history_view.py" line="365"/>
+        <source>Reading the attempts…</source>
+        <translation>正在读取尝试记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="366"/>
+        <source>Could not read the attempts: %1</source>
+        <translation>无法读取尝试记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/history_view.py" line="390"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="371"/>
+        <location filename="../../app/gui/history_view.py" line="391"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="372"/>
+        <location filename="../../app/gui/history_view.py" line="392"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="373"/>
+        <location filename="../../app/gui/history_view.py" line="393"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="374"/>
+        <location filename="../../app/gui/history_view.py" line="394"/>
         <source>Sent to</source>
         <translation>发往</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="377"/>
+        <location filename="../../app/gui/history_view.py" line="397"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="379"/>
-        <location filename="../../app/gui/history_view.py" line="384"/>
+        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="404"/>
         <source>On the server</source>
         <translation>服务器上</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="381"/>
+        <location filename="../../app/gui/history_view.py" line="401"/>
         <source>Checked</source>
         <translation>查询时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="406"/>
         <source>Server order</source>
         <translation>服务器订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="406"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="386"/>
+        <location filename="../../app/gui/history_view.py" line="406"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="387"/>
+        <location filename="../../app/gui/history_view.py" line="407"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="397"/>
+        <location filename="../../app/gui/history_view.py" line="417"/>
         <source>Deliver to</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="399"/>
+        <location filename="../../app/gui/history_view.py" line="419"/>
         <source>(no address in this order)</source>
         <translation>（此订单没有地址）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="400"/>
+        <location filename="../../app/gui/history_view.py" line="420"/>
         <source>Lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="408"/>
+        <location filename="../../app/gui/history_view.py" line="428"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="408"/>
+        <location filename="../../app/gui/history_view.py" line="428"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="409"/>
+        <location filename="../../app/gui/history_view.py" line="429"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="413"/>
+        <location filename="../../app/gui/history_view.py" line="433"/>
         <source>(no lines in this order)</source>
         <translation>（此订单没有商品行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="414"/>
+        <location filename="../../app/gui/history_view.py" line="434"/>
         <source>Attempts</source>
         <translation>尝试记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="425"/>
+        <location filename="../../app/gui/history_view.py" line="447"/>
         <source>Not sent yet.</source>
         <translation>尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="426"/>
+        <location filename="../../app/gui/history_view.py" line="448"/>
         <source>Show the request and response</source>
         <translation>显示请求与响应</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="454"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="432"/>
+        <location filename="../../app/gui/history_view.py" line="454"/>
         <source>rejected</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="433"/>
+        <location filename="../../app/gui/history_view.py" line="455"/>
         <source>not taken (safe to resend)</source>
         <translation>未被受理（可安全重发）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="433"/>
+        <location filename="../../app/gui/history_view.py" line="455"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="434"/>
+        <location filename="../../app/gui/history_view.py" line="456"/>
         <source>found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="434"/>
+        <location filename="../../app/gui/history_view.py" line="456"/>
         <source>not on the server</source>
         <translation>服务器上没有</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="435"/>
+        <location filename="../../app/gui/history_view.py" line="457"/>
         <source>no answer</source>
         <translation>无答复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="445"/>
+        <location filename="../../app/gui/history_view.py" line="467"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="445"/>
+        <location filename="../../app/gui/history_view.py" line="467"/>
         <source>Looked up</source>
         <translation>已查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="446"/>
+        <location filename="../../app/gui/history_view.py" line="468"/>
         <source>Status checked</source>
         <translation>已查询状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="446"/>
+        <location filename="../../app/gui/history_view.py" line="468"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="454"/>
+        <location filename="../../app/gui/history_view.py" line="476"/>
         <source>Reference: %1</source>
         <translation>订单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="455"/>
+        <location filename="../../app/gui/history_view.py" line="477"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="456"/>
+        <location filename="../../app/gui/history_view.py" line="478"/>
         <source>Remote id: %1</source>
         <translation>远端单号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="457"/>
+        <location filename="../../app/gui/history_view.py" line="479"/>
         <source>Profile: %1 (%2)</source>
         <translation>配置：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="459"/>
+        <location filename="../../app/gui/history_view.py" line="481"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="462"/>
+        <location filename="../../app/gui/history_view.py" line="484"/>
         <source>Message: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="463"/>
+        <location filename="../../app/gui/history_view.py" line="485"/>
         <source>Payload:</source>
         <translation>请求内容：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="468"/>
+        <location filename="../../app/gui/history_view.py" line="492"/>
         <source>Attempt %1 (%2) at %3: %4, HTTP %5, %6 ms</source>
         <translation>第 %1 次尝试（%2），时间 %3：%4，HTTP %5，%6 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="477"/>
+        <location filename="../../app/gui/history_view.py" line="501"/>
         <source>Request:</source>
         <translation>请求：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="479"/>
+        <location filename="../../app/gui/history_view.py" line="503"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="520"/>
+        <location filename="../../app/gui/history_view.py" line="544"/>
         <source>Export orders</source>
         <translation>导出订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_view.py" line="520"/>
+        <location filename="../../app/gui/history_view.py" line="544"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1449,42 +1459,42 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="52"/>
+        <location filename="../../app/gui/import_preview_page.py" line="54"/>
         <source>Only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="55"/>
+        <location filename="../../app/gui/import_preview_page.py" line="57"/>
         <source>Exclude selected rows</source>
         <translation>排除所选行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="58"/>
+        <location filename="../../app/gui/import_preview_page.py" line="60"/>
         <source>Include selected rows</source>
         <translation>包含所选行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="114"/>
+        <location filename="../../app/gui/import_preview_page.py" line="116"/>
         <source>{0} rows read = {1} in {2} valid orders + {3} in {4} invalid orders + {5} excluded</source>
         <translation>已读取 {0} 行 = {1} 行属于 {2} 个有效订单 + {3} 行属于 {4} 个无效订单 + {5} 行已排除</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="119"/>
+        <location filename="../../app/gui/import_preview_page.py" line="121"/>
         <source>{0} valid order(s) already sent earlier: they will be skipped, not sent again.</source>
         <translation>{0} 个有效订单之前已发送：将跳过，不会重复发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="123"/>
+        <location filename="../../app/gui/import_preview_page.py" line="125"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="126"/>
+        <location filename="../../app/gui/import_preview_page.py" line="128"/>
         <source>Excluded: {0}</source>
         <translation>已排除：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_preview_page.py" line="128"/>
+        <location filename="../../app/gui/import_preview_page.py" line="130"/>
         <source> and {0} more</source>
         <translation> 以及另外 {0} 项</translation>
     </message>
@@ -1788,62 +1798,62 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaOrderForm</name>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="58"/>
+        <location filename="../../app/gui/ka_form.py" line="61"/>
         <source>Ship to</source>
         <translation>收件信息</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="59"/>
+        <location filename="../../app/gui/ka_form.py" line="62"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="60"/>
+        <location filename="../../app/gui/ka_form.py" line="63"/>
         <source>More order fields</source>
         <translation>更多订单字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="61"/>
+        <location filename="../../app/gui/ka_form.py" line="64"/>
         <source>Tax numbers (IOSS, VAT)</source>
         <translation>税号（IOSS、VAT）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="62"/>
+        <location filename="../../app/gui/ka_form.py" line="65"/>
         <source>Deprecated fields</source>
         <translation>已弃用字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="81"/>
+        <location filename="../../app/gui/ka_form.py" line="84"/>
         <source>Different s&amp;peed per line</source>
         <translation>每行不同物流方式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="85"/>
+        <location filename="../../app/gui/ka_form.py" line="88"/>
         <source>Lines without their own speed ship at the order's shipping speed. A line's own speed wins for that line.</source>
         <translation>未单独指定物流方式的行按订单的物流方式发货；某行自己的物流方式对该行优先。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="91"/>
+        <location filename="../../app/gui/ka_form.py" line="94"/>
         <source>For every line without its own speed (see “Different speed per line” under the lines).</source>
         <translation>适用于每个未单独指定物流方式的行（见订单行下方的“每行不同物流方式”）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="107"/>
+        <location filename="../../app/gui/ka_form.py" line="110"/>
         <source>Order lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="145"/>
+        <location filename="../../app/gui/ka_form.py" line="148"/>
         <source>Channel code (deprecated)</source>
         <translation>渠道代码（已弃用）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="147"/>
+        <location filename="../../app/gui/ka_form.py" line="150"/>
         <source>Warehouse code (deprecated)</source>
         <translation>仓库代码（已弃用）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="208"/>
+        <location filename="../../app/gui/ka_form.py" line="211"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation>请先填写国家和至少一行商品（SKU 和数量）。</translation>
     </message>
@@ -1923,43 +1933,43 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="657"/>
+        <location filename="../../app/gui/main_window.py" line="728"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="88"/>
+        <location filename="../../app/gui/main_window.py" line="91"/>
         <source>Order Desk</source>
         <translation>Order Desk 下单台</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="118"/>
+        <location filename="../../app/gui/main_window.py" line="122"/>
         <source>Profiles and credentials…</source>
         <translation>配置与凭据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="116"/>
+        <location filename="../../app/gui/main_window.py" line="120"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="138"/>
+        <location filename="../../app/gui/main_window.py" line="142"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="140"/>
-        <location filename="../../app/gui/main_window.py" line="421"/>
+        <location filename="../../app/gui/main_window.py" line="144"/>
+        <location filename="../../app/gui/main_window.py" line="492"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation>发送此订单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="152"/>
+        <location filename="../../app/gui/main_window.py" line="156"/>
         <source>Bring back the previous order</source>
         <translation>恢复上一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="154"/>
+        <location filename="../../app/gui/main_window.py" line="158"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation>表单被清空或替换之前的订单（Ctrl+Shift+Z）</translation>
     </message>
@@ -1969,149 +1979,150 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="190"/>
+        <location filename="../../app/gui/main_window.py" line="191"/>
+        <location filename="../../app/gui/main_window.py" line="267"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="315"/>
+        <location filename="../../app/gui/main_window.py" line="385"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation>无系统密钥环：凭据只能在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="258"/>
+        <location filename="../../app/gui/main_window.py" line="328"/>
         <source>&amp;Bring back the previous order</source>
         <translation>恢复上一个订单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="260"/>
+        <location filename="../../app/gui/main_window.py" line="330"/>
         <source>&amp;Review before sending</source>
         <translation>发送前确认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="263"/>
+        <location filename="../../app/gui/main_window.py" line="333"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation>每次发送前确认订单摘要（正式环境的配置始终确认）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="285"/>
+        <location filename="../../app/gui/main_window.py" line="355"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="385"/>
+        <location filename="../../app/gui/main_window.py" line="456"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation>设置未保存（%1）：更改在关闭程序前有效。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="415"/>
+        <location filename="../../app/gui/main_window.py" line="486"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="417"/>
+        <location filename="../../app/gui/main_window.py" line="488"/>
         <source>Not ready to send; still to fix:</source>
         <translation>尚不能发送，仍需修正：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="419"/>
+        <location filename="../../app/gui/main_window.py" line="490"/>
         <source>To send, fix: %1</source>
         <translation>发送前请修正：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="429"/>
+        <location filename="../../app/gui/main_window.py" line="500"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation>标出的问题均已修正，可以发送（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="474"/>
+        <location filename="../../app/gui/main_window.py" line="545"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>新订单。之前输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="492"/>
+        <location filename="../../app/gui/main_window.py" line="563"/>
         <source>No order was put aside.</source>
         <translation>没有暂存的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="501"/>
+        <location filename="../../app/gui/main_window.py" line="572"/>
         <source>The previous order is back in the form.</source>
         <translation>上一个订单已恢复到表单中。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="508"/>
+        <location filename="../../app/gui/main_window.py" line="579"/>
         <source>No order sent yet in this session.</source>
         <translation>本次会话尚未发送订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="520"/>
+        <location filename="../../app/gui/main_window.py" line="591"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation>已复制为新订单。请检查后再提交。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="522"/>
+        <location filename="../../app/gui/main_window.py" line="593"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>正在输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="544"/>
+        <location filename="../../app/gui/main_window.py" line="615"/>
         <source>Still sending the previous order…</source>
         <translation>仍在发送上一个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="560"/>
+        <location filename="../../app/gui/main_window.py" line="631"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="580"/>
+        <location filename="../../app/gui/main_window.py" line="651"/>
         <source>Not sent: back to the form.</source>
         <translation>未发送：已返回表单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="594"/>
+        <location filename="../../app/gui/main_window.py" line="665"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="623"/>
+        <location filename="../../app/gui/main_window.py" line="694"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation>（之前已被接受；不再重复发送）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="647"/>
+        <location filename="../../app/gui/main_window.py" line="718"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation>批量发送完成：%2 个中已接受 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="654"/>
+        <location filename="../../app/gui/main_window.py" line="725"/>
         <source>Rejected by the API</source>
         <translation>被接口拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="655"/>
+        <location filename="../../app/gui/main_window.py" line="726"/>
         <source>Not sent: invalid</source>
         <translation>未发送：无效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="656"/>
+        <location filename="../../app/gui/main_window.py" line="727"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation>结果未知（重新发送前会先核对）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="658"/>
+        <location filename="../../app/gui/main_window.py" line="729"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="665"/>
+        <location filename="../../app/gui/main_window.py" line="736"/>
         <source>Suspected duplicate</source>
         <translation>疑似重复订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="666"/>
+        <location filename="../../app/gui/main_window.py" line="737"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -2124,134 +2135,134 @@ Send it anyway?</source>
 仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="549"/>
-        <location filename="../../app/gui/main_window.py" line="685"/>
+        <location filename="../../app/gui/main_window.py" line="620"/>
+        <location filename="../../app/gui/main_window.py" line="756"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="250"/>
+        <location filename="../../app/gui/main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="252"/>
+        <location filename="../../app/gui/main_window.py" line="322"/>
         <source>&amp;New order</source>
         <translation>新订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="254"/>
+        <location filename="../../app/gui/main_window.py" line="324"/>
         <source>&amp;Duplicate last order</source>
         <translation>复制上一个订单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="256"/>
+        <location filename="../../app/gui/main_window.py" line="326"/>
         <source>&amp;Submit</source>
         <translation>提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="269"/>
+        <location filename="../../app/gui/main_window.py" line="339"/>
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="271"/>
+        <location filename="../../app/gui/main_window.py" line="341"/>
         <source>&amp;Profiles and credentials…</source>
         <translation>配置与凭据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="274"/>
+        <location filename="../../app/gui/main_window.py" line="344"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="278"/>
+        <location filename="../../app/gui/main_window.py" line="348"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="280"/>
+        <location filename="../../app/gui/main_window.py" line="350"/>
         <source>&amp;New order tab</source>
         <translation>新订单标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="282"/>
+        <location filename="../../app/gui/main_window.py" line="352"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="296"/>
+        <location filename="../../app/gui/main_window.py" line="366"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="298"/>
+        <location filename="../../app/gui/main_window.py" line="368"/>
         <source>&amp;About Order Desk</source>
         <translation>关于 Order Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="367"/>
+        <location filename="../../app/gui/main_window.py" line="438"/>
         <source>%1 (%2) — %3</source>
         <translation>%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="394"/>
+        <location filename="../../app/gui/main_window.py" line="465"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation>配置 %1 还没有%2：请在 文件 › 配置与凭据… 中添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="432"/>
+        <location filename="../../app/gui/main_window.py" line="503"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation>
             <numerusform>未发送：有 %n 个字段需要修正；每个字段都以红色标出问题所在。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="612"/>
+        <location filename="../../app/gui/main_window.py" line="683"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation>未发送：订单号 %1 已被接受（远端单号 %2），但内容不同。已创建的订单无法在此修改；请为此订单换一个新订单号，作为新订单发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="620"/>
+        <location filename="../../app/gui/main_window.py" line="691"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation>已接受 — 远端单号 %2（订单号 %1）。可在历史记录中查看。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="695"/>
+        <location filename="../../app/gui/main_window.py" line="766"/>
         <source>Asking the server about %n order(s)…</source>
         <translation>
             <numerusform>正在向服务器查询 %n 个订单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="706"/>
+        <location filename="../../app/gui/main_window.py" line="777"/>
         <source>Checked %1 order(s) on the server: %2 shipped.</source>
         <translation>已在服务器上查询 %1 个订单：%2 个已发货。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="710"/>
+        <location filename="../../app/gui/main_window.py" line="781"/>
         <source>%1 could not be checked: %2</source>
         <translation>%1 个无法查询：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="725"/>
+        <location filename="../../app/gui/main_window.py" line="796"/>
         <source>Cancelling %n order(s)…</source>
         <translation>
             <numerusform>正在取消 %n 个订单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="737"/>
+        <location filename="../../app/gui/main_window.py" line="808"/>
         <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
         <translation>取消：%1 个已取消，%2 个被拒绝，%3 个结果未知（下次刷新时查询）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="786"/>
+        <location filename="../../app/gui/main_window.py" line="857"/>
         <source>Orders are being sent</source>
         <translation>正在发送订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="787"/>
+        <location filename="../../app/gui/main_window.py" line="858"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation>
             <numerusform>仍有 %n 个订单正在发送。仍要退出吗？已发出的请求会完成，或在下次启动时核对（日志中有记录）；尚未发送的订单将被取消，之后可以重新发送。</numerusform>
@@ -2261,72 +2272,72 @@ Send it anyway?</source>
 <context>
     <name>NomadOrderForm</name>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="66"/>
+        <location filename="../../app/gui/nomad_form.py" line="69"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="67"/>
+        <location filename="../../app/gui/nomad_form.py" line="70"/>
         <source>Customer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="68"/>
+        <location filename="../../app/gui/nomad_form.py" line="71"/>
         <source>More customer fields</source>
         <translation>更多买家字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="69"/>
+        <location filename="../../app/gui/nomad_form.py" line="72"/>
         <source>Customer address</source>
         <translation>收件地址</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="70"/>
+        <location filename="../../app/gui/nomad_form.py" line="73"/>
         <source>Shipping</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="71"/>
+        <location filename="../../app/gui/nomad_form.py" line="74"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="72"/>
+        <location filename="../../app/gui/nomad_form.py" line="75"/>
         <source>More order fields</source>
         <translation>更多订单字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="73"/>
+        <location filename="../../app/gui/nomad_form.py" line="76"/>
         <source>Customs</source>
         <translation>报关</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="74"/>
+        <location filename="../../app/gui/nomad_form.py" line="77"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="75"/>
+        <location filename="../../app/gui/nomad_form.py" line="78"/>
         <source>Payer</source>
         <translation>支付人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="76"/>
+        <location filename="../../app/gui/nomad_form.py" line="79"/>
         <source>Deprecated fields</source>
         <translation>已弃用字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="95"/>
+        <location filename="../../app/gui/nomad_form.py" line="98"/>
         <source>The Nomad store orders go to; set it in the profile.</source>
         <translation>订单发往的 Nomad 店铺；在配置中设置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="96"/>
+        <location filename="../../app/gui/nomad_form.py" line="99"/>
         <source>Store</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/gui/nomad_form.py" line="101"/>
+        <location filename="../../app/gui/nomad_form.py" line="104"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
@@ -2334,29 +2345,29 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="293"/>
+        <location filename="../../app/gui/order_form.py" line="300"/>
         <source>Line %1, %2</source>
         <translation>第 %1 行，%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="297"/>
+        <location filename="../../app/gui/order_form.py" line="304"/>
         <source>Order lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="300"/>
+        <location filename="../../app/gui/order_form.py" line="307"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/order_form.py" line="311"/>
+        <location filename="../../app/gui/order_form.py" line="318"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="521"/>
+        <location filename="../../app/gui/order_form.py" line="547"/>
         <source>Line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
@@ -2632,22 +2643,22 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/gui/submission.py" line="143"/>
+        <location filename="../../app/gui/submission.py" line="157"/>
         <source>%1 not sent: nothing was created; submit them again to send them.</source>
         <translation>%1 未发送：未创建任何订单；请重新提交以发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="75"/>
+        <location filename="../../app/gui/submission.py" line="89"/>
         <source>No profile sends to %1 any more; its unknown orders cannot be checked. Add a profile for it.</source>
         <translation>已没有配置发往 %1；其未知订单无法核对。请为其添加一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="133"/>
+        <location filename="../../app/gui/submission.py" line="147"/>
         <source>Checking unknown orders failed: %1</source>
         <translation>核对未知订单失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="137"/>
+        <location filename="../../app/gui/submission.py" line="151"/>
         <source>Checked %1 unknown order(s): %2 accepted, %3 still unknown.</source>
         <translation>已核对 %1 个未知订单：%2 个已接受，%3 个仍未知。</translation>
     </message>
