@@ -8,7 +8,6 @@ import logging
 from functools import cache
 from typing import Any
 
-import pycountry
 from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.models.iso_countries import country_names
 from app.core.models.specs import FieldSpec
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ FIELD_STRETCH, MESSAGE_STRETCH = 3, 2
 @cache
 def country_entries() -> tuple[tuple[str, str], ...]:
     """(alpha-2 code, "FR — France") for every ISO 3166 country, sorted by name."""
-    return tuple(sorted(((c.alpha_2, f"{c.alpha_2} — {c.name}") for c in pycountry.countries),
+    return tuple(sorted(((code, f"{code} — {name}") for code, name in country_names().items()),
                         key=lambda entry: entry[1][5:]))
 
 

@@ -9,10 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-import pycountry
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
+from app.core.models.iso_countries import country_names
 from app.core.models.specs import FieldSpec
 from app.core.settings import Profile
 from app.core.targets import Target
@@ -144,8 +144,7 @@ class NomadOrderForm(OrderForm):
         customer = payload.get("customer")
         code = self.editors[COUNTRY_CODE].value()
         if isinstance(customer, dict) and code:
-            country = pycountry.countries.get(alpha_2=code.upper())
-            customer[COUNTRY_TEXT.split(".")[1]] = country.name if country else code
+            customer[COUNTRY_TEXT.split(".")[1]] = country_names().get(code.upper(), code)
         # A line's product needs a currency: the order's, unless the line names its own.
         currency = payload.get("currency")
         for line in payload.get(self.items_container, []):

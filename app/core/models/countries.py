@@ -1,21 +1,19 @@
 """Country names and codes to ISO 3166-1 alpha-2, using pycountry's data.
 
 An alpha-2 code, what nearly every order carries, is checked against pycountry's data file
-without importing pycountry: its import looks its own version up in the metadata of the
-installed packages, which cost a one-order `validate` more than checking the order.
+without importing pycountry (`app.core.models.iso_countries`).
 """
 
 from __future__ import annotations
 
 import difflib
 import gettext
-import importlib.util
-import json
 import logging
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from app.core.models.iso_countries import country_names
 from app.core.models.messages import operator_error, shown
 
 log = logging.getLogger(__name__)
@@ -110,21 +108,9 @@ def _other_names() -> dict[str, str]:
     return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1 and name}
 
 
-def pycountry_file(*parts: str) -> Path:
-    """A file of the pycountry package (``"databases", "iso3166-1.json"``), found without
-    importing it (see the module docstring)."""
-    spec = importlib.util.find_spec("pycountry")
-    if spec is not None and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)), *parts)
-    import pycountry  # a loader that names no folder: ask the package itself
-
-    return Path(pycountry.__file__).parent.joinpath(*parts)
-
-
 @lru_cache(maxsize=1)
 def _alpha2_codes() -> frozenset[str]:
-    entries = json.loads(pycountry_file("databases", "iso3166-1.json").read_bytes())["3166-1"]
-    return frozenset(entry["alpha_2"] for entry in entries)
+    return frozenset(country_names())
 
 
 def is_alpha2(code: str) -> bool:

@@ -10,7 +10,8 @@ import json
 import logging
 from functools import lru_cache
 
-from app.core.models.countries import folded, pycountry_file
+from app.core.models.countries import folded
+from app.core.models.iso_countries import pycountry_file
 from app.core.models.messages import shown
 
 log = logging.getLogger(__name__)
