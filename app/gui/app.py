@@ -24,7 +24,7 @@ from app.core.settings import SettingsError, set_aside_damaged
 from app.gui import language
 from app.gui.context import AppContext, SandboxStarter
 from app.gui.error_sink import ErrorSink, configure_file_logging
-from app.gui.first_paint import after_first_paint
+from app.gui.first_paint import after_first_paint, forget_module_sources
 from app.gui.main_window import MainWindow
 from app.resources import resource_path
 
@@ -79,6 +79,7 @@ def _start_sandbox(context: AppContext, models_loaded: Callable[[], None]) -> No
         try:
             models_loaded()  # the simulator uses them: imported once, not on two threads at once
             context.start_sandbox_unless_closed()
+            forget_module_sources()
         except Exception:  # tried again, and reported, when a send needs it
             log.warning("the built-in sandbox did not start", exc_info=True)
 
@@ -128,6 +129,7 @@ def _remember_secrets_for_crash_reports(context: AppContext) -> None:
 
     for profile in context.settings.profiles.values():
         crash.remember_secrets(context.secrets_for(profile).values())
+    forget_module_sources()  # the keyring's backends
 
 
 def _build_despite_damaged_settings() -> MainWindow | None:

@@ -3,6 +3,7 @@ first moment (the simulator, the keyring) starts behind a window that is already
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -22,3 +23,14 @@ def after_first_paint(widget: QWidget, action: Callable[[], None]) -> None:
             return False
 
     widget.installEventFilter(_Watch(widget))
+
+
+def forget_module_sources() -> None:
+    """Drop the source lines PySide6 has read of the modules imported since it was loaded.
+
+    On every import PySide6 reads the new module's source (to see whether it asks for one of
+    its `__feature__` switches) and `linecache` keeps every line for good: some 100,000 lines,
+    8 MB and more once the models, the simulator and the HTTP client have arrived. Called after
+    each wave of imports behind the first paint; a traceback reads the lines it needs again.
+    """
+    linecache.clearcache()

@@ -37,7 +37,7 @@ from app.gui.aftersale_controller import AfterSaleController
 from app.gui.context import AppContext
 from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
-from app.gui.first_paint import after_first_paint
+from app.gui.first_paint import after_first_paint, forget_module_sources
 from app.gui.forms import FORMS, FormServices, FormSet
 from app.gui.language import LANGUAGES, outcome_text
 from app.gui.language import current as current_language
@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         steps: list[Callable[[], object]] = [
             *(lambda t=target: self.forms[t] for target in self.forms),
             lambda: self.history,
+            forget_module_sources,
             self.models.start,
         ]
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt, Signal
 
 from app.core.targets import Target
+from app.gui.first_paint import forget_module_sources
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ class ModelArrival(QObject):
         except Exception:  # each validation will load (and report) what failed here
             log.warning("loading the order models failed", exc_info=True)
         finally:
+            forget_module_sources()
             self._done.set()
             with contextlib.suppress(RuntimeError):  # the window went before they arrived
                 self._loaded.emit()
