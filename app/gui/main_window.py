@@ -100,7 +100,6 @@ class MainWindow(QMainWindow):
         self._about_dialog: AboutDialog | None = None
         self._open_boxes: list[QMessageBox] = []
         self._force_close = False
-        self._closed = False
         # Targets whose last send was refused for fixes: their banner counts what is left.
         self._refused: set[Target] = set()
         # The order a new order or "open as new" put aside: (target, payload), one step back.
@@ -271,28 +270,21 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
         return self._history
 
+    def _refresh_history(self) -> None:
+        """Show what changed in the journal: a history not built yet reads it when it is."""
+        if self._history is not None:
+            self._history.refresh()
+
     def _tab_shown(self, index: int) -> None:
         if index == 1:
             self.tabs.setCurrentWidget(self.history)
 
     def _arrive(self) -> None:
-        """After the first paint: the other forms and the history, one per turn of the event
-        loop, then the models on their thread."""
-        steps: list[Callable[[], object]] = [
-            *(lambda t=target: self.forms[t] for target in self.forms),
-            lambda: self.history,
-            forget_module_sources,
-            self.models.start,
-        ]
-
-        def next_step() -> None:
-            if self._closed:  # closed (or replaced) before it all arrived: nothing more to build
-                return
-            steps.pop(0)()
-            if steps:
-                QTimer.singleShot(0, next_step)
-
-        next_step()
+        """After the first paint: the models, on their thread. The other targets' forms and
+        the history are built when first shown (a target switch, the History tab): most
+        sessions use one target, and each costs memory (some 11 MB together) and time."""
+        forget_module_sources()
+        self.models.start()
 
     def _models_arrived(self) -> None:
         for form in self.forms.built.values():
@@ -300,11 +292,10 @@ class MainWindow(QMainWindow):
 
     @property
     def settled(self) -> bool:
-        """Everything that arrives behind the first paint has: every form and the history are
-        built, and the models have validated what the forms hold."""
-        return (len(self.forms.built) == len(self.forms) and self._history is not None
-                and self.models.ready
-                and not any(f.validation_pending for f in self.forms.built.values()))
+        """What arrives behind the first paint has: the models have validated what the forms
+        hold."""
+        return self.models.ready and not any(
+            f.validation_pending for f in self.forms.built.values())
 
     def _build_menus(self) -> None:
         """The menu bar, whose actions also carry the window's keyboard shortcuts."""
@@ -668,7 +659,7 @@ class MainWindow(QMainWindow):
 
     def _batch_finished(self, results: list[OrderResult], context: dict[str, Any]) -> None:
         self.progress.hide()
-        self.history.refresh()
+        self._refresh_history()
         if context.get("origin") != FORM_ORIGIN:  # a batch started elsewhere (e.g. a script)
             self._notify_batch(results)
             return
@@ -755,12 +746,12 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         target = context.get("target", self.target)
         self._show_outcome(target, self.tr("Not sent: %1").replace("%1", str(exc)), "error")
-        self.history.refresh()
+        self._refresh_history()
         self._update_submit()
 
     def _reconciled(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
-        self.history.refresh()
+        self._refresh_history()
 
     # -- after sending: status and cancel -------------------------------------------------------
     def _refresh_status(self, records: list[OrderRecord]) -> None:
@@ -770,9 +761,10 @@ class MainWindow(QMainWindow):
 
     def _status_checked(self, results: list[StatusResult], asked: bool) -> None:
         if not asked:  # in place: an operator reading the history is not moved about
-            self.history.model.update_records([r.order for r in results])
+            if self._history is not None:
+                self._history.model.update_records([r.order for r in results])
             return
-        self.history.refresh()
+        self._refresh_history()
         checked = [r for r in results if r.checked]
         shipped = sum(1 for r in checked if r.order.server_status in SHIPPED_STATUSES)
         text = (self.tr("Checked %1 order(s) on the server: %2 shipped.")
@@ -804,7 +796,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _cancels_done(self, results: list[CancelResult]) -> None:
-        self.history.refresh()
+        self._refresh_history()
         counts = Counter(CANCEL_OUTCOME[r.state] for r in results)
         text = (self.tr("Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next "
                         "refresh).").replace("%1", str(counts["cancelled"]))
@@ -823,7 +815,7 @@ class MainWindow(QMainWindow):
         sender = EngineSender(self.submission.engine, self.context.profile(self.target))
         dialog = ImportDialog(self.target, sender, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self.history.refresh)
+        dialog.finished.connect(self._refresh_history)
         dialog.open()
         return dialog
 
@@ -876,7 +868,6 @@ class MainWindow(QMainWindow):
         self.workers.wait(SHUTDOWN_WAIT_MS)
         if self._history is not None:
             self._history.model.shutdown(SHUTDOWN_WAIT_MS)
-        self._closed = True
         event.accept()
 
     def adopt_session(self, previous: MainWindow) -> None:

@@ -20,7 +20,12 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     main.resize(1024, 700)
     main.show()
     qtbot.waitExposed(main)
-    # These tests drive the whole window: what arrives behind the first paint (the models, the
-    # other form, the history) has arrived (test_first_paint covers the moments before).
+    # These tests drive the whole window: the models have arrived behind the first paint, and
+    # the parts built when first shown (the other target's form, the history) are there
+    # (test_first_paint covers the moments before).
+    qtbot.waitUntil(lambda: main.settled)
+    for target in main.forms:
+        main.forms[target]
+    main.history  # noqa: B018 (built when first asked for)
     qtbot.waitUntil(lambda: main.settled)
     yield main
