@@ -277,6 +277,7 @@ def _result(status: ResultStatus) -> OrderResult:
 
 
 def test_not_sent_has_its_own_status_and_exit_code() -> None:
+    assert set(CLI_STATUS) == set(ResultStatus)  # each of the engine's statuses is reported
     assert CLI_STATUS[ResultStatus.NOT_SENT] == "not_sent"
     assert CLI_STATUS[ResultStatus.CANCELLED] == "not_sent"  # withdrawn before it was sent
     assert CLI_STATUS[ResultStatus.UNKNOWN] == "unknown"

@@ -13,15 +13,25 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_NOT_SENT, EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN
 from app.core import json_input
-from app.core.desk import Desk, Overrides, apply_overrides, choose_profile
-from app.core.engine.results import OrderResult, ResultStatus
 from app.core.safe_text import escaped, json_escaped
-from app.core.secrets import KeyringUnavailable, SecretStore, open_secret_store
-from app.core.settings import Profile, Settings, SettingsError, load_settings
+from app.core.settings import (
+    Overrides,
+    Profile,
+    Settings,
+    SettingsError,
+    apply_overrides,
+    choose_profile,
+    load_settings,
+)
 from app.core.targets import Target, registered_targets
 
+# `validate` reads and checks orders: it loads none of what sends them (the desk, its keyring and
+# journal, the engine's results).
 if TYPE_CHECKING:
+    from app.core.desk import Desk
+    from app.core.engine.results import OrderResult
     from app.core.importing import ImportSession
+    from app.core.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -47,17 +57,18 @@ def json_line(data: dict[str, Any]) -> str:
     return json_escaped(json.dumps(data, ensure_ascii=False))
 
 
-# The five statuses the command line reports, from the engine's finer ones.
-CLI_STATUS = {
-    ResultStatus.ACCEPTED: "accepted",
-    ResultStatus.REJECTED: "rejected",
-    ResultStatus.INVALID: "invalid",
-    ResultStatus.DUPLICATE: "invalid",  # held back before sending, like an invalid order
-    ResultStatus.UNKNOWN: "unknown",  # may have been created: reconcile before anything else
+# The five statuses the command line reports, from the engine's finer ones (`ResultStatus`, a
+# StrEnum: its members are these strings and look themselves up here).
+CLI_STATUS: dict[str, str] = {
+    "accepted": "accepted",
+    "rejected": "rejected",
+    "invalid": "invalid",
+    "duplicate": "invalid",  # held back before sending, like an invalid order
+    "unknown": "unknown",  # may have been created: reconcile before anything else
     # Nothing was created (the server turned every try away, or the run was stopped before it):
     # submitting it again sends it.
-    ResultStatus.NOT_SENT: "not_sent",
-    ResultStatus.CANCELLED: "not_sent",
+    "not_sent": "not_sent",
+    "cancelled": "not_sent",
 }
 
 
@@ -206,6 +217,8 @@ class _KeyringWhenAsked:
         self._reason = ""
 
     def _keyring(self) -> SecretStore | None:
+        from app.core.secrets import KeyringUnavailable, open_secret_store
+
         with self._lock:
             if not self._looked:
                 self._looked = True
@@ -224,6 +237,8 @@ class _KeyringWhenAsked:
     def set(self, profile: str, name: str, value: str) -> None:
         store = self._keyring()
         if store is None:
+            from app.core.secrets import KeyringUnavailable
+
             raise KeyringUnavailable(self._reason)
         store.set(profile, name, value)
 

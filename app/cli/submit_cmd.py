@@ -32,7 +32,6 @@ from app.cli.common import (
     sending_profile,
     shown,
 )
-from app.core.engine.results import OrderResult, ResultStatus
 from app.core.gcpause import collection_paused
 from app.core.models.references import reference_of
 from app.core.outcome import FieldError
@@ -41,7 +40,7 @@ from app.core.targets import Target
 if TYPE_CHECKING:
     from app.core.clients import OrderClient
     from app.core.desk import Desk
-    from app.core.engine import BatchHandle
+    from app.core.engine import BatchHandle, OrderResult
     from app.core.importing import ImportSession, Reconciliation
     from app.core.models.validation import ValidationResult
     from app.core.settings import Profile
@@ -267,7 +266,7 @@ class _ClientSoon:
 def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: Desk,
             client: _ClientSoon) -> int:
     with collection_paused():
-        from app.core.engine import SubmissionEngine
+        from app.core.engine import OrderResult, ResultStatus, SubmissionEngine
         from app.core.journal import SendLockBusyError
 
     # Spreadsheet orders the import found wrong (including what the models cannot see: rows of
@@ -328,6 +327,8 @@ def _wait_interruptibly(handle: BatchHandle) -> None:
 
 
 def _summary(results: list[OrderResult]) -> None:
+    from app.core.engine import ResultStatus
+
     counts: dict[str, int] = {}
     for result in results:
         status = ALREADY_SENT if result.previously else CLI_STATUS[result.status]

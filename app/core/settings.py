@@ -20,6 +20,7 @@ from typing import Any
 from app.core.accounts import account_key, normalise_base_url
 from app.core.models.keys import KA_ADDRESS_KEYS
 from app.core.paths import settings_path
+from app.core.ratelimit import parse_rate_limit
 from app.core.targets import Environment, Target
 
 log = logging.getLogger(__name__)
@@ -372,3 +373,69 @@ def _write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+# -- which profile, with which changes for one run (`app.core.desk` decides the rest) -------
+
+
+class ProfileNotFound(ValueError):
+    """No profile of that name (or not for that target)."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What a command line (or a one-off choice in the window) changes for one run. ``None``
+    leaves the profile's own setting."""
+
+    base_url: str | None = None
+    store: str | None = None
+    stage: str | None = None
+    concurrency: int | None = None
+    rate_limit: str | None = None  # "R" or "R/BURST" requests per second
+    no_rate_limit: bool = False
+    lookup_settle: float | None = None
+
+
+def apply_overrides(profile: Profile, overrides: Overrides) -> Profile:
+    """``profile`` with ``overrides`` applied; ValueError naming the setting that is wrong.
+
+    A URL takes the profile away from the built-in simulator, and with it the simulator's engine
+    settings (see `pointed_at`); explicit engine options are applied after that."""
+    if overrides.base_url:
+        profile = pointed_at(profile, overrides.base_url)
+    changes: dict[str, object] = {}
+    if overrides.store:
+        changes["store"] = overrides.store
+    if overrides.stage:
+        changes["stage"] = overrides.stage.upper()  # as profiles store it
+    if overrides.concurrency is not None:
+        changes["concurrency"] = overrides.concurrency
+    if overrides.lookup_settle is not None:
+        changes["lookup_settle_seconds"] = overrides.lookup_settle
+    if overrides.no_rate_limit:
+        changes["rate_limit"] = None
+    elif overrides.rate_limit:
+        changes["rate_limit"], changes["burst"] = parse_rate_limit(overrides.rate_limit)
+    updated = replace(profile, **changes)  # type: ignore[arg-type]
+    updated.check()
+    return updated
+
+
+def choose_profile(settings: Settings, target: Target | None = None,
+                   name: str | None = None) -> Profile:
+    """The profile called ``name``, else the one in use for ``target`` (else the last target)."""
+    if not name:
+        wanted = target or settings.current_target
+        if wanted not in settings.current:  # a target with no built-in profile, none chosen
+            raise ProfileNotFound(f"no profile in use for {wanted.label}: name one, or add one "
+                                  f"with `order-desk profile add NAME --target {wanted.value}`")
+        return settings.profile_in_use(target)
+    profile = settings.profiles.get(name)
+    if profile is None:
+        known = ", ".join(sorted(settings.profiles))
+        raise ProfileNotFound(f"no profile named {name!r} (known: {known})")
+    if target is not None and profile.target is not target:
+        raise ProfileNotFound(
+            f"profile {profile.name!r} is for {profile.target.label}, not {target.label}"
+        )
+    return profile
