@@ -33,7 +33,8 @@ from app.core.journal import (
     OrderRecord,
     OrderState,
 )
-from app.core.models import content_fingerprint, reference_of, validate_order, with_reference
+from app.core.models import content_fingerprint, reference_of, with_reference
+from app.core.models.validation import ValidationResult, validate_orders
 from app.core.outcome import FieldError
 from app.core.phrases import fill
 from app.core.settings import Profile
@@ -70,10 +71,19 @@ class Admission:
         self._new_reference = reference_factory
         self._references_seen: set[str] = set()
 
-    def admit(self, index: int, payload: dict[str, Any]) -> Admitted | OrderResult:
-        """Journal one order for sending (Admitted) or say why it is not sent (OrderResult)."""
+    def check(self, payloads: list[Any]) -> list[ValidationResult]:
+        """The target's checks of ``payloads``, one result each: all at once, and outside any
+        journal transaction (they need none, and other writers wait while one is open)."""
+        return validate_orders(self._profile.target, payloads,
+                               address_key=self._profile.address_key)
+
+    def admit(self, index: int, payload: dict[str, Any],
+              checked: ValidationResult | None = None) -> Admitted | OrderResult:
+        """Journal one order for sending (Admitted) or say why it is not sent (OrderResult).
+        ``checked``: its result of `check`, when made already."""
         target = self._profile.target
-        checked = validate_order(target, payload, address_key=self._profile.address_key)
+        if checked is None:
+            [checked] = self.check([payload])
         if not checked.ok or checked.wire is None:
             message = "; ".join(str(error) for error in checked.errors)
             return OrderResult(

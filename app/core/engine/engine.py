@@ -370,11 +370,13 @@ class SubmissionEngine:
                         message=phrases.CANCELLED_BEFORE_JOURNALED,
                     ))
                 break
+            chunk = sorted(enumerate(payloads[start:start + ADMISSION_CHUNK], start),
+                           key=lambda item: admission.lock_order(item[1]))
+            checked = admission.check([payload for _, payload in chunk])
             # One transaction per chunk; nothing of a chunk is sent before it is committed.
             with self._journal.transaction():
-                chunk = sorted(enumerate(payloads[start:start + ADMISSION_CHUNK], start),
-                               key=lambda item: admission.lock_order(item[1]))
-                decisions = sorted((admission.admit(n, p) for n, p in chunk),
+                decisions = sorted((admission.admit(n, p, c)
+                                    for (n, p), c in zip(chunk, checked, strict=True)),
                                    key=lambda decision: decision.index)
             for decision in decisions:
                 if isinstance(decision, Admitted):
