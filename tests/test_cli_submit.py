@@ -66,6 +66,7 @@ def test_a_json_orders_warnings_come_with_its_result_once_checked(
     tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from app.core.engine import admission
     from app.core.models import validation
 
     checks: list[int] = []  # orders checked as operator input (the sandbox checks strictly)
@@ -76,7 +77,8 @@ def test_a_json_orders_warnings_come_with_its_result_once_checked(
             checks.append(len(payloads))
         return check(target, payloads, **options)
 
-    monkeypatch.setattr(validation, "validate_orders", counted)
+    for checker in (validation, admission):  # every way an order gets checked
+        monkeypatch.setattr(checker, "validate_orders", counted)
     odd = ka_order("W-1")
     odd["orderAddress"]["province"] = "Atlantis"
     orders = write(tmp_path / "orders.json", [odd, ka_order("W-2")])

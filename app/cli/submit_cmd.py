@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 import threading
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -234,33 +235,36 @@ def run_submit(args: argparse.Namespace) -> int:
 class _ClientSoon:
     """The profile's client, built on a thread of its own while the orders are read and the
     engine loads (loading the trust store for TLS takes tens of milliseconds, and does not hold
-    the interpreter meanwhile); the engine asks for it as its client factory."""
+    the interpreter meanwhile); the engine asks for it as its client factory. A profile of the
+    built-in simulator gets its client when the engine asks: that starts the simulator, which a
+    file that cannot be read must not do."""
 
     def __init__(self, desk: Desk, profile: Profile) -> None:
-        from concurrent.futures import Future
-
         self._desk = desk
         self._profile = profile
-        self._built: Future[OrderClient] = Future()
-        self._taken = False
-        threading.Thread(target=self._build, name="order-desk-client", daemon=True).start()
+        self._ahead: Future[OrderClient] | None = None  # built ahead, until the engine takes it
+        if not profile.is_embedded:
+            self._ahead = Future()
+            threading.Thread(target=self._build, args=(self._ahead,), name="order-desk-client",
+                             daemon=True).start()
 
-    def _build(self) -> None:
+    def _build(self, ahead: Future[OrderClient]) -> None:
         try:
-            self._built.set_result(self._desk.new_client(self._profile))
+            ahead.set_result(self._desk.new_client(self._profile))
         except BaseException as exc:  # raised where the engine asks for it
-            self._built.set_exception(exc)
+            ahead.set_exception(exc)
 
     def __call__(self, profile: Profile) -> OrderClient:
-        if profile != self._profile or self._taken:
+        ahead, self._ahead = self._ahead, None
+        if ahead is None or profile != self._profile:
             return self._desk.new_client(profile)
-        self._taken = True
-        return self._built.result()
+        return ahead.result()
 
     def close_unused(self) -> None:
         """Close it if the engine never took it (the run stopped before sending)."""
-        if not self._taken and self._built.exception() is None:
-            self._built.result().close()
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.exception() is None:
+            ahead.result().close()
 
 
 def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: Desk,
