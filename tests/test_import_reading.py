@@ -198,3 +198,20 @@ def test_a_one_column_file_keeps_its_header() -> None:
     table = parse_bytes(b"SKU\nS1\nS2\n")
     assert table.headers == ["SKU"] and table.title_lines == []
     assert len(table.rows) == 2
+
+
+def test_a_file_over_a_megabyte_decodes_whole_and_names_its_bad_line() -> None:
+    # Decoded a megabyte per call (a worker never holds the GIL for a whole file): characters
+    # cut by a megabyte boundary come out whole, and a bad byte is placed in the whole file.
+    rows = [f"张三{i},北京市朝阳区建国路{i}号" for i in range(50_000)]
+    # The header whose length puts the first megabyte's end inside a character.
+    data = next(data for pad in range(40)
+                if (data := "\n".join(["x" * pad + "收件人,地址", *rows]).encode())[1 << 20]
+                & 0xC0 == 0x80)
+    assert len(data) > 2 * 1024 * 1024
+    table = parse_bytes(data)
+    assert table.encoding == "utf-8" and len(table.rows) == 50_000
+    assert table.rows[-1] == ["张三49999", "北京市朝阳区建国路49999号"]
+    bad = data.replace("张三49000,".encode(), b"\xff49000,")
+    with pytest.raises(ImportFileError, match=r"undecodable bytes on line 49002"):
+        parse_bytes(bad, encoding="utf-8")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,35 @@ def test_zip_codes_with_a_zero_padding_format_keep_their_zeros(tmp_path: Path) -
     sheet["B2"].number_format = "000-0000"
     book.save(path)
     assert read_table(path).rows == [["02134", "100-0001", "2134"]]
+
+
+def test_padded_cells_written_another_way_are_found_too(tmp_path: Path) -> None:
+    # Excel and openpyxl write <c r="A2" s="1">; another writer may put the style first, or
+    # style a whole row: those cells are found by the slower general scan.
+    path = tmp_path / "zips.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Zip", "Other zip"])
+    sheet.append([2134, 2135])
+    sheet.append([2136, 2137])
+    for cell in ("A2", "B2", "A3", "B3"):
+        sheet[cell].number_format = "00000"
+    book.save(path)
+    assert read_table(path).rows == [["02134", "02135"], ["02136", "02137"]]
+    moved = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(moved, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                style = re.search(r'<c r="A2" s="(\d+)"', text)
+                assert style is not None
+                text = re.sub(r'<c r="B2" s="(\d+)"( t="n")?>', r'<c s="\1" r="B2">', text)
+                text = text.replace(
+                    '<row r="3"', f'<row r="3" s="{style.group(1)}" customFormat="1"')
+                data = text.encode()
+            target.writestr(item, data)
+    assert read_table(moved).rows == [["02134", "02135"], ["02136", "02137"]]
 
 
 @pytest.mark.parametrize(
