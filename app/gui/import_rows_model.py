@@ -25,6 +25,13 @@ _ALREADY_SENT = QBrush(QColor("#e3ecf7"))
 LINE, ORDER, STATUS = 0, 1, 2
 FIXED_COLUMNS = 3
 STATUS_CHARS = 60  # longer messages are cut in the cell; the tooltip has them whole
+# The roles `data` answers; a view asks every cell for a dozen (font, alignment, size...) each
+# time it paints, and those return at once.
+_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole))
+_FIXED_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CELL_FLAGS = _FIXED_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 def _shorten(text: str) -> str:
@@ -95,7 +102,7 @@ class ImportRowsModel(QAbstractTableModel):
         return f"{header}\n→ {field}" if field else header
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.source_row(index.row())
         column = index.column()
@@ -133,10 +140,7 @@ class ImportRowsModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() >= FIXED_COLUMNS:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _CELL_FLAGS if index.column() >= FIXED_COLUMNS else _FIXED_FLAGS
 
     # -- helpers ------------------------------------------------------------------------------
     def row_issues(self, view_row: int) -> list[CellIssue]:
