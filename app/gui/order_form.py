@@ -31,6 +31,7 @@ from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
 from app.gui.field_editor import FieldEditor
+from app.gui.focus_ring import FocusRing
 from app.gui.items_model import ItemsTableModel
 from app.gui.items_table import ItemsTable
 
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VALIDATION_DELAY_MS = 250
-FOCUS_STYLE = ("QLineEdit:focus, QComboBox:focus { border: 2px solid #1565c0; "
-               "border-radius: 2px; }")
 # Letters the window's menus (File, View, Help) and header (Target, Profile) already use.
 RESERVED_MNEMONICS = frozenset("fvhtp")
 _INDEX = re.compile(r"\.\d+(?=\.|$)|\[\d*\]")
@@ -170,7 +169,7 @@ class OrderForm(QWidget):
                                   if s.required and "." in s.path}
 
         # A focus frame that cannot be missed, on every field (the styles' own is faint).
-        self.setStyleSheet(FOCUS_STYLE)
+        self.focus_ring = FocusRing(self)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -11,10 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from pytestqt.qtbot import QtBot
 
+from app.core.targets import Target
 from app.gui import model_arrival
 from app.gui.app import build_main_window
+from app.gui.main_window import MainWindow
 from tests.gui.helpers import named, type_into
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -127,3 +130,18 @@ def test_the_history_tab_works_before_it_has_arrived(qtbot: QtBot) -> None:
     window.show()
     qtbot.waitUntil(lambda: window.settled)
     assert window.tabs.currentWidget() is window.history
+
+
+def test_the_focus_ring_follows_the_cursor_from_field_to_field(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    form = window.forms[Target.KA]
+    ring = form.focus_ring
+    for name in ("ka.city", "ka.country", "ka.recipient"):
+        field = named(window, name)
+        window.activateWindow()
+        field.setFocus()
+        qtbot.waitUntil(lambda field=field: ring.field is field and ring.isVisible())
+        assert ring.geometry() == QRect(field.mapTo(form, QPoint(0, 0)), field.size())
+    named(window, "profileSelector").setFocus()  # a drop-down outside the form: no ring
+    qtbot.waitUntil(lambda: not ring.isVisible())
