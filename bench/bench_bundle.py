@@ -1,7 +1,7 @@
 """Bundle size and frozen start-up time of Order Desk against a hello-world PySide6 bundle.
 
 The floor is measured in the same run: a one-label PySide6 program frozen with the same PyInstaller
-options (one folder, windowed, UPX off, the same excludes and data filter, see
+options (one folder, windowed, UPX off, stripped on Linux, the same excludes and data filter, see
 packaging/bundle_options.py). Start-up is the wall time of a whole process that opens its window
 on the offscreen platform and quits: for Order Desk, ``--self-test`` limited to its ``main window``
 check (a real start: settings, keyring, journal, built-in sandbox, the wired window).
@@ -50,9 +50,9 @@ a = Analysis([{script!r}], excludes=opts.EXCLUDES, hookspath=[str(opts.HOOKS)], 
              optimize=0)
 a.datas = opts.filter_datas(a.datas)
 pyz = PYZ(a.pure)
-exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello", debug=False, strip=False,
-          upx=False, console=False)
-coll = COLLECT(exe, a.binaries, a.datas, strip=False, upx=False, name="hello")
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello", debug=False,
+          strip=opts.STRIP, upx=False, console=False)
+coll = COLLECT(exe, a.binaries, a.datas, strip=opts.STRIP, upx=False, name="hello")
 """
 
 

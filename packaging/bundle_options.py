@@ -15,6 +15,11 @@ from pathlib import Path, PurePosixPath
 
 APP_NAME = "order-desk"
 BUNDLE_ID = "com.orderdesk.OrderDesk"
+# Symbol tables and debug information out of the shared libraries on Linux: the Python that uv
+# installs ships libpython and its extension modules with theirs (about 25 MiB nobody reads:
+# crash reports are Python tracebacks). Not on macOS, where stripping breaks signatures, nor on
+# Windows, whose libraries carry none.
+STRIP = sys.platform.startswith("linux")
 
 # Qt modules the app never imports. PyInstaller only collects what is imported, but a stray import
 # (or a plugin hook) can drag one in; excluding them keeps the bundle small and the result stable.

@@ -149,6 +149,20 @@ def test_frozen_bundle_leaves_out_the_library_parts_the_app_never_uses(
     assert databases == options.KEPT_PYCOUNTRY_DATABASES
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("readelf") is None,
+                    reason="stripped on Linux; readelf (binutils) lists the sections")
+def test_frozen_libraries_carry_no_debug_information(frozen_executable: Path) -> None:
+    internal = frozen_executable.parent / "_internal"
+    libraries = [*internal.glob("libpython3*.so*"),
+                 *internal.glob("python3*/lib-dynload/_decimal*.so")]
+    assert len(libraries) == 2
+    for library in libraries:
+        sections = subprocess.run(["readelf", "-S", "-W", str(library)], capture_output=True,
+                                  text=True, check=True).stdout
+        assert ".dynsym" in sections  # what the loader needs stays
+        assert ".debug_info" not in sections and ".symtab" not in sections, library.name
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="tarballs are built on Linux")
 def test_tarball_holds_the_bundle(frozen_dist: Path) -> None:
     [tarball] = frozen_dist.glob("order-desk-*-linux-*.tar.gz")
