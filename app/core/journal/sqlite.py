@@ -253,6 +253,7 @@ def _create_complete(path: Path) -> None:
             # only races with another brand-new journal, so no order can be lost either way.
             if not path.exists():
                 os.replace(draft, path)
+        _sync_folder(path.parent)  # the new name survives a power cut too
     finally:
         for leftover in (draft, draft.with_name(draft.name + "-wal"),
                          draft.with_name(draft.name + "-shm")):
@@ -309,3 +310,17 @@ def _check_current(conn: sqlite3.Connection, path: Path) -> None:
             f"The journal {path} (schema v{version}) needs Order Desk to upgrade it, which it "
             "cannot do in a read-only folder. Open it once where it can be written."
         )
+
+
+def _sync_folder(folder: Path) -> None:
+    """A folder's entries on disk (POSIX); elsewhere the file system has no such call."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # Windows cannot sync a folder; NTFS journals its entries itself
+    finally:
+        os.close(fd)

@@ -53,9 +53,10 @@ def validate_orders(
     tidied: bool = False,
 ) -> list[ValidationResult]:
     """`validate_order` for many orders at once, one result each, in order: pydantic checks
-    them as one list (no Python call per order to enter it). `tidied` says the operator input
-    is already as `app.core.models.base.prepared` makes it (every text trimmed and not blank, no
-    number where text is expected), as the spreadsheet importer builds it: not done again."""
+    them as one list (one call into pydantic-core per chunk, not one per order). `tidied` says
+    the operator input is already as `app.core.models.base.prepared` makes it (every text
+    trimmed and not blank, no number where text is expected), as the spreadsheet importer
+    builds it: not done again."""
     if address_key not in KA_ADDRESS_KEYS:
         raise ValueError(f"address_key must be one of {', '.join(KA_ADDRESS_KEYS)}")
     results: list[ValidationResult | None] = [None] * len(payloads)
@@ -77,8 +78,8 @@ def validate_orders(
     return [result for result in results if result is not None]
 
 
-# Orders checked by one call into pydantic-core: it holds the GIL throughout, so a window
-# importing on a worker thread gets it back at least this often (a few milliseconds).
+# Orders checked by one call into pydantic-core: it keeps the GIL except inside our Python
+# validators, so a window importing on a worker thread gets it back at least this often.
 _CHUNK = 256
 
 
