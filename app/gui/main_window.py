@@ -49,6 +49,7 @@ from app.gui.window_header import WindowHeader
 from app.gui.workers import WorkerPool
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+    from app.core.engine import SubmissionEngine
     from app.core.engine.aftersale import CancelResult, StatusResult
     from app.core.journal import OrderRecord
     from app.core.models import ValidationResult
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Order Desk"))
         self.workers = WorkerPool(self)
         self.submission = SubmissionController(context, self)
-        self.aftersale = AfterSaleController(context, lambda: self.submission.engine, self)
+        self.aftersale = AfterSaleController(context, self._engine, self)
         self.drafts = DraftStore(context.data_dir)
         self.recent = RecentValues(context.data_dir)
         self.last_payload: dict[Target, dict[str, Any]] = {}
@@ -807,8 +808,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 30_000)
 
     # -- spreadsheet import --------------------------------------------------------------------
+    def _engine(self) -> SubmissionEngine:
+        """The engine, for status checks and cancels (on worker threads too), once the models
+        it imports have arrived: two threads importing the same modules can meet in a cycle."""
+        self.models.wait()
+        return self.submission.engine
+
     def open_import(self) -> ImportDialog:
         """The import dialog for the current target, sending with the profile in use."""
+        self.models.wait()  # the import checks with the models: never imported alongside them
         from app.gui.import_dialog import ImportDialog
         from app.gui.import_sender import EngineSender
 

@@ -121,6 +121,18 @@ def test_a_submit_before_the_models_arrive_waits_for_them(qtbot: QtBot) -> None:
 
 
 @pytest.mark.usefixtures("models_not_loaded")
+def test_an_import_opened_before_the_models_arrive_waits_for_them(qtbot: QtBot) -> None:
+    # The import and the engine import the models: on the GUI thread alongside the models'
+    # own thread, two imports of the same modules could meet in a cycle.
+    window = build_main_window()
+    qtbot.addWidget(window, before_close_func=lambda widget: widget.shutdown())
+    assert not window.models.ready
+    dialog = window.open_import()
+    assert window.models.ready
+    dialog.reject()
+
+
+@pytest.mark.usefixtures("models_not_loaded")
 def test_the_history_tab_works_before_it_has_arrived(qtbot: QtBot) -> None:
     window = build_main_window()
     qtbot.addWidget(window, before_close_func=lambda widget: widget.shutdown())
