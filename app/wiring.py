@@ -17,11 +17,14 @@ AnyDesk = TypeVar("AnyDesk", bound=Desk)
 
 
 def open_desk(secrets: SecretStore | None, *, sandbox_starter: SandboxStarter | None = None,
-              kind: type[AnyDesk] = Desk) -> AnyDesk:  # type: ignore[assignment]
+              kind: type[AnyDesk] = Desk,  # type: ignore[assignment]
+              journal_now: bool = True) -> AnyDesk:
     """The desk of the data directory. Raises SettingsError (settings that cannot be read: send
-    nothing) or JournalError (no journal: send nothing)."""
+    nothing) or JournalError (no journal: send nothing). ``journal_now=False``: a `kind` that
+    opens its journal when first used (the window's, behind its first paint) gets none yet."""
     settings = load_settings()
-    return kind(settings, secrets, open_journal(settings, secrets=secrets), data_dir(),
+    journal = open_journal(settings, secrets=secrets) if journal_now else None
+    return kind(settings, secrets, journal, data_dir(),  # type: ignore[arg-type]
                 sandbox_starter=sandbox_starter or _start_embedded_sandbox)
 
 

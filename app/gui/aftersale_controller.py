@@ -14,15 +14,17 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.journal import OrderRecord
 from app.core.server_status import RECENT_DAYS
 from app.core.settings import Profile
 from app.gui.context import AppContext
 from app.gui.workers import WorkerPool
+
+if TYPE_CHECKING:
+    from app.core.journal import OrderRecord
 
 log = logging.getLogger(__name__)
 

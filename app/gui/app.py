@@ -14,11 +14,10 @@ import sys
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app.core.journal import JournalError
 from app.core.paths import data_dir, log_dir
 from app.core.settings import SettingsError, set_aside_damaged
 from app.gui import language
@@ -29,6 +28,8 @@ from app.gui.main_window import MainWindow
 from app.resources import resource_path
 
 log = logging.getLogger(__name__)
+
+FIRST_PAINT_WAIT_MS = 3000
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -65,6 +66,9 @@ def build_main_window(
         # it to paint; a send that comes sooner waits for it (`Desk.base_url_for`).
         after_first_paint(window, lambda: _start_sandbox(context, window.models.wait))
     _wire_language(window)
+    # The journal's code is a tenth of the start: it is opened once the window has painted,
+    # first of what comes behind it (run_gui says why and stops if it cannot be).
+    after_first_paint(window, window.open_journal)
     # Reading every profile's secrets looks for the keyring (a fifth of a second): behind the
     # window too. Nothing read before then is in memory to be leaked by a crash report.
     after_first_paint(window, lambda: _remember_secrets_for_crash_reports(context))
@@ -171,6 +175,16 @@ def _ask_to_set_aside(error: SettingsError) -> bool:
     return box.clickedButton() is fresh and error.kept_copy is not None
 
 
+def _journal_once_painted(window: MainWindow) -> str:
+    """Open the journal once the window has painted (or after FIRST_PAINT_WAIT_MS, for a
+    window the platform does not paint): "" when it is open, else why it cannot be."""
+    loop = QEventLoop()
+    after_first_paint(window, loop.quit)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, loop.quit)
+    loop.exec()
+    return window.open_journal()
+
+
 def run_gui() -> int:
     """`order-desk` with no arguments."""
     from app import crash
@@ -179,15 +193,8 @@ def run_gui() -> int:
     handler = configure_file_logging(log_dir())
     crash.install()
     try:
-        try:
-            window = _build_despite_damaged_settings()
-            if window is None:
-                return 1
-        except JournalError as exc:
-            # The journal is the one thing the window cannot work without: say why, plainly.
-            log.error("cannot open the journal: %s", exc)
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Order Desk cannot start"),
-                                 str(exc))
+        window = _build_despite_damaged_settings()
+        if window is None:
             return 1
         current = [window]  # the window in use: a language change replaces it
 
@@ -200,6 +207,14 @@ def run_gui() -> int:
         sink = ErrorSink(lambda: current[0])
         sink.install()
         window.show()
+        problem = _journal_once_painted(window)
+        if problem:
+            # The journal is the one thing the window cannot work without: say why, plainly.
+            QMessageBox.critical(window, QCoreApplication.translate(
+                "App", "Order Desk cannot start"), problem)
+            window.shutdown()
+            sink.uninstall()
+            return 1
         # Recent unfinished orders are asked about now and then, paced by each account's limit.
         window.aftersale.start_automatic()
         crash.offer_previous_crash(window)

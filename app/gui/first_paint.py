@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
-def after_first_paint(widget: QWidget, action: Callable[[], None]) -> None:
+def after_first_paint(widget: QWidget, action: Callable[[], object]) -> None:
     """Run `action` once, on the event loop, after `widget` has first been painted (never, if
     it never is)."""
 

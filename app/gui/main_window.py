@@ -280,6 +280,18 @@ class MainWindow(QMainWindow):
         if index == 1:
             self.tabs.setCurrentWidget(self.history)
 
+    def open_journal(self) -> str:
+        """Open the journal (a start does it once the window has painted): "" once it is
+        open, else why it cannot be (nothing can be sent then)."""
+        from app.core.journal import JournalError
+
+        try:
+            self.context.open_journal()
+        except JournalError as exc:
+            log.error("cannot open the journal: %s", exc)
+            return str(exc)
+        return ""
+
     def _arrive(self) -> None:
         """After the first paint: the models, on their thread. The other targets' forms and
         the history are built when first shown (a target switch, the History tab): most

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from app.core.engine.results import ResultStatus
-from app.core.journal import OrderRecord
 from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.context import AppContext
 
 if TYPE_CHECKING:  # the engine brings the models: made when first used, after the first paint
     from app.core.engine import BatchHandle, Progress, SubmissionEngine
+    from app.core.journal import OrderRecord
 
 log = logging.getLogger(__name__)
 

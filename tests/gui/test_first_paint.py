@@ -40,7 +40,8 @@ class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "at_paint" not in report:
             report["at_paint"] = sorted(m for m in ("pydantic", "app.core.models.ka",
-                                                    "app.core.models.nomad") if m in sys.modules)
+                                                    "app.core.models.nomad", "app.core.journal")
+                                        if m in sys.modules)
             report["form_at_paint"] = list(window.forms.built)
             report["city_at_paint"] = window.findChild(QLineEdit, "ka.city").text()
             QTimer.singleShot(0, type_early)
@@ -57,6 +58,7 @@ def wait_for_models():
         QTimer.singleShot(50, wait_for_models)
         return
     form = window.forms[Target.KA]
+    report["journal_open"] = window.context._journal is not None
     report["recipient"] = window.findChild(QLineEdit, "ka.recipient").text()
     report["city"] = window.findChild(QLineEdit, "ka.city").text()
     report["recipient_message"] = form.editors["orderAddress.recipient"].message.text()
@@ -83,13 +85,15 @@ def test_typing_before_the_models_arrive_is_kept_and_validated(tmp_path: Path) -
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.splitlines()[-1])
-    assert report["at_paint"] == []  # painted before pydantic and the models were loaded
+    # Painted before pydantic, the models and the journal were loaded.
+    assert report["at_paint"] == []
     assert report["form_at_paint"] == ["ka"]  # the form in use; Nomad's comes behind
     assert report["city_at_paint"] == "Lyon"  # the draft is in the first paint
     assert report["models_ready_when_typing"] is False
     assert report["validated_before"] is False
     assert report["recipient"] == "R" * 40  # kept
     assert report["city"] == "Lyon"
+    assert report["journal_open"]  # opened behind the first paint
     assert "32" in report["recipient_message"]  # validated once the models arrived
     assert "field:orderAddress.recipient" in report["blockers"]
     assert "field:orderAddress.phone" in report["blockers"]
