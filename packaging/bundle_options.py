@@ -125,10 +125,17 @@ def kept_pycountry_catalogues() -> frozenset[PurePosixPath]:
                      for path in name_catalogues())
 
 
+# The app's translation sources (Qt Linguist's .ts files and their README): it loads the
+# compiled .qm catalogues only.
+APP_TRANSLATIONS = PurePosixPath("app/resources/translations")
+
+
 def keep_data_file(dest: str) -> bool:
     """False for data files the app never loads (unused Qt translations, pycountry catalogues
-    and databases)."""
+    and databases, the app's translation sources)."""
     path = PurePosixPath(dest.replace("\\", "/"))
+    if path.is_relative_to(APP_TRANSLATIONS):
+        return path.suffix == ".qm"
     if path.is_relative_to(PYCOUNTRY_LOCALES):
         return path in kept_pycountry_catalogues()
     if path.is_relative_to(PYCOUNTRY_DATABASES):

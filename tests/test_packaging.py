@@ -56,6 +56,8 @@ def test_every_keyring_backend_is_a_hidden_import() -> None:
         ("pycountry/databases/iso639-3.json", False),  # languages: never looked up
         ("pycountry/databases/iso4217.json", False),
         ("app/resources/translations/order_desk_de.qm", True),  # the app's own catalogues
+        ("app/resources/translations/order_desk_zh_CN.ts", False),  # their sources
+        ("app/resources/translations/README.md", False),
         ("app/resources/icons/order-desk.png", True),
     ],
 )

@@ -103,6 +103,8 @@ def test_frozen_self_test_on_a_real_x_server(frozen_executable: Path, x_display:
 def test_frozen_bundle_carries_resources_and_no_unused_qt(frozen_executable: Path) -> None:
     internal = frozen_executable.parent / "_internal"
     assert (internal / "app" / "resources" / "icons" / "order-desk.png").is_file()
+    translations = internal / "app" / "resources" / "translations"
+    assert [p.name for p in translations.iterdir()] == ["order_desk_zh_CN.qm"]  # no sources
     names = {p.name for p in internal.rglob("*")}
     for unused in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6WebEngineCore.so.6",
                    "QtQml.abi3.so", "QtQuick.abi3.so"):
