@@ -3,11 +3,11 @@
 It runs headless (the offscreen Qt platform when there is no display) in a temporary data
 directory unless ``ORDER_DESK_HOME`` is set, and checks, in order: the platform's keyring backend
 is bundled; every subcommand's module is bundled; country names in other languages are read;
-phone numbers are parsed and provinces known; the PostgreSQL driver loads its libpq; workbooks
-are written and read; crash reports are written redacted and offered at the next start; the main
-window builds; and one order goes end to end through the journal and the engine to the built-in
-sandbox and comes back accepted with a remote id; and nothing is left running that would keep
-the process from exiting.
+phone numbers are parsed and provinces known; the PostgreSQL driver loads its libpq; the Chinese
+catalogue loads; workbooks are written and read; crash reports are written redacted and offered
+at the next start; the main window builds; and one order goes end to end through the journal and
+the engine to the built-in sandbox and comes back accepted with a remote id; and nothing is left
+running that would keep the process from exiting.
 It prints one line per check and returns 0 only when every check passed.
 
 ``ORDER_DESK_SELF_TEST_CHECKS`` (comma-separated check names, e.g. ``main window``) runs only
@@ -199,6 +199,22 @@ def check_team_journal_driver() -> str:
             f"{psycopg.pq.version()}), psycopg_pool {psycopg_pool.__version__}")
 
 
+def check_translations() -> str:
+    """The window's Chinese catalogue is found where the build carries it, and loads."""
+    from PySide6.QtCore import QTranslator
+
+    from app.resources import resource_path
+
+    folder = resource_path("translations")
+    translator = QTranslator()
+    if not translator.load("order_desk_zh_CN", str(folder)):
+        raise AssertionError(f"no order_desk_zh_CN.qm in {folder}")
+    shown = translator.translate("MainWindow", "History")
+    if shown != "历史记录":
+        raise AssertionError(f"'History' read as {shown!r}")
+    return f"History -> {shown} ({folder.name}/order_desk_zh_CN.qm)"
+
+
 def check_workbooks() -> str:
     """A workbook is written (openpyxl, for failed rows) and read back (python-calamine, with
     openpyxl for a zero-padding format): both libraries are in the build."""
@@ -337,6 +353,7 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("country names", check_country_names),
     ("order data", check_order_data),
     ("team journal", check_team_journal_driver),
+    ("translations", check_translations),
     ("workbooks", check_workbooks),
     ("crash reports", check_crash_reports),
     ("main window", check_main_window),

@@ -181,3 +181,22 @@ def test_desktop_entry_is_valid() -> None:
     entry = PACKAGING / "linux" / "order-desk.desktop"
     result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def test_a_resource_folder_is_found_where_a_build_carries_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Wheels and the frozen bundle carry resources/ as app/resources: a folder (the
+    translations) is looked up there like a file, not beside the package."""
+    from app import resources
+
+    packaged = tmp_path / "app"
+    (packaged / "resources" / "translations").mkdir(parents=True)
+    (packaged / "resources" / "icons").mkdir()
+    (packaged / "resources" / "icons" / "order-desk.png").write_bytes(b"png")
+    monkeypatch.setattr(resources.resources, "files", lambda package: packaged)
+    assert resources.resource_path("translations") == packaged / "resources" / "translations"
+    assert resources.resource_path("icons/order-desk.png") == (
+        packaged / "resources" / "icons" / "order-desk.png")
+    missing = resources.resource_path("samples")  # not carried: the source checkout's
+    assert missing.parent.name == "resources" and missing.parent.parent != packaged
