@@ -73,13 +73,15 @@ def _state_icon(colour: str) -> QIcon:
 
 @dataclass(frozen=True)
 class _Page:
-    """What a worker read for one request: rows from ``offset`` and their summaries."""
+    """What a worker read for one request: rows from ``offset`` and their summaries; `last`
+    when they end the answer (fewer than asked for)."""
 
     request: int
     where: HistoryFilter
     offset: int
     rows: list[OrderRecord]
     summaries: dict[int, OrderSummary]
+    last: bool
 
 
 class _Superseded(Exception):
@@ -94,7 +96,7 @@ def _read(journal: Journal, newest: Callable[[], int], request: int, where: Hist
         raise _Superseded
     rows = journal.page(where, offset, limit)
     summaries = {r.id: summarise_order(r.target, r.payload_json) for r in rows}
-    return _Page(request, where, offset, rows, summaries)
+    return _Page(request, where, offset, rows, summaries, last=len(rows) < limit)
 
 
 def _count(journal: Journal, newest: Callable[[], int], request: int,
@@ -305,10 +307,13 @@ class HistoryTableModel(QAbstractTableModel):
             self._rows = answer.rows
             self._summaries = answer.summaries
             self.endResetModel()
-            self._pending += 1
-            self._pool.start(_count, self._journal, self._newest, answer.request, answer.where,
-                             on_result=self._count_answered,
-                             on_error=partial(self._failed, answer.request))
+            if answer.last:  # the whole answer is here: that is its count
+                self._counted = self._total
+            else:
+                self._pending += 1
+                self._pool.start(_count, self._journal, self._newest, answer.request,
+                                 answer.where, on_result=self._count_answered,
+                                 on_error=partial(self._failed, answer.request))
         elif answer.offset == len(self._rows) and self._paging:
             self._paging = False
             if not answer.rows:  # fewer than counted (deleted meanwhile): stop asking

@@ -144,7 +144,38 @@ def test_searches_replaced_before_a_worker_was_free_are_never_run(
     assert _references(view) == ["XY-4"] and view.model.total == 1
     searched = [text for _kind, text in journal.asked]
     assert "AB-" not in searched and "X" not in searched
-    assert searched.count("XY") == 2  # its page, then its count
+    assert searched.count("XY") == 1  # its page, which holds the whole answer: no count
+
+
+def test_an_answer_shorter_than_a_page_is_counted_by_its_rows(
+    qtbot: QtBot, journal: HeldJournal,
+) -> None:
+    """The count shows with the rows (never the last search's count beside this one's rows),
+    without a second query."""
+    view = HistoryView(journal)
+    qtbot.addWidget(view)
+    history_loaded(qtbot, view.model)
+    assert view.count_label.text() == "4 order(s)"
+    view.search.setText("AB")
+    view.apply_filter()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    assert view.count_label.text() == "3 order(s)"
+    assert [kind for kind, _text in journal.asked] == ["page", "page"]
+
+
+def test_an_answer_longer_than_a_page_is_counted(qtbot: QtBot, tmp_path: Path) -> None:
+    with Journal(tmp_path / "many.sqlite3") as journal:
+        for number in range(PAGE_SIZE + 7):
+            reference = f"M-{number:04d}"
+            journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference,
+                              json.dumps(ka_order(reference)), f"fp-{reference}",
+                              generated=False, batch_id=None)
+        view = HistoryView(journal)
+        qtbot.addWidget(view)
+        history_loaded(qtbot, view.model)
+        assert view.model.rowCount() == PAGE_SIZE
+        assert view.count_label.text() == f"{PAGE_SIZE + 7} order(s)"
+        view.model.shutdown()
 
 
 def test_a_refresh_keeps_the_selection(qtbot: QtBot, journal: HeldJournal) -> None:
