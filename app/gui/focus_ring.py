@@ -8,6 +8,7 @@ paint a form.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
@@ -41,6 +42,8 @@ class FocusRing(QWidget):
             field = None
         if field is self._field:
             return
+        if self._field is not None and not shiboken6.isValid(self._field):
+            self._field = None  # deleted with its window: nothing to unwatch
         for watched in self._watched():
             watched.removeEventFilter(self)
         self._field = field
@@ -53,7 +56,7 @@ class FocusRing(QWidget):
         opened above it, a message beside it) moves the field within the area."""
         chain: list[QWidget] = []
         widget = self._field
-        while widget is not None and widget is not self._area:
+        while widget is not None and widget is not self._area and shiboken6.isValid(widget):
             chain.append(widget)
             widget = widget.parentWidget()
         return chain
@@ -66,7 +69,7 @@ class FocusRing(QWidget):
 
     def _place(self) -> None:
         field = self._field
-        if field is None or not field.isVisible():
+        if field is None or not shiboken6.isValid(field) or not field.isVisible():
             self.hide()
             return
         self.setGeometry(field.mapTo(self._area, QPoint(0, 0)).x(),

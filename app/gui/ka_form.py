@@ -126,6 +126,12 @@ class KaOrderForm(OrderForm):
                    if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
         self.chain_focus(("address", "order"), after_items=buttons)
 
+    @property
+    def arriving(self) -> bool:
+        # The account's balance is asked for once the panel has painted.
+        waiting = self.quote_panel is not None and self.quote_panel.waiting_for_paint
+        return super().arriving or waiting
+
     def show_profile(self, profile: Profile) -> None:
         self.refresh_account()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.first_paint import after_first_paint
 from app.gui.language import amount_text
 from app.gui.workers import WorkerPool
 
@@ -43,6 +44,8 @@ class KaQuotePanel(QGroupBox):
         self._client = client
         self._quote_request = quote_request
         self._workers = workers
+        self._painted = False
+        self._waiting_for_paint = False
 
         self.balance = QLabel(self.tr("Balance: …"), self)
         self._balance_request = 0
@@ -79,6 +82,13 @@ class KaQuotePanel(QGroupBox):
         layout.addWidget(self.quote_message)
 
     def refresh_balance(self) -> None:
+        if not self._painted:
+            # The first paint does not wait for an HTTP client (and, for the built-in sandbox,
+            # the simulator) being loaded alongside it: the balance is asked for once shown.
+            if not self._waiting_for_paint:
+                self._waiting_for_paint = True
+                after_first_paint(self, self._first_painted)
+            return
         self.balance.setText(self.tr("Balance: asking…"))
         # Answers can arrive out of order (e.g. after a profile switch): only the latest counts.
         self._balance_request += 1
@@ -87,6 +97,16 @@ class KaQuotePanel(QGroupBox):
         self._workers.start(lambda: self._client().balance(),
                             on_result=lambda result: self._show_balance(result, request),
                             on_error=lambda exc: self._balance_failed(exc, request))
+
+    @property
+    def waiting_for_paint(self) -> bool:
+        """A balance is asked for once the panel, shown, has painted (`refresh_balance`)."""
+        return self._waiting_for_paint and not self._painted and self.isVisible()
+
+    def _first_painted(self) -> None:
+        self._painted = True
+        if self.isVisible():  # not a window closed as soon as it painted
+            self.refresh_balance()
 
     def _balance_failed(self, exc: BaseException, request: int) -> None:
         if request == self._balance_request:

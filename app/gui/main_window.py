@@ -307,8 +307,7 @@ class MainWindow(QMainWindow):
     def settled(self) -> bool:
         """What arrives behind the first paint has: the models have validated what the forms
         hold."""
-        return self.models.ready and not any(
-            f.validation_pending for f in self.forms.built.values())
+        return self.models.ready and not any(f.arriving for f in self.forms.built.values())
 
     def _build_menus(self) -> None:
         """The menu bar, whose actions also carry the window's keyboard shortcuts."""
@@ -473,6 +472,8 @@ class MainWindow(QMainWindow):
     def _client_getter(self, target: Target) -> Callable[[], OrderClient]:
         def client() -> OrderClient:
             """Called on worker threads: touches no widget."""
+            # The client and the simulator import what the models import: never alongside them.
+            self.models.wait()
             profile = self.context.profile(target)
             if problem := self._credentials_problem(profile):
                 raise ValueError(problem)

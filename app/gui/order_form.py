@@ -508,6 +508,12 @@ class OrderForm(QWidget):
     def validation_pending(self) -> bool:
         return self._validation_pending
 
+    @property
+    def arriving(self) -> bool:
+        """Work of the form waits for what comes behind the first paint: a validation for
+        the models (a target's form may add its own)."""
+        return self._validation_pending
+
     def models_arrived(self) -> None:
         if self._validation_pending:
             self.validate_now()
