@@ -285,7 +285,7 @@ class HistoryView(QWidget):
         self.empty_label.setText(
             self.tr("No orders match this search, state or date.") if filtered
             else self.tr("No orders yet — submit one from New order (Ctrl+N), or bring many in "
-                         "with File › Import CSV…"))
+                         "with File › Import spreadsheet…"))
         self.table_stack.setCurrentWidget(self.empty_label)
 
     def _show_failure(self, exc: BaseException) -> None:

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.target_switch = self.header.target_switch
         self.profile_selector = self.header.profile_selector
         self.badge = self.header.badge
-        import_button = self.header.add_button(self.tr("Import CSV…"), "importButton")
+        import_button = self.header.add_button(self.tr("Import spreadsheet…"), "importButton")
         import_button.clicked.connect(self.open_import)
         settings_button = self.header.add_button(self.tr("Profiles and credentials…"),
                                                  "settingsButton")
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         self.review_action = review
         file_menu.addAction(review)
         file_menu.addSeparator()
-        file_menu.addAction(action("importAction", self.tr("&Import CSV…"), ("Ctrl+I",),
+        file_menu.addAction(action("importAction", self.tr("&Import spreadsheet…"), ("Ctrl+I",),
                                    self.open_import))
         file_menu.addAction(action("settingsAction", self.tr("&Profiles and credentials…"), (),
                                    self.open_settings))

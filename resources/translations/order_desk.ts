@@ -42,12 +42,12 @@
 <context>
     <name>AfterSaleController</name>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="90"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="92"/>
         <source>No profile sends to %1 any more; its orders cannot be asked about. Add a profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="99"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="101"/>
         <source>Profile %1 has no %2: set it in Profiles and credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -55,27 +55,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="109"/>
+        <location filename="../../app/gui/app.py" line="114"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="150"/>
+        <location filename="../../app/gui/app.py" line="156"/>
         <source>Order Desk: settings damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="151"/>
+        <location filename="../../app/gui/app.py" line="157"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="154"/>
+        <location filename="../../app/gui/app.py" line="160"/>
         <source>(none could be made)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="156"/>
+        <location filename="../../app/gui/app.py" line="162"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -84,17 +84,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="161"/>
+        <location filename="../../app/gui/app.py" line="167"/>
         <source>Quit and repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="163"/>
+        <location filename="../../app/gui/app.py" line="169"/>
         <source>Start from the sandbox profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="187"/>
+        <location filename="../../app/gui/app.py" line="213"/>
         <source>Order Desk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -506,221 +506,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="148"/>
+        <location filename="../../app/gui/history_model.py" line="150"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="146"/>
+        <location filename="../../app/gui/history_model.py" line="148"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="136"/>
+        <location filename="../../app/gui/history_model.py" line="138"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="137"/>
+        <location filename="../../app/gui/history_model.py" line="139"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="138"/>
+        <location filename="../../app/gui/history_model.py" line="140"/>
         <source>Recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="139"/>
+        <location filename="../../app/gui/history_model.py" line="141"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="140"/>
+        <location filename="../../app/gui/history_model.py" line="142"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="141"/>
+        <location filename="../../app/gui/history_model.py" line="143"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="143"/>
+        <location filename="../../app/gui/history_model.py" line="145"/>
         <source>Server status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="144"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="147"/>
         <source>Tracking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="147"/>
+        <location filename="../../app/gui/history_model.py" line="149"/>
         <source>Entered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="159"/>
+        <location filename="../../app/gui/history_model.py" line="161"/>
         <source>built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="163"/>
+        <location filename="../../app/gui/history_model.py" line="165"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="164"/>
+        <location filename="../../app/gui/history_model.py" line="166"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="165"/>
+        <location filename="../../app/gui/history_model.py" line="167"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="166"/>
+        <location filename="../../app/gui/history_model.py" line="168"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="167"/>
+        <location filename="../../app/gui/history_model.py" line="169"/>
         <source>Unknown — reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="168"/>
+        <location filename="../../app/gui/history_model.py" line="170"/>
         <source>Not sent — submit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="169"/>
-        <location filename="../../app/gui/history_model.py" line="179"/>
+        <location filename="../../app/gui/history_model.py" line="171"/>
+        <location filename="../../app/gui/history_model.py" line="181"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="174"/>
+        <location filename="../../app/gui/history_model.py" line="176"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="175"/>
+        <location filename="../../app/gui/history_model.py" line="177"/>
         <source>Processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="176"/>
+        <location filename="../../app/gui/history_model.py" line="178"/>
         <source>Partly shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="177"/>
+        <location filename="../../app/gui/history_model.py" line="179"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="178"/>
+        <location filename="../../app/gui/history_model.py" line="180"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="180"/>
+        <location filename="../../app/gui/history_model.py" line="182"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="181"/>
+        <location filename="../../app/gui/history_model.py" line="183"/>
         <source>Problem on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="182"/>
+        <location filename="../../app/gui/history_model.py" line="184"/>
         <source>Not listed by the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="183"/>
+        <location filename="../../app/gui/history_model.py" line="185"/>
         <source>Unrecognised status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="188"/>
+        <location filename="../../app/gui/history_model.py" line="190"/>
         <source>cancel being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="189"/>
+        <location filename="../../app/gui/history_model.py" line="191"/>
         <source>cancel requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="190"/>
+        <location filename="../../app/gui/history_model.py" line="192"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="191"/>
+        <location filename="../../app/gui/history_model.py" line="193"/>
         <source>cancel refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="192"/>
+        <location filename="../../app/gui/history_model.py" line="194"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="193"/>
+        <location filename="../../app/gui/history_model.py" line="195"/>
         <source>cancel did not take effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="371"/>
-        <location filename="../../app/gui/history_model.py" line="420"/>
+        <location filename="../../app/gui/history_model.py" line="376"/>
+        <location filename="../../app/gui/history_model.py" line="425"/>
         <source>%1 ×%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="377"/>
+        <location filename="../../app/gui/history_model.py" line="382"/>
         <source>(+%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="430"/>
+        <location filename="../../app/gui/history_model.py" line="435"/>
         <source>Sent to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="441"/>
+        <location filename="../../app/gui/history_model.py" line="446"/>
         <source>Checked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="365"/>
+        <location filename="../../app/gui/history_model.py" line="370"/>
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="142"/>
+        <location filename="../../app/gui/history_model.py" line="144"/>
         <source>Remote id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="149"/>
+        <location filename="../../app/gui/history_model.py" line="151"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="150"/>
+        <location filename="../../app/gui/history_model.py" line="152"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,7 +881,7 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="287"/>
-        <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
+        <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import spreadsheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1571,47 +1571,47 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportRowsModel</name>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="92"/>
+        <location filename="../../app/gui/import_rows_model.py" line="99"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="92"/>
+        <location filename="../../app/gui/import_rows_model.py" line="99"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="92"/>
+        <location filename="../../app/gui/import_rows_model.py" line="99"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="171"/>
+        <location filename="../../app/gui/import_rows_model.py" line="175"/>
         <source>Excluded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="179"/>
+        <location filename="../../app/gui/import_rows_model.py" line="183"/>
         <source>Order invalid (see its other lines)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="183"/>
+        <location filename="../../app/gui/import_rows_model.py" line="187"/>
         <source>{0} (+{1} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="185"/>
+        <location filename="../../app/gui/import_rows_model.py" line="189"/>
         <source>Already sent: will not be sent again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="187"/>
+        <location filename="../../app/gui/import_rows_model.py" line="191"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="188"/>
+        <location filename="../../app/gui/import_rows_model.py" line="192"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1837,17 +1837,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="148"/>
+        <location filename="../../app/gui/ka_form.py" line="154"/>
         <source>Channel code (deprecated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="150"/>
+        <location filename="../../app/gui/ka_form.py" line="156"/>
         <source>Warehouse code (deprecated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="211"/>
+        <location filename="../../app/gui/ka_form.py" line="217"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1855,69 +1855,69 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaQuotePanel</name>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="42"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="43"/>
         <source>Shipping and balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="47"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="50"/>
         <source>Balance: …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="50"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="53"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="53"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="56"/>
         <source>Quote shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="55"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="58"/>
         <source>Delivery time and freight per channel type for the country and items entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="64"/>
         <source>Delivery time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="64"/>
         <source>Freight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="64"/>
         <source>Shipping speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="82"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="92"/>
         <source>Balance: asking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="93"/>
-        <location filename="../../app/gui/ka_quote_panel.py" line="101"/>
-        <location filename="../../app/gui/ka_quote_panel.py" line="105"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="113"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="121"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="125"/>
         <source>Balance: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="103"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="123"/>
         <source>Balance: unknown (the API sent no amount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="114"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="134"/>
         <source>Asking for a quote…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ka_quote_panel.py" line="137"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="157"/>
         <source>%n channel type(s) quoted.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1927,12 +1927,12 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="728"/>
+        <location filename="../../app/gui/main_window.py" line="734"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="91"/>
+        <location filename="../../app/gui/main_window.py" line="92"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,18 +1942,13 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="120"/>
-        <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/gui/main_window.py" line="142"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.py" line="144"/>
-        <location filename="../../app/gui/main_window.py" line="492"/>
+        <location filename="../../app/gui/main_window.py" line="498"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,144 +1974,154 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="385"/>
+        <location filename="../../app/gui/main_window.py" line="389"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="328"/>
+        <location filename="../../app/gui/main_window.py" line="332"/>
         <source>&amp;Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="330"/>
+        <location filename="../../app/gui/main_window.py" line="120"/>
+        <source>Import spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="334"/>
         <source>&amp;Review before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="333"/>
+        <location filename="../../app/gui/main_window.py" line="337"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="355"/>
+        <location filename="../../app/gui/main_window.py" line="343"/>
+        <source>&amp;Import spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="359"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="456"/>
+        <location filename="../../app/gui/main_window.py" line="460"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="486"/>
+        <location filename="../../app/gui/main_window.py" line="492"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="488"/>
+        <location filename="../../app/gui/main_window.py" line="494"/>
         <source>Not ready to send; still to fix:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="490"/>
+        <location filename="../../app/gui/main_window.py" line="496"/>
         <source>To send, fix: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="500"/>
+        <location filename="../../app/gui/main_window.py" line="506"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="545"/>
+        <location filename="../../app/gui/main_window.py" line="551"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="563"/>
+        <location filename="../../app/gui/main_window.py" line="569"/>
         <source>No order was put aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="572"/>
+        <location filename="../../app/gui/main_window.py" line="578"/>
         <source>The previous order is back in the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="579"/>
+        <location filename="../../app/gui/main_window.py" line="585"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="591"/>
+        <location filename="../../app/gui/main_window.py" line="597"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="593"/>
+        <location filename="../../app/gui/main_window.py" line="599"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="615"/>
+        <location filename="../../app/gui/main_window.py" line="621"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="631"/>
+        <location filename="../../app/gui/main_window.py" line="637"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="651"/>
+        <location filename="../../app/gui/main_window.py" line="657"/>
         <source>Not sent: back to the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="665"/>
+        <location filename="../../app/gui/main_window.py" line="671"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="694"/>
+        <location filename="../../app/gui/main_window.py" line="700"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="718"/>
+        <location filename="../../app/gui/main_window.py" line="724"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="725"/>
+        <location filename="../../app/gui/main_window.py" line="731"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="726"/>
+        <location filename="../../app/gui/main_window.py" line="732"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="727"/>
+        <location filename="../../app/gui/main_window.py" line="733"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="729"/>
+        <location filename="../../app/gui/main_window.py" line="735"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="736"/>
+        <location filename="../../app/gui/main_window.py" line="742"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="737"/>
+        <location filename="../../app/gui/main_window.py" line="743"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -2125,134 +2130,129 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="620"/>
-        <location filename="../../app/gui/main_window.py" line="756"/>
+        <location filename="../../app/gui/main_window.py" line="626"/>
+        <location filename="../../app/gui/main_window.py" line="762"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="320"/>
+        <location filename="../../app/gui/main_window.py" line="324"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="322"/>
+        <location filename="../../app/gui/main_window.py" line="326"/>
         <source>&amp;New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="324"/>
+        <location filename="../../app/gui/main_window.py" line="328"/>
         <source>&amp;Duplicate last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="326"/>
+        <location filename="../../app/gui/main_window.py" line="330"/>
         <source>&amp;Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="339"/>
-        <source>&amp;Import CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="341"/>
+        <location filename="../../app/gui/main_window.py" line="345"/>
         <source>&amp;Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="344"/>
+        <location filename="../../app/gui/main_window.py" line="348"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="348"/>
+        <location filename="../../app/gui/main_window.py" line="352"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="350"/>
+        <location filename="../../app/gui/main_window.py" line="354"/>
         <source>&amp;New order tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="352"/>
+        <location filename="../../app/gui/main_window.py" line="356"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="366"/>
+        <location filename="../../app/gui/main_window.py" line="370"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="368"/>
+        <location filename="../../app/gui/main_window.py" line="372"/>
         <source>&amp;About Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="438"/>
+        <location filename="../../app/gui/main_window.py" line="442"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="465"/>
+        <location filename="../../app/gui/main_window.py" line="469"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="503"/>
+        <location filename="../../app/gui/main_window.py" line="509"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="683"/>
+        <location filename="../../app/gui/main_window.py" line="689"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="691"/>
+        <location filename="../../app/gui/main_window.py" line="697"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="766"/>
+        <location filename="../../app/gui/main_window.py" line="772"/>
         <source>Asking the server about %n order(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="777"/>
+        <location filename="../../app/gui/main_window.py" line="784"/>
         <source>Checked %1 order(s) on the server: %2 shipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="781"/>
+        <location filename="../../app/gui/main_window.py" line="788"/>
         <source>%1 could not be checked: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="796"/>
+        <location filename="../../app/gui/main_window.py" line="803"/>
         <source>Cancelling %n order(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="808"/>
+        <location filename="../../app/gui/main_window.py" line="815"/>
         <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="857"/>
+        <location filename="../../app/gui/main_window.py" line="871"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="858"/>
+        <location filename="../../app/gui/main_window.py" line="872"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2335,29 +2335,29 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="300"/>
+        <location filename="../../app/gui/order_form.py" line="299"/>
         <source>Line %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="304"/>
+        <location filename="../../app/gui/order_form.py" line="303"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="307"/>
+        <location filename="../../app/gui/order_form.py" line="306"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/order_form.py" line="318"/>
+        <location filename="../../app/gui/order_form.py" line="317"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="547"/>
+        <location filename="../../app/gui/order_form.py" line="552"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>

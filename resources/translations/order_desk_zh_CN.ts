@@ -42,12 +42,12 @@
 <context>
     <name>AfterSaleController</name>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="90"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="92"/>
         <source>No profile sends to %1 any more; its orders cannot be asked about. Add a profile for it.</source>
         <translation>已没有配置发往 %1；无法查询其订单。请为它添加一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="99"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="101"/>
         <source>Profile %1 has no %2: set it in Profiles and credentials.</source>
         <translation>配置 %1 缺少 %2：请在“配置与凭据”中设置。</translation>
     </message>
@@ -55,27 +55,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="109"/>
+        <location filename="../../app/gui/app.py" line="114"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation>%1 将在下次启动时生效：正在发送订单或有对话框打开。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="150"/>
+        <location filename="../../app/gui/app.py" line="156"/>
         <source>Order Desk: settings damaged</source>
         <translation>Order Desk 下单台：设置文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="151"/>
+        <location filename="../../app/gui/app.py" line="157"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation>无法读取设置文件，因此不知道订单应发往何处。在您做出选择之前，不会发送任何订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="154"/>
+        <location filename="../../app/gui/app.py" line="160"/>
         <source>(none could be made)</source>
         <translation>（无法创建副本）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="156"/>
+        <location filename="../../app/gui/app.py" line="162"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -88,17 +88,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 请退出并手动修复该文件，或从内置沙箱配置重新开始（损坏的文件已保存为上述副本；请在设置中重新添加您的配置）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="161"/>
+        <location filename="../../app/gui/app.py" line="167"/>
         <source>Quit and repair</source>
         <translation>退出并修复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="163"/>
+        <location filename="../../app/gui/app.py" line="169"/>
         <source>Start from the sandbox profiles</source>
         <translation>从沙箱配置开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="187"/>
+        <location filename="../../app/gui/app.py" line="213"/>
         <source>Order Desk cannot start</source>
         <translation>Order Desk 下单台无法启动</translation>
     </message>
@@ -510,221 +510,221 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/gui/history_model.py" line="148"/>
+        <location filename="../../app/gui/history_model.py" line="150"/>
         <source>Target</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="146"/>
+        <location filename="../../app/gui/history_model.py" line="148"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="136"/>
+        <location filename="../../app/gui/history_model.py" line="138"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="137"/>
+        <location filename="../../app/gui/history_model.py" line="139"/>
         <source>Entered</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="138"/>
+        <location filename="../../app/gui/history_model.py" line="140"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="139"/>
+        <location filename="../../app/gui/history_model.py" line="141"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="140"/>
+        <location filename="../../app/gui/history_model.py" line="142"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="141"/>
+        <location filename="../../app/gui/history_model.py" line="143"/>
         <source>Reference</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="143"/>
+        <location filename="../../app/gui/history_model.py" line="145"/>
         <source>Server status</source>
         <translation>服务器状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="144"/>
+        <location filename="../../app/gui/history_model.py" line="146"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="145"/>
+        <location filename="../../app/gui/history_model.py" line="147"/>
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="147"/>
+        <location filename="../../app/gui/history_model.py" line="149"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="159"/>
+        <location filename="../../app/gui/history_model.py" line="161"/>
         <source>built-in sandbox</source>
         <translation>内置沙箱</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="163"/>
+        <location filename="../../app/gui/history_model.py" line="165"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="164"/>
+        <location filename="../../app/gui/history_model.py" line="166"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="165"/>
+        <location filename="../../app/gui/history_model.py" line="167"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="166"/>
+        <location filename="../../app/gui/history_model.py" line="168"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="167"/>
+        <location filename="../../app/gui/history_model.py" line="169"/>
         <source>Unknown — reconcile</source>
         <translation>未知 — 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="168"/>
+        <location filename="../../app/gui/history_model.py" line="170"/>
         <source>Not sent — submit again</source>
         <translation>未发送 — 请重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="169"/>
-        <location filename="../../app/gui/history_model.py" line="179"/>
+        <location filename="../../app/gui/history_model.py" line="171"/>
+        <location filename="../../app/gui/history_model.py" line="181"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="174"/>
+        <location filename="../../app/gui/history_model.py" line="176"/>
         <source>Waiting</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="175"/>
+        <location filename="../../app/gui/history_model.py" line="177"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="176"/>
+        <location filename="../../app/gui/history_model.py" line="178"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="177"/>
+        <location filename="../../app/gui/history_model.py" line="179"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="178"/>
+        <location filename="../../app/gui/history_model.py" line="180"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="180"/>
+        <location filename="../../app/gui/history_model.py" line="182"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="181"/>
+        <location filename="../../app/gui/history_model.py" line="183"/>
         <source>Problem on the server</source>
         <translation>服务器标记异常</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="182"/>
+        <location filename="../../app/gui/history_model.py" line="184"/>
         <source>Not listed by the server</source>
         <translation>服务器未列出</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="183"/>
+        <location filename="../../app/gui/history_model.py" line="185"/>
         <source>Unrecognised status</source>
         <translation>无法识别的状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="188"/>
+        <location filename="../../app/gui/history_model.py" line="190"/>
         <source>cancel being sent</source>
         <translation>取消请求发送中</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="189"/>
+        <location filename="../../app/gui/history_model.py" line="191"/>
         <source>cancel requested</source>
         <translation>已申请取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="190"/>
+        <location filename="../../app/gui/history_model.py" line="192"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="191"/>
+        <location filename="../../app/gui/history_model.py" line="193"/>
         <source>cancel refused</source>
         <translation>取消被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="192"/>
+        <location filename="../../app/gui/history_model.py" line="194"/>
         <source>cancel outcome unknown — checked at the next refresh</source>
         <translation>取消结果未知——下次刷新时查询</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="193"/>
+        <location filename="../../app/gui/history_model.py" line="195"/>
         <source>cancel did not take effect</source>
         <translation>取消未生效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="371"/>
-        <location filename="../../app/gui/history_model.py" line="420"/>
+        <location filename="../../app/gui/history_model.py" line="376"/>
+        <location filename="../../app/gui/history_model.py" line="425"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/history_model.py" line="377"/>
+        <location filename="../../app/gui/history_model.py" line="382"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（另有 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="430"/>
+        <location filename="../../app/gui/history_model.py" line="435"/>
         <source>Sent to: %1</source>
         <translation>发往：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="441"/>
+        <location filename="../../app/gui/history_model.py" line="446"/>
         <source>Checked %1</source>
         <translation>查询于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="365"/>
+        <location filename="../../app/gui/history_model.py" line="370"/>
         <source>%1 on %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="142"/>
+        <location filename="../../app/gui/history_model.py" line="144"/>
         <source>Remote id</source>
         <translation>远端单号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="149"/>
+        <location filename="../../app/gui/history_model.py" line="151"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../app/gui/history_model.py" line="150"/>
+        <location filename="../../app/gui/history_model.py" line="152"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -885,8 +885,8 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="287"/>
-        <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import CSV…</source>
-        <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入 CSV… 批量导入</translation>
+        <source>No orders yet — submit one from New order (Ctrl+N), or bring many in with File › Import spreadsheet…</source>
+        <translation>还没有订单 — 可在“新订单”（Ctrl+N）中提交，或通过 文件 › 导入表格… 批量导入</translation>
     </message>
     <message>
         <location filename="../../app/gui/history_view.py" line="293"/>
@@ -1575,47 +1575,47 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportRowsModel</name>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="92"/>
+        <location filename="../../app/gui/import_rows_model.py" line="99"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="92"/>
+        <location filename="../../app/gui/import_rows_model.py" line="99"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="92"/>
+        <location filename="../../app/gui/import_rows_model.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="171"/>
+        <location filename="../../app/gui/import_rows_model.py" line="175"/>
         <source>Excluded: {0}</source>
         <translation>已排除：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="179"/>
+        <location filename="../../app/gui/import_rows_model.py" line="183"/>
         <source>Order invalid (see its other lines)</source>
         <translation>订单无效（见其其他行）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="183"/>
+        <location filename="../../app/gui/import_rows_model.py" line="187"/>
         <source>{0} (+{1} more)</source>
         <translation>{0}（另有 {1} 项）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="185"/>
+        <location filename="../../app/gui/import_rows_model.py" line="189"/>
         <source>Already sent: will not be sent again</source>
         <translation>已发送：不会再次发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="187"/>
+        <location filename="../../app/gui/import_rows_model.py" line="191"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_rows_model.py" line="188"/>
+        <location filename="../../app/gui/import_rows_model.py" line="192"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -1843,17 +1843,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="148"/>
+        <location filename="../../app/gui/ka_form.py" line="154"/>
         <source>Channel code (deprecated)</source>
         <translation>渠道代码（已弃用）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="150"/>
+        <location filename="../../app/gui/ka_form.py" line="156"/>
         <source>Warehouse code (deprecated)</source>
         <translation>仓库代码（已弃用）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_form.py" line="211"/>
+        <location filename="../../app/gui/ka_form.py" line="217"/>
         <source>Enter the country and at least one line (SKU and quantity) first.</source>
         <translation>请先填写国家和至少一行商品（SKU 和数量）。</translation>
     </message>
@@ -1861,69 +1861,69 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>KaQuotePanel</name>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="42"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="43"/>
         <source>Shipping and balance</source>
         <translation>运费与余额</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="47"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="50"/>
         <source>Balance: …</source>
         <translation>余额：…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="50"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="53"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="53"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="56"/>
         <source>Quote shipping</source>
         <translation>运费报价</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="55"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="58"/>
         <source>Delivery time and freight per channel type for the country and items entered</source>
         <translation>按所填国家和商品查询各物流方式的时效与运费</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="64"/>
         <source>Delivery time</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="64"/>
         <source>Freight</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="61"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="64"/>
         <source>Shipping speed</source>
         <translation>物流方式</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="82"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="92"/>
         <source>Balance: asking…</source>
         <translation>余额：查询中…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="93"/>
-        <location filename="../../app/gui/ka_quote_panel.py" line="101"/>
-        <location filename="../../app/gui/ka_quote_panel.py" line="105"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="113"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="121"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="125"/>
         <source>Balance: %1</source>
         <translation>余额：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="103"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="123"/>
         <source>Balance: unknown (the API sent no amount)</source>
         <translation>余额：未知（接口未返回金额）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/ka_quote_panel.py" line="114"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="134"/>
         <source>Asking for a quote…</source>
         <translation>正在查询报价…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/ka_quote_panel.py" line="137"/>
+        <location filename="../../app/gui/ka_quote_panel.py" line="157"/>
         <source>%n channel type(s) quoted.</source>
         <translation>
             <numerusform>已报价 %n 种物流方式。</numerusform>
@@ -1933,12 +1933,12 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="728"/>
+        <location filename="../../app/gui/main_window.py" line="734"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="91"/>
+        <location filename="../../app/gui/main_window.py" line="92"/>
         <source>Order Desk</source>
         <translation>Order Desk 下单台</translation>
     </message>
@@ -1948,18 +1948,13 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>配置与凭据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="120"/>
-        <source>Import CSV…</source>
-        <translation>导入 CSV…</translation>
-    </message>
-    <message>
         <location filename="../../app/gui/main_window.py" line="142"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.py" line="144"/>
-        <location filename="../../app/gui/main_window.py" line="492"/>
+        <location filename="../../app/gui/main_window.py" line="498"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation>发送此订单（Ctrl+Enter）</translation>
     </message>
@@ -1985,144 +1980,154 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="385"/>
+        <location filename="../../app/gui/main_window.py" line="389"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation>无系统密钥环：凭据只能在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="328"/>
+        <location filename="../../app/gui/main_window.py" line="332"/>
         <source>&amp;Bring back the previous order</source>
         <translation>恢复上一个订单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="330"/>
+        <location filename="../../app/gui/main_window.py" line="120"/>
+        <source>Import spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="334"/>
         <source>&amp;Review before sending</source>
         <translation>发送前确认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="333"/>
+        <location filename="../../app/gui/main_window.py" line="337"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation>每次发送前确认订单摘要（正式环境的配置始终确认）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="355"/>
+        <location filename="../../app/gui/main_window.py" line="343"/>
+        <source>&amp;Import spreadsheet…</source>
+        <translation>导入表格(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.py" line="359"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="456"/>
+        <location filename="../../app/gui/main_window.py" line="460"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation>设置未保存（%1）：更改在关闭程序前有效。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="486"/>
+        <location filename="../../app/gui/main_window.py" line="492"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="488"/>
+        <location filename="../../app/gui/main_window.py" line="494"/>
         <source>Not ready to send; still to fix:</source>
         <translation>尚不能发送，仍需修正：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="490"/>
+        <location filename="../../app/gui/main_window.py" line="496"/>
         <source>To send, fix: %1</source>
         <translation>发送前请修正：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="500"/>
+        <location filename="../../app/gui/main_window.py" line="506"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation>标出的问题均已修正，可以发送（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="545"/>
+        <location filename="../../app/gui/main_window.py" line="551"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>新订单。之前输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="563"/>
+        <location filename="../../app/gui/main_window.py" line="569"/>
         <source>No order was put aside.</source>
         <translation>没有暂存的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="572"/>
+        <location filename="../../app/gui/main_window.py" line="578"/>
         <source>The previous order is back in the form.</source>
         <translation>上一个订单已恢复到表单中。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="579"/>
+        <location filename="../../app/gui/main_window.py" line="585"/>
         <source>No order sent yet in this session.</source>
         <translation>本次会话尚未发送订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="591"/>
+        <location filename="../../app/gui/main_window.py" line="597"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation>已复制为新订单。请检查后再提交。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="593"/>
+        <location filename="../../app/gui/main_window.py" line="599"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>正在输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="615"/>
+        <location filename="../../app/gui/main_window.py" line="621"/>
         <source>Still sending the previous order…</source>
         <translation>仍在发送上一个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="631"/>
+        <location filename="../../app/gui/main_window.py" line="637"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="651"/>
+        <location filename="../../app/gui/main_window.py" line="657"/>
         <source>Not sent: back to the form.</source>
         <translation>未发送：已返回表单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="665"/>
+        <location filename="../../app/gui/main_window.py" line="671"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="694"/>
+        <location filename="../../app/gui/main_window.py" line="700"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation>（之前已被接受；不再重复发送）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="718"/>
+        <location filename="../../app/gui/main_window.py" line="724"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation>批量发送完成：%2 个中已接受 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="725"/>
+        <location filename="../../app/gui/main_window.py" line="731"/>
         <source>Rejected by the API</source>
         <translation>被接口拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="726"/>
+        <location filename="../../app/gui/main_window.py" line="732"/>
         <source>Not sent: invalid</source>
         <translation>未发送：无效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="727"/>
+        <location filename="../../app/gui/main_window.py" line="733"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation>结果未知（重新发送前会先核对）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="729"/>
+        <location filename="../../app/gui/main_window.py" line="735"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="736"/>
+        <location filename="../../app/gui/main_window.py" line="742"/>
         <source>Suspected duplicate</source>
         <translation>疑似重复订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="737"/>
+        <location filename="../../app/gui/main_window.py" line="743"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -2135,134 +2140,129 @@ Send it anyway?</source>
 仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="620"/>
-        <location filename="../../app/gui/main_window.py" line="756"/>
+        <location filename="../../app/gui/main_window.py" line="626"/>
+        <location filename="../../app/gui/main_window.py" line="762"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="320"/>
+        <location filename="../../app/gui/main_window.py" line="324"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="322"/>
+        <location filename="../../app/gui/main_window.py" line="326"/>
         <source>&amp;New order</source>
         <translation>新订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="324"/>
+        <location filename="../../app/gui/main_window.py" line="328"/>
         <source>&amp;Duplicate last order</source>
         <translation>复制上一个订单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="326"/>
+        <location filename="../../app/gui/main_window.py" line="330"/>
         <source>&amp;Submit</source>
         <translation>提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="339"/>
-        <source>&amp;Import CSV…</source>
-        <translation>导入 CSV(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.py" line="341"/>
+        <location filename="../../app/gui/main_window.py" line="345"/>
         <source>&amp;Profiles and credentials…</source>
         <translation>配置与凭据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="344"/>
+        <location filename="../../app/gui/main_window.py" line="348"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="348"/>
+        <location filename="../../app/gui/main_window.py" line="352"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="350"/>
+        <location filename="../../app/gui/main_window.py" line="354"/>
         <source>&amp;New order tab</source>
         <translation>新订单标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="352"/>
+        <location filename="../../app/gui/main_window.py" line="356"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="366"/>
+        <location filename="../../app/gui/main_window.py" line="370"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="368"/>
+        <location filename="../../app/gui/main_window.py" line="372"/>
         <source>&amp;About Order Desk</source>
         <translation>关于 Order Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="438"/>
+        <location filename="../../app/gui/main_window.py" line="442"/>
         <source>%1 (%2) — %3</source>
         <translation>%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="465"/>
+        <location filename="../../app/gui/main_window.py" line="469"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation>配置 %1 还没有%2：请在 文件 › 配置与凭据… 中添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="503"/>
+        <location filename="../../app/gui/main_window.py" line="509"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation>
             <numerusform>未发送：有 %n 个字段需要修正；每个字段都以红色标出问题所在。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="683"/>
+        <location filename="../../app/gui/main_window.py" line="689"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation>未发送：订单号 %1 已被接受（远端单号 %2），但内容不同。已创建的订单无法在此修改；请为此订单换一个新订单号，作为新订单发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="691"/>
+        <location filename="../../app/gui/main_window.py" line="697"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation>已接受 — 远端单号 %2（订单号 %1）。可在历史记录中查看。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="766"/>
+        <location filename="../../app/gui/main_window.py" line="772"/>
         <source>Asking the server about %n order(s)…</source>
         <translation>
             <numerusform>正在向服务器查询 %n 个订单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="777"/>
+        <location filename="../../app/gui/main_window.py" line="784"/>
         <source>Checked %1 order(s) on the server: %2 shipped.</source>
         <translation>已在服务器上查询 %1 个订单：%2 个已发货。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="781"/>
+        <location filename="../../app/gui/main_window.py" line="788"/>
         <source>%1 could not be checked: %2</source>
         <translation>%1 个无法查询：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="796"/>
+        <location filename="../../app/gui/main_window.py" line="803"/>
         <source>Cancelling %n order(s)…</source>
         <translation>
             <numerusform>正在取消 %n 个订单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="808"/>
+        <location filename="../../app/gui/main_window.py" line="815"/>
         <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
         <translation>取消：%1 个已取消，%2 个被拒绝，%3 个结果未知（下次刷新时查询）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="857"/>
+        <location filename="../../app/gui/main_window.py" line="871"/>
         <source>Orders are being sent</source>
         <translation>正在发送订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="858"/>
+        <location filename="../../app/gui/main_window.py" line="872"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation>
             <numerusform>仍有 %n 个订单正在发送。仍要退出吗？已发出的请求会完成，或在下次启动时核对（日志中有记录）；尚未发送的订单将被取消，之后可以重新发送。</numerusform>
@@ -2345,29 +2345,29 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="300"/>
+        <location filename="../../app/gui/order_form.py" line="299"/>
         <source>Line %1, %2</source>
         <translation>第 %1 行，%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="304"/>
+        <location filename="../../app/gui/order_form.py" line="303"/>
         <source>Order lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="307"/>
+        <location filename="../../app/gui/order_form.py" line="306"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/order_form.py" line="318"/>
+        <location filename="../../app/gui/order_form.py" line="317"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="547"/>
+        <location filename="../../app/gui/order_form.py" line="552"/>
         <source>Line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>

@@ -32,7 +32,7 @@ def test_file_menu_lists_the_window_commands_with_their_shortcuts(window: MainWi
     assert entries["reviewAction"].isCheckable()
     assert entries["newOrderAction"].shortcut() == QKeySequence("Ctrl+N")
     assert entries["quitAction"].shortcut() == QKeySequence("Ctrl+Q")
-    assert entries["importAction"].text().replace("&", "") == "Import CSV…"
+    assert entries["importAction"].text().replace("&", "") == "Import spreadsheet…"
     assert entries["settingsAction"].text().replace("&", "") == "Profiles and credentials…"
 
 
