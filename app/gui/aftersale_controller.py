@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.server_status import RECENT_DAYS
 from app.core.settings import Profile
 from app.gui.context import AppContext
 from app.gui.workers import WorkerPool
@@ -69,6 +68,8 @@ class AfterSaleController(QObject):
     # -- automatic ------------------------------------------------------------------------------
     def refresh_due(self) -> None:
         """Ask about recent unfinished orders not checked lately (one refresh at a time)."""
+        from app.core.server_status import RECENT_DAYS  # not needed before the first paint
+
         if self._auto_running or self._stop.is_set():
             return
         now = time.time()

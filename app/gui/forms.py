@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from app.core.clients import OrderClient
 from app.core.models.specs import field_specs
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
@@ -19,6 +18,7 @@ from app.gui.order_form import OrderForm
 from app.gui.workers import WorkerPool
 
 if TYPE_CHECKING:
+    from app.core.clients import OrderClient
     from app.core.clients.ka import KaClient
     from app.core.models import ValidationResult
 

@@ -27,15 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.clients import OrderClient
-from app.core.engine.results import OrderResult, Progress, ResultStatus
-from app.core.models.references import as_new_order
-from app.core.server_status import CANCEL_OUTCOME, SHIPPED_STATUSES
 from app.core.settings import Profile
 from app.core.targets import Target, registered_targets
 from app.gui.aftersale_controller import AfterSaleController
 from app.gui.context import AppContext
-from app.gui.credentials_box import secret_label
 from app.gui.drafts import DraftStore, RecentValues
 from app.gui.first_paint import after_first_paint, forget_module_sources
 from app.gui.forms import FORMS, FormServices, FormSet
@@ -48,9 +43,13 @@ from app.gui.wheel_guard import install_wheel_guard
 from app.gui.window_header import WindowHeader
 from app.gui.workers import WorkerPool
 
-if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+# The dialogs, and what only an outcome or a sent order needs (results, server statuses, the
+# clients' protocol), are imported when first used, not before the first paint.
+if TYPE_CHECKING:
+    from app.core.clients import OrderClient
     from app.core.engine import SubmissionEngine
     from app.core.engine.aftersale import CancelResult, StatusResult
+    from app.core.engine.results import OrderResult, Progress
     from app.core.journal import OrderRecord
     from app.core.models import ValidationResult
     from app.gui.about_dialog import AboutDialog
@@ -69,8 +68,8 @@ FORM_ORIGIN = "form"  # marks batches the order form started, in the submission 
 # "not_sent": nothing was created and submitting again sends it (as in History).
 _TONES = {"ok": "#2e7d32", "error": "#c62828", "warning": "#8a5300", "not_sent": "#6a1b9a",
           "": ""}
-_TONE_OF = {ResultStatus.UNKNOWN: "warning", ResultStatus.NOT_SENT: "not_sent",
-            ResultStatus.CANCELLED: "not_sent"}
+# Keyed by ResultStatus values (a StrEnum: its members look these up).
+_TONE_OF = {"unknown": "warning", "not_sent": "not_sent", "cancelled": "not_sent"}
 
 
 ORDER_PAGE_WIDTH = 1400  # px: the order form and Submit together, even at 1920 px and more
@@ -463,6 +462,8 @@ class MainWindow(QMainWindow):
     def _credentials_problem(self, profile: Profile) -> str:
         """What to do when the profile lacks a credential, in the window's words ("" if none).
         The core's message names command-line ways; here the settings dialog is the way."""
+        from app.gui.credentials_box import secret_label
+
         missing = self.context.missing_secrets(profile)
         if not missing:
             return ""
@@ -591,6 +592,8 @@ class MainWindow(QMainWindow):
         self.load_as_new(record.target, record.payload)
 
     def load_as_new(self, target: Target, payload: dict[str, Any]) -> None:
+        from app.core.models.references import as_new_order
+
         put_aside = self._put_aside(target)
         self.forms[target].load(as_new_order(target, payload))
         self.tabs.setCurrentIndex(0)
@@ -672,6 +675,8 @@ class MainWindow(QMainWindow):
                                 .replace("%2", str(progress.total)))
 
     def _batch_finished(self, results: list[OrderResult], context: dict[str, Any]) -> None:
+        from app.core.engine.results import ResultStatus
+
         self.progress.hide()
         self._refresh_history()
         if context.get("origin") != FORM_ORIGIN:  # a batch started elsewhere (e.g. a script)
@@ -719,6 +724,8 @@ class MainWindow(QMainWindow):
         self._update_submit()
 
     def _notify_batch(self, results: list[OrderResult]) -> None:
+        from app.core.engine.results import ResultStatus
+
         accepted = sum(1 for r in results if r.status is ResultStatus.ACCEPTED)
         self.statusBar().showMessage(
             self.tr("Batch finished: %1 of %2 accepted.").replace("%1", str(accepted))
@@ -727,6 +734,8 @@ class MainWindow(QMainWindow):
         self._update_submit()
 
     def _describe_failure(self, result: OrderResult) -> str:
+        from app.core.engine.results import ResultStatus
+
         labels = {
             ResultStatus.REJECTED: self.tr("Rejected by the API"),
             ResultStatus.INVALID: self.tr("Not sent: invalid"),
@@ -774,6 +783,8 @@ class MainWindow(QMainWindow):
         self.aftersale.refresh(records)
 
     def _status_checked(self, results: list[StatusResult], asked: bool) -> None:
+        from app.core.server_status import SHIPPED_STATUSES
+
         if not asked:  # in place: an operator reading the history is not moved about
             if self._history is not None:
                 self._history.model.update_records([r.order for r in results])
@@ -810,6 +821,8 @@ class MainWindow(QMainWindow):
         return box
 
     def _cancels_done(self, results: list[CancelResult]) -> None:
+        from app.core.server_status import CANCEL_OUTCOME
+
         self._refresh_history()
         counts = Counter(CANCEL_OUTCOME[r.state] for r in results)
         text = (self.tr("Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next "

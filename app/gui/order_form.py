@@ -8,7 +8,6 @@ module holds no field rule of its own: every limit, marker and choice comes from
 from __future__ import annotations
 
 import copy
-import html
 import itertools
 import logging
 import re
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.models.specs import FieldSpec
-from app.core.outcome import FieldError
 from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.drafts import RecentValues
@@ -37,6 +35,7 @@ from app.gui.items_table import ItemsTable
 
 if TYPE_CHECKING:
     from app.core.models import ValidationResult
+    from app.core.outcome import FieldError
 
 log = logging.getLogger(__name__)
 
@@ -310,6 +309,8 @@ class OrderForm(QWidget):
 
     def blockers_html(self, limit: int = 6) -> str:
         """The places of `blockers`, each a link (href: its key), for a one-line status."""
+        import html  # blockers come from the models' checks, which arrive after the first paint
+
         entries = self.blockers()
         links = [f'<a href="{html.escape(key)}">{html.escape(place)}</a>'
                  for key, place, _message in entries[:limit]]

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.engine.results import ResultStatus
 from app.core.settings import Profile
 from app.core.targets import Target
 from app.gui.context import AppContext
@@ -143,6 +142,8 @@ class SubmissionController(QObject):
             self.batch_finished.emit(handle.report().results, batch.context)
 
     def _reconcile_summary(self, handle: BatchHandle, error: BaseException | None) -> str:
+        from app.core.engine.results import ResultStatus
+
         if error is not None:
             return self.tr("Checking unknown orders failed: %1").replace("%1", str(error))
         recovered = handle.report().recovered
