@@ -8,24 +8,28 @@ the process-wide parts (log file, error sink, crash reports) and runs the loop.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from app.core.gcpause import collection_paused
 
-from app.core.paths import data_dir, log_dir
-from app.core.settings import SettingsError, set_aside_damaged
-from app.gui import language
-from app.gui.context import AppContext, SandboxStarter
-from app.gui.error_sink import ErrorSink, configure_file_logging
-from app.gui.first_paint import after_first_paint, forget_module_sources
-from app.gui.main_window import MainWindow
-from app.resources import resource_path
+# The window's modules build classes, enums and tables that live as long as the process:
+# collections walking them again and again while they load were some 5 ms of the first paint.
+with collection_paused():
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    from app.core.paths import data_dir, log_dir
+    from app.core.settings import SettingsError, set_aside_damaged
+    from app.gui import language
+    from app.gui.context import AppContext, SandboxStarter
+    from app.gui.error_sink import ErrorSink, configure_file_logging
+    from app.gui.first_paint import after_first_paint, forget_module_sources
+    from app.gui.main_window import MainWindow
+    from app.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -58,23 +62,24 @@ def build_main_window(
 ) -> MainWindow:
     """The fully wired window, not yet shown, as a real start builds it. ``sandbox_starter``
     replaces the built-in simulator (benchmarks and tests that need faults or latency)."""
-    ensure_application(argv)
-    context = AppContext.open(sandbox_starter=sandbox_starter)
-    window = MainWindow(context)
-    if context.settings.profile_in_use().is_embedded:
-        # Started behind the window, so a first start can submit at once without waiting for
-        # it to paint; a send that comes sooner waits for it (`Desk.base_url_for`).
-        after_first_paint(window, lambda: _start_sandbox(context, window.models.wait))
-    _wire_language(window)
-    # The journal's code is a tenth of the start: it is opened once the window has painted,
-    # first of what comes behind it (run_gui says why and stops if it cannot be).
-    after_first_paint(window, window.open_journal)
-    # Reading every profile's secrets looks for the keyring (a fifth of a second): behind the
-    # window too. Nothing read before then is in memory to be leaked by a crash report.
-    after_first_paint(window, lambda: _remember_secrets_for_crash_reports(context))
-    # What start-up built lives as long as the window: keep the garbage collector from walking
-    # it again and again, which showed up as 40-50 ms pauses of the event loop during big batches.
-    gc.freeze()
+    # What start-up builds lives as long as the window: no collection while it is built, and it
+    # is frozen after (`collection_paused`), so the collector does not walk it again and again
+    # (that showed up as 40-50 ms pauses of the event loop during big batches).
+    with collection_paused():
+        ensure_application(argv)
+        context = AppContext.open(sandbox_starter=sandbox_starter)
+        window = MainWindow(context)
+        if context.settings.profile_in_use().is_embedded:
+            # Started behind the window, so a first start can submit at once without waiting for
+            # it to paint; a send that comes sooner waits for it (`Desk.base_url_for`).
+            after_first_paint(window, lambda: _start_sandbox(context, window.models.wait))
+        _wire_language(window)
+        # The journal's code is a tenth of the start: it is opened once the window has painted,
+        # first of what comes behind it (run_gui says why and stops if it cannot be).
+        after_first_paint(window, window.open_journal)
+        # Reading every profile's secrets looks for the keyring (a fifth of a second): behind the
+        # window too. Nothing read before then is in memory to be leaked by a crash report.
+        after_first_paint(window, lambda: _remember_secrets_for_crash_reports(context))
     return window
 
 
