@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from app.core.settings import Profile
 from app.core.targets import Target
@@ -49,7 +49,10 @@ class SubmissionController(QObject):
         self._engine_lock = threading.Lock()  # status checks ask for it on worker threads
         self._batches: dict[int, _Batch] = {}
         self._clients_stale = False
-        self._progress_from_engine.connect(self._on_progress)
+        # Queued even when emitted on the GUI thread: a batch that finished before its handle
+        # came back is reported once `submit` has registered it, not dropped as unknown.
+        self._progress_from_engine.connect(self._on_progress,
+                                           Qt.ConnectionType.QueuedConnection)
 
     @property
     def engine(self) -> SubmissionEngine:
@@ -109,17 +112,22 @@ class SubmissionController(QObject):
         self._renew_engine_when_idle()  # credentials changed while an import was sending
         holder: list[BatchHandle] = []
         early: list[Progress] = []
+        # Without it a snapshot told between "no handle yet" and keeping it is never relayed;
+        # emitting under it keeps the snapshots in order.
+        lock = threading.Lock()
 
         def on_progress(progress: Progress) -> None:
-            if holder:
-                self._progress_from_engine.emit(holder[0], progress)
-            else:
-                early.append(progress)
+            with lock:
+                if holder:
+                    self._progress_from_engine.emit(holder[0], progress)
+                else:
+                    early.append(progress)
 
         handle: BatchHandle = start(on_progress)
-        holder.append(handle)
-        if early:
-            self._progress_from_engine.emit(handle, early[-1])
+        with lock:
+            holder.append(handle)
+            if early:
+                self._progress_from_engine.emit(handle, early[-1])
         return handle
 
     # -- progress (GUI thread) -----------------------------------------------------------------

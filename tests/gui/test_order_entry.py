@@ -3,13 +3,18 @@ them accepted in the history; invalid input keeps Submit disabled with the right
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from types import SimpleNamespace
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.core.accounts import EMBEDDED_SANDBOX
+from app.core.engine import BatchHandle, Progress
 from app.core.journal import OrderState
 from app.core.outcome import FieldError
 from app.core.targets import Target
@@ -227,3 +232,32 @@ def test_a_corrected_order_under_an_accepted_reference_is_kept_and_not_sent(
     assert payload["orderAddress"]["city"] == "Lyon"
     again = accepted(window, "GUI-KA-FIX")
     assert again is not None and again.payload["orderAddress"]["city"] == "Paris"
+
+
+def test_an_order_finished_before_its_handle_came_back_is_still_reported(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A loaded machine can run a whole batch (a held duplicate: no request at all) before the
+    engine's handle is back on the GUI thread; its outcome must still reach the form."""
+    engine = window.submission.engine
+    submit_batch = engine.submit_batch
+
+    def finishing_first(orders: Any, profile: Any, *, on_progress: Callable[[Progress], None],
+                        **options: Any) -> BatchHandle:
+        told = threading.Event()
+
+        def relay(progress: Progress) -> None:
+            on_progress(progress)
+            if progress.finished:
+                told.set()
+
+        handle = submit_batch(orders, profile, on_progress=relay, **options)
+        assert told.wait(10), "the batch did not finish"
+        return handle
+
+    monkeypatch.setattr(engine, "submit_batch", finishing_first)
+    fill_ka_order(qtbot, window, "GUI-KA-EARLY")
+    with qtbot.waitSignal(window.submission.batch_finished, timeout=10_000):
+        window.submit()
+    assert "Accepted" in window.outcome.text() and "GUI-KA-EARLY" in window.outcome.text()
+    assert not window.submission.busy_with(Target.KA)
