@@ -18,41 +18,24 @@ pytestmark = pytest.mark.xvfb
 STARTUP_DEADLINE = 60.0
 
 
-def _xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x700x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()  # Xvfb writes its display number once it is ready
-    return server, number
-
-
-def _answers(display: str) -> bool:
-    env = {**os.environ, "DISPLAY": display}
-    return subprocess.run(["import", "-window", "root", "null:"], env=env,
-                          capture_output=True, timeout=30).returncode == 0
-
-
 @pytest.fixture
 def display(tmp_path: Path) -> Iterator[str]:
     if not shutil.which("Xvfb"):
         pytest.skip("no Xvfb binary (install the xvfb package to run real-window tests)")
     if not shutil.which("import"):
         pytest.skip("no ImageMagick `import` to take the screenshot")
-    # Test runs side by side share the display numbers: with several running, a server was seen
-    # to report its number and not answer on it (the app: "could not connect to display :0").
-    # Only a server that answers a client is used; one that does not is replaced.
-    for _attempt in range(3):
-        server, number = _xvfb()
-        if number and _answers(f":{number}"):
-            break
-        server.terminate()
-        server.wait(10)
-    else:
-        pytest.fail("Xvfb did not start")
+    read_fd, write_fd = os.pipe()
+    # -noreset: an X server resets when its last client leaves, refusing clients meanwhile; a
+    # screenshot taken before the app has connected would make the app "could not connect".
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x700x24", "-nolisten", "tcp",
+         "-noreset"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()  # Xvfb writes its display number once it is ready
     try:
+        assert number, "Xvfb did not start"
         yield f":{number}"
     finally:
         server.terminate()
