@@ -4,6 +4,7 @@ importer's already-trimmed payloads need no second tidy-up."""
 from __future__ import annotations
 
 import copy
+import gc
 from typing import Any
 
 import pytest
@@ -100,3 +101,18 @@ def test_operator_text_is_trimmed_and_numbers_for_text_are_their_digits() -> Non
     server["orderItemsList"][0]["quantity"] = 2
     assert [str(e) for e in validate_order(Target.KA, server, strict=True).errors] == [
         "orderAddress.zip: must be text"]
+
+
+def test_refused_orders_leave_no_garbage_only_the_collector_could_free() -> None:
+    """A big import runs with the cyclic collector paused and then freezes what it built: an
+    error that kept its traceback (frame -> error -> traceback -> frame) stayed for good."""
+    refused = [{"customOrderId": f"R-{n}", "orderItemsList": []} for n in range(200)]
+    gc.collect()
+    gc.disable()
+    try:
+        results = validate_orders(Target.KA, refused)
+        assert not any(result.ok for result in results)
+        del results
+        assert gc.collect() < len(refused)  # was some 16 objects per refused order
+    finally:
+        gc.enable()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +57,17 @@ class HeldJournal(Journal):
 @pytest.fixture
 def journal(tmp_path: Path) -> Iterator[HeldJournal]:
     journal = HeldJournal(tmp_path / "journal.sqlite3")
-    for reference in ("AB-1", "AB-2", "ABC-3", "XY-4"):
-        journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference, json.dumps(ka_order(reference)),
-                          f"fp-{reference}", generated=False, batch_id=None)
+    _add_orders(journal, ["AB-1", "AB-2", "ABC-3", "XY-4"])
     yield journal
     for event in journal.held.values():
         event.set()  # nothing stays blocked if a test failed half-way
     journal.close()
+
+
+def _add_orders(journal: Journal, references: Iterable[str]) -> None:
+    for reference in references:
+        journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference, json.dumps(ka_order(reference)),
+                          f"fp-{reference}", generated=False, batch_id=None)
 
 
 def _references(view: HistoryView) -> list[str]:
@@ -165,11 +169,7 @@ def test_an_answer_shorter_than_a_page_is_counted_by_its_rows(
 
 def test_an_answer_longer_than_a_page_is_counted(qtbot: QtBot, tmp_path: Path) -> None:
     with Journal(tmp_path / "many.sqlite3") as journal:
-        for number in range(PAGE_SIZE + 7):
-            reference = f"M-{number:04d}"
-            journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference,
-                              json.dumps(ka_order(reference)), f"fp-{reference}",
-                              generated=False, batch_id=None)
+        _add_orders(journal, (f"M-{number:04d}" for number in range(PAGE_SIZE + 7)))
         view = HistoryView(journal)
         qtbot.addWidget(view)
         history_loaded(qtbot, view.model)
@@ -184,8 +184,7 @@ def test_a_refresh_keeps_the_selection(qtbot: QtBot, journal: HeldJournal) -> No
     view.show()
     history_loaded(qtbot, view.model)
     assert view.select_reference("AB-2")
-    journal.add_order(Target.KA, EMBEDDED_SANDBOX, "NEW-5", json.dumps(ka_order("NEW-5")),
-                      "fp-NEW-5", generated=False, batch_id=None)
+    _add_orders(journal, ["NEW-5"])
     view.refresh()
     history_loaded(qtbot, view.model)
     assert _references(view)[0] == "NEW-5"
@@ -194,11 +193,7 @@ def test_a_refresh_keeps_the_selection(qtbot: QtBot, journal: HeldJournal) -> No
 
 def test_a_refresh_keeps_the_loaded_rows_and_the_scroll(qtbot: QtBot, tmp_path: Path) -> None:
     with Journal(tmp_path / "many.sqlite3") as journal:
-        for number in range(PAGE_SIZE * 2):
-            reference = f"M-{number:04d}"
-            journal.add_order(Target.KA, EMBEDDED_SANDBOX, reference,
-                              json.dumps(ka_order(reference)), f"fp-{reference}",
-                              generated=False, batch_id=None)
+        _add_orders(journal, (f"M-{number:04d}" for number in range(PAGE_SIZE * 2)))
         view = HistoryView(journal)
         qtbot.addWidget(view)
         view.resize(900, 500)

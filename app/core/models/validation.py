@@ -120,7 +120,9 @@ def _each_on_its_own(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     try:
         return handler(value)
     except ValidationError as error:
-        return error
+        # Without its traceback: that holds this frame, which holds the error, a cycle only the
+        # garbage collector frees, and a big import runs with collection paused, then frozen.
+        return error.with_traceback(None)
 
 
 @cache
