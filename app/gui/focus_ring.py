@@ -9,7 +9,7 @@ paint a form.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
@@ -72,9 +72,7 @@ class FocusRing(QWidget):
         if field is None or not shiboken6.isValid(field) or not field.isVisible():
             self.hide()
             return
-        self.setGeometry(field.mapTo(self._area, QPoint(0, 0)).x(),
-                         field.mapTo(self._area, QPoint(0, 0)).y(),
-                         field.width(), field.height())
+        self.setGeometry(QRect(field.mapTo(self._area, QPoint(0, 0)), field.size()))
         self.raise_()
         self.show()
         self.update()
