@@ -47,7 +47,7 @@ sys.path.insert(0, {packaging!r})
 import bundle_options as opts
 
 a = Analysis([{script!r}], excludes=opts.EXCLUDES, hookspath=[str(opts.HOOKS)], noarchive=False,
-             optimize=0)
+             optimize=opts.OPTIMIZE)
 a.datas = opts.filter_datas(a.datas)
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello", debug=False,

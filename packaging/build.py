@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bundle_options import APP_NAME, project_version  # noqa: E402
+from bundle_options import APP_NAME, SYSTEM_LIBPQ, project_version  # noqa: E402
 
 from app.buildinfo import git_describe  # noqa: E402 - needs the path set up above
 
@@ -50,6 +50,7 @@ DEB_DEPENDS = (
     "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
     "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
     "libxcb-xfixes0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
+    "libpq5",  # the team journal's driver loads the system's libpq (bundle_options.SYSTEM_LIBPQ)
 )
 # Recommended, not required: spreadsheets and addresses often hold Chinese or Japanese text,
 # which a machine without a CJK font shows as empty boxes; and a Secret Service keeps the
@@ -78,6 +79,24 @@ def freezing_python(env_dir: Path) -> str:
     )
     scripts = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
     return str(scripts / ("python.exe" if sys.platform == "win32" else "python"))
+
+
+def check_system_libpq(python: str) -> str:
+    """The version of the system libpq that psycopg's Python binding loads in ``python``, as the
+    Linux bundle will (bundle_options.SYSTEM_LIBPQ); SystemExit saying what to install when it
+    cannot: a bundle without it could not reach a team journal, and its self-test fails."""
+    probe = subprocess.run(
+        [python, "-c", "import psycopg; print(psycopg.pq.version_pretty(psycopg.pq.version()))"],
+        capture_output=True, text=True, env={**os.environ, "PSYCOPG_IMPL": "python"},
+    )
+    if probe.returncode != 0:
+        reason = (probe.stderr.strip().splitlines() or ["no answer"])[-1]
+        raise SystemExit(
+            "the Linux bundle's team journal uses the system's libpq (PostgreSQL's client "
+            "library), and psycopg found none here: install it (Debian and Ubuntu: "
+            f"`apt install libpq5`) and build again ({reason})"
+        )
+    return probe.stdout.strip()
 
 
 def freeze(dist: Path, work: Path, build: str, python: str = sys.executable) -> Path:
@@ -197,8 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     version = project_version(ROOT)
     build = build_stamp()
     log.info("freezing Order Desk %s (%s)", version, build)
-    bundle = freeze(args.dist, args.work / "pyinstaller", build,
-                    freezing_python(args.work / "env"))
+    python = freezing_python(args.work / "env")
+    if SYSTEM_LIBPQ:
+        log.info("the team journal will load the system's libpq %s", check_system_libpq(python))
+    bundle = freeze(args.dist, args.work / "pyinstaller", build, python)
     artefacts = [bundle]
     if sys.platform.startswith("linux") and not args.no_installers:
         artefacts.append(make_tarball(bundle, args.dist, version))

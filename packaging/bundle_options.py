@@ -21,6 +21,9 @@ BUNDLE_ID = "com.orderdesk.OrderDesk"
 # Windows, whose libraries carry none.
 STRIP = sys.platform.startswith("linux")
 
+# Python's -OO for the frozen modules: no docstrings nor asserts.
+OPTIMIZE = 2
+
 # Qt modules the app never imports. PyInstaller only collects what is imported, but a stray import
 # (or a plugin hook) can drag one in; excluding them keeps the bundle small and the result stable.
 QT_EXCLUDES = [
@@ -63,7 +66,15 @@ UNUSED_LIBRARY_MODULES = [
     "setuptools", "pkg_resources", "distutils", "_distutils_hack", "doctest", "unittest", "pdb",
     "readline", "pydoc", "pydantic.v1", "pydantic.mypy",
 ]
-EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES + PHONENUMBERS_UNUSED + UNUSED_LIBRARY_MODULES
+# On Linux the team journal's driver runs psycopg's own Python binding on the system's libpq
+# (the .deb depends on libpq5), not psycopg-binary: that wheel carries a second libpq with its own
+# OpenSSL, Kerberos, LDAP and SASL (10 MiB), while the system's links the OpenSSL and Kerberos
+# libraries the bundle already holds for Python's ssl and Qt. Windows and macOS have no system
+# libpq: they keep psycopg-binary. Source runs keep it everywhere.
+SYSTEM_LIBPQ = sys.platform.startswith("linux")
+PSYCOPG_COMPILED = ["psycopg_binary", "psycopg_c"] if SYSTEM_LIBPQ else []
+EXCLUDES = (QT_EXCLUDES + PYTHON_EXCLUDES + PHONENUMBERS_UNUSED + UNUSED_LIBRARY_MODULES
+            + PSYCOPG_COMPILED)
 # Hooks of ours, in place of PyInstaller's for packages whose every submodule its hook names.
 HOOKS = Path(__file__).resolve().parent / "hooks"
 

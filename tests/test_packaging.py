@@ -101,6 +101,8 @@ print("\\n".join(set(sys.modules) - at_start))
 def test_no_module_the_app_loads_is_left_out_of_the_bundle(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORDER_DESK_HOME": str(tmp_path)}
     env.pop("DISPLAY", None)
+    if options.SYSTEM_LIBPQ:  # psycopg's binding the bundle holds, on the system's libpq
+        env["PSYCOPG_IMPL"] = "python"
     result = subprocess.run([sys.executable, "-c", _EVERY_PART_USED], capture_output=True,
                             text=True, env=env, timeout=300, cwd=PACKAGING.parent)
     assert result.returncode == 0, result.stderr
@@ -167,12 +169,25 @@ def test_deb_layout_and_control(tmp_path: Path) -> None:
     depends = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True,
                              text=True, check=True).stdout
     assert "libxcb-cursor0" in depends and "libxkbcommon-x11-0" in depends
+    assert "libpq5" in depends  # the team journal's driver loads the system's libpq
     recommends = subprocess.run(["dpkg-deb", "-f", str(deb), "Recommends"],
                                 capture_output=True, text=True, check=True).stdout
     assert "fonts-noto-cjk" in recommends  # Chinese headers and addresses must be readable
 
     entry = (PACKAGING / "linux" / "order-desk.desktop").read_text(encoding="utf-8")
     assert "Exec=order-desk\n" in entry and "Icon=order-desk\n" in entry
+
+
+@pytest.mark.skipif(not options.SYSTEM_LIBPQ, reason="only the Linux bundle uses the system's")
+def test_the_build_finds_the_system_libpq_or_says_what_to_install(tmp_path: Path) -> None:
+    assert build.check_system_libpq(sys.executable)[:2].isdigit()  # e.g. "15.18"
+    # A Python whose psycopg finds no libpq, as on a build machine without libpq5.
+    without = tmp_path / "python"
+    without.write_text("#!/bin/sh\necho 'ImportError: no pq wrapper available.' >&2\nexit 1\n",
+                       encoding="utf-8")
+    without.chmod(0o755)
+    with pytest.raises(SystemExit, match=r"apt install libpq5.*no pq wrapper available"):
+        build.check_system_libpq(str(without))
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None,

@@ -148,6 +148,27 @@ def test_frozen_command_line_does_everything(frozen_executable: Path, tmp_path: 
     _every_command_works(frozen_executable, tmp_path)
 
 
+def test_frozen_command_line_sends_through_a_team_journal(
+    frozen_executable: Path, team_journal_url: str, tmp_path: Path,
+) -> None:
+    """The bundle's PostgreSQL driver (on Linux psycopg's own binding on the system's libpq) keeps
+    a real team journal: what the frozen command line sends is in the server's database."""
+    import psycopg
+
+    cli = FrozenCli(frozen_executable, tmp_path / "home")
+    cli.env["ORDER_DESK_DATABASE_URL"] = team_journal_url
+    orders = tmp_path / "foreign-names.json"
+    orders.write_text(json.dumps(FOREIGN_NAMES, ensure_ascii=False), encoding="utf-8")
+    sent = _by_ref(cli.json_lines("submit", str(orders), "--target", "ka", "--json"))
+    assert {ref: line["status"] for ref, line in sent.items()} == {
+        "FROZEN-DE": "accepted", "FROZEN-FR": "accepted"}
+    assert set(_by_ref(cli.json_lines("history", "--json"))) == {"FROZEN-DE", "FROZEN-FR"}
+    with psycopg.connect(team_journal_url) as conn:
+        rows = conn.execute("SELECT reference, state, remote_id FROM orders").fetchall()
+    assert {ref: (state, remote_id) for ref, state, remote_id in rows} == {
+        ref: ("accepted", line["remote_id"]) for ref, line in sent.items()}
+
+
 @pytest.mark.skipif(cannot_install_debs() is not None, reason=str(cannot_install_debs()))
 def test_installed_deb_command_line_does_everything(installed_deb: Path, tmp_path: Path) -> None:
     _every_command_works(installed_deb, tmp_path)

@@ -69,6 +69,8 @@ def test_frozen_self_test_passes_headless(frozen_executable: Path) -> None:
     result = _self_test(frozen_executable, _headless_env())
     assert "offscreen platform" in result.stdout
     assert "keyring.backends.SecretService" in result.stdout or sys.platform != "linux"
+    if options.SYSTEM_LIBPQ:  # psycopg's own binding, on the system's libpq
+        assert re.search(r"team journal +psycopg \S+ \(python, libpq \d+\)", result.stdout)
 
 
 @pytest.fixture
@@ -149,6 +151,9 @@ def test_frozen_bundle_leaves_out_the_library_parts_the_app_never_uses(
     internal = frozen_executable.parent / "_internal"
     databases = {p.name for p in (internal / "pycountry" / "databases").iterdir()}
     assert databases == options.KEPT_PYCOUNTRY_DATABASES
+    if options.SYSTEM_LIBPQ:  # neither psycopg-binary's extensions nor its own libpq and OpenSSL
+        assert not [p.name for p in internal.iterdir() if p.name.startswith("psycopg_binary")]
+        assert not list(internal.rglob("libpq*"))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("readelf") is None,
