@@ -28,7 +28,6 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING
@@ -118,6 +117,8 @@ def format_report(
     thread_name: str | None = None,
 ) -> str:
     """The crash report's text, secrets already redacted."""
+    from datetime import UTC, datetime  # imported when a report is written, as `_build_lines`
+
     lines = [
         "Order Desk crash report",
         f"time: {datetime.now(UTC).isoformat(timespec='seconds')}",
@@ -155,6 +156,8 @@ def write_report(
     thread_name: str | None = None,
 ) -> Path:
     """Write a crash report and return its path."""
+    from datetime import UTC, datetime
+
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     path = crash_dir() / f"crash-{stamp}.log"
     path.write_text(format_report(kind, exc, tb, thread_name), encoding="utf-8")
@@ -273,6 +276,8 @@ def collect_native_crashes() -> list[Path]:
                 continue  # its process is still running
             text = handle.read()
         if text.strip():
+            from datetime import UTC, datetime
+
             stamp = datetime.fromtimestamp(trace.stat().st_mtime, UTC)
             report = crash_dir() / f"crash-{stamp.strftime('%Y%m%dT%H%M%S.%fZ')}.log"
             lines = [

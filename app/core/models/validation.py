@@ -90,7 +90,7 @@ def check_models(
     it. The valid ones' wire JSON is written by one call too."""
     if strict or not tidied:
         data = [prepared(model, item, strict) for item in data]
-    many, dump = _adapters(model)
+    many = _adapter(model)
     context = {"strict": strict}
     results: list[ValidationResult] = []
     for start in range(0, len(data), _CHUNK):
@@ -104,7 +104,7 @@ def check_models(
                 results += [r for item in chunk
                             for r in check_models(model, [item], strict=strict, tidied=True)]
             continue
-        wires = iter(dump.dump_python([order for order in checked
+        wires = iter(many.dump_python([order for order in checked
                                        if not isinstance(order, ValidationError)],
                                       mode="json", by_alias=True, exclude_none=True))
         results += [
@@ -126,10 +126,11 @@ def _each_on_its_own(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 
 @cache
-def _adapters(model: type[WireModel]) -> tuple[TypeAdapter[Any], TypeAdapter[Any]]:
-    """A list of `model` validated order by order, and a list of them written as wire JSON."""
+def _adapter(model: type[WireModel]) -> TypeAdapter[Any]:
+    """A list of `model` validated order by order; it also writes a list of them as wire JSON
+    (the wrap changes only validation: one schema built, not two)."""
     each = Annotated[model, WrapValidator(_each_on_its_own)]  # type: ignore[valid-type]
-    return TypeAdapter(list[each]), TypeAdapter(list[model])  # type: ignore[valid-type]
+    return TypeAdapter(list[each])
 
 
 def validate_ka(data: list[dict[str, Any]], strict: bool, address_key: str,

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.importing.synonyms import CONCEPTS
 from app.core.models.keys import KA_ADDRESS, KA_DELIVERY_PARTS
-from app.core.models.summary import summarise_ka
 from app.core.targets import Credential, Environment, TargetSpec
 
 if TYPE_CHECKING:
     from app.core.clients.ka import KaClient
     from app.core.models.ka import KaOrder
+    from app.core.models.summary import OrderSummary
     from app.core.models.validation import ValidationResult
     from app.core.settings import Profile
 
@@ -40,6 +40,12 @@ def _validate(data: list[dict[str, Any]], strict: bool, address_key: str,
     from app.core.models.validation import validate_ka
 
     return validate_ka(data, strict, address_key, tidied)
+
+
+def _summarise(payload: Mapping[str, Any]) -> OrderSummary:
+    from app.core.models.summary import summarise_ka  # only the window and history need it
+
+    return summarise_ka(payload)
 
 
 def _client(profile: Profile, secrets: Mapping[str, str | None], base_url: str) -> KaClient:
@@ -69,5 +75,5 @@ SPEC = TargetSpec(
     account_fields=(),  # the base URL alone
     profile_settings=("address_key",),
     synonyms=CONCEPTS,
-    summarise=summarise_ka,
+    summarise=_summarise,
 )

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.importing.synonyms import CONCEPTS
 from app.core.models.keys import NOMAD_DELIVERY_ADDRESS, NOMAD_DELIVERY_PARTS
-from app.core.models.summary import summarise_nomad
 from app.core.targets import Credential, Environment, TargetSpec
 
 if TYPE_CHECKING:
     from app.core.clients.nomad import NomadClient
     from app.core.models.nomad import NomadOrder
+    from app.core.models.summary import OrderSummary
     from app.core.models.validation import ValidationResult
     from app.core.settings import Profile
 
@@ -34,6 +34,12 @@ def _validate(data: list[dict[str, Any]], strict: bool, address_key: str,
     from app.core.models.validation import validate_nomad
 
     return validate_nomad(data, strict, address_key, tidied)
+
+
+def _summarise(payload: Mapping[str, Any]) -> OrderSummary:
+    from app.core.models.summary import summarise_nomad  # only the window and history need it
+
+    return summarise_nomad(payload)
 
 
 def _client(profile: Profile, secrets: Mapping[str, str | None], base_url: str) -> NomadClient:
@@ -76,5 +82,5 @@ SPEC = TargetSpec(
     account_fields=("store", "stage"),
     profile_settings=("store", "stage"),
     synonyms=CONCEPTS,
-    summarise=summarise_nomad,
+    summarise=_summarise,
 )
