@@ -51,6 +51,18 @@ def shown(text: str) -> str:
     return escaped(text)
 
 
+def print_lines(lines: list[str]) -> None:
+    """Print each line, as `print` would, with one write to stdout. A line stdout cannot
+    encode fails as its own print would, after the lines before it."""
+    if not lines:
+        return
+    try:
+        sys.stdout.write("\n".join(lines) + "\n")
+    except UnicodeEncodeError:  # nothing of it was written
+        for line in lines:
+            print(line)
+
+
 def json_line(data: dict[str, Any]) -> str:
     """One line of --json output: JSON with the same characters escaped as JSON escapes (it
     decodes to the same values)."""

@@ -28,13 +28,14 @@ from app.cli.common import (
     load_orders,
     load_spreadsheet,
     open_desk,
+    print_lines,
     result_line,
     select_profile,
     sending_profile,
     shown,
 )
 from app.core.gcpause import collection_paused
-from app.core.models.references import reference_of
+from app.core.models.references import references_of
 from app.core.outcome import FieldError
 from app.core.targets import Target
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from app.core.clients import OrderClient
     from app.core.desk import Desk
     from app.core.engine import BatchHandle, OrderResult
-    from app.core.importing import ImportSession, Reconciliation
+    from app.core.importing import ImportedOrder, ImportSession, Reconciliation
     from app.core.models.validation import ValidationResult
     from app.core.settings import Profile
 
@@ -75,35 +76,35 @@ class _Orders:
 
     def __init__(self, paths: list[Path], target: Target, args: argparse.Namespace) -> None:
         self.payloads: list[Any] = []
-        # Where each order came from, for messages: a spreadsheet order's lines are written out
-        # only when a message needs them (`origin`).
-        self._origins: list[str | tuple[Path, ImportSession, tuple[int, ...]]] = []
+        # Where each order came from, for messages ("orders.json #2"); a spreadsheet order's
+        # lines are written out only when a message needs them (`origin`).
+        self._origins: list[str | None] = []
+        # A spreadsheet order as its import found it, with its file; None for a JSON order.
+        self._imported: list[tuple[Path, ImportSession, ImportedOrder] | None] = []
         # Spreadsheet orders' errors with file line and column ("" for the others).
         self.problems: list[str] = []
         self.sheets: list[tuple[Path, Reconciliation]] = []  # spreadsheets: where every row went
-        # Per order: its warnings, file and line named; None for a JSON order until validated.
+        # Per order: its warnings, file and line named; None until first asked for.
         self.warnings: list[list[str] | None] = []
-        # What the import already found for a spreadsheet's order (None: not checked yet), so
-        # `validate` checks each order once.
-        self.checked: list[ValidationResult | None] = []
+        # What the import already found for a spreadsheet's order (its `ok` and `wire` answer
+        # as a check's result does; its errors are in `problems`), None for a JSON order not
+        # checked yet: `validate` checks each order once.
+        self.checked: list[ValidationResult | ImportedOrder | None] = []
         for path in paths:
             if _is_spreadsheet(path):
-                from app.core.importing import file_notes, issue_text, order_problems
-                from app.core.models.validation import ValidationResult
+                from app.core.importing import file_notes, order_problems
 
                 session = load_spreadsheet(path, target, args)
-                self.payloads += [order.payload for order in session.orders]
-                self.checked += [ValidationResult(ok=order.ok, errors=(), wire=order.wire)
-                                 for order in session.orders]
-                self._origins += [(path, session, order.rows) for order in session.orders]
+                found = session.orders
+                self.payloads += [order.payload for order in found]
+                self.checked += found
+                self._origins += [None] * len(found)
+                self._imported += [(path, session, order) for order in found]
                 self.problems += [
                     f"{path.name} {order_problems(session, order)}" if order.errors else ""
-                    for order in session.orders
+                    for order in found
                 ]
-                self.warnings += [
-                    [f"{path.name} {issue_text(session, issue)}" for issue in order.warnings]
-                    for order in session.orders
-                ]
+                self.warnings += [None] * len(found)
                 self.sheets.append((path, session.reconciliation()))
                 for note in file_notes(session):
                     print(shown(f"{path.name}: {note}"), file=sys.stderr)
@@ -111,32 +112,42 @@ class _Orders:
             orders = load_orders(path, target, args)
             self.payloads += orders
             self._origins += [f"{path.name} #{n}" for n in range(1, len(orders) + 1)]
+            self._imported += [None] * len(orders)
             self.problems += [""] * len(orders)
             self.warnings += [None] * len(orders)
             self.checked += [None] * len(orders)
         # The file's own references; an order without one is named by its origin in messages.
-        self.references = [reference_of(target, payload) for payload in self.payloads]
+        self.references = references_of(target, self.payloads)
 
     def warnings_of(
         self, index: int, target: Target, checked: tuple[FieldError, ...] | None = None
     ) -> list[str]:
-        """The order's warnings; a JSON order's from the check already made (`checked`: the
-        engine's, or `validate`'s), else from checking it now."""
+        """The order's warnings: a spreadsheet order's as its import found them; a JSON order's
+        from the check already made (`checked`: the engine's, or `validate`'s), else from
+        checking it now."""
         found = self.warnings[index]
         if found is None:
-            if checked is None:
-                from app.core.models.validation import validate_order
+            imported = self._imported[index]
+            if imported is not None:
+                from app.core.importing import issue_text
 
-                checked = validate_order(target, self.payloads[index]).warnings
-            found = [f"{self.origin(index)}: {warning}" for warning in checked]
+                path, session, order = imported
+                found = [f"{path.name} {issue_text(session, issue)}" for issue in order.warnings]
+            else:
+                if checked is None:
+                    from app.core.models.validation import validate_order
+
+                    checked = validate_order(target, self.payloads[index]).warnings
+                found = [f"{self.origin(index)}: {warning}" for warning in checked]
             self.warnings[index] = found
         return found
 
     def origin(self, index: int) -> str:
         """"orders.csv lines 4, 5" or "orders.json #2": where the order came from."""
         found = self._origins[index]
-        if isinstance(found, tuple):
-            found = self._origins[index] = _lines(*found)
+        if found is None:
+            path, session, order = self._imported[index]  # type: ignore[misc]
+            found = self._origins[index] = _lines(path, session, order.rows)
         return found
 
 
@@ -358,8 +369,13 @@ def run_validate(args: argparse.Namespace) -> int:
         return _validate(args)
 
 
+# Result lines written to stdout by one call (a print per line of a 100,000-order file took
+# a tenth of its run); a few thousand at a time, so a long run's output still flows.
+_LINES_AT_ONCE = 4096
+
+
 def _validate(args: argparse.Namespace) -> int:
-    from app.core.models.validation import validate_orders
+    from app.core.models.validation import ValidationResult, validate_orders
 
     try:
         profile = select_profile(load_cli_settings(), args)
@@ -373,36 +389,48 @@ def _validate(args: argparse.Namespace) -> int:
                               address_key=profile.address_key)
     for index, result in zip(unchecked, results, strict=True):
         orders.checked[index] = result
+    target = profile.target
     invalid = 0
     statuses: list[str] = []
     seen: set[str] = set()  # submit refuses a reference given twice in one run: so does this
-    for index in range(len(orders.payloads)):
-        checked = orders.checked[index]
+    heads = {status: f"{status:<9} " for status in ("valid", "invalid")}
+    lines: list[str] = []
+    # The reference each order would be sent with (as its wire JSON carries it).
+    sent_references = references_of(target, [checked.wire if checked else None
+                                             for checked in orders.checked])
+    for index, (checked, reference, sent_reference, problem) in enumerate(zip(
+        orders.checked, orders.references, sent_references, orders.problems, strict=True
+    )):
         assert checked is not None
-        reference = orders.references[index]
-        message = "; ".join(str(error) for error in checked.errors)
-        sent_reference = reference_of(profile.target, checked.wire) if checked.wire else None
         repeated = sent_reference is not None and sent_reference in seen
         if sent_reference is not None:
             seen.add(sent_reference)
-        if orders.problems[index]:
-            message = orders.problems[index]  # names the file, lines and columns
+        if problem:
+            message = problem  # names the file, lines and columns
         elif repeated:
             message = (f"{orders.origin(index)}: reference {sent_reference} appears more than "
                        "once in this batch")
-        elif reference is None and message:
-            message = f"{orders.origin(index)}: {message}"
-        ok = checked.ok and not orders.problems[index] and not repeated
+        else:
+            message = "; ".join(map(str, checked.errors))  # an import's are in `problem`
+            if reference is None and message:
+                message = f"{orders.origin(index)}: {message}"
+        ok = checked.ok and not problem and not repeated
         invalid += not ok
         status = "valid" if ok else "invalid"
         statuses.append(status)
         if args.json:
-            warnings = orders.warnings_of(index, profile.target, checked.warnings)
-            print(json_line({"ref": reference, "status": status, "message": message,
-                             "warnings": warnings}))
+            warnings = orders.warnings_of(
+                index, target, checked.warnings if isinstance(checked, ValidationResult) else None
+            )
+            lines.append(json_line({"ref": reference, "status": status, "message": message,
+                                    "warnings": warnings}))
         else:
-            print(shown(" ".join(part for part in (f"{status:<9}", reference or "-",
-                                                   f"({message})" if message else "") if part)))
+            line = heads[status] + (reference or "-")
+            lines.append(shown(f"{line} ({message})" if message else line))
+        if len(lines) >= _LINES_AT_ONCE:
+            print_lines(lines)
+            lines.clear()
+    print_lines(lines)
     if args.json:
         _print_sheet_summary(orders, statuses)
     print(f"{len(orders.payloads)} order(s): {len(orders.payloads) - invalid} valid, "

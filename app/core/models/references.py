@@ -6,7 +6,7 @@ import copy
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.core.models.keys import KA_ADDRESS, KA_ADDRESSES
@@ -17,7 +17,19 @@ log = logging.getLogger(__name__)
 
 def reference_of(target: Target, payload: Mapping[str, Any]) -> str | None:
     """The operator's own reference (customOrderId / clientOrderRef), trimmed; None if absent."""
-    value = payload.get(target.spec.reference_field)
+    return _reference(payload.get(target.spec.reference_field))
+
+
+def references_of(
+    target: Target, payloads: Iterable[Mapping[str, Any] | None]
+) -> list[str | None]:
+    """`reference_of` of each payload (None for a missing one): for a whole file's orders, the
+    target's field looked up once."""
+    field = target.spec.reference_field
+    return [None if payload is None else _reference(payload.get(field)) for payload in payloads]
+
+
+def _reference(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str) and value.strip():
