@@ -146,9 +146,10 @@ def build_order(
     conflicts: list[Conflict] = []
     lists = layout.list_fields
     first = rows[members[0]]
+    one_row = len(members) == 1
     value: Any
     for column, path, parents, last, wrap in layout.order_plan:
-        if len(members) == 1:
+        if one_row:
             value = first[column].strip()
         else:  # the first filled cell of the order's rows; a later one that differs conflicts
             value = ""
@@ -169,8 +170,11 @@ def build_order(
         if value[0] == "'" or path in lists:
             value = _typed(lists, path, value)
         node = payload
-        for name, in_list in parents:
-            node = node.setdefault(name, [{}])[0] if in_list else node.setdefault(name, {})
+        for name, in_list in parents:  # `_place`, written out
+            child: Any = node.get(name)
+            if child is None:
+                child = node[name] = [{}] if in_list else {}
+            node = child[0] if in_list else child
         node[last] = [value] if wrap and not isinstance(value, list) else value
     for path, constant in layout.order_constants:
         set_path(payload, path, _constant(lists, path, constant))
@@ -187,9 +191,12 @@ def build_order(
                 value = _typed(lists, path, value)
             node = item
             for name, in_list in parents:
-                node = node.setdefault(name, [{}])[0] if in_list else node.setdefault(name, {})
+                child = node.get(name)
+                if child is None:
+                    child = node[name] = [{}] if in_list else {}
+                node = child[0] if in_list else child
             node[last] = [value] if wrap and not isinstance(value, list) else value
-        if not item and len(members) > 1:
+        if not item and not one_row:
             continue  # an order-only row (address line above its items) carries no item
         for path, constant in layout.item_constants:
             set_path(item, path, _constant(lists, path, constant))
@@ -198,6 +205,18 @@ def build_order(
     if items:
         payload[layout.item_list] = items
     return BuiltOrder(members, tuple(item_rows), payload, tuple(conflicts))
+
+
+def _place(node: dict[str, Any], parents: tuple[tuple[str, bool], ...], last: str,
+           value: Any) -> None:
+    """Set `value` under `last` below the `parents` (name, is a list), making those as needed
+    (the one object of a list named "skus[]")."""
+    for name, in_list in parents:
+        child: Any = node.get(name)
+        if child is None:
+            child = node[name] = [{}] if in_list else {}
+        node = child[0] if in_list else child
+    node[last] = value
 
 
 def _typed(lists: frozenset[str], path: str, text: str) -> str | list[str]:
@@ -232,7 +251,4 @@ def _steps(path: str) -> tuple[tuple[tuple[str, bool], ...], str, bool]:
 def set_path(target: dict[str, Any], path: str, value: str | list[str] | None) -> None:
     """Set `value` at a dotted path; "skus[]" means a one-element list of objects."""
     parents, last, is_list = _steps(path)
-    node = target
-    for name, in_list in parents:
-        node = node.setdefault(name, [{}])[0] if in_list else node.setdefault(name, {})
-    node[last] = value if not is_list or isinstance(value, list) else [value]
+    _place(target, parents, last, value if not is_list or isinstance(value, list) else [value])

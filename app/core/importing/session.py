@@ -142,6 +142,7 @@ class ImportSession:
         # Row -> its code cells whose text shows spreadsheet damage: column -> message.
         self._suspects: dict[int, dict[int, str]] = {}
         self._zip_columns: list[tuple[str, int]] = []
+        self._postal_columns: set[int] = set()
         self._country_columns: dict[str, list[int]] = {}
         self._reconciliation: Reconciliation | None = None
         self.orders: list[ImportedOrder] = []
@@ -334,6 +335,7 @@ class ImportSession:
         }
         self._zip_columns = [(path, column) for path, column in self._code_columns
                              if leaf(path) in POSTAL_FIELDS]
+        self._postal_columns = {column for _, column in self._zip_columns}
         self._suspects.clear()
         self._find_suspects(range(len(self.table.rows)))
         return layout
@@ -371,10 +373,12 @@ class ImportSession:
 
     def _imported(self, built: BuiltOrder, result: ValidationResult) -> ImportedOrder:
         members = built.rows
-        errors = [CellIssue(c.row, c.column, c.field, c.message) for c in built.conflicts]
-        if self.table.overflow:
+        table = self.table
+        errors = [CellIssue(c.row, c.column, c.field, c.message)
+                  for c in built.conflicts] if built.conflicts else []
+        if table.overflow:
             for row in members:
-                extra = self.table.overflow.get(row)
+                extra = table.overflow.get(row)
                 if extra:
                     errors.append(
                         CellIssue(row, None, "", f"{extra} cell(s) beyond the last header column")
@@ -382,9 +386,10 @@ class ImportSession:
         for error in result.errors:
             errors.append(self._locate(error.loc, error.message, built))
         reference = ""
-        if self._layout.reference_column is not None:
+        reference_column = self._layout.reference_column
+        if reference_column is not None:
             for row in members:
-                reference = self.table.rows[row][self._layout.reference_column].strip()
+                reference = table.rows[row][reference_column].strip()
                 if reference:
                     break
         warnings: list[CellIssue] = []
@@ -430,15 +435,16 @@ class ImportSession:
     def _damage(self, built: BuiltOrder) -> list[CellIssue]:
         issues = []
         country, looked_up = None, False  # looked up when a short zip code needs it
+        cells = self.table.rows
         for row in built.rows:
             shown = self._suspects.get(row)
             # Every code column in order when one shows damage, else only the zip codes.
             columns = self._code_columns if shown else self._zip_columns
             for path, column in columns:
-                text = self.table.rows[row][column].strip()
+                text = cells[row][column].strip()
                 message = shown.get(column) if shown else None
                 if message is None and text.isdigit() and len(text) < POSTAL_MOST_DIGITS \
-                        and leaf(path) in POSTAL_FIELDS:
+                        and column in self._postal_columns:
                     if not looked_up:
                         # Nomad keeps the ISO code apart from the country as written; KA has
                         # only "country".

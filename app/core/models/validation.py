@@ -88,31 +88,42 @@ def check_models(
 ) -> list[ValidationResult]:
     """Each of `data` against `model` alone: the whole check for a target with no rules beyond
     it. The valid ones' wire JSON is written by one call too."""
+    return [ValidationResult(ok=True, errors=(), wire=found) if isinstance(found, dict)
+            else _failed(found)
+            for found in _checked(model, data, strict=strict, tidied=tidied)]
+
+
+# What `_checked` finds of an order: its wire JSON, or what is wrong with it.
+_Found = dict[str, Any] | list[FieldError]
+
+
+def _checked(
+    model: type[WireModel], data: list[dict[str, Any]], *, strict: bool, tidied: bool
+) -> list[_Found]:
+    """`check_models` before its results are made: a target's own rules (`validate_ka`) read
+    these, making one result per order instead of two."""
     if strict or not tidied:
         data = [prepared(model, item, strict) for item in data]
     many = _adapter(model)
     context = {"strict": strict}
-    results: list[ValidationResult] = []
+    found: list[_Found] = []
     for start in range(0, len(data), _CHUNK):
         chunk = data[start : start + _CHUNK]
         try:
             checked = many.validate_python(chunk, context=context)
         except RecursionError:  # absurdly nested input; pydantic gives up before we do
             if len(chunk) == 1:
-                results.append(_failed([FieldError("", "the order is nested too deeply")]))
+                found.append([FieldError("", "the order is nested too deeply")])
             else:  # only that order fails
-                results += [r for item in chunk
-                            for r in check_models(model, [item], strict=strict, tidied=True)]
+                found += [r for item in chunk
+                          for r in _checked(model, [item], strict=strict, tidied=True)]
             continue
         wires = iter(many.dump_python([order for order in checked
                                        if not isinstance(order, ValidationError)],
                                       mode="json", by_alias=True, exclude_none=True))
-        results += [
-            _failed(field_errors(order)) if isinstance(order, ValidationError)
-            else ValidationResult(ok=True, errors=(), wire=next(wires))
-            for order in checked
-        ]
-    return results
+        found += [field_errors(order) if isinstance(order, ValidationError) else next(wires)
+                  for order in checked]
+    return found
 
 
 def _each_on_its_own(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -143,22 +154,24 @@ def validate_ka(data: list[dict[str, Any]], strict: bool, address_key: str,
     for order in data:
         errors: list[FieldError] = []
         merged.append((_merge_ka_address_keys(order, errors), errors))
-    checked = check_models(KaOrder, data, strict=strict, tidied=tidied)
-    return [_ka_result(order, result, key, errors, strict, address_key)
-            for order, result, (key, errors) in zip(data, checked, merged, strict=True)]
+    checked = _checked(KaOrder, data, strict=strict, tidied=tidied)
+    return [_ka_result(order, found, key, errors, strict, address_key)
+            for order, found, (key, errors) in zip(data, checked, merged, strict=True)]
 
 
-def _ka_result(data: dict[str, Any], checked: ValidationResult, sent_address_key: str,
+def _ka_result(data: dict[str, Any], found: _Found, sent_address_key: str,
                errors: list[FieldError], strict: bool, address_key: str) -> ValidationResult:
+    wire, model_errors = (found, []) if isinstance(found, dict) else (None, found)
     if not strict:
         # KA documents the street and city as optional; a parcel still needs them.
-        checked = _with_gaps(checked, _address_gaps(data.get(KA_ADDRESS), KA_ADDRESS,
-                                                    KA_DELIVERY_PARTS))
-    if not checked.ok or checked.wire is None:
-        return _failed([*errors, *_renamed(list(checked.errors), KA_ADDRESS, sent_address_key)])
+        gaps = _new_gaps(model_errors, _address_gaps(data.get(KA_ADDRESS), KA_ADDRESS,
+                                                     KA_DELIVERY_PARTS))
+        if gaps:
+            wire, model_errors = None, [*model_errors, *gaps]
+    if wire is None:
+        return _failed([*errors, *_renamed(model_errors, KA_ADDRESS, sent_address_key)])
     if errors:
         return _failed(errors)
-    wire = checked.wire
     places = [(sent_address_key, wire[KA_ADDRESS], "country", "province")]
     warnings = () if strict else tuple(_province_warnings(places))
     return ValidationResult(ok=True, errors=(), wire=_place_ka_address(wire, address_key),
@@ -220,12 +233,19 @@ def _address_gaps(address: object, loc: str,
 
 def _with_gaps(checked: ValidationResult, gaps: list[FieldError]) -> ValidationResult:
     """`checked` with the delivery gaps the model did not already report (itself or a parent)."""
-    known = [error.loc for error in checked.errors]
-    new = [gap for gap in gaps
-           if not any(gap.loc == loc or gap.loc.startswith(loc + ".") for loc in known)]
+    new = _new_gaps(checked.errors, gaps)
     if not new:
         return checked
     return _failed([*checked.errors, *new])
+
+
+def _new_gaps(errors: Sequence[FieldError], gaps: list[FieldError]) -> list[FieldError]:
+    """The gaps not reported already by `errors`, at their place or a parent's."""
+    if not gaps or not errors:
+        return gaps
+    known = [error.loc for error in errors]
+    return [gap for gap in gaps
+            if not any(gap.loc == loc or gap.loc.startswith(loc + ".") for loc in known)]
 
 
 def _failed(errors: list[FieldError]) -> ValidationResult:
