@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +33,7 @@ from app.core.importing.workbook import is_workbook, sheet_names
 from app.core.paths import data_dir
 from app.core.targets import Target
 from app.gui.json_store import read_json, write_json
+from app.gui.table_cells import set_cell_text
 from app.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -114,10 +115,8 @@ class ImportFilePage(QWidget):
         form.addRow(self.tr("Delimiter"), self.delimiter_box)
         self._form = form
 
-        self.preview_model = QStandardItemModel(self)
-        self.preview = QTableView()
+        self.preview = QTableWidget()
         self.preview.setObjectName("importPreview")
-        self.preview.setModel(self.preview_model)
         self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
 
         layout = QVBoxLayout(self)
@@ -188,7 +187,8 @@ class ImportFilePage(QWidget):
     def refresh(self) -> None:
         """Re-read the head of the file with the current overrides and show it."""
         self.table = None
-        self.preview_model.clear()
+        self.preview.setRowCount(0)
+        self.preview.setColumnCount(0)
         path = self.path
         if path is None:
             self.detected.setText("")
@@ -224,9 +224,13 @@ class ImportFilePage(QWidget):
         self._fill_preview(table)
 
     def _fill_preview(self, table: Table) -> None:
-        self.preview_model.setHorizontalHeaderLabels(table.headers)
-        for cells in table.rows[:PREVIEW_ROWS]:
-            self.preview_model.appendRow([QStandardItem(cell) for cell in cells])
+        rows = table.rows[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(rows))
+        self.preview.setColumnCount(max([len(table.headers), *map(len, rows)]))
+        self.preview.setHorizontalHeaderLabels(table.headers)
+        for row, cells in enumerate(rows):
+            for column, cell in enumerate(cells):
+                set_cell_text(self.preview, row, column, cell)
 
     # -- buttons ----------------------------------------------------------------------------------
     def _browse(self) -> None:

@@ -26,6 +26,7 @@ from app.core.models import FieldSpec, field_specs
 from app.core.models.specs import humanise
 from app.core.targets import Target
 from app.gui.field_editor import FieldEditor
+from app.gui.table_cells import set_cell_text
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +92,12 @@ class ImportMappingPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         for row, (spec, title) in enumerate(zip(self._specs, row_titles(self._specs),
                                                 strict=True)):
-            item = QTableWidgetItem(f"{title} *" if spec.required else title)
+            item = set_cell_text(self.table, row, FIELD, f"{title} *" if spec.required else title)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             # The API path (and what the API says of the field) for whoever needs it.
             item.setToolTip("\n".join(filter(None, (spec.description, spec.path))))
-            self.table.setItem(row, FIELD, item)
             self.table.setCellWidget(row, COLUMN, QComboBox())
-            self.table.setItem(row, CONSTANT, QTableWidgetItem(""))
+            set_cell_text(self.table, row, CONSTANT, "")
 
         self.group_box = QComboBox()
         self.group_box.setObjectName("importGrouping")

@@ -94,11 +94,11 @@ def test_import_fix_and_send_end_to_end(
     dialog = _open(qtbot, sender, orders_file)
     page = dialog.file_page
     assert "gb18030" in page.detected.text()
-    assert page.preview_model.columnCount() == 10 and page.preview_model.rowCount() == 5
+    assert page.preview.columnCount() == 10 and page.preview.rowCount() == 5
     page.delimiter_box.setCurrentIndex(page.delimiter_box.findData(","))  # live preview follows
-    assert page.preview_model.columnCount() == 1
+    assert page.preview.columnCount() == 1
     page.delimiter_box.setCurrentIndex(0)
-    assert page.preview_model.columnCount() == 10
+    assert page.preview.columnCount() == 10
 
     _advance(qtbot, dialog, MAPPING)
     mapping = dialog.mapping_page.mapping()

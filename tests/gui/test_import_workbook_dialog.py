@@ -62,11 +62,11 @@ def test_a_workbook_is_chosen_by_sheet_mapped_by_values_and_failed_rows_go_to_xl
     assert page.sheet_box.isVisibleTo(page) and not page.encoding_box.isVisibleTo(page)
     assert [page.sheet_box.itemText(i) for i in range(page.sheet_box.count())] == [
         "Notes", "May", "June"]
-    assert page.sheet_box.currentText() == "May" and page.preview_model.rowCount() == 2
+    assert page.sheet_box.currentText() == "May" and page.preview.rowCount() == 2
     assert "Sheet “May”: 2 row(s)" in page.detected.text()
-    assert page.preview_model.item(0, 2).text() == "33142685300"  # digits, never 3.31427E+10
+    assert page.preview.item(0, 2).text() == "33142685300"  # digits, never 3.31427E+10
     page.sheet_box.setCurrentIndex(2)
-    assert page.preview_model.rowCount() == 3 and page.sheet == "June"
+    assert page.preview.rowCount() == 3 and page.sheet == "June"
     page.sheet_box.setCurrentIndex(1)
 
     _advance(qtbot, dialog, MAPPING)
