@@ -22,12 +22,19 @@ with collection_paused():
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+    from app.gui.first_paint import (
+        after_first_paint,
+        forget_module_sources,
+        skip_pyside_source_reading,
+    )
+
+    skip_pyside_source_reading()  # before the window's modules are imported
+
     from app.core.paths import data_dir, log_dir
     from app.core.settings import SettingsError, set_aside_damaged
     from app.gui import language
     from app.gui.context import AppContext, SandboxStarter
     from app.gui.error_sink import ErrorSink, configure_file_logging
-    from app.gui.first_paint import after_first_paint, forget_module_sources
     from app.gui.main_window import MainWindow
     from app.resources import resource_path
 
