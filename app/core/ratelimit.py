@@ -56,18 +56,28 @@ class TokenBucket:
             return 0.0
         return (1.0 - self._tokens) / self.rate
 
+    def _take(self) -> float:
+        """Take a token if one is there (0.0); else the seconds until one may be taken."""
+        now = self._clock()
+        self._refill(now)
+        wait = self._wait_needed(now)
+        if wait <= 0 and self.rate is not None:
+            self._tokens -= 1.0
+        return wait
+
+    def try_acquire(self) -> bool:
+        """Take a token if one is available now; never waits."""
+        with self._cond:
+            return self._take() <= 0
+
     def acquire(self, stop: threading.Event | None = None) -> bool:
         """Block until a token is taken. Returns False (taking nothing) if ``stop`` gets set."""
         with self._cond:
             while True:
                 if stop is not None and stop.is_set():
                     return False
-                now = self._clock()
-                self._refill(now)
-                wait = self._wait_needed(now)
+                wait = self._take()
                 if wait <= 0:
-                    if self.rate is not None:
-                        self._tokens -= 1.0
                     return True
                 # Wake early when `defer` or `wake` changes the picture; re-check `stop` at least
                 # a few times a second so a cancelled batch does not sit out a long Retry-After.

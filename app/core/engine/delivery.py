@@ -3,7 +3,10 @@
 Every request is preceded by a journal write that claims the order (queued -> sending) and followed
 by one that records the attempt and the resulting state, so a crash between the two leaves a
 `sending` row that recovery turns into `unknown` and reconciles: never a silent resend. The
-payload sent is the one the claim read, so the journal always holds what went out.
+payload sent is the one the claim read, so the journal always holds what went out. A worker
+going straight on to its next order records a final outcome (accepted, rejected) in the same
+transaction as that order's claim (`Carry`): one disk sync for the two, and the order is
+reported only once it is written.
 
 Reconciling looks the reference up. "Found" is believed at once. "Absent" is believed only once
 the profile's `lookup_settle_seconds` have passed since the last request that may have created the
@@ -24,13 +27,15 @@ reconcile, and the next submit of the same order sends it.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
 import random
 import time
-from collections.abc import Callable
-from dataclasses import asdict, replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 
 from app.core import phrases
@@ -58,6 +63,8 @@ _STATE_AFTER_LOOKUP = {
     LookupState.ABSENT: OrderState.QUEUED,
     LookupState.UNKNOWN: OrderState.UNKNOWN,
 }
+# Outcomes after which an order needs nothing more of its worker: they may wait for its next claim.
+_FINAL = (OutcomeKind.ACCEPTED, OutcomeKind.REJECTED)
 _RESULT_OF_STATE = {
     OrderState.ACCEPTED: ResultStatus.ACCEPTED,
     OrderState.REJECTED: ResultStatus.REJECTED,
@@ -81,6 +88,65 @@ def result_of(index: int, record: OrderRecord) -> OrderResult:
     )
 
 
+@dataclass(frozen=True)
+class Unsaved:
+    """An order's final outcome, received and not journaled yet: `Carry` writes it."""
+
+    index: int
+    write: Callable[[], OrderRecord]  # journals it; the order's record as written
+
+
+class Carry:
+    """One worker's outcome not journaled yet, written in the same transaction as the worker's
+    next claim: one disk sync for both, on the path from one answer to the next request.
+
+    Held only while its worker goes straight on to a claim; saved on its own (`save`) before the
+    worker waits for anything (a rate-limit token, a pause, a lookup, an empty queue). Its order
+    is reported (``saved``) only once the transaction has committed; if it fails, the order is
+    reported as the claim's failure (``failed``). A crash before then leaves the order
+    `sending`, which the next start turns into `unknown` and looks up: never sent twice.
+    Only for a desk's own journal: on a team journal, one transaction holding two orders' rows
+    could wait in a circle with another desk's.
+    """
+
+    def __init__(self, journal: Journal, *, may_hold: bool = True) -> None:
+        self._journal = journal
+        self.may_hold = may_hold and not journal.shared
+        self._held: tuple[Unsaved, Callable[[OrderResult], None],
+                          Callable[[BaseException], None]] | None = None
+
+    def __bool__(self) -> bool:
+        return self._held is not None
+
+    def hold(self, unsaved: Unsaved, saved: Callable[[OrderResult], None],
+             failed: Callable[[BaseException], None]) -> None:
+        if self._held is not None:
+            raise RuntimeError("a carry holds one outcome at a time")
+        self._held = (unsaved, saved, failed)
+
+    def save(self) -> None:
+        """Journal the held outcome now, on its own."""
+        with self.joined():
+            pass
+
+    @contextmanager
+    def joined(self) -> Iterator[None]:
+        """One transaction: the held outcome first, then the block's writes."""
+        held, self._held = self._held, None
+        if held is None:
+            yield
+            return
+        unsaved, saved, failed = held
+        try:
+            with self._journal.transaction():
+                record = unsaved.write()
+                yield
+        except BaseException as exc:
+            failed(exc)
+            raise
+        saved(result_of(unsaved.index, record))
+
+
 class Courier:
     """Delivers orders of one batch through one lane. Safe to use from many worker threads."""
 
@@ -101,30 +167,44 @@ class Courier:
         self._rng = rng
         self._wall_clock = wall_clock
 
-    def deliver(self, index: int, order_id: int, *, settle: bool = True) -> OrderResult:
+    def deliver(self, index: int, order_id: int, *, settle: bool = True,
+                carry: Carry | None = None) -> OrderResult | Unsaved:
         """Bring one order to a final state (or as far as is safe). ``settle=False`` skips the
-        wait before a lookup (recovery of outcomes that are long past)."""
+        wait before a lookup (recovery of outcomes that are long past). With a ``carry``, the
+        outcome it holds is journaled with this order's claim (or before anything waits), and
+        this order's final outcome may come back `Unsaved`, for the caller to hand to it."""
+        carry = carry if carry is not None else Carry(self._journal, may_hold=False)
         record = self._journal.get(order_id)
+        if record.state in (OrderState.SENDING, OrderState.UNKNOWN):
+            carry.save()  # what follows may wait
         if record.state is OrderState.SENDING and self._journal.shared:
             record = self._await_other_desk(record)
         if record.state is OrderState.UNKNOWN:
             record = self._reconcile(record, settle=settle)
         if record.state is not OrderState.QUEUED:
             return result_of(index, record)
-        return self._send(index, record)
+        return self._send(index, record, carry)
 
     # -- sending -------------------------------------------------------------------------------
 
-    def _send(self, index: int, record: OrderRecord) -> OrderResult:
+    def _send(self, index: int, record: OrderRecord, carry: Carry) -> OrderResult | Unsaved:
         tries = 0
         while True:
+            if self._control.paused or self._control.cancelled.is_set():
+                carry.save()
             self._control.wait_while_paused()
             if self._control.cancelled.is_set():
                 return self._cancel(index, record)
-            if not self._lane.bucket.acquire(stop=self._control.cancelled):
-                continue  # cancelled while waiting for a token
-            with self._lane.slots:
-                claimed = self._journal.claim_for_send(record.id)
+            if not self._lane.bucket.try_acquire():
+                carry.save()  # before waiting for a token
+                if not self._lane.bucket.acquire(stop=self._control.cancelled):
+                    continue  # cancelled while waiting for a token
+            if not self._lane.slots.acquire(blocking=False):
+                carry.save()  # before waiting for another batch's request to end
+                self._lane.slots.acquire()
+            try:
+                with carry.joined():  # the last order's outcome and this claim: one commit
+                    claimed = self._journal.claim_for_send(record.id)
                 if claimed is None and self._journal.shared:
                     break  # another desk claimed it first: its outcome is this order's
                 if claimed is None:
@@ -132,7 +212,12 @@ class Courier:
                 record = claimed  # another batch may have queued it again with a new payload
                 started = self._wall_clock()
                 outcome = self._create(record.payload)
+            finally:
+                self._lane.slots.release()
             outcome = self._read_existing_reference(record, outcome)
+            if outcome.kind in _FINAL and not outcome.blocks_account and carry.may_hold:
+                return Unsaved(index, functools.partial(self._record_send, record, outcome,
+                                                        started))
             record = self._record_send(record, outcome, started)
             if outcome.blocks_account and self._control.hold(record.message):
                 # The owner learns it from the progress that reports this order's result.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import queue
 import random
 import threading
 import time
@@ -18,7 +19,7 @@ from app.core.clients.base import OrderClient
 from app.core.engine.admission import Admission, Admitted
 from app.core.engine.aftersale import CancelResult, StatusResult, cancel_orders, check_status
 from app.core.engine.batch import BatchHandle, ProgressCallback, ResultCallback
-from app.core.engine.delivery import Courier
+from app.core.engine.delivery import Carry, Courier, Unsaved
 from app.core.engine.lane import Lane, account_bucket, bucket_key
 from app.core.engine.policy import RetryPolicy
 from app.core.engine.results import OrderResult, ResultStatus
@@ -361,31 +362,62 @@ class SubmissionEngine:
                                                      profile=profile.name)
         admission = Admission(self._journal, profile, handle.batch_id,
                               allow_duplicates=allow_duplicates, rng=self._rng)
-        futures = []
-        for start in range(0, len(payloads), ADMISSION_CHUNK):
-            if handle.control.cancelled.is_set():
-                for index in range(start, len(payloads)):
-                    handle._add_result(OrderResult(
-                        index, None, ResultStatus.CANCELLED,
-                        message=phrases.CANCELLED_BEFORE_JOURNALED,
-                    ))
-                break
-            chunk = sorted(enumerate(payloads[start:start + ADMISSION_CHUNK], start),
-                           key=lambda item: admission.lock_order(item[1]))
-            checked = admission.check([payload for _, payload in chunk])
-            # One transaction per chunk; nothing of a chunk is sent before it is committed.
-            with self._journal.transaction():
-                decisions = sorted((admission.admit(n, p, c)
-                                    for (n, p), c in zip(chunk, checked, strict=True)),
-                                   key=lambda decision: decision.index)
-            for decision in decisions:
-                if isinstance(decision, Admitted):
-                    futures.append(pool.submit(self._deliver, handle, courier, decision.index,
-                                               decision.order_id, decision.reference, True,
-                                               decision.warnings))
-                else:
-                    handle._add_result(decision)
-        return futures
+        # Admitted orders wait here for a worker; None tells a worker there will be no more.
+        admitted: queue.SimpleQueue[Admitted | None] = queue.SimpleQueue()
+        workers: list[Future[None]] = []
+        try:
+            for start in range(0, len(payloads), ADMISSION_CHUNK):
+                if handle.control.cancelled.is_set():
+                    for index in range(start, len(payloads)):
+                        handle._add_result(OrderResult(
+                            index, None, ResultStatus.CANCELLED,
+                            message=phrases.CANCELLED_BEFORE_JOURNALED,
+                        ))
+                    break
+                chunk = sorted(enumerate(payloads[start:start + ADMISSION_CHUNK], start),
+                               key=lambda item: admission.lock_order(item[1]))
+                checked = admission.check([payload for _, payload in chunk])
+                # One transaction per chunk; nothing of a chunk is sent before it is committed.
+                with self._journal.transaction():
+                    decisions = sorted((admission.admit(n, p, c)
+                                        for (n, p), c in zip(chunk, checked, strict=True)),
+                                       key=lambda decision: decision.index)
+                for decision in decisions:
+                    if isinstance(decision, Admitted):
+                        admitted.put(decision)
+                        if len(workers) < profile.concurrency:
+                            workers.append(pool.submit(self._deliver_admitted, handle, courier,
+                                                       admitted))
+                    else:
+                        handle._add_result(decision)
+        finally:
+            for _ in workers:
+                admitted.put(None)
+        return workers
+
+    def _deliver_admitted(self, handle: BatchHandle, courier: Courier,
+                          admitted: queue.SimpleQueue[Admitted | None]) -> None:
+        """One worker: the batch's admitted orders, one after another, until there are no more.
+        An order's final outcome is journaled with the worker's next claim (`Carry`), or on its
+        own once no order is ready for the worker."""
+        carry = Carry(self._journal)
+        while True:
+            if carry:
+                try:
+                    order = admitted.get_nowait()
+                except queue.Empty:  # none ready: what it holds is saved before it waits
+                    _save(carry)
+                    continue
+            else:
+                order = admitted.get()
+            if order is None:
+                _save(carry)
+                return
+            try:
+                self._deliver(handle, courier, order.index, order.order_id, order.reference,
+                              True, order.warnings, carry)
+            except Exception:  # reported with the order; the worker goes on with the next
+                log.exception("delivering order %s failed", order.reference)
 
     def _deliver(
         self,
@@ -396,6 +428,7 @@ class SubmissionEngine:
         reference: str,
         settle: bool,
         warnings: tuple[FieldError, ...] | None = None,
+        carry: Carry | None = None,
     ) -> None:
         with self._lock:
             busy = order_id in self._in_delivery
@@ -407,22 +440,42 @@ class SubmissionEngine:
                 message=phrases.BEING_SENT_ELSEWHERE, warnings=warnings,
             ))
             return
-        try:
-            result = courier.deliver(index, order_id, settle=settle)
-        except Exception as exc:
+
+        def done(result: OrderResult) -> None:
+            with self._lock:
+                self._in_delivery.discard(order_id)
+            handle._add_result(replace(result, warnings=warnings))
+
+        def stopped(exc: BaseException) -> None:
             # Typically the journal failed, perhaps after the request went out: the order is
             # reported as open, never as "not started" (the journal still says `queued` or
             # `sending`, and a `sending` row is reconciled before the next batch).
+            with self._lock:
+                self._in_delivery.discard(order_id)
             handle._add_result(OrderResult(
                 index, reference, ResultStatus.UNKNOWN, order_id=order_id,
                 message=fill(phrases.STOPPED_WHILE_SENDING, exc), warnings=warnings,
             ))
             handle._fail(exc)
+
+        try:
+            result = courier.deliver(index, order_id, settle=settle, carry=carry)
+        except Exception as exc:
+            stopped(exc)
             raise
-        finally:
-            with self._lock:
-                self._in_delivery.discard(order_id)
-        handle._add_result(replace(result, warnings=warnings))
+        if isinstance(result, Unsaved):
+            assert carry is not None  # only a carry's worker gets an outcome to hold
+            carry.hold(result, done, stopped)
+        else:
+            done(result)
+
+
+def _save(carry: Carry) -> None:
+    """Journal what ``carry`` holds on its own; a failure is reported with its order."""
+    try:
+        carry.save()
+    except Exception:
+        log.exception("journaling an outcome failed")
 
 
 def _close_client(lane: Lane) -> None:
