@@ -172,3 +172,34 @@ def test_random_fault_interleavings_never_lose_or_duplicate_an_order(
         assert_each_created_once(server, target, [ref for ref in references if ref])
         assert journal.count(HistoryFilter(state=OrderState.UNKNOWN)) == 0
         journal.close()
+
+
+def test_a_worker_journals_an_outcome_with_its_next_claim(
+    sandbox_factory: Callable[..., SandboxServer], tmp_path: Path
+) -> None:
+    """One commit per order sent, not two: an accepted order's outcome goes into the journal in
+    the transaction that claims its worker's next order; the results still come one per order,
+    each only once its outcome is written."""
+    server = sandbox_factory(COUNTING, latency=0.01, ka_rate_limit=None)
+    statements: list[str] = []
+    written: dict[str, OrderState] = {}
+    references = [f"KA-{n:03d}" for n in range(60)]
+    with Journal(tmp_path / "journal.sqlite3",
+                 on_connect=lambda conn: conn.set_trace_callback(statements.append)) as journal:
+        engine = SubmissionEngine(journal, factory(server), policy=POLICY)
+
+        def on_result(result: Any) -> None:  # what the journal says when the result arrives
+            written[result.reference] = journal.get(result.order_id).state
+
+        try:
+            report = engine.submit_batch([ka_order(ref) for ref in references],
+                                         replace(KA, concurrency=4),
+                                         on_result=on_result).wait(60)
+        finally:
+            engine.close()
+    assert Counter(r.status for r in report.results) == {ResultStatus.ACCEPTED: 60}
+    assert written == dict.fromkeys(references, OrderState.ACCEPTED)
+    assert_each_created_once(server, Target.KA, references)
+    commits = sum(statement == "COMMIT" for statement in statements)
+    # A claim each, the outcome of each worker's last order alone, the batch and its chunks.
+    assert commits <= 60 + 4 + 1 + 60 // 16 + 2, commits
