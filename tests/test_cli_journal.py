@@ -4,6 +4,10 @@ idempotently, refusing references the team journal holds with other content; `ch
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -90,3 +94,39 @@ def test_use_keeps_the_url_without_a_password(capsys: pytest.CaptureFixture[str]
     assert load_settings().team_journal_url == url
     assert main(["journal", "use", "--local"]) == 0
     assert load_settings().team_journal_url == ""
+
+
+# The command line on a machine without libpq, as the Linux bundle would run there (it uses
+# psycopg's Python binding on the system's libpq): psycopg's search for the library finds none.
+_WITHOUT_LIBPQ = """
+import ctypes.util, os, sys
+find = ctypes.util.find_library
+ctypes.util.find_library = lambda name: None if "pq" in name else find(name)
+os.environ["PSYCOPG_IMPL"] = "python"
+from app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "ka_orders.json"
+
+
+def _without_libpq(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    return subprocess.run([sys.executable, "-c", _WITHOUT_LIBPQ, *args], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def test_without_libpq_a_team_journal_is_refused_saying_what_to_install() -> None:
+    url = "postgresql://clerk@db.example.test/team"
+    refused = _without_libpq("journal", "use", url)  # its password cannot be looked for
+    assert refused.returncode == 2 and "libpq5" in refused.stderr, refused.stderr
+    assert load_settings().team_journal_url == ""
+    assert main(["journal", "use", url]) == 0  # kept where libpq is installed
+    for command in (["history"], ["submit", str(SAMPLE), "--target", "ka"]):
+        stopped = _without_libpq(*command)
+        assert stopped.returncode == 2, stopped.stdout + stopped.stderr
+        assert "PostgreSQL's client library (libpq)" in stopped.stderr
+        assert "libpq5" in stopped.stderr and "Traceback" not in stopped.stderr
+    # The settings still load: what needs no journal works, and the URL is kept.
+    checked = _without_libpq("validate", str(SAMPLE), "--target", "ka")
+    assert checked.returncode == 0 and "2 valid" in checked.stderr, checked.stderr
+    assert load_settings().team_journal_url == url

@@ -88,7 +88,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _push(args: argparse.Namespace) -> int:
-    from app.core.journal.postgres import is_team_journal_url
+    from app.core.journal.database import is_team_journal_url
 
     if not is_team_journal_url(args.to):
         return _fail("--to must be a postgresql:// URL")

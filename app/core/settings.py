@@ -305,19 +305,28 @@ def _parse_settings(data: bytes) -> Settings:
     team_url = raw.get("team_journal_url") or ""
     if not isinstance(team_url, str):
         raise ValueError("team_journal_url is not text")
-    check_team_journal_url(team_url)
+    check_team_journal_url(team_url, kept=True)
     return Settings(profiles, current, Target(target_value), review, team_url)
 
 
-def check_team_journal_url(url: str) -> None:
-    """ValueError naming what is wrong with a team journal URL to keep in the settings."""
+def check_team_journal_url(url: str, *, kept: bool = False) -> None:
+    """ValueError naming what is wrong with a team journal URL to keep in the settings. Without
+    libpq (PostgreSQL's client library) a password in it cannot be looked for: such a URL is
+    refused, but one already ``kept`` passes (the settings stay usable; opening the team journal
+    says what is missing)."""
     if not url:
         return
-    from app.core.journal.postgres import is_team_journal_url, url_has_password
+    from app.core.journal.database import JournalUnreachable, is_team_journal_url
 
     if not is_team_journal_url(url):
         raise ValueError("team_journal_url must start with postgresql:// (got "
                          f"{url.split('://')[0][:20]!r})")
+    try:
+        from app.core.journal.postgres import url_has_password
+    except JournalUnreachable as exc:
+        if kept:
+            return
+        raise ValueError(str(exc)) from exc
     if url_has_password(url):
         raise ValueError("team_journal_url holds a password: the password belongs in the keyring "
                          "(or ORDER_DESK_DATABASE_PASSWORD), never in the settings")

@@ -32,6 +32,15 @@ class JournalUnreachable(JournalError):
     """The team journal's server cannot be reached: nothing may be sent until it can."""
 
 
+TEAM_JOURNAL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_team_journal_url(value: str) -> bool:
+    """Whether ``value`` names a team journal; told without the PostgreSQL driver, which a
+    machine without libpq cannot load."""
+    return value.strip().lower().startswith(TEAM_JOURNAL_SCHEMES)
+
+
 class Cursor(Protocol):
     @property
     def rowcount(self) -> int: ...

@@ -22,12 +22,6 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 from urllib.parse import quote
 
-import psycopg
-from psycopg import errors as pg_errors
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
-from psycopg.pq import TransactionStatus
-from psycopg_pool import ConnectionPool, PoolTimeout
-
 from app.core.journal.database import (
     Cursor,
     Database,
@@ -37,9 +31,21 @@ from app.core.journal.database import (
 )
 from app.core.journal.schema import LATEST_VERSION
 
+try:
+    import psycopg
+    from psycopg import errors as pg_errors
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+    from psycopg.pq import TransactionStatus
+    from psycopg_pool import ConnectionPool, PoolTimeout
+except ImportError as exc:  # psycopg found no libpq: the Linux bundle uses the system's
+    reason = str(exc).splitlines()[-1].lstrip("- ")
+    raise JournalUnreachable(
+        "the team journal needs PostgreSQL's client library (libpq), which psycopg cannot load "
+        f"on this machine: install it (Debian and Ubuntu: libpq5) ({reason})"
+    ) from exc
+
 log = logging.getLogger(__name__)
 
-URL_SCHEMES = ("postgresql://", "postgres://")
 NOTIFY_CHANNEL = "order_desk_journal"
 _MIGRATION_LOCK = 0x6F726465  # advisory lock key: one desk migrates, the others wait for it
 CONNECT_TIMEOUT = 10  # seconds before an unreachable server is reported
@@ -131,10 +137,6 @@ PG_MIGRATIONS: dict[int, str] = {
     """,
 }
 PG_FIRST_VERSION = min(PG_MIGRATIONS)
-
-
-def is_team_journal_url(value: str) -> bool:
-    return value.strip().lower().startswith(URL_SCHEMES)
 
 
 def safe_label(url: str) -> str:
