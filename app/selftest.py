@@ -200,8 +200,9 @@ def check_team_journal_driver() -> str:
 
 
 def check_translations() -> str:
-    """The window's Chinese catalogue is found where the build carries it, and loads."""
-    from PySide6.QtCore import QTranslator
+    """The window's Chinese catalogue, and Qt's for its standard buttons and dialogs, are found
+    where the build carries them, and load."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from app.resources import resource_path
 
@@ -212,7 +213,14 @@ def check_translations() -> str:
     shown = translator.translate("MainWindow", "History")
     if shown != "历史记录":
         raise AssertionError(f"'History' read as {shown!r}")
-    return f"History -> {shown} ({folder.name}/order_desk_zh_CN.qm)"
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator()
+    if not qt_translator.load("qtbase_zh_CN", qt_folder):
+        raise AssertionError(f"no qtbase_zh_CN.qm in {qt_folder}")
+    button = qt_translator.translate("QPlatformTheme", "OK")
+    if button != "确定":
+        raise AssertionError(f"Qt's 'OK' read as {button!r}")
+    return f"History -> {shown} ({folder.name}/order_desk_zh_CN.qm), OK -> {button} (qtbase_zh_CN)"
 
 
 def check_workbooks() -> str:

@@ -49,6 +49,7 @@ import bundle_options as opts
 a = Analysis([{script!r}], excludes=opts.EXCLUDES, hookspath=[str(opts.HOOKS)], noarchive=False,
              optimize=opts.OPTIMIZE)
 a.datas = opts.filter_datas(a.datas)
+a.binaries = opts.filter_binaries(a.binaries)
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello", debug=False,
           strip=opts.STRIP, upx=False, console=False)

@@ -102,10 +102,31 @@ PLATFORM_HIDDEN_IMPORTS = {
     "darwin": [],
 }
 
-# Qt translation catalogues the app can use: the standard dialogs' strings (qtbase) and the small
-# qt_<lang> meta catalogues that point at them. Designer, Assistant, QML and help ones are dropped.
-KEPT_QT_TRANSLATIONS = ("qtbase_", "qt_")
-DROPPED_QT_TRANSLATIONS = ("qt_help_",)
+# Qt's own catalogues (its standard dialogs' strings): the app installs qtbase_<language> for the
+# language its window is shown in (app/gui/language.py), and only languages it has a catalogue of
+# (resources/translations/order_desk_<language>.qm) are shown; Qt's other catalogues (6.5 MiB,
+# some 35 languages, and Designer's, Assistant's, QML's...) are never loaded.
+APP_CATALOGUES = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+@functools.cache
+def kept_qt_translations() -> frozenset[str]:
+    """qtbase_<language>.qm for each language the app's window can be shown in."""
+    return frozenset(f"qtbase_{path.stem.removeprefix('order_desk_')}.qm"
+                     for path in APP_CATALOGUES.glob("order_desk_*.qm"))
+
+
+# Qt plugins no window of the app loads: the platforms of embedded screens (EGLFS, linuxfb, VNC,
+# Vulkan displays, minimal EGL) with their EGL device integrations, input devices and the
+# libraries only they use, and image formats the app never reads (it shows PNG, which Qt reads
+# itself, and SVG). A desktop uses xcb or Wayland; the self-test, offscreen.
+DROPPED_QT_PLUGINS = {
+    "platforms": frozenset({"qeglfs", "qlinuxfb", "qminimalegl", "qvkkhrdisplay", "qvnc"}),
+    "egldeviceintegrations": None,  # every one
+    "generic": None,
+    "imageformats": frozenset({"qgif", "qjpeg", "qpdf", "qtga", "qtiff", "qwbmp", "qwebp"}),
+}
+DROPPED_QT_LIBRARIES = ("libQt6EglFSDeviceIntegration.", "libQt6EglFsKmsSupport.")
 
 
 def hidden_imports() -> list[str]:
@@ -153,13 +174,30 @@ def keep_data_file(dest: str) -> bool:
         return path.name in KEPT_PYCOUNTRY_DATABASES
     if path.suffix != ".qm" or "translations" not in path.parts or "PySide6" not in path.parts:
         return True
-    name = path.name
-    return name.startswith(KEPT_QT_TRANSLATIONS) and not name.startswith(DROPPED_QT_TRANSLATIONS)
+    return path.name in kept_qt_translations()
+
+
+def keep_binary(dest: str) -> bool:
+    """False for the Qt plugins and libraries no window of the app loads."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    if path.name.startswith(DROPPED_QT_LIBRARIES):
+        return False
+    if path.parts[-3:-2] != ("plugins",):
+        return True
+    dropped = DROPPED_QT_PLUGINS.get(path.parts[-2], frozenset())
+    return dropped is not None and path.name.split(".")[0].removeprefix("lib") not in dropped
 
 
 def filter_datas(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """Apply `keep_data_file` to an Analysis' ``datas`` table of contents."""
-    return [entry for entry in entries if keep_data_file(entry[0])]
+    """Apply `keep_data_file` to an Analysis' ``datas`` table of contents, and `keep_binary` to
+    the links it holds to libraries (PyInstaller's links beside the program)."""
+    return [(dest, source, kind) for dest, source, kind in entries
+            if keep_data_file(dest) and (kind != "SYMLINK" or keep_binary(source))]
+
+
+def filter_binaries(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Apply `keep_binary` to an Analysis' ``binaries`` table of contents."""
+    return [entry for entry in entries if keep_binary(entry[0])]
 
 
 def project_version(root: Path) -> str:

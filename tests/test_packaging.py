@@ -40,8 +40,9 @@ def test_every_keyring_backend_is_a_hidden_import() -> None:
 @pytest.mark.parametrize(
     ("dest", "kept"),
     [
-        ("PySide6/Qt/translations/qtbase_de.qm", True),
-        ("PySide6/Qt/translations/qt_de.qm", True),
+        ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),  # the window's languages only
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qt_zh_CN.qm", False),  # a meta catalogue: never loaded
         ("PySide6/Qt/translations/qt_help_de.qm", False),
         ("PySide6/Qt/translations/qtdeclarative_de.qm", False),
         ("PySide6/Qt/translations/designer_de.qm", False),
@@ -63,6 +64,46 @@ def test_every_keyring_backend_is_a_hidden_import() -> None:
 )
 def test_bundle_keeps_only_data_the_app_reads(dest: str, kept: bool) -> None:
     assert options.keep_data_file(dest) is kept
+
+
+def test_the_bundle_keeps_qt_catalogues_for_every_language_of_the_window() -> None:
+    from app.gui.language import ENGLISH, LANGUAGES
+
+    assert {f"qtbase_{code}.qm" for code in LANGUAGES if code != ENGLISH} == (
+        options.kept_qt_translations())
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),  # the self-test, headless
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),  # embedded screens
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-egldevice-integration.so", False),
+        ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
+        ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
+        ("libQt6EglFsKmsSupport.so.6", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),  # the icons
+        ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+        ("PySide6/plugins/imageformats/qtiff.dll", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+        ("cryptography/hazmat/bindings/_rust.abi3.so", True),
+    ],
+)
+def test_bundle_keeps_only_the_qt_plugins_a_window_loads(dest: str, kept: bool) -> None:
+    assert options.keep_binary(dest) is kept
+
+
+def test_links_to_left_out_libraries_are_left_out_too() -> None:
+    entries = [("libQt6EglFsKmsSupport.so.6", "PySide6/Qt/lib/libQt6EglFsKmsSupport.so.6",
+                "SYMLINK"),
+               ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK")]
+    assert [dest for dest, _, _ in options.filter_datas(entries)] == ["libQt6Gui.so.6"]
 
 
 def test_the_bundle_keeps_every_country_name_catalogue_the_app_reads() -> None:

@@ -111,6 +111,15 @@ def test_frozen_bundle_carries_resources_and_no_unused_qt(frozen_executable: Pat
     for unused in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6WebEngineCore.so.6",
                    "QtQml.abi3.so", "QtQuick.abi3.so"):
         assert unused not in names
+    if sys.platform.startswith("linux"):  # the desktop's platforms, SVG icons; no embedded ones
+        plugins = {p.relative_to(internal / "PySide6" / "Qt" / "plugins").as_posix()
+                   for p in (internal / "PySide6" / "Qt" / "plugins").rglob("*.so")}
+        assert {"platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
+                "imageformats/libqsvg.so", "iconengines/libqsvgicon.so"} <= plugins
+        assert not {"platforms/libqeglfs.so", "imageformats/libqjpeg.so"} & plugins
+        assert [p.name for p in (internal / "PySide6" / "Qt" / "translations").iterdir()] == [
+            "qtbase_zh_CN.qm"]
+        assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
 
 
 def test_frozen_bundle_carries_the_country_names_it_reads_and_no_other_catalogue(
