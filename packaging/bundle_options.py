@@ -62,9 +62,12 @@ PHONENUMBERS_UNUSED = [
 # at run time imports them), a library's `if __name__ == "__main__"` doctest (doctest, unittest,
 # pdb and the readline library it pulls in), help() (pydoc) and pydantic's V1 compatibility
 # layer and mypy plugin (the app's models are V2).
+# multiprocessing reaches the bundle only through concurrent.futures' process pool, which the app
+# never runs (its workers are threads).
 UNUSED_LIBRARY_MODULES = [
     "setuptools", "pkg_resources", "distutils", "_distutils_hack", "doctest", "unittest", "pdb",
-    "readline", "pydoc", "pydantic.v1", "pydantic.mypy",
+    "readline", "pydoc", "pydantic.v1", "pydantic.mypy", "multiprocessing",
+    "concurrent.futures.process",
 ]
 # On Linux the team journal's driver runs psycopg's own Python binding on the system's libpq
 # (the .deb depends on libpq5), not psycopg-binary: that wheel carries a second libpq with its own
