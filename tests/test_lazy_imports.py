@@ -62,3 +62,39 @@ def test_validating_a_ka_order_loads_neither_nomad_models_nor_the_http_client(
     loaded = loaded_modules(code, tmp_path)
     assert "app.core.models.ka" in loaded
     assert not loaded & {"httpx", "app.core.models.nomad", "PySide6"}
+
+
+def test_validating_an_order_does_not_load_pydantics_plugin_machinery(tmp_path: Path) -> None:
+    """Plugins are off, so pydantic's loader (which imports importlib.metadata) is not loaded;
+    a plugin setting of the environment's own is left to pydantic."""
+    order = tmp_path / "one.json"
+    order.write_text(json.dumps(ka_order("LAZY-2")), encoding="utf-8")
+    code = ("from app.cli import main\n"
+            f"assert main(['validate', {str(order)!r}, '--target', 'ka']) == 0")
+    loaded = loaded_modules(code, tmp_path)
+    assert "pydantic" in loaded
+    assert not loaded & {"importlib.metadata", "difflib"}
+    own = loaded_modules(f"import os\nos.environ['PYDANTIC_DISABLE_PLUGINS'] = 'some'\n{code}",
+                         tmp_path)
+    assert "importlib.metadata" in own
+
+
+def test_the_stand_in_loader_has_every_name_pydantic_takes_from_its_own() -> None:
+    """pydantic takes only `get_plugins` from its plugin loader: a newer one taking more fails
+    here, not when a validator is built."""
+    import ast
+
+    import pydantic
+
+    from app.cli import _no_plugins
+
+    taken = {
+        alias.name
+        for source in Path(pydantic.__file__).parent.rglob("*.py")
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and node.module in ("_loader", "plugin._loader", "pydantic.plugin._loader")
+        for alias in node.names
+    }
+    assert taken == {"get_plugins"}
+    assert _no_plugins() == ()

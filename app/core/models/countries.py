@@ -6,7 +6,6 @@ without importing pycountry (`app.core.models.iso_countries`).
 
 from __future__ import annotations
 
-import difflib
 import gettext
 import logging
 import unicodedata
@@ -164,6 +163,8 @@ def _suggestion(wanted: str) -> str:
     """ " (did you mean France, FR?)" for a misspelt name; never a guess that gets used."""
     if len(wanted) < _MIN_FUZZY_LENGTH:
         return ""
+    import difflib  # only a country not found needs it, not every start that checks orders
+
     names = {name: code for name, _, code in _english_names()}
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.75)
     if not close:
