@@ -118,21 +118,27 @@ def group_rows(
 ) -> list[tuple[int, ...]]:
     """Row indexes per order, in the order each order first appears. Linear in the rows."""
     skipped = set(skip)
-    groups: dict[tuple[object, ...], list[int]] = {}
+    # Keyed by the reference (text), the order fields (a tuple of texts) or the row (a number):
+    # keys of different kinds never meet.
+    groups: dict[object, list[int]] = {}
     ref_col = layout.reference_column
     order_cols = [column for column, _ in layout.order_columns]
+    key: object
     for index, row in enumerate(rows):
         if index in skipped:
             continue
         reference = row[ref_col].strip() if ref_col is not None else ""
-        key: tuple[object, ...]
         if reference:
-            key = ("ref", reference)
+            key = reference
         elif mode is GroupMode.ADDRESS:
-            key = ("fields", *(row[c].strip() for c in order_cols))
+            key = tuple([row[c].strip() for c in order_cols])
         else:
-            key = ("row", index)
-        groups.setdefault(key, []).append(index)
+            key = index
+        members = groups.get(key)
+        if members is None:
+            groups[key] = [index]
+        else:
+            members.append(index)
     return [tuple(members) for members in groups.values()]
 
 
