@@ -10,8 +10,6 @@ import codecs
 import logging
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from app.core.importing.errors import ImportFileError
 
 log = logging.getLogger(__name__)
@@ -80,6 +78,8 @@ def detect(sample: bytes) -> str:
     cut = sample.rfind(b"\n")
     if 0 < cut < len(sample) - 1:
         sample = sample[: cut + 1]
+    from charset_normalizer import from_bytes  # only a file that is not UTF-8 needs it
+
     matches = from_bytes(sample, cp_isolation=list(CANDIDATE_ENCODINGS))
     if not matches:
         raise ImportFileError(

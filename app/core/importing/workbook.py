@@ -14,15 +14,16 @@ import datetime as dt
 import functools
 import logging
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING, Any
 
 from app.core.importing.errors import ImportFileError
+
+if TYPE_CHECKING:
+    import zipfile
 
 log = logging.getLogger(__name__)
 
@@ -312,6 +313,10 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 
 def _padded_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
     """(row, column) -> text for the numbers of `sheet_name` shown with a zero-padding format."""
+    # Imported here, as in `_padding_styles` and `_sheet_member`: a text file needs neither.
+    import zipfile
+    from xml.etree import ElementTree
+
     try:
         with zipfile.ZipFile(path) as archive:
             styles = _padding_styles(archive)
@@ -375,6 +380,8 @@ def _padded(cells: list[tuple[bytes, bytes, bytes]],
 
 def _padding_styles(archive: zipfile.ZipFile) -> dict[int, str]:
     """Cell style index -> its number format, for the styles that pad whole numbers with zeros."""
+    from xml.etree import ElementTree
+
     root = ElementTree.fromstring(archive.read("xl/styles.xml"))
     formats = {
         element.get("numFmtId", ""): element.get("formatCode", "")
@@ -395,6 +402,8 @@ def _padding_styles(archive: zipfile.ZipFile) -> dict[int, str]:
 
 def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     """The zip member holding the sheet named `sheet_name`."""
+    from xml.etree import ElementTree
+
     book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {
