@@ -1,8 +1,9 @@
 """Bundle size and frozen start-up time of Order Desk against a hello-world PySide6 bundle.
 
 The floor is measured in the same run: a one-label PySide6 program frozen with the same PyInstaller
-options (one folder, windowed, UPX off, stripped on Linux, the same excludes and data filter, see
-packaging/bundle_options.py). Start-up is the wall time of a whole process that opens its window
+options (one folder, windowed, UPX off, stripped on Linux, -OO, the same excludes and data and
+library filters, see packaging/bundle_options.py). It then lists what Order Desk's bundle holds
+beyond the hello world's, by folder, largest first. Start-up is the wall time of a whole process that opens its window
 on the offscreen platform and quits: for Order Desk, ``--self-test`` limited to its ``main window``
 check (a real start: settings, keyring, journal, built-in sandbox, the wired window).
 
@@ -81,8 +82,30 @@ def freeze_app(scratch: Path) -> Path:
     return scratch / "dist" / "order-desk"
 
 
+def file_sizes(path: Path) -> dict[str, int]:
+    """Each file of a bundle (links left out: they point into it) by its path in it."""
+    return {f.relative_to(path).as_posix(): f.stat().st_size for f in path.rglob("*")
+            if f.is_file() and not f.is_symlink()}
+
+
 def tree_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+    return sum(file_sizes(path).values())
+
+
+def added_parts(app: Path, hello: Path, app_name: str) -> list[tuple[str, int]]:
+    """What the app's bundle holds beyond the hello world's, grouped by the folder (or library)
+    it sits in under the bundle's own folder, largest first; the program itself (which carries
+    the Python modules' archive) is counted beyond the hello world's program."""
+    app_files, hello_files = file_sizes(app), file_sizes(hello)
+    program, hello_program = executable(app, app_name).name, executable(hello, "hello").name
+    parts: dict[str, int] = {}
+    for name, size in app_files.items():
+        if name == program:
+            key, extra = "program and its module archive", size - hello_files[hello_program]
+        else:
+            key, extra = "/".join(name.split("/")[:2]), size - hello_files.get(name, 0)
+        parts[key] = parts.get(key, 0) + extra
+    return sorted(((key, size) for key, size in parts.items() if size), key=lambda p: -p[1])
 
 
 def executable(bundle: Path, name: str) -> Path:
@@ -129,6 +152,7 @@ def main() -> int:
             {**env, "ORDER_DESK_SELF_TEST_CHECKS": "main window"}, args.runs,
         )
         hello_size, app_size = tree_size(hello), tree_size(app)
+        added = added_parts(app, hello, "order-desk")
 
     size_ratio = app_size / hello_size
     mib = 1024 * 1024
@@ -137,6 +161,10 @@ def main() -> int:
           f"   ratio {size_ratio:.2f} (target <= {SIZE_TARGET})")
     print(f"start-up (median of {args.runs})  hello {hello_start:.2f} s   "
           f"order-desk {app_start:.2f} s   ratio {app_start / hello_start:.2f}")
+    print(f"what order-desk adds ({(app_size - hello_size) / mib:.1f} MiB), 0.1 MiB and over:")
+    for name, size in added:
+        if abs(size) >= mib / 10:
+            print(f"  {size / mib:6.2f} MiB  {name}")
     return 0 if size_ratio <= SIZE_TARGET else 1
 
 
