@@ -3,9 +3,10 @@
 The floor is measured in the same run: a one-label PySide6 program frozen with the same PyInstaller
 options (one folder, windowed, UPX off, stripped on Linux, -OO, the same excludes and data and
 library filters, see packaging/bundle_options.py). It then lists what Order Desk's bundle holds
-beyond the hello world's, by folder, largest first. Start-up is the wall time of a whole process that opens its window
-on the offscreen platform and quits: for Order Desk, ``--self-test`` limited to its ``main window``
-check (a real start: settings, keyring, journal, built-in sandbox, the wired window).
+beyond the hello world's, by folder, largest first. Start-up is the wall time of a whole process
+that opens its window on the offscreen platform and quits: for Order Desk, ``--self-test``
+limited to its ``main window`` check (a real start: settings, keyring, journal, built-in sandbox,
+the wired window).
 
     uv run --group packaging python bench/bench_bundle.py [--app-dist dist] [--runs 5]
 
