@@ -4,6 +4,7 @@ fix -> send through the real engine and journal -> results and exports."""
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -20,6 +21,7 @@ from app.core.journal import Journal
 from app.core.secrets import SANDBOX_SECRETS
 from app.core.settings import SANDBOX_PROFILES, Profile
 from app.core.targets import Target
+from app.gui import import_dialog
 from app.gui.import_dialog import MAPPING, PREVIEW, SEND, ImportDialog
 from app.gui.import_rows_model import FIXED_COLUMNS
 from app.gui.import_send_page import ImportSendPage
@@ -370,3 +372,16 @@ def test_a_late_word_from_an_earlier_batch_does_not_touch_the_next(
     qtbot.wait(50)
     assert page.hold_box is None and not second.cancelled
     assert page.running and page.cancel_button.isEnabled()
+
+
+def test_a_load_asks_for_the_gil_sooner_and_the_last_one_restores_the_default() -> None:
+    # While a file loads the GUI thread gets the GIL 20 µs after asking (a paint asks dozens of
+    # times); two dialogs loading at once restore the interpreter's interval only at the end.
+    tuning = import_dialog._LoadTuning()
+    before = sys.getswitchinterval()
+    with tuning.loading():
+        assert sys.getswitchinterval() == pytest.approx(20e-6)
+        with tuning.loading():
+            assert sys.getswitchinterval() == pytest.approx(20e-6)
+        assert sys.getswitchinterval() == pytest.approx(20e-6)  # the first is still loading
+    assert sys.getswitchinterval() == before
