@@ -184,7 +184,10 @@ def _country(value: Any, info: ValidationInfo) -> Any:
 
 def _alpha2_country(value: Any, info: ValidationInfo) -> Any:
     """Like _country, but the server itself requires an existing 2-letter code."""
-    if is_strict(info) and isinstance(value, str):
+    strict = is_strict(info)
+    if isinstance(value, str):
+        if not strict:
+            return to_alpha2(value)  # `_country` of text, without its calls: one per order
         if is_alpha2(value):
             return value
         raise operator_error(f"must be a 2-letter country code such as FR (got {shown(value)})")
