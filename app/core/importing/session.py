@@ -302,18 +302,14 @@ class ImportSession:
     def rebuild(self) -> None:
         """Regroup (linear) and validate only the groups not already validated as they are."""
         groups = group_rows(self.table.rows, self._layout, self._group_mode, self.excluded())
-        orders: list[ImportedOrder] = []
-        order_of_row: dict[int, int] = {}
-        cache: dict[tuple[int, ...], ImportedOrder] = {}
-        unchecked = [members for members in groups if members not in self._cache]
-        checked = dict(zip(unchecked, self._validate(unchecked), strict=True))
-        for members in groups:
-            order = self._cache.get(members) or checked[members]
-            cache[members] = order
-            for row in members:
-                order_of_row[row] = len(orders)
-            orders.append(order)
-        self._cache, self.orders, self._order_of_row = cache, orders, order_of_row
+        known = self._cache
+        unchecked = [members for members in groups if members not in known] if known else groups
+        checked = iter(self._validate(unchecked))  # in the order of `groups`
+        orders = [known.get(members) or next(checked) for members in groups]
+        self._cache = dict(zip(groups, orders, strict=True))
+        self.orders = orders
+        self._order_of_row = {row: position for position, members in enumerate(groups)
+                              for row in members}
         self._reconciliation = None
 
     def _forget_row(self, row: int) -> None:
