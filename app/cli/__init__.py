@@ -195,6 +195,8 @@ def plugins_off() -> None:
 
 def _no_plugins() -> tuple[()]:
     return ()
+
+
 QUIET_LIBRARIES = ("httpx", "httpcore")
 
 
