@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Control (C0, DEL, C1), format (bidirectional overrides and isolates, zero-width characters),
 # surrogate halves, and the line and paragraph separators: invisible, or they move or recolour
@@ -38,7 +39,7 @@ def escaped(text: str) -> str:
     what a terminal or a one-line message may show of data. Backslashes are left as they are."""
     if text.isprintable():  # nothing unsafe is printable: the common case costs one scan
         return text
-    return "".join(escape_code(char) if is_unsafe(char) else char for char in text)
+    return text.translate(_escapes(text, escape_code))
 
 
 def json_escaped(dumped: str) -> str:
@@ -48,7 +49,15 @@ def json_escaped(dumped: str) -> str:
     inside its strings."""
     if dumped.isprintable():
         return dumped
-    return "".join(_json_escape(char) if is_unsafe(char) else char for char in dumped)
+    return dumped.translate(_escapes(dumped, _json_escape))
+
+
+def _escapes(text: str, escape: Callable[[str], str]) -> dict[int, str]:
+    """Each unsafe character of `text` -> its escape, for `str.translate`: the text's distinct
+    characters are judged, not each of its characters (a long line of a spreadsheet's
+    messages has thousands)."""
+    return {ord(char): escape(char) for char in set(text)
+            if not char.isprintable() and is_unsafe(char)}
 
 
 def _json_escape(char: str) -> str:

@@ -117,7 +117,6 @@ def is_alpha2(code: str) -> bool:
     return code in _alpha2_codes()
 
 
-@lru_cache(maxsize=1024)
 def to_alpha2(text: str) -> str:
     """The alpha-2 code for a code ("fr", "FRA", "250", "UK") or a name ("France", "Viet Nam",
     "Deutschland", "法国").
@@ -125,38 +124,48 @@ def to_alpha2(text: str) -> str:
     A partial name is accepted only when it points at one country ("Bolivia" but not "Korea").
     Raises PydanticCustomError with a message for the operator otherwise.
     """
+    code, problem = _read_country(text)
+    if problem is not None:
+        raise operator_error(problem)
+    return code
+
+
+# Refusals are kept too: a file repeats a misspelt country on every row of a customer, and each
+# looked through every country's names again (the close match for its message: half a
+# millisecond).
+@lru_cache(maxsize=1024)
+def _read_country(text: str) -> tuple[str, str | None]:
+    """`to_alpha2`'s code, or "" and why the text names no country."""
     query = text.strip()
     code = query.upper()
     if len(query) == 2 and query.isascii() and code in _alpha2_codes():
-        return code  # what pycountry's lookup gives for a code, without loading pycountry
+        return code, None  # what pycountry's lookup gives for a code, without loading pycountry
     import pycountry
 
     try:
-        return str(pycountry.countries.lookup(query).alpha_2)
+        return str(pycountry.countries.lookup(query).alpha_2), None
     except LookupError:
         pass
     if code in _RESERVED_CODES:
-        return _RESERVED_CODES[code]
+        return _RESERVED_CODES[code], None
     wanted = folded(query)
     known = _other_names().get(wanted) or _EVERYDAY_NAMES.get(wanted)
     if known:
-        return known
+        return known, None
     # The same words in another order ("Republic of Korea") name one country exactly; only then
     # is a part of a longer name tried, which would also match "Democratic People's Republic...".
     words = _words(query)
     same_words = {code for _, name_words, code in _english_names() if name_words == words}
     if len(same_words) == 1:
-        return same_words.pop()
+        return same_words.pop(), None
     if len(wanted) >= _MIN_FUZZY_LENGTH:
         matches = sorted({code for name, _, code in _english_names() if wanted in name})
         if len(matches) == 1:
             log.debug("country %r read as %s", query, matches[0])
-            return matches[0]
+            return matches[0], None
         if matches:
-            raise operator_error(
-                f"ambiguous country: {shown(text)} (could be {', '.join(matches)})"
-            )
-    raise operator_error(f"not a country: {shown(text)}{_suggestion(wanted)}")
+            return "", f"ambiguous country: {shown(text)} (could be {', '.join(matches)})"
+    return "", f"not a country: {shown(text)}{_suggestion(wanted)}"
 
 
 def _suggestion(wanted: str) -> str:
