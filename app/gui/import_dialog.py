@@ -10,8 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +59,10 @@ class _LoadTuning:
     the default 5 ms: a paint takes the GIL dozens of times (PySide checks each Python-made
     object's virtual calls for an override), and at 1 ms each wait made the page shown as the
     checks started freeze for 35-95 ms. It costs nothing while the GUI thread does not ask (the
-    load took as long). Counted, so overlapping loads (two dialogs) restore the default only
-    when the last one ends.
+    load took as long). The GUI thread lowers the interval as it starts a worker (a pool thread
+    that wakes at once takes the GIL, and at the default interval handing it back took the GUI
+    thread 12 ms); the worker restores it as it ends. Counted, so overlapping loads (two
+    dialogs) restore the default only when the last one ends.
     """
 
     def __init__(self) -> None:
@@ -69,21 +70,28 @@ class _LoadTuning:
         self._loads = 0
         self._interval = sys.getswitchinterval()
 
-    @contextmanager
-    def loading(self) -> Iterator[None]:
+    def begin(self) -> None:
+        """On the GUI thread, before starting the worker that runs `run`."""
         with self._lock:
             if self._loads == 0:
                 self._interval = sys.getswitchinterval()
                 sys.setswitchinterval(min(self._interval, 20e-6))
             self._loads += 1
+
+    def end(self) -> None:
+        with self._lock:
+            self._loads -= 1
+            if self._loads == 0:
+                sys.setswitchinterval(self._interval)
+
+    def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """`fn(*args)` on the worker with collection paused; the load begun ends however it
+        ends."""
         try:
             with collection_paused():
-                yield
+                return fn(*args)
         finally:
-            with self._lock:
-                self._loads -= 1
-                if self._loads == 0:
-                    sys.setswitchinterval(self._interval)
+            self.end()
 
 
 _tuning = _LoadTuning()
@@ -91,10 +99,9 @@ _tuning = _LoadTuning()
 
 def _read(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
           target: Target) -> tuple[Table, ColumnMapping]:
-    with _tuning.loading():
-        table = read_table(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
-        # With no saved mapping, the values decide what the headers cannot (suggestions).
-        return table, resolve_mapping(target, table.headers, rows=table.rows)
+    table = read_table(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    # With no saved mapping, the values decide what the headers cannot (suggestions).
+    return table, resolve_mapping(target, table.headers, rows=table.rows)
 
 
 def _build(table: Table, target: Target, mapping: ColumnMapping, mode: GroupMode,
@@ -104,9 +111,8 @@ def _build(table: Table, target: Target, mapping: ColumnMapping, mode: GroupMode
     query, here on the worker: the preview marks those orders, which a send skips)."""
     if remember:
         save_mapping(mapping, table.headers)
-    with _tuning.loading():
-        session = ImportSession(table, target, mapping, group_mode=mode, address_key=address_key)
-        session.reconciliation()  # computed here, not on the GUI thread
+    session = ImportSession(table, target, mapping, group_mode=mode, address_key=address_key)
+    session.reconciliation()  # computed here, not on the GUI thread
     return session, accepted()
 
 
@@ -220,7 +226,12 @@ class ImportDialog(QDialog):
         # Paint what the click changed (and a page just shown) before the worker starts: every
         # paint takes the GIL many times, and against a busy worker it took 25-100 ms.
         self.repaint()
-        self._workers.start(fn, *args, on_result=done, on_error=self._failed)
+        _tuning.begin()
+        try:
+            self._workers.start(_tuning.run, fn, *args, on_result=done, on_error=self._failed)
+        except BaseException:
+            _tuning.end()
+            raise
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False

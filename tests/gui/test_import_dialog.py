@@ -375,13 +375,22 @@ def test_a_late_word_from_an_earlier_batch_does_not_touch_the_next(
 
 
 def test_a_load_asks_for_the_gil_sooner_and_the_last_one_restores_the_default() -> None:
-    # While a file loads the GUI thread gets the GIL 20 µs after asking (a paint asks dozens of
-    # times); two dialogs loading at once restore the interpreter's interval only at the end.
+    # From a worker's start to its end the GUI thread gets the GIL 20 µs after asking (a paint
+    # asks dozens of times); two dialogs loading at once restore the interval only at the end,
+    # and a load that fails ends too.
     tuning = import_dialog._LoadTuning()
     before = sys.getswitchinterval()
-    with tuning.loading():
-        assert sys.getswitchinterval() == pytest.approx(20e-6)
-        with tuning.loading():
-            assert sys.getswitchinterval() == pytest.approx(20e-6)
-        assert sys.getswitchinterval() == pytest.approx(20e-6)  # the first is still loading
+    seen: list[float] = []
+
+    def fails() -> None:
+        seen.append(sys.getswitchinterval())
+        raise ValueError("unreadable")
+
+    tuning.begin()
+    tuning.begin()
+    with pytest.raises(ValueError, match="unreadable"):
+        tuning.run(fails)
+    assert seen == [pytest.approx(20e-6)]
+    assert sys.getswitchinterval() == pytest.approx(20e-6)  # the other load is still running
+    assert tuning.run(lambda: sys.getswitchinterval()) == pytest.approx(20e-6)
     assert sys.getswitchinterval() == before
