@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import queue
 import sys
 import threading
 from concurrent.futures import Future
@@ -181,8 +182,10 @@ def _print_sheet_summary(orders: _Orders, statuses: list[str], already_sent: int
 
 
 class _Printer:
-    """Result lines, written as they arrive from the engine's threads. `positions[i]` is where
-    the engine's order i stands among all the files' orders."""
+    """Result lines of the results the engine's threads hand over, written by the main thread
+    (`write_waiting`): formatting and writing a line is off a worker's way from one answer to
+    its next request. `positions[i]` is where the engine's order i stands among all the files'
+    orders."""
 
     def __init__(
         self, as_json: bool, orders: _Orders, positions: list[int], target: Target
@@ -195,28 +198,50 @@ class _Printer:
             orders.origin(position) if orders.references[position] is None else None
             for position in positions
         ]
-        self._lock = threading.Lock()
+        self._arrived: queue.SimpleQueue[OrderResult | None] = queue.SimpleQueue()
 
     def __call__(self, result: OrderResult) -> None:
-        if result.index < 0:
-            # An earlier run's uncertain order, resolved before this batch: worth knowing, but
-            # stdout keeps exactly one line per order of the files.
-            line = result_line(result, as_json=False)
-            with self._lock:
+        self._arrived.put(result)
+
+    def wake(self) -> None:
+        """Make a waiting `write_waiting` return (the batch has ended)."""
+        self._arrived.put(None)
+
+    def write_waiting(self, timeout: float | None) -> None:
+        """Write the lines of the results that have arrived, waiting up to ``timeout`` for the
+        first one (or a `wake`)."""
+        results: list[OrderResult | None] = []
+        try:
+            results.append(self._arrived.get(timeout=timeout))
+            while True:
+                results.append(self._arrived.get_nowait())
+        except queue.Empty:
+            pass
+        lines: list[str] = []
+        for result in results:
+            if result is None:
+                continue
+            if result.index < 0:
+                # An earlier run's uncertain order, resolved before this batch: worth knowing,
+                # but stdout keeps exactly one line per order of the files.
+                line = result_line(result, as_json=False)
                 print(f"reconciled from an earlier run: {line}", file=sys.stderr, flush=True)
-            return
+            else:
+                lines.append(self._line(result))
+        if lines:
+            try:
+                print("\n".join(lines), flush=True)
+            except BrokenPipeError:  # `submit ... | head`: sending goes on, unseen
+                stdout_reader_gone()
+
+    def _line(self, result: OrderResult) -> str:
         known = result.index < len(self._origins)
         origin = self._origins[result.index] if known else None
         warnings: list[str] = []
         if known and self._as_json:  # as the engine found them, not by checking it again
             warnings = self._orders.warnings_of(self._positions[result.index], self._target,
                                                 result.warnings)
-        line = result_line(result, as_json=self._as_json, origin=origin, warnings=warnings)
-        with self._lock:
-            try:
-                print(line, flush=True)
-            except BrokenPipeError:  # `submit ... | head`: sending goes on, unseen
-                stdout_reader_gone()
+        return result_line(result, as_json=self._as_json, origin=origin, warnings=warnings)
 
 
 def run_submit(args: argparse.Namespace) -> int:
@@ -301,8 +326,9 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: D
             [orders.payloads[i] for i in positions], profile,
             allow_duplicates=args.allow_duplicates,
             source=", ".join(str(path) for path in args.files), on_result=printer,
+            on_progress=lambda progress: printer.wake() if progress.finished else None,
         )
-        _wait_interruptibly(handle)
+        _wait_interruptibly(handle, printer)
     except ValueError as exc:  # the profile cannot be used, e.g. a missing store
         fail("submit", str(exc))
         return EXIT_USAGE
@@ -322,11 +348,13 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: D
     return exit_code(results)
 
 
-def _wait_interruptibly(handle: BatchHandle) -> None:
-    """Until the batch ends. Ctrl-C, or an account that cannot take orders (the batch holds:
-    a script has nobody to ask), stops it: requests in flight finish, the rest is not sent."""
+def _wait_interruptibly(handle: BatchHandle, printer: _Printer) -> None:
+    """Until the batch ends, writing its result lines. Ctrl-C, or an account that cannot take
+    orders (the batch holds: a script has nobody to ask), stops it: requests in flight finish,
+    the rest is not sent."""
     try:
-        while not handle.join(0.2):  # short waits keep Ctrl-C responsive
+        while not handle.done:
+            printer.write_waiting(0.2)  # short waits keep Ctrl-C responsive
             held = handle.control.held_reason
             if held:
                 print(shown(f"order-desk submit: stopped: the account cannot take orders "
@@ -334,11 +362,11 @@ def _wait_interruptibly(handle: BatchHandle) -> None:
                             "of the same file, once that is fixed."), file=sys.stderr)
                 handle.cancel()
                 handle.join()
-                return
     except KeyboardInterrupt:
         print("interrupted: finishing the requests in flight...", file=sys.stderr)
         handle.cancel()
         handle.join()
+    printer.write_waiting(0)
 
 
 def _summary(results: list[OrderResult]) -> None:

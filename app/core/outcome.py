@@ -6,6 +6,7 @@ engine what is safe to do next.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -37,6 +38,11 @@ class RecordedRequest:
     url: str
     headers: dict[str, str]
     body: str
+
+    def to_json(self) -> str:
+        """As the journal keeps it (`dataclasses.asdict` copied every header on the way)."""
+        return json.dumps({"method": self.method, "url": self.url, "headers": self.headers,
+                           "body": self.body}, ensure_ascii=False)
 
 
 @dataclass(frozen=True)

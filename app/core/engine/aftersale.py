@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from app.core import phrases
 from app.core.clients.base import AfterSaleClient
@@ -101,7 +101,7 @@ def check_status(
 def _record_status(journal: Journal, client: AfterSaleClient, orders: Sequence[OrderRecord],
                    answer: StatusAnswer, started: float, *, settle: float,
                    now: float) -> list[StatusResult]:
-    request = (json.dumps(asdict(answer.request), ensure_ascii=False)
+    request = (answer.request.to_json()
                if answer.request is not None else None)
     per_order_ms = answer.duration_ms / max(len(orders), 1)
     results = []
@@ -265,7 +265,7 @@ def _send_cancel(journal: Journal, lane: Lane, client: AfterSaleClient, order: O
             AttemptKind.CANCEL, started,
             _CANCEL_STATE.get(outcome.kind, client.cancel_accepted_state).value,
             outcome.message,
-            request_json=json.dumps(asdict(request), ensure_ascii=False) if request else None,
+            request_json=request.to_json() if request else None,
             http_status=outcome.http_status, response_body=outcome.response_body,
             duration_ms=outcome.duration_ms))
         if outcome.kind is not OutcomeKind.RETRY:

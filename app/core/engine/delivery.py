@@ -28,14 +28,13 @@ reconcile, and the next submit of the same order sends it.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import math
 import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from app.core import phrases
@@ -216,8 +215,7 @@ class Courier:
                 self._lane.slots.release()
             outcome = self._read_existing_reference(record, outcome)
             if outcome.kind in _FINAL and not outcome.blocks_account and carry.may_hold:
-                return Unsaved(index, functools.partial(self._record_send, record, outcome,
-                                                        started))
+                return Unsaved(index, self._send_writer(record, outcome, started))
             record = self._record_send(record, outcome, started)
             if outcome.blocks_account and self._control.hold(record.message):
                 # The owner learns it from the progress that reports this order's result.
@@ -292,6 +290,13 @@ class Courier:
     def _record_send(
         self, record: OrderRecord, outcome: SendOutcome, started: float
     ) -> OrderRecord:
+        return self._send_writer(record, outcome, started)()
+
+    def _send_writer(
+        self, record: OrderRecord, outcome: SendOutcome, started: float
+    ) -> Callable[[], OrderRecord]:
+        """The journal write of a send's outcome, its attempt made ready (the request encoded)
+        before it runs: other writers wait while a transaction is open."""
         message = outcome.message or "; ".join(str(error) for error in outcome.field_errors)
         request = outcome.request
         attempt = NewAttempt(
@@ -299,12 +304,13 @@ class Courier:
             started,
             outcome.kind.value,
             message,
-            request_json=json.dumps(asdict(request), ensure_ascii=False) if request else None,
+            request_json=request.to_json() if request else None,
             http_status=outcome.http_status,
             response_body=outcome.response_body,
             duration_ms=outcome.duration_ms,
         )
-        return self._journal.record(
+        return functools.partial(
+            self._journal.record,
             record.id,
             attempt,
             _STATE_AFTER_SEND[outcome.kind],

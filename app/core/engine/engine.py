@@ -12,12 +12,11 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core import phrases
 from app.core.clients.base import OrderClient
 from app.core.engine.admission import Admission, Admitted
-from app.core.engine.aftersale import CancelResult, StatusResult, cancel_orders, check_status
 from app.core.engine.batch import BatchHandle, ProgressCallback, ResultCallback
 from app.core.engine.delivery import Carry, Courier, Unsaved
 from app.core.engine.lane import Lane, account_bucket, bucket_key
@@ -28,6 +27,9 @@ from app.core.outcome import FieldError
 from app.core.phrases import fill
 from app.core.ratelimit import TokenBucket
 from app.core.settings import Profile
+
+if TYPE_CHECKING:
+    from app.core.engine.aftersale import CancelResult, StatusResult
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +139,8 @@ class SubmissionEngine:
                      stop: threading.Event | None = None) -> list[StatusResult]:
         """Ask ``profile``'s account what became of ``orders`` (its accepted ones), paced by the
         account's rate limiter like sending; blocks: call it off the GUI thread."""
+        from app.core.engine.aftersale import check_status
+
         with self._using(profile) as lane:
             return check_status(self._journal, lane, orders, stop=stop,
                                 wall_clock=self._wall_clock)
@@ -144,6 +148,8 @@ class SubmissionEngine:
     def cancel(self, profile: Profile, orders: Sequence[OrderRecord], *,
                stop: threading.Event | None = None) -> list[CancelResult]:
         """Cancel ``orders`` at ``profile``'s account (see `aftersale.cancel_orders`); blocks."""
+        from app.core.engine.aftersale import cancel_orders
+
         with self._using(profile) as lane:
             return cancel_orders(self._journal, lane, orders, stop=stop,
                                  wall_clock=self._wall_clock)

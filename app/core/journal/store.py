@@ -298,13 +298,13 @@ class Journal:
         be sent."""
         with self._write() as conn:
             # One statement: of two desks claiming at once, the second finds it no longer queued.
-            cursor = conn.execute(
+            rows = conn.execute(
                 "UPDATE orders SET state = 'sending', attempt_count = attempt_count + 1, "
                 f"updated_at = ?, lease_holder = ?, lease_until = {self._db.now_sql} + ? "
-                "WHERE id = ? AND state = 'queued'",
+                f"WHERE id = ? AND state = 'queued' RETURNING {_ORDER_COLUMNS}",
                 (self._clock(), self._desk.holder, self.lease_seconds, order_id),
-            )
-            return self._get(conn, order_id) if cursor.rowcount == 1 else None
+            ).fetchall()
+            return _order(rows[0]) if rows else None
 
     def renew_leases(self) -> int:
         """Extend the lease of every order this process is sending (a team journal's desks call
