@@ -170,8 +170,10 @@ class Journal:
         if ongoing is not None:  # part of the enclosing `transaction()`
             yield ongoing
             return
+        # Checked before the lock: a check gives the interpreter to other threads, and inside
+        # the lock every such hand-over is a wait all writers share.
+        self._db.check_still_there()
         with self._db.write_lock(), self._connection() as conn:
-            self._db.check_still_there()
             try:
                 self._db.begin(conn)
             except self._db.errors as exc:
@@ -247,19 +249,19 @@ class Journal:
         with self._write() as conn:
             # A second desk adding the same reference waits here for the first one's commit,
             # then adds nothing.
-            row = conn.execute(
+            rows = conn.execute(
                 "INSERT INTO orders (target, account, profile, reference, reference_generated, "
                 "state, payload, fingerprint, batch_id, created_at, updated_at, entered_by, desk) "
                 "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (target, account, reference) DO NOTHING RETURNING id",
+                f"ON CONFLICT (target, account, reference) DO NOTHING RETURNING {_ORDER_COLUMNS}",
                 (target.value, account, account if profile is None else profile, reference,
                  int(generated), payload_json, fingerprint, batch_id, now, now,
                  self._desk.operator, self._desk.desk),
-            ).fetchone()
-            if row is None:
+            ).fetchall()
+            if not rows:
                 raise DuplicateReferenceError(
                     f"The reference {reference} is already in use for {account}.")
-            return self._get(conn, int(row[0]))
+            return _order(rows[0])
 
     def requeue(
         self,
@@ -338,18 +340,26 @@ class Journal:
     ) -> OrderRecord:
         """Store one attempt and the order's resulting state in a single transaction. With
         ``only_from``, the state changes only if the order is still in one of those states."""
+        # Two statements: every one is a moment other writers wait for (see `_write`).
         with self._write() as conn:
-            order = self._get(conn, order_id, lock=True)
             conn.execute(
                 f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (order_id, attempt.kind.value, attempt.started_at, order.target.value,
-                 order.profile, attempt.request_json, attempt.http_status,
-                 attempt.response_body, attempt.duration_ms, attempt.outcome, attempt.message),
+                "SELECT id, ?, ?, target, profile, ?, ?, ?, ?, ?, ? FROM orders WHERE id = ?",
+                (attempt.kind.value, attempt.started_at, attempt.request_json,
+                 attempt.http_status, attempt.response_body, attempt.duration_ms,
+                 attempt.outcome, attempt.message, order_id),
             )
-            if only_from is None or order.state in only_from:
-                self._set_state(conn, order_id, state, message, remote_id)
-            return self._get(conn, order_id)
+            states = [s.value for s in only_from] if only_from is not None else []
+            rows = conn.execute(
+                "UPDATE orders SET state = ?, message = coalesce(?, message), "
+                "remote_id = coalesce(?, remote_id), updated_at = ?, lease_holder = NULL, "
+                "lease_until = NULL WHERE id = ?"
+                + (f" AND state IN ({', '.join('?' * len(states))})" if states else "")
+                + f" RETURNING {_ORDER_COLUMNS}",
+                (state.value, message, remote_id, self._clock(), order_id, *states),
+            ).fetchall()
+            # Not in one of ``only_from`` any more (or not there at all: JournalError).
+            return _order(rows[0]) if rows else self._get(conn, order_id)
 
     def cancel_queued(self, batch_id: int, message: str) -> int:
         """Every order of the batch still `queued` becomes `cancelled`, in one transaction;
