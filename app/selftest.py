@@ -184,7 +184,10 @@ def check_order_data() -> str:
 
 def check_team_journal_driver() -> str:
     """The PostgreSQL driver loads its libpq and reaches the network: a refused connection to a
-    closed local port is libpq's own answer."""
+    closed local port is libpq's own answer. A libpq that cannot load fails it saying why, as
+    the operator would read it (not installed, or the loader's reason), so a packager running
+    the self-test on each target system sees an incompatible system libpq before an operator."""
+    importlib.import_module("app.core.journal.postgres")  # first: JournalUnreachable says why
     import psycopg
     import psycopg_pool
 

@@ -79,22 +79,112 @@ def test_validating_an_order_does_not_load_pydantics_plugin_machinery(tmp_path: 
     assert "importlib.metadata" in own
 
 
-def test_the_stand_in_loader_has_every_name_pydantic_takes_from_its_own() -> None:
-    """pydantic takes only `get_plugins` from its plugin loader: a newer one taking more fails
-    here, not when a validator is built."""
+WHOLE_MODULE = "<the module itself>"  # a use of the loader the scan cannot name: fails closed
+
+
+def names_taken_from(source: str, package: str, loader: str) -> set[str]:
+    """The names code in ``package`` takes from the module ``loader``, however it is imported:
+    ``from ._loader import x``, ``from . import _loader`` then ``_loader.x``, ``import
+    a.b._loader [as m]`` then ``a.b._loader.x`` / ``m.x``, ``from .. import plugin`` then
+    ``plugin._loader.x``. A use whose names cannot be told (``import *``, the module passed
+    around whole, a string naming it for ``importlib``) gives `WHOLE_MODULE`."""
     import ast
 
+    tree = ast.parse(source)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    leaf = loader.rpartition(".")[2]
+    taken: set[str] = set()
+    names: dict[str, str] = {}  # a name bound by an import -> the dotted path it stands for
+
+    def absolute(node: ast.ImportFrom) -> str:
+        if not node.level:
+            return node.module or ""
+        parts = package.split(".")
+        return ".".join([*parts[: len(parts) - node.level + 1], *filter(None, [node.module])])
+
+    def dotted(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Name):
+            return names.get(node.id)
+        if isinstance(node, ast.Attribute):
+            base = dotted(node.value)
+            return f"{base}.{node.attr}" if base else None
+        return None
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            module = absolute(node)
+            for alias in node.names:
+                if module == loader:
+                    taken.add(WHOLE_MODULE if alias.name == "*" else alias.name)
+                names[alias.asname or alias.name] = f"{module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    names[alias.asname] = alias.name
+                else:
+                    top = alias.name.partition(".")[0]
+                    names[top] = top
+        elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
+              and node.value.endswith(leaf)):  # "pydantic.plugin._loader", "._loader"
+            taken.add(WHOLE_MODULE)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name | ast.Attribute) and dotted(node) == loader:
+            above = parents.get(node)
+            if isinstance(above, ast.Attribute) and above.value is node:
+                taken.add(above.attr)
+            else:
+                taken.add(WHOLE_MODULE)
+    return taken
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("from ._loader import get_plugins", {"get_plugins"}),
+    ("from ._loader import get_plugins as g, other", {"get_plugins", "other"}),
+    ("from pydantic.plugin._loader import *", {WHOLE_MODULE}),
+    ("from . import _loader\n_loader.get_plugins()\n_loader.other", {"get_plugins", "other"}),
+    ("from . import _loader as L\nL.more()", {"more"}),
+    ("from pydantic.plugin import _loader\nuse(_loader)", {WHOLE_MODULE}),
+    ("import pydantic.plugin._loader\npydantic.plugin._loader.more()", {"more"}),
+    ("import pydantic.plugin._loader as L\nL.get_plugins(); L.more", {"get_plugins", "more"}),
+    ("from .. import plugin\nplugin._loader.more()", {"more"}),
+    ("import importlib\nimportlib.import_module('pydantic.plugin._loader')", {WHOLE_MODULE}),
+    ("import importlib\nimportlib.import_module('._loader', __package__)", {WHOLE_MODULE}),
+    ("from ._schema_validator import _loader_state\nx = 'a_loader_b'", set()),
+])
+def test_the_scan_finds_every_style_of_use_of_the_loader(source: str,
+                                                        expected: set[str]) -> None:
+    """Each way a module of pydantic.plugin could use its loader is seen."""
+    assert names_taken_from(source, "pydantic.plugin", "pydantic.plugin._loader") == expected
+
+
+def test_the_stand_in_loader_has_every_name_pydantic_takes_from_its_own(tmp_path: Path) -> None:
+    """The stand-in for pydantic's plugin loader (`plugins_off`) must hold every name any module
+    of the installed pydantic takes from the real one, in any style of import: a newer pydantic
+    taking more (or using the module in a way the scan cannot name) fails here, not when a
+    validator is built."""
     import pydantic
 
-    from app.cli import _no_plugins
+    from app.cli import PYDANTIC_PLUGIN_LOADER, _no_plugins
 
-    taken = {
-        alias.name
-        for source in Path(pydantic.__file__).parent.rglob("*.py")
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
-        if isinstance(node, ast.ImportFrom)
-        and node.module in ("_loader", "plugin._loader", "pydantic.plugin._loader")
-        for alias in node.names
-    }
-    assert taken == {"get_plugins"}
+    root = Path(pydantic.__file__).parent
+    taken: dict[str, set[str]] = {}
+    for source in root.rglob("*.py"):
+        if source.stem == "_loader" and source.parent.name == "plugin":
+            continue  # the loader itself
+        parts = source.relative_to(root.parent).with_suffix("").parts
+        found = names_taken_from(source.read_text(encoding="utf-8"), ".".join(parts[:-1]),
+                                 PYDANTIC_PLUGIN_LOADER)
+        if found:
+            taken[str(source.relative_to(root))] = found
+    code = ("import sys\nfrom app.cli import plugins_off, PYDANTIC_PLUGIN_LOADER as L\n"
+            "plugins_off()\nprint(' '.join(n for n in vars(sys.modules[L]) "
+            "if not n.startswith('__')))")
+    env = {k: v for k, v in _env(tmp_path).items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True, env=env)
+    provided = set(result.stdout.split())
+    assert provided == {"get_plugins"}
+    assert "get_plugins" in set().union(*taken.values()), taken  # the scan sees the known use
+    missing = {where: names - provided for where, names in taken.items() if names - provided}
+    assert not missing, f"pydantic takes more from its plugin loader than the stand-in: {missing}"
     assert _no_plugins() == ()

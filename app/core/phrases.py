@@ -114,6 +114,17 @@ CANCEL_DID_NOT_TAKE = (
     "not cancelled: the server shows the order as it was, so the request did not take effect; "
     "it may be asked again")
 
+# -- the team journal's driver (app.core.journal.libpq) ----------------------------------------
+LIBPQ_NOT_INSTALLED = (
+    "the team journal needs PostgreSQL's client library (libpq), which is not installed on this "
+    "machine: install it (Debian and Ubuntu: the libpq5 package)")
+LIBPQ_INCOMPLETE = (
+    "the team journal's PostgreSQL driver cannot load its client library (libpq) here (%1): "
+    "this installation of Order Desk is incomplete; install it again")
+LIBPQ_INCOMPATIBLE = (
+    "this machine's PostgreSQL client library (libpq) was found but cannot be loaded (%1): it is "
+    "not compatible with this build of Order Desk; use a build made for this system's version")
+
 PHRASES: tuple[str, ...] = tuple(
     value for name, value in sorted(globals().items())
     if name.isupper() and isinstance(value, str))

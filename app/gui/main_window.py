@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
             self.context.open_journal()
         except JournalError as exc:
             log.error("cannot open the journal: %s", exc)
-            return str(exc)
+            return outcome_text(str(exc))  # its phrases (a missing libpq) in the window's language
         return ""
 
     def _arrive(self) -> None:

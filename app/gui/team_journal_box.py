@@ -16,6 +16,7 @@ from app.core.journal.transfer import PushReport, push_to
 from app.core.paths import journal_path
 from app.core.secrets import KeyringUnavailable
 from app.core.settings import Settings, check_team_journal_url
+from app.gui.language import outcome_text
 from app.gui.secret_chain import SessionAwareSecrets
 from app.gui.workers import WorkerPool
 
@@ -78,7 +79,7 @@ class TeamJournalBox(QGroupBox):
         try:
             check_team_journal_url(url)
         except ValueError as exc:
-            self._say(self.tr("URL: %1").replace("%1", str(exc)), error=True)
+            self._say(self.tr("URL: %1").replace("%1", outcome_text(str(exc))), error=True)
             return False
         if self.password.text():
             try:
@@ -104,7 +105,7 @@ class TeamJournalBox(QGroupBox):
         try:
             check_team_journal_url(url)
         except ValueError as exc:
-            self._say(self.tr("URL: %1").replace("%1", str(exc)), error=True)
+            self._say(self.tr("URL: %1").replace("%1", outcome_text(str(exc))), error=True)
             return
         if not url:
             self._say(self.tr("URL: type the team journal's address first."), error=True)
@@ -127,7 +128,7 @@ class TeamJournalBox(QGroupBox):
 
     def _copy_failed(self, exc: BaseException) -> None:
         self.copy_button.setEnabled(True)
-        self._say(str(exc), error=True)
+        self._say(outcome_text(str(exc)), error=True)
 
     def wait(self, timeout_ms: int = -1) -> bool:
         return self._pool.wait(timeout_ms)

@@ -42,12 +42,12 @@
 <context>
     <name>AfterSaleController</name>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="92"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="93"/>
         <source>No profile sends to %1 any more; its orders cannot be asked about. Add a profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="101"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="102"/>
         <source>Profile %1 has no %2: set it in Profiles and credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -55,27 +55,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="114"/>
+        <location filename="../../app/gui/app.py" line="126"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="156"/>
+        <location filename="../../app/gui/app.py" line="168"/>
         <source>Order Desk: settings damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="157"/>
+        <location filename="../../app/gui/app.py" line="169"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="160"/>
+        <location filename="../../app/gui/app.py" line="172"/>
         <source>(none could be made)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="162"/>
+        <location filename="../../app/gui/app.py" line="174"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -84,17 +84,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="167"/>
+        <location filename="../../app/gui/app.py" line="179"/>
         <source>Quit and repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="169"/>
+        <location filename="../../app/gui/app.py" line="181"/>
         <source>Start from the sandbox profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="213"/>
+        <location filename="../../app/gui/app.py" line="225"/>
         <source>Order Desk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,17 +283,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../app/crash.py" line="342"/>
+        <location filename="../../app/crash.py" line="347"/>
         <source>Order Desk closed unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="343"/>
+        <location filename="../../app/crash.py" line="348"/>
         <source>Order Desk stopped because of an error the last time it ran. No order was lost: the journal has every order, and orders in doubt are checked before anything is resent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="351"/>
+        <location filename="../../app/crash.py" line="356"/>
         <source>The crash report is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,78 +1129,78 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="118"/>
+        <location filename="../../app/gui/import_dialog.py" line="127"/>
         <source>Import {0} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="139"/>
+        <location filename="../../app/gui/import_dialog.py" line="148"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="142"/>
-        <location filename="../../app/gui/import_dialog.py" line="202"/>
+        <location filename="../../app/gui/import_dialog.py" line="151"/>
+        <location filename="../../app/gui/import_dialog.py" line="211"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="146"/>
+        <location filename="../../app/gui/import_dialog.py" line="155"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="172"/>
+        <location filename="../../app/gui/import_dialog.py" line="181"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="177"/>
+        <location filename="../../app/gui/import_dialog.py" line="186"/>
         <source>Checking every order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="188"/>
+        <location filename="../../app/gui/import_dialog.py" line="197"/>
         <source>1. Choose the file and check how it reads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <location filename="../../app/gui/import_dialog.py" line="198"/>
         <source>2. Map columns to fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="190"/>
+        <location filename="../../app/gui/import_dialog.py" line="199"/>
         <source>3. Preview and fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="191"/>
+        <location filename="../../app/gui/import_dialog.py" line="200"/>
         <source>4. Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="202"/>
+        <location filename="../../app/gui/import_dialog.py" line="211"/>
         <source>Send {0} valid order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="225"/>
+        <location filename="../../app/gui/import_dialog.py" line="242"/>
         <source>Unexpected error: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="235"/>
+        <location filename="../../app/gui/import_dialog.py" line="252"/>
         <source>{0} rows read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="255"/>
+        <location filename="../../app/gui/import_dialog.py" line="272"/>
         <source>Send to production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="256"/>
+        <location filename="../../app/gui/import_dialog.py" line="273"/>
         <source>Send {0} order(s) to {1} PRODUCTION ({2})? Each order is real and may debit the account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1208,73 +1208,73 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="78"/>
+        <location filename="../../app/gui/import_file_page.py" line="79"/>
         <source>A workbook (.xlsx, .xls, .ods) or a CSV, TSV or &apos;Unicode text&apos; file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="80"/>
+        <location filename="../../app/gui/import_file_page.py" line="81"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <location filename="../../app/gui/import_file_page.py" line="83"/>
         <source>Save template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="83"/>
+        <location filename="../../app/gui/import_file_page.py" line="84"/>
         <source>A CSV with the {0} column headers, ready to fill in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="93"/>
-        <location filename="../../app/gui/import_file_page.py" line="98"/>
+        <location filename="../../app/gui/import_file_page.py" line="94"/>
+        <location filename="../../app/gui/import_file_page.py" line="99"/>
         <source>Detect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="99"/>
+        <location filename="../../app/gui/import_file_page.py" line="100"/>
         <source>Comma</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="99"/>
+        <location filename="../../app/gui/import_file_page.py" line="100"/>
         <source>Semicolon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="99"/>
+        <location filename="../../app/gui/import_file_page.py" line="100"/>
         <source>Tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="100"/>
+        <location filename="../../app/gui/import_file_page.py" line="101"/>
         <source>Pipe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="105"/>
+        <location filename="../../app/gui/import_file_page.py" line="106"/>
         <source>The workbook&apos;s sheet to import; the first sheet with data is chosen at first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="111"/>
+        <location filename="../../app/gui/import_file_page.py" line="112"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="112"/>
+        <location filename="../../app/gui/import_file_page.py" line="113"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="113"/>
+        <location filename="../../app/gui/import_file_page.py" line="114"/>
         <source>Encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="114"/>
+        <location filename="../../app/gui/import_file_page.py" line="115"/>
         <source>Delimiter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,37 +1309,37 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="234"/>
+        <location filename="../../app/gui/import_file_page.py" line="238"/>
         <source>Spreadsheets ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="235"/>
+        <location filename="../../app/gui/import_file_page.py" line="239"/>
         <source>Workbooks ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="236"/>
+        <location filename="../../app/gui/import_file_page.py" line="240"/>
         <source>Spreadsheet text ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="237"/>
+        <location filename="../../app/gui/import_file_page.py" line="241"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="240"/>
+        <location filename="../../app/gui/import_file_page.py" line="244"/>
         <source>Import orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="249"/>
+        <location filename="../../app/gui/import_file_page.py" line="253"/>
         <source>Save template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="249"/>
+        <location filename="../../app/gui/import_file_page.py" line="253"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,67 +1347,67 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="37"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="38"/>
         <source>Ship to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="40"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="41"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="41"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
         <source>Product SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="45"/>
         <source>Component</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="45"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="46"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="46"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="47"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="47"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="48"/>
         <source>Seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="48"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="49"/>
         <source>Payer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="89"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="89"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="89"/>
         <source>Or one value for all rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1927,201 +1927,201 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="734"/>
+        <location filename="../../app/gui/main_window.py" line="743"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="92"/>
+        <location filename="../../app/gui/main_window.py" line="91"/>
         <source>Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="122"/>
+        <location filename="../../app/gui/main_window.py" line="121"/>
         <source>Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="142"/>
+        <location filename="../../app/gui/main_window.py" line="141"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="144"/>
-        <location filename="../../app/gui/main_window.py" line="498"/>
+        <location filename="../../app/gui/main_window.py" line="143"/>
+        <location filename="../../app/gui/main_window.py" line="499"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="156"/>
+        <location filename="../../app/gui/main_window.py" line="155"/>
         <source>Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="158"/>
+        <location filename="../../app/gui/main_window.py" line="157"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="189"/>
+        <location filename="../../app/gui/main_window.py" line="188"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="191"/>
-        <location filename="../../app/gui/main_window.py" line="267"/>
+        <location filename="../../app/gui/main_window.py" line="190"/>
+        <location filename="../../app/gui/main_window.py" line="266"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="389"/>
+        <location filename="../../app/gui/main_window.py" line="388"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="332"/>
+        <location filename="../../app/gui/main_window.py" line="331"/>
         <source>&amp;Bring back the previous order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="120"/>
+        <location filename="../../app/gui/main_window.py" line="119"/>
         <source>Import spreadsheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="334"/>
+        <location filename="../../app/gui/main_window.py" line="333"/>
         <source>&amp;Review before sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="337"/>
+        <location filename="../../app/gui/main_window.py" line="336"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="343"/>
+        <location filename="../../app/gui/main_window.py" line="342"/>
         <source>&amp;Import spreadsheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="359"/>
+        <location filename="../../app/gui/main_window.py" line="358"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="460"/>
+        <location filename="../../app/gui/main_window.py" line="459"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="492"/>
+        <location filename="../../app/gui/main_window.py" line="493"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="494"/>
+        <location filename="../../app/gui/main_window.py" line="495"/>
         <source>Not ready to send; still to fix:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="496"/>
+        <location filename="../../app/gui/main_window.py" line="497"/>
         <source>To send, fix: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="506"/>
+        <location filename="../../app/gui/main_window.py" line="507"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="551"/>
+        <location filename="../../app/gui/main_window.py" line="552"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="569"/>
+        <location filename="../../app/gui/main_window.py" line="570"/>
         <source>No order was put aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="578"/>
+        <location filename="../../app/gui/main_window.py" line="579"/>
         <source>The previous order is back in the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="585"/>
+        <location filename="../../app/gui/main_window.py" line="586"/>
         <source>No order sent yet in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="597"/>
+        <location filename="../../app/gui/main_window.py" line="600"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="599"/>
+        <location filename="../../app/gui/main_window.py" line="602"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="621"/>
+        <location filename="../../app/gui/main_window.py" line="624"/>
         <source>Still sending the previous order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="637"/>
+        <location filename="../../app/gui/main_window.py" line="640"/>
         <source>Sending to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="657"/>
+        <location filename="../../app/gui/main_window.py" line="660"/>
         <source>Not sent: back to the form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="671"/>
+        <location filename="../../app/gui/main_window.py" line="674"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="700"/>
+        <location filename="../../app/gui/main_window.py" line="705"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="724"/>
+        <location filename="../../app/gui/main_window.py" line="731"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="731"/>
+        <location filename="../../app/gui/main_window.py" line="740"/>
         <source>Rejected by the API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="732"/>
+        <location filename="../../app/gui/main_window.py" line="741"/>
         <source>Not sent: invalid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="733"/>
+        <location filename="../../app/gui/main_window.py" line="742"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="735"/>
+        <location filename="../../app/gui/main_window.py" line="744"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="742"/>
+        <location filename="../../app/gui/main_window.py" line="751"/>
         <source>Suspected duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="743"/>
+        <location filename="../../app/gui/main_window.py" line="752"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -2130,129 +2130,129 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="626"/>
-        <location filename="../../app/gui/main_window.py" line="762"/>
+        <location filename="../../app/gui/main_window.py" line="629"/>
+        <location filename="../../app/gui/main_window.py" line="771"/>
         <source>Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="324"/>
+        <location filename="../../app/gui/main_window.py" line="323"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="326"/>
+        <location filename="../../app/gui/main_window.py" line="325"/>
         <source>&amp;New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="328"/>
+        <location filename="../../app/gui/main_window.py" line="327"/>
         <source>&amp;Duplicate last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="330"/>
+        <location filename="../../app/gui/main_window.py" line="329"/>
         <source>&amp;Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="345"/>
+        <location filename="../../app/gui/main_window.py" line="344"/>
         <source>&amp;Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="348"/>
+        <location filename="../../app/gui/main_window.py" line="347"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="352"/>
+        <location filename="../../app/gui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="354"/>
+        <location filename="../../app/gui/main_window.py" line="353"/>
         <source>&amp;New order tab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="356"/>
+        <location filename="../../app/gui/main_window.py" line="355"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="370"/>
+        <location filename="../../app/gui/main_window.py" line="369"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="372"/>
+        <location filename="../../app/gui/main_window.py" line="371"/>
         <source>&amp;About Order Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="442"/>
+        <location filename="../../app/gui/main_window.py" line="441"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="469"/>
+        <location filename="../../app/gui/main_window.py" line="470"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="509"/>
+        <location filename="../../app/gui/main_window.py" line="510"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="689"/>
+        <location filename="../../app/gui/main_window.py" line="694"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="697"/>
+        <location filename="../../app/gui/main_window.py" line="702"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="772"/>
+        <location filename="../../app/gui/main_window.py" line="781"/>
         <source>Asking the server about %n order(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="784"/>
+        <location filename="../../app/gui/main_window.py" line="795"/>
         <source>Checked %1 order(s) on the server: %2 shipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="788"/>
+        <location filename="../../app/gui/main_window.py" line="799"/>
         <source>%1 could not be checked: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="803"/>
+        <location filename="../../app/gui/main_window.py" line="814"/>
         <source>Cancelling %n order(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="815"/>
+        <location filename="../../app/gui/main_window.py" line="828"/>
         <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="871"/>
+        <location filename="../../app/gui/main_window.py" line="884"/>
         <source>Orders are being sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="872"/>
+        <location filename="../../app/gui/main_window.py" line="885"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2335,29 +2335,29 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="299"/>
+        <location filename="../../app/gui/order_form.py" line="298"/>
         <source>Line %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="303"/>
+        <location filename="../../app/gui/order_form.py" line="302"/>
         <source>Order lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="306"/>
+        <location filename="../../app/gui/order_form.py" line="305"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/order_form.py" line="317"/>
+        <location filename="../../app/gui/order_form.py" line="318"/>
         <source>%n more</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="552"/>
+        <location filename="../../app/gui/order_form.py" line="553"/>
         <source>Line %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2630,22 +2630,22 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/gui/submission.py" line="157"/>
+        <location filename="../../app/gui/submission.py" line="166"/>
         <source>%1 not sent: nothing was created; submit them again to send them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="89"/>
+        <location filename="../../app/gui/submission.py" line="91"/>
         <source>No profile sends to %1 any more; its unknown orders cannot be checked. Add a profile for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="147"/>
+        <location filename="../../app/gui/submission.py" line="156"/>
         <source>Checking unknown orders failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="151"/>
+        <location filename="../../app/gui/submission.py" line="160"/>
         <source>Checked %1 unknown order(s): %2 accepted, %3 still unknown.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2653,93 +2653,93 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>TeamJournalBox</name>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="30"/>
+        <location filename="../../app/gui/team_journal_box.py" line="31"/>
         <source>Team journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="34"/>
+        <location filename="../../app/gui/team_journal_box.py" line="35"/>
         <source>Desks of a team that share one journal (PostgreSQL) never send an order twice and see each other&apos;s history. Empty: this desk&apos;s own journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="41"/>
+        <location filename="../../app/gui/team_journal_box.py" line="42"/>
         <source>postgresql://user@host:5432/database?sslmode=verify-full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="45"/>
+        <location filename="../../app/gui/team_journal_box.py" line="46"/>
         <source>kept in the keyring; typing replaces it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="49"/>
+        <location filename="../../app/gui/team_journal_box.py" line="50"/>
         <source>In use now: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="53"/>
+        <location filename="../../app/gui/team_journal_box.py" line="54"/>
         <source>Save team journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="56"/>
+        <location filename="../../app/gui/team_journal_box.py" line="57"/>
         <source>Copy this desk&apos;s history to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="59"/>
+        <location filename="../../app/gui/team_journal_box.py" line="60"/>
         <source>Copies this desk&apos;s own journal (orders and attempts) into the team journal. It can be done again: orders already there are left as they are; an order the team journal holds under the same reference with other content is not copied, and named.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="67"/>
+        <location filename="../../app/gui/team_journal_box.py" line="68"/>
         <source>UR&amp;L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="68"/>
+        <location filename="../../app/gui/team_journal_box.py" line="69"/>
         <source>Pass&amp;word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="81"/>
-        <location filename="../../app/gui/team_journal_box.py" line="107"/>
+        <location filename="../../app/gui/team_journal_box.py" line="82"/>
+        <location filename="../../app/gui/team_journal_box.py" line="108"/>
         <source>URL: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="87"/>
+        <location filename="../../app/gui/team_journal_box.py" line="88"/>
         <source>Password: no keyring to keep it in (%1). Set ORDER_DESK_DATABASE_PASSWORD instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="95"/>
+        <location filename="../../app/gui/team_journal_box.py" line="96"/>
         <source>Saved; ORDER_DESK_DATABASE_URL is set and wins over it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="97"/>
+        <location filename="../../app/gui/team_journal_box.py" line="98"/>
         <source>Saved. Order Desk uses it from its next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="110"/>
+        <location filename="../../app/gui/team_journal_box.py" line="111"/>
         <source>URL: type the team journal&apos;s address first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="114"/>
+        <location filename="../../app/gui/team_journal_box.py" line="115"/>
         <source>Copying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="120"/>
+        <location filename="../../app/gui/team_journal_box.py" line="121"/>
         <source>Copied %1 order(s); %2 already there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="124"/>
+        <location filename="../../app/gui/team_journal_box.py" line="125"/>
         <source>Not copied, held there with other content: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3586,6 +3586,14 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the team journal needs PostgreSQL's client library (libpq), which is not installed on this machine: install it (Debian and Ubuntu: the libpq5 package)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team journal's PostgreSQL driver cannot load its client library (libpq) here (%1): this installation of Order Desk is incomplete; install it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>they differ, so something changed the request on the way (URL, proxy, headers)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3599,6 +3607,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     </message>
     <message>
         <source>this computer's clock is off by more than 15 minutes; correct it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine's PostgreSQL client library (libpq) was found but cannot be loaded (%1): it is not compatible with this build of Order Desk; use a build made for this system's version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -42,12 +42,12 @@
 <context>
     <name>AfterSaleController</name>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="92"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="93"/>
         <source>No profile sends to %1 any more; its orders cannot be asked about. Add a profile for it.</source>
         <translation>已没有配置发往 %1；无法查询其订单。请为它添加一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/aftersale_controller.py" line="101"/>
+        <location filename="../../app/gui/aftersale_controller.py" line="102"/>
         <source>Profile %1 has no %2: set it in Profiles and credentials.</source>
         <translation>配置 %1 缺少 %2：请在“配置与凭据”中设置。</translation>
     </message>
@@ -55,27 +55,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/gui/app.py" line="114"/>
+        <location filename="../../app/gui/app.py" line="126"/>
         <source>%1 is used from the next start: orders are being sent or a dialog is open.</source>
         <translation>%1 将在下次启动时生效：正在发送订单或有对话框打开。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="156"/>
+        <location filename="../../app/gui/app.py" line="168"/>
         <source>Order Desk: settings damaged</source>
         <translation>Order Desk 下单台：设置文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="157"/>
+        <location filename="../../app/gui/app.py" line="169"/>
         <source>The settings file cannot be read, so Order Desk does not know where your orders should go. Nothing will be sent until you choose.</source>
         <translation>无法读取设置文件，因此不知道订单应发往何处。在您做出选择之前，不会发送任何订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="160"/>
+        <location filename="../../app/gui/app.py" line="172"/>
         <source>(none could be made)</source>
         <translation>（无法创建副本）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="162"/>
+        <location filename="../../app/gui/app.py" line="174"/>
         <source>File: %1
 Problem: %2
 Copy kept as: %3
@@ -88,17 +88,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 请退出并手动修复该文件，或从内置沙箱配置重新开始（损坏的文件已保存为上述副本；请在设置中重新添加您的配置）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="167"/>
+        <location filename="../../app/gui/app.py" line="179"/>
         <source>Quit and repair</source>
         <translation>退出并修复</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="169"/>
+        <location filename="../../app/gui/app.py" line="181"/>
         <source>Start from the sandbox profiles</source>
         <translation>从沙箱配置开始</translation>
     </message>
     <message>
-        <location filename="../../app/gui/app.py" line="213"/>
+        <location filename="../../app/gui/app.py" line="225"/>
         <source>Order Desk cannot start</source>
         <translation>Order Desk 下单台无法启动</translation>
     </message>
@@ -287,17 +287,17 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../app/crash.py" line="342"/>
+        <location filename="../../app/crash.py" line="347"/>
         <source>Order Desk closed unexpectedly</source>
         <translation>Order Desk 下单台意外关闭</translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="343"/>
+        <location filename="../../app/crash.py" line="348"/>
         <source>Order Desk stopped because of an error the last time it ran. No order was lost: the journal has every order, and orders in doubt are checked before anything is resent.</source>
         <translation>上次运行时因错误而停止。没有丢失任何订单：日志记录了每一笔订单，状态不明的订单会在重新发送前先行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/crash.py" line="351"/>
+        <location filename="../../app/crash.py" line="356"/>
         <source>The crash report is saved in %1.</source>
         <translation>崩溃报告已保存在 %1。</translation>
     </message>
@@ -1133,78 +1133,78 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="118"/>
+        <location filename="../../app/gui/import_dialog.py" line="127"/>
         <source>Import {0} orders</source>
         <translation>导入 {0} 订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="139"/>
+        <location filename="../../app/gui/import_dialog.py" line="148"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="142"/>
-        <location filename="../../app/gui/import_dialog.py" line="202"/>
+        <location filename="../../app/gui/import_dialog.py" line="151"/>
+        <location filename="../../app/gui/import_dialog.py" line="211"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="146"/>
+        <location filename="../../app/gui/import_dialog.py" line="155"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="172"/>
+        <location filename="../../app/gui/import_dialog.py" line="181"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="177"/>
+        <location filename="../../app/gui/import_dialog.py" line="186"/>
         <source>Checking every order…</source>
         <translation>正在检查每个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="188"/>
+        <location filename="../../app/gui/import_dialog.py" line="197"/>
         <source>1. Choose the file and check how it reads</source>
         <translation>1. 选择文件并检查读取结果</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="189"/>
+        <location filename="../../app/gui/import_dialog.py" line="198"/>
         <source>2. Map columns to fields</source>
         <translation>2. 将列对应到字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="190"/>
+        <location filename="../../app/gui/import_dialog.py" line="199"/>
         <source>3. Preview and fix</source>
         <translation>3. 预览并修正</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="191"/>
+        <location filename="../../app/gui/import_dialog.py" line="200"/>
         <source>4. Send</source>
         <translation>4. 发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="202"/>
+        <location filename="../../app/gui/import_dialog.py" line="211"/>
         <source>Send {0} valid order(s)</source>
         <translation>发送 {0} 个有效订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="225"/>
+        <location filename="../../app/gui/import_dialog.py" line="242"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="235"/>
+        <location filename="../../app/gui/import_dialog.py" line="252"/>
         <source>{0} rows read.</source>
         <translation>已读取 {0} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="255"/>
+        <location filename="../../app/gui/import_dialog.py" line="272"/>
         <source>Send to production</source>
         <translation>发送到正式环境</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.py" line="256"/>
+        <location filename="../../app/gui/import_dialog.py" line="273"/>
         <source>Send {0} order(s) to {1} PRODUCTION ({2})? Each order is real and may debit the account.</source>
         <translation>将 {0} 个订单发送到 {1} 正式环境（{2}）？每个订单都是真实订单，可能会从账户扣款。</translation>
     </message>
@@ -1212,73 +1212,73 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportFilePage</name>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="78"/>
+        <location filename="../../app/gui/import_file_page.py" line="79"/>
         <source>A workbook (.xlsx, .xls, .ods) or a CSV, TSV or 'Unicode text' file</source>
         <translation>工作簿（.xlsx、.xls、.ods）或 CSV、TSV、“Unicode 文本”文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="80"/>
+        <location filename="../../app/gui/import_file_page.py" line="81"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="82"/>
+        <location filename="../../app/gui/import_file_page.py" line="83"/>
         <source>Save template…</source>
         <translation>保存模板…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="83"/>
+        <location filename="../../app/gui/import_file_page.py" line="84"/>
         <source>A CSV with the {0} column headers, ready to fill in</source>
         <translation>带有 {0} 列标题的 CSV，可直接填写</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="93"/>
-        <location filename="../../app/gui/import_file_page.py" line="98"/>
+        <location filename="../../app/gui/import_file_page.py" line="94"/>
+        <location filename="../../app/gui/import_file_page.py" line="99"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="99"/>
+        <location filename="../../app/gui/import_file_page.py" line="100"/>
         <source>Comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="99"/>
+        <location filename="../../app/gui/import_file_page.py" line="100"/>
         <source>Semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="99"/>
+        <location filename="../../app/gui/import_file_page.py" line="100"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="100"/>
+        <location filename="../../app/gui/import_file_page.py" line="101"/>
         <source>Pipe</source>
         <translation>竖线</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="105"/>
+        <location filename="../../app/gui/import_file_page.py" line="106"/>
         <source>The workbook's sheet to import; the first sheet with data is chosen at first</source>
         <translation>要导入的工作表；默认选第一个有数据的工作表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="111"/>
+        <location filename="../../app/gui/import_file_page.py" line="112"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="112"/>
+        <location filename="../../app/gui/import_file_page.py" line="113"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="113"/>
+        <location filename="../../app/gui/import_file_page.py" line="114"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="114"/>
+        <location filename="../../app/gui/import_file_page.py" line="115"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
@@ -1313,37 +1313,37 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
         <translation>按 {0} 编码读取，以{1}分隔，共 {2} 列。请检查预览中的文字和列是否正确。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="234"/>
+        <location filename="../../app/gui/import_file_page.py" line="238"/>
         <source>Spreadsheets ({0})</source>
         <translation>表格文件 ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="235"/>
+        <location filename="../../app/gui/import_file_page.py" line="239"/>
         <source>Workbooks ({0})</source>
         <translation>工作簿 ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="236"/>
+        <location filename="../../app/gui/import_file_page.py" line="240"/>
         <source>Spreadsheet text ({0})</source>
         <translation>表格文本 ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="237"/>
+        <location filename="../../app/gui/import_file_page.py" line="241"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="240"/>
+        <location filename="../../app/gui/import_file_page.py" line="244"/>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="249"/>
+        <location filename="../../app/gui/import_file_page.py" line="253"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_file_page.py" line="249"/>
+        <location filename="../../app/gui/import_file_page.py" line="253"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1351,67 +1351,67 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="37"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="38"/>
         <source>Ship to</source>
         <translation>收件信息</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="40"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="41"/>
         <source>Line</source>
         <translation>商品行</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="41"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="42"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="43"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
         <source>Product SKU</source>
         <translation>产品 SKU</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="44"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="45"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="45"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="46"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="46"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="47"/>
         <source>Customer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="47"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="48"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="48"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="49"/>
         <source>Payer</source>
         <translation>支付人</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="89"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="89"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_mapping_page.py" line="88"/>
+        <location filename="../../app/gui/import_mapping_page.py" line="89"/>
         <source>Or one value for all rows</source>
         <translation>或为所有行填同一个值</translation>
     </message>
@@ -1933,201 +1933,201 @@ Quit to repair the file by hand, or start again from the built-in sandbox profil
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.py" line="734"/>
+        <location filename="../../app/gui/main_window.py" line="743"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="92"/>
+        <location filename="../../app/gui/main_window.py" line="91"/>
         <source>Order Desk</source>
         <translation>Order Desk 下单台</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="122"/>
+        <location filename="../../app/gui/main_window.py" line="121"/>
         <source>Profiles and credentials…</source>
         <translation>配置与凭据…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="142"/>
+        <location filename="../../app/gui/main_window.py" line="141"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="144"/>
-        <location filename="../../app/gui/main_window.py" line="498"/>
+        <location filename="../../app/gui/main_window.py" line="143"/>
+        <location filename="../../app/gui/main_window.py" line="499"/>
         <source>Send this order (Ctrl+Enter)</source>
         <translation>发送此订单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="156"/>
+        <location filename="../../app/gui/main_window.py" line="155"/>
         <source>Bring back the previous order</source>
         <translation>恢复上一个订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="158"/>
+        <location filename="../../app/gui/main_window.py" line="157"/>
         <source>The order that was in the form before it was emptied or replaced (Ctrl+Shift+Z)</source>
         <translation>表单被清空或替换之前的订单（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="189"/>
+        <location filename="../../app/gui/main_window.py" line="188"/>
         <source>New order</source>
         <translation>新订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="191"/>
-        <location filename="../../app/gui/main_window.py" line="267"/>
+        <location filename="../../app/gui/main_window.py" line="190"/>
+        <location filename="../../app/gui/main_window.py" line="266"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="389"/>
+        <location filename="../../app/gui/main_window.py" line="388"/>
         <source>No system keyring: credentials can only be kept for this session</source>
         <translation>无系统密钥环：凭据只能在本次会话中保留</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="332"/>
+        <location filename="../../app/gui/main_window.py" line="331"/>
         <source>&amp;Bring back the previous order</source>
         <translation>恢复上一个订单(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="120"/>
+        <location filename="../../app/gui/main_window.py" line="119"/>
         <source>Import spreadsheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="334"/>
+        <location filename="../../app/gui/main_window.py" line="333"/>
         <source>&amp;Review before sending</source>
         <translation>发送前确认(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="337"/>
+        <location filename="../../app/gui/main_window.py" line="336"/>
         <source>Confirm a summary before each send (always for production profiles)</source>
         <translation>每次发送前确认订单摘要（正式环境的配置始终确认）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="343"/>
+        <location filename="../../app/gui/main_window.py" line="342"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>导入表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="359"/>
+        <location filename="../../app/gui/main_window.py" line="358"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="460"/>
+        <location filename="../../app/gui/main_window.py" line="459"/>
         <source>Settings not saved (%1): the change holds until Order Desk is closed.</source>
         <translation>设置未保存（%1）：更改在关闭程序前有效。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="492"/>
+        <location filename="../../app/gui/main_window.py" line="493"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="494"/>
+        <location filename="../../app/gui/main_window.py" line="495"/>
         <source>Not ready to send; still to fix:</source>
         <translation>尚不能发送，仍需修正：</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="496"/>
+        <location filename="../../app/gui/main_window.py" line="497"/>
         <source>To send, fix: %1</source>
         <translation>发送前请修正：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="506"/>
+        <location filename="../../app/gui/main_window.py" line="507"/>
         <source>Everything marked is fixed: ready to send (Ctrl+Enter).</source>
         <translation>标出的问题均已修正，可以发送（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="551"/>
+        <location filename="../../app/gui/main_window.py" line="552"/>
         <source>New order. The one you had typed was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>新订单。之前输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="569"/>
+        <location filename="../../app/gui/main_window.py" line="570"/>
         <source>No order was put aside.</source>
         <translation>没有暂存的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="578"/>
+        <location filename="../../app/gui/main_window.py" line="579"/>
         <source>The previous order is back in the form.</source>
         <translation>上一个订单已恢复到表单中。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="585"/>
+        <location filename="../../app/gui/main_window.py" line="586"/>
         <source>No order sent yet in this session.</source>
         <translation>本次会话尚未发送订单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="597"/>
+        <location filename="../../app/gui/main_window.py" line="600"/>
         <source>Copied into a new order. Check it, then submit.</source>
         <translation>已复制为新订单。请检查后再提交。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="599"/>
+        <location filename="../../app/gui/main_window.py" line="602"/>
         <source>The order you were typing was put aside: “Bring back the previous order” (Ctrl+Shift+Z) restores it.</source>
         <translation>正在输入的订单已暂存：“恢复上一个订单”（Ctrl+Shift+Z）可将其恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="621"/>
+        <location filename="../../app/gui/main_window.py" line="624"/>
         <source>Still sending the previous order…</source>
         <translation>仍在发送上一个订单…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="637"/>
+        <location filename="../../app/gui/main_window.py" line="640"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="657"/>
+        <location filename="../../app/gui/main_window.py" line="660"/>
         <source>Not sent: back to the form.</source>
         <translation>未发送：已返回表单。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="671"/>
+        <location filename="../../app/gui/main_window.py" line="674"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="700"/>
+        <location filename="../../app/gui/main_window.py" line="705"/>
         <source>(already accepted earlier; not sent again)</source>
         <translation>（之前已被接受；不再重复发送）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="724"/>
+        <location filename="../../app/gui/main_window.py" line="731"/>
         <source>Batch finished: %1 of %2 accepted.</source>
         <translation>批量发送完成：%2 个中已接受 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="731"/>
+        <location filename="../../app/gui/main_window.py" line="740"/>
         <source>Rejected by the API</source>
         <translation>被接口拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="732"/>
+        <location filename="../../app/gui/main_window.py" line="741"/>
         <source>Not sent: invalid</source>
         <translation>未发送：无效</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="733"/>
+        <location filename="../../app/gui/main_window.py" line="742"/>
         <source>Outcome unknown (will be checked before any resend)</source>
         <translation>结果未知（重新发送前会先核对）</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="735"/>
+        <location filename="../../app/gui/main_window.py" line="744"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="742"/>
+        <location filename="../../app/gui/main_window.py" line="751"/>
         <source>Suspected duplicate</source>
         <translation>疑似重复订单</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="743"/>
+        <location filename="../../app/gui/main_window.py" line="752"/>
         <source>This order has the same content as one sent before.
 
 %1
@@ -2140,129 +2140,129 @@ Send it anyway?</source>
 仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="626"/>
-        <location filename="../../app/gui/main_window.py" line="762"/>
+        <location filename="../../app/gui/main_window.py" line="629"/>
+        <location filename="../../app/gui/main_window.py" line="771"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="324"/>
+        <location filename="../../app/gui/main_window.py" line="323"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="326"/>
+        <location filename="../../app/gui/main_window.py" line="325"/>
         <source>&amp;New order</source>
         <translation>新订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="328"/>
+        <location filename="../../app/gui/main_window.py" line="327"/>
         <source>&amp;Duplicate last order</source>
         <translation>复制上一个订单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="330"/>
+        <location filename="../../app/gui/main_window.py" line="329"/>
         <source>&amp;Submit</source>
         <translation>提交(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="345"/>
+        <location filename="../../app/gui/main_window.py" line="344"/>
         <source>&amp;Profiles and credentials…</source>
         <translation>配置与凭据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="348"/>
+        <location filename="../../app/gui/main_window.py" line="347"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="352"/>
+        <location filename="../../app/gui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="354"/>
+        <location filename="../../app/gui/main_window.py" line="353"/>
         <source>&amp;New order tab</source>
         <translation>新订单标签页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="356"/>
+        <location filename="../../app/gui/main_window.py" line="355"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="370"/>
+        <location filename="../../app/gui/main_window.py" line="369"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="372"/>
+        <location filename="../../app/gui/main_window.py" line="371"/>
         <source>&amp;About Order Desk</source>
         <translation>关于 Order Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="442"/>
+        <location filename="../../app/gui/main_window.py" line="441"/>
         <source>%1 (%2) — %3</source>
         <translation>%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="469"/>
+        <location filename="../../app/gui/main_window.py" line="470"/>
         <source>Profile %1 has no %2 yet: add it in File › Profiles and credentials…</source>
         <translation>配置 %1 还没有%2：请在 文件 › 配置与凭据… 中添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="509"/>
+        <location filename="../../app/gui/main_window.py" line="510"/>
         <source>Not sent: %n field(s) need a fix; each is marked in red with what is wrong.</source>
         <translation>
             <numerusform>未发送：有 %n 个字段需要修正；每个字段都以红色标出问题所在。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="689"/>
+        <location filename="../../app/gui/main_window.py" line="694"/>
         <source>Not sent: reference %1 was already accepted (remote id %2) with different content. A created order cannot be changed here; give this order a new reference to send it as a new order.</source>
         <translation>未发送：订单号 %1 已被接受（远端单号 %2），但内容不同。已创建的订单无法在此修改；请为此订单换一个新订单号，作为新订单发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="697"/>
+        <location filename="../../app/gui/main_window.py" line="702"/>
         <source>Accepted — remote id %2 (reference %1). It is in History.</source>
         <translation>已接受 — 远端单号 %2（订单号 %1）。可在历史记录中查看。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="772"/>
+        <location filename="../../app/gui/main_window.py" line="781"/>
         <source>Asking the server about %n order(s)…</source>
         <translation>
             <numerusform>正在向服务器查询 %n 个订单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="784"/>
+        <location filename="../../app/gui/main_window.py" line="795"/>
         <source>Checked %1 order(s) on the server: %2 shipped.</source>
         <translation>已在服务器上查询 %1 个订单：%2 个已发货。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="788"/>
+        <location filename="../../app/gui/main_window.py" line="799"/>
         <source>%1 could not be checked: %2</source>
         <translation>%1 个无法查询：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="803"/>
+        <location filename="../../app/gui/main_window.py" line="814"/>
         <source>Cancelling %n order(s)…</source>
         <translation>
             <numerusform>正在取消 %n 个订单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="815"/>
+        <location filename="../../app/gui/main_window.py" line="828"/>
         <source>Cancel: %1 cancelled, %2 refused, %3 unknown (checked at the next refresh).</source>
         <translation>取消：%1 个已取消，%2 个被拒绝，%3 个结果未知（下次刷新时查询）。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.py" line="871"/>
+        <location filename="../../app/gui/main_window.py" line="884"/>
         <source>Orders are being sent</source>
         <translation>正在发送订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.py" line="872"/>
+        <location filename="../../app/gui/main_window.py" line="885"/>
         <source>%n order(s) are still being sent. Quit anyway? Requests already on their way are finished or checked at the next start (the journal has them); orders not sent yet are cancelled and can be sent again.</source>
         <translation>
             <numerusform>仍有 %n 个订单正在发送。仍要退出吗？已发出的请求会完成，或在下次启动时核对（日志中有记录）；尚未发送的订单将被取消，之后可以重新发送。</numerusform>
@@ -2345,29 +2345,29 @@ Send it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../app/gui/order_form.py" line="299"/>
+        <location filename="../../app/gui/order_form.py" line="298"/>
         <source>Line %1, %2</source>
         <translation>第 %1 行，%2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="303"/>
+        <location filename="../../app/gui/order_form.py" line="302"/>
         <source>Order lines</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="306"/>
+        <location filename="../../app/gui/order_form.py" line="305"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/order_form.py" line="317"/>
+        <location filename="../../app/gui/order_form.py" line="318"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/order_form.py" line="552"/>
+        <location filename="../../app/gui/order_form.py" line="553"/>
         <source>Line %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>
     </message>
@@ -2643,22 +2643,22 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>SubmissionController</name>
     <message>
-        <location filename="../../app/gui/submission.py" line="157"/>
+        <location filename="../../app/gui/submission.py" line="166"/>
         <source>%1 not sent: nothing was created; submit them again to send them.</source>
         <translation>%1 未发送：未创建任何订单；请重新提交以发送。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="89"/>
+        <location filename="../../app/gui/submission.py" line="91"/>
         <source>No profile sends to %1 any more; its unknown orders cannot be checked. Add a profile for it.</source>
         <translation>已没有配置发往 %1；其未知订单无法核对。请为其添加一个配置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="147"/>
+        <location filename="../../app/gui/submission.py" line="156"/>
         <source>Checking unknown orders failed: %1</source>
         <translation>核对未知订单失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/submission.py" line="151"/>
+        <location filename="../../app/gui/submission.py" line="160"/>
         <source>Checked %1 unknown order(s): %2 accepted, %3 still unknown.</source>
         <translation>已核对 %1 个未知订单：%2 个已接受，%3 个仍未知。</translation>
     </message>
@@ -2666,93 +2666,93 @@ Save to send to the new address from now on, or cancel and make a new profile fo
 <context>
     <name>TeamJournalBox</name>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="30"/>
+        <location filename="../../app/gui/team_journal_box.py" line="31"/>
         <source>Team journal</source>
         <translation>团队日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="34"/>
+        <location filename="../../app/gui/team_journal_box.py" line="35"/>
         <source>Desks of a team that share one journal (PostgreSQL) never send an order twice and see each other's history. Empty: this desk's own journal.</source>
         <translation>共用一个日志（PostgreSQL）的团队各台电脑不会重复发送同一订单，并能看到彼此的历史记录。留空：使用本机自己的日志。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="41"/>
+        <location filename="../../app/gui/team_journal_box.py" line="42"/>
         <source>postgresql://user@host:5432/database?sslmode=verify-full</source>
         <translation>postgresql://用户名@主机:5432/数据库?sslmode=verify-full</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="45"/>
+        <location filename="../../app/gui/team_journal_box.py" line="46"/>
         <source>kept in the keyring; typing replaces it</source>
         <translation>保存在系统密钥环中；输入新值即替换</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="49"/>
+        <location filename="../../app/gui/team_journal_box.py" line="50"/>
         <source>In use now: %1</source>
         <translation>当前使用：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="53"/>
+        <location filename="../../app/gui/team_journal_box.py" line="54"/>
         <source>Save team journal</source>
         <translation>保存团队日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="56"/>
+        <location filename="../../app/gui/team_journal_box.py" line="57"/>
         <source>Copy this desk's history to it</source>
         <translation>将本机的历史记录复制到团队日志</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="59"/>
+        <location filename="../../app/gui/team_journal_box.py" line="60"/>
         <source>Copies this desk's own journal (orders and attempts) into the team journal. It can be done again: orders already there are left as they are; an order the team journal holds under the same reference with other content is not copied, and named.</source>
         <translation>将本机自己的日志（订单及每次尝试）复制到团队日志。可以重复执行：已有的订单保持不变；团队日志中同一订单号但内容不同的订单不会被复制，并会列出其订单号。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="67"/>
+        <location filename="../../app/gui/team_journal_box.py" line="68"/>
         <source>UR&amp;L</source>
         <translation>地址(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="68"/>
+        <location filename="../../app/gui/team_journal_box.py" line="69"/>
         <source>Pass&amp;word</source>
         <translation>密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="81"/>
-        <location filename="../../app/gui/team_journal_box.py" line="107"/>
+        <location filename="../../app/gui/team_journal_box.py" line="82"/>
+        <location filename="../../app/gui/team_journal_box.py" line="108"/>
         <source>URL: %1</source>
         <translation>地址：%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="87"/>
+        <location filename="../../app/gui/team_journal_box.py" line="88"/>
         <source>Password: no keyring to keep it in (%1). Set ORDER_DESK_DATABASE_PASSWORD instead.</source>
         <translation>密码：没有可保存它的系统密钥环（%1）。请改为设置环境变量 ORDER_DESK_DATABASE_PASSWORD。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="95"/>
+        <location filename="../../app/gui/team_journal_box.py" line="96"/>
         <source>Saved; ORDER_DESK_DATABASE_URL is set and wins over it.</source>
         <translation>已保存；但已设置的环境变量 ORDER_DESK_DATABASE_URL 优先于此设置。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="97"/>
+        <location filename="../../app/gui/team_journal_box.py" line="98"/>
         <source>Saved. Order Desk uses it from its next start.</source>
         <translation>已保存。Order Desk 下次启动时开始使用。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="110"/>
+        <location filename="../../app/gui/team_journal_box.py" line="111"/>
         <source>URL: type the team journal's address first.</source>
         <translation>地址：请先输入团队日志的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="114"/>
+        <location filename="../../app/gui/team_journal_box.py" line="115"/>
         <source>Copying…</source>
         <translation>正在复制…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="120"/>
+        <location filename="../../app/gui/team_journal_box.py" line="121"/>
         <source>Copied %1 order(s); %2 already there.</source>
         <translation>已复制 %1 个订单；%2 个已存在。</translation>
     </message>
     <message>
-        <location filename="../../app/gui/team_journal_box.py" line="124"/>
+        <location filename="../../app/gui/team_journal_box.py" line="125"/>
         <source>Not copied, held there with other content: %1</source>
         <translation>未复制（团队日志中已有内容不同的同号订单）：%1</translation>
     </message>
@@ -3599,6 +3599,14 @@ Save to send to the new address from now on, or cancel and make a new profile fo
         <translation>状态查询已停止</translation>
     </message>
     <message>
+        <source>the team journal needs PostgreSQL's client library (libpq), which is not installed on this machine: install it (Debian and Ubuntu: the libpq5 package)</source>
+        <translation>团队日志需要 PostgreSQL 的客户端库（libpq），但本机未安装：请安装（Debian 和 Ubuntu：libpq5 软件包）</translation>
+    </message>
+    <message>
+        <source>the team journal's PostgreSQL driver cannot load its client library (libpq) here (%1): this installation of Order Desk is incomplete; install it again</source>
+        <translation>团队日志的 PostgreSQL 驱动无法在本机加载其客户端库（libpq）（%1）：Order Desk 的安装不完整；请重新安装</translation>
+    </message>
+    <message>
         <source>they differ, so something changed the request on the way (URL, proxy, headers)</source>
         <translation>二者不同，说明请求在途中被改动（地址、代理或请求头）</translation>
     </message>
@@ -3613,6 +3621,10 @@ Save to send to the new address from now on, or cancel and make a new profile fo
     <message>
         <source>this computer's clock is off by more than 15 minutes; correct it</source>
         <translation>本机时钟偏差超过 15 分钟；请校正</translation>
+    </message>
+    <message>
+        <source>this machine's PostgreSQL client library (libpq) was found but cannot be loaded (%1): it is not compatible with this build of Order Desk; use a build made for this system's version</source>
+        <translation>已找到本机的 PostgreSQL 客户端库（libpq），但无法加载（%1）：它与此版本的 Order Desk 不兼容；请使用为本系统版本构建的 Order Desk</translation>
     </message>
 </context>
 </TS>

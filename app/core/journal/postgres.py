@@ -37,12 +37,10 @@ try:
     from psycopg.conninfo import conninfo_to_dict, make_conninfo
     from psycopg.pq import TransactionStatus
     from psycopg_pool import ConnectionPool, PoolTimeout
-except ImportError as exc:  # psycopg found no libpq: the Linux bundle uses the system's
-    reason = str(exc).splitlines()[-1].lstrip("- ")
-    raise JournalUnreachable(
-        "the team journal needs PostgreSQL's client library (libpq), which psycopg cannot load "
-        f"on this machine: install it (Debian and Ubuntu: libpq5) ({reason})"
-    ) from exc
+except ImportError as exc:  # psycopg loaded no libpq: the Linux bundle uses the system's
+    from app.core.journal.libpq import libpq_problem
+
+    raise JournalUnreachable(libpq_problem(exc)) from exc
 
 log = logging.getLogger(__name__)
 
