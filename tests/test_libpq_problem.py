@@ -153,3 +153,34 @@ def test_the_window_says_it_in_its_language(tmp_path: Path, libpq: str, words: s
     assert "client library" not in shown and "installed on this machine" not in shown
     if fake:
         assert f"（{fake}: " in shown  # the loader's reason, as it said it
+
+
+# The Team journal setting on a desk without libpq: a URL to keep is refused (its password
+# cannot be looked for), and the reason is in the window's language.
+_SETTING = _PRELUDE + """
+from PySide6.QtWidgets import QLineEdit, QPushButton, QLabel
+from app.gui.app import build_main_window, ensure_application
+ensure_application()
+window = build_main_window()
+window.open_journal()
+dialog = window.open_settings()
+dialog.findChild(QLineEdit, "teamJournal.url").setText("postgresql://clerk@db.example.test/team")
+dialog.findChild(QPushButton, "teamJournal.save").click()
+print("SHOWN", dialog.findChild(QLabel, "teamJournal.status").text())
+from app.core.settings import load_settings
+print("KEPT", repr(load_settings().team_journal_url))
+dialog.close()
+window.shutdown()
+"""
+
+
+def test_the_team_journal_setting_says_it_in_the_windows_language(tmp_path: Path) -> None:
+    env = {"ORDER_DESK_HOME": str(tmp_path / "home"), "ORDER_DESK_LANGUAGE": "zh_CN",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+           "QT_QPA_PLATFORM": "offscreen"}
+    result = _run(_SETTING, "", **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    shown = next(line for line in result.stdout.splitlines() if line.startswith("SHOWN"))
+    assert "团队日志需要 PostgreSQL 的客户端库（libpq），但本机未安装" in shown, shown
+    assert "installed on this machine" not in shown
+    assert "KEPT ''" in result.stdout.splitlines()  # refused: nothing kept
