@@ -94,6 +94,9 @@ def test_a_damaged_psycopg_binary_is_an_incomplete_installation(tmp_path: Path) 
     package.mkdir(parents=True)
     (package / "__init__.py").write_text(_BROKEN_BINARY, encoding="utf-8")
     said = _diagnosed("", impl="", path=tmp_path / "shadow")  # psycopg tries each binding
+    # The damaged binding is the cause even where a system libpq is refused as well.
+    refused = _diagnosed(str(_not_a_library(tmp_path)), impl="", path=tmp_path / "shadow")
+    assert refused == said
     for platform, text in said.items():
         assert "installation of Order Desk is incomplete" in text, (platform, text)
         assert "libpq-9f1c2a.so.5.17: cannot open shared object file" in text

@@ -26,11 +26,12 @@ def libpq_problem(exc: ImportError, platform: str = sys.platform) -> str:
     attempts = dict(_ATTEMPT.findall(str(exc)))
     python = attempts.get("python")
     binary = attempts.get("binary")
+    if binary is not None and not binary.startswith("No module named"):
+        # psycopg-binary is installed, so meant to be used, and broken: whatever the system has.
+        return fill(phrases.LIBPQ_INCOMPLETE, binary)
     if python is not None and python != _NOT_FOUND:
         # Found, and the loader said no: its reason names the library and what it lacks.
         return fill(phrases.LIBPQ_INCOMPATIBLE, python)
-    if binary is not None and not binary.startswith("No module named"):
-        return fill(phrases.LIBPQ_INCOMPLETE, binary)  # psycopg-binary is there but broken
     if platform.startswith("linux"):
         return phrases.LIBPQ_NOT_INSTALLED
     # Windows and macOS builds carry their libpq (psycopg-binary): missing means incomplete.
