@@ -51,16 +51,24 @@ def shown(text: str) -> str:
     return escaped(text)
 
 
-def print_lines(lines: list[str]) -> None:
+def print_lines(lines: list[str], *, flush: bool = False) -> None:
     """Print each line, as `print` would, with one write to stdout. A line stdout cannot
-    encode fails as its own print would, after the lines before it."""
-    if not lines:
-        return
-    try:
-        sys.stdout.write("\n".join(lines) + "\n")
-    except UnicodeEncodeError:  # nothing of it was written
-        for line in lines:
-            print(line)
+    encode (a Windows console's code page) is written with those characters escaped
+    (``\\u8ba2``): every line comes out, one each, and the lines after it too."""
+    out = sys.stdout
+    if lines:
+        try:
+            out.write("\n".join(lines) + "\n")
+        except UnicodeEncodeError:  # nothing of it was written
+            encoding = out.encoding or "utf-8"
+            for line in lines:
+                try:
+                    out.write(line + "\n")
+                except UnicodeEncodeError:
+                    kept = line.encode(encoding, "backslashreplace").decode(encoding)
+                    out.write(kept + "\n")
+    if flush:
+        out.flush()
 
 
 def json_line(data: dict[str, Any]) -> str:

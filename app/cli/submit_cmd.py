@@ -177,8 +177,8 @@ def _print_sheet_summary(orders: _Orders, statuses: list[str], already_sent: int
     for status in statuses:
         counts[status] = counts.get(status, 0) + 1
     files = [{"file": path.name, **rec.to_json()} for path, rec in orders.sheets]
-    print(json_line({"summary": {"orders": counts, "already_sent": already_sent,
-                                 "files": files}}))
+    print_lines([json_line({"summary": {"orders": counts, "already_sent": already_sent,
+                                        "files": files}})])
 
 
 class _Printer:
@@ -198,29 +198,33 @@ class _Printer:
             orders.origin(position) if orders.references[position] is None else None
             for position in positions
         ]
-        self._arrived: queue.SimpleQueue[OrderResult | None] = queue.SimpleQueue()
+        # Every result handed over (appended by the engine's threads), and how many of them
+        # have their line written: a result counts as written only once its line is, so a
+        # Ctrl-C landing while lines are made loses none of them.
+        self._results: list[OrderResult] = []
+        self._written = 0
+        self._bell: queue.SimpleQueue[None] = queue.SimpleQueue()
 
     def __call__(self, result: OrderResult) -> None:
-        self._arrived.put(result)
+        self._results.append(result)
+        self._bell.put(None)
 
     def wake(self) -> None:
         """Make a waiting `write_waiting` return (the batch has ended)."""
-        self._arrived.put(None)
+        self._bell.put(None)
 
     def write_waiting(self, timeout: float | None) -> None:
         """Write the lines of the results that have arrived, waiting up to ``timeout`` for the
         first one (or a `wake`)."""
-        results: list[OrderResult | None] = []
         try:
-            results.append(self._arrived.get(timeout=timeout))
+            self._bell.get(timeout=timeout)
             while True:
-                results.append(self._arrived.get_nowait())
+                self._bell.get_nowait()
         except queue.Empty:
             pass
+        end = len(self._results)
         lines: list[str] = []
-        for result in results:
-            if result is None:
-                continue
+        for result in self._results[self._written:end]:
             if result.index < 0:
                 # An earlier run's uncertain order, resolved before this batch: worth knowing,
                 # but stdout keeps exactly one line per order of the files.
@@ -228,11 +232,11 @@ class _Printer:
                 print(f"reconciled from an earlier run: {line}", file=sys.stderr, flush=True)
             else:
                 lines.append(self._line(result))
-        if lines:
-            try:
-                print("\n".join(lines), flush=True)
-            except BrokenPipeError:  # `submit ... | head`: sending goes on, unseen
-                stdout_reader_gone()
+        try:
+            print_lines(lines, flush=True)
+        except BrokenPipeError:  # `submit ... | head`: sending goes on, unseen
+            stdout_reader_gone()
+        self._written = end
 
     def _line(self, result: OrderResult) -> str:
         known = result.index < len(self._origins)
@@ -316,22 +320,25 @@ def _submit(args: argparse.Namespace, profile: Profile, orders: _Orders, desk: D
         OrderResult(i, orders.references[i], ResultStatus.INVALID, message=problem)
         for i, problem in enumerate(orders.problems) if problem
     ]
-    for result in held:
-        warnings = orders.warnings_of(result.index, profile.target) if args.json else []
-        print(result_line(result, as_json=args.json, warnings=warnings), flush=True)
+    print_lines([
+        result_line(result, as_json=args.json,
+                    warnings=orders.warnings_of(result.index, profile.target) if args.json else [])
+        for result in held
+    ], flush=True)
     printer = _Printer(args.json, orders, positions, profile.target)
     engine = SubmissionEngine(desk.journal, client)
     try:
-        handle = engine.submit_batch(
-            [orders.payloads[i] for i in positions], profile,
-            allow_duplicates=args.allow_duplicates,
-            source=", ".join(str(path) for path in args.files), on_result=printer,
-            on_progress=lambda progress: printer.wake() if progress.finished else None,
-        )
+        try:
+            handle = engine.submit_batch(
+                [orders.payloads[i] for i in positions], profile,
+                allow_duplicates=args.allow_duplicates,
+                source=", ".join(str(path) for path in args.files), on_result=printer,
+                on_progress=lambda progress: printer.wake() if progress.finished else None,
+            )
+        except ValueError as exc:  # the profile cannot be used, e.g. a missing store
+            fail("submit", str(exc))
+            return EXIT_USAGE
         _wait_interruptibly(handle, printer)
-    except ValueError as exc:  # the profile cannot be used, e.g. a missing store
-        fail("submit", str(exc))
-        return EXIT_USAGE
     finally:
         engine.close()
     if isinstance(handle.error, SendLockBusyError):
@@ -353,20 +360,26 @@ def _wait_interruptibly(handle: BatchHandle, printer: _Printer) -> None:
     orders (the batch holds: a script has nobody to ask), stops it: requests in flight finish,
     the rest is not sent."""
     try:
+        try:
+            while not handle.done:
+                printer.write_waiting(0.2)  # short waits keep Ctrl-C responsive
+                held = handle.control.held_reason
+                if held:
+                    print(shown(f"order-desk submit: stopped: the account cannot take orders "
+                                f"({held}). The orders not sent yet are left for the next "
+                                "submit of the same file, once that is fixed."),
+                          file=sys.stderr)
+                    handle.cancel()
+                    break
+        except KeyboardInterrupt:
+            print("interrupted: finishing the requests in flight...", file=sys.stderr)
+            handle.cancel()
+        # Lines keep coming out while the requests in flight finish: a second Ctrl-C then
+        # loses none of those already in.
         while not handle.done:
-            printer.write_waiting(0.2)  # short waits keep Ctrl-C responsive
-            held = handle.control.held_reason
-            if held:
-                print(shown(f"order-desk submit: stopped: the account cannot take orders "
-                            f"({held}). The orders not sent yet are left for the next submit "
-                            "of the same file, once that is fixed."), file=sys.stderr)
-                handle.cancel()
-                handle.join()
-    except KeyboardInterrupt:
-        print("interrupted: finishing the requests in flight...", file=sys.stderr)
-        handle.cancel()
-        handle.join()
-    printer.write_waiting(0)
+            printer.write_waiting(0.2)
+    finally:
+        printer.write_waiting(0)
 
 
 def _summary(results: list[OrderResult]) -> None:

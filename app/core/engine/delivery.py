@@ -141,7 +141,15 @@ class Carry:
                 record = unsaved.write()
                 yield
         except BaseException as exc:
-            failed(exc)
+            # The block's writes failed (the next claim): the held outcome, rolled back with
+            # them, is written on its own, so an accepted order is not left `sending`.
+            try:
+                record = unsaved.write()
+            except BaseException:
+                log.exception("journaling an outcome on its own failed too")
+                failed(exc)
+            else:
+                saved(result_of(unsaved.index, record))
             raise
         saved(result_of(unsaved.index, record))
 
@@ -190,8 +198,10 @@ class Courier:
         tries = 0
         while True:
             if self._control.paused or self._control.cancelled.is_set():
-                carry.save()
-            self._control.wait_while_paused()
+                carry.save()  # before waiting: never wait holding an outcome unsaved
+                self._control.wait_while_paused()
+            # A pause landing from here on is seen before the next order, as one landing while
+            # this order's request is out.
             if self._control.cancelled.is_set():
                 return self._cancel(index, record)
             if not self._lane.bucket.try_acquire():

@@ -173,6 +173,7 @@ class Journal:
         # Checked before the lock: a check gives the interpreter to other threads, and inside
         # the lock every such hand-over is a wait all writers share.
         self._db.check_still_there()
+        self._local.claimed = False
         with self._db.write_lock(), self._connection() as conn:
             try:
                 self._db.begin(conn)
@@ -190,6 +191,10 @@ class Journal:
                 raise
             finally:
                 self._local.transaction = None
+        if self._local.claimed:
+            # The file may have been replaced while this waited for the lock: the claim went
+            # into the old one, and its request must not go out.
+            self._db.check_still_there()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -306,6 +311,7 @@ class Journal:
                 f"WHERE id = ? AND state = 'queued' RETURNING {_ORDER_COLUMNS}",
                 (self._clock(), self._desk.holder, self.lease_seconds, order_id),
             ).fetchall()
+            self._local.claimed = bool(rows)  # checked again once committed (see `_write`)
             return _order(rows[0]) if rows else None
 
     def renew_leases(self) -> int:
@@ -349,6 +355,8 @@ class Journal:
                  attempt.http_status, attempt.response_body, attempt.duration_ms,
                  attempt.outcome, attempt.message, order_id),
             )
+            if only_from is not None and not only_from:  # no state it may change from
+                return self._get(conn, order_id)
             states = [s.value for s in only_from] if only_from is not None else []
             rows = conn.execute(
                 "UPDATE orders SET state = ?, message = coalesce(?, message), "
