@@ -3,15 +3,19 @@ loopback HTTP and a real journal in the test's private data directory."""
 
 from __future__ import annotations
 
+import io
 import json
+import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_USAGE, main
+from app.cli import EXIT_OK, EXIT_REJECTED, EXIT_UNKNOWN, EXIT_USAGE, main, submit_cmd
 from app.core.accounts import EMBEDDED_SANDBOX
+from app.core.engine import OrderResult
 from app.core.journal import HistoryFilter, Journal, OrderState
 from app.core.paths import data_dir, journal_path
 from app.core.settings import Profile, Settings, save_settings
@@ -300,3 +304,86 @@ def test_empty_history_and_reconcile_say_so_on_stderr_only(
     assert main(["reconcile"]) == EXIT_OK
     out = capsys.readouterr()
     assert out.out == "" and "nothing to reconcile" in out.err
+
+
+def test_ctrl_c_while_result_lines_are_made_keeps_one_line_per_order(
+    tmp_path: Path, counting: SandboxServer, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refs = [f"CC-{n}" for n in range(5)]
+    orders = write(tmp_path / "orders.json", [ka_order(r) for r in refs])
+    line = submit_cmd.result_line
+    interrupted: list[str] = []
+
+    def ctrl_c_on_the_first_line(result: OrderResult, **options: Any) -> str:
+        if not interrupted:
+            interrupted.append(str(result.reference))
+            signal.raise_signal(signal.SIGINT)  # the operator's Ctrl-C, landing right here
+        return line(result, **options)
+
+    monkeypatch.setattr(submit_cmd, "result_line", ctrl_c_on_the_first_line)
+    main(["submit", str(orders), "--target", "ka", "--base-url", counting.ka_base_url,
+          "--json", "--concurrency", "1"])
+    printed = [line["ref"] for line in json_lines(capsys.readouterr().out)]
+    assert interrupted
+    assert sorted(printed) == refs  # accepted or not sent, but one line each
+
+
+def test_a_second_ctrl_c_loses_no_line_made_before_it(
+    tmp_path: Path, sandbox_factory: Callable[..., SandboxServer],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a first Ctrl-C, lines keep coming out while the requests in flight finish; a
+    second one leaves every line already made written."""
+    server = sandbox_factory(SandboxConfig(latency=0.1, allow_duplicate_references=True))
+    orders = write(tmp_path / "orders.json", [ka_order(f"CC2-{n}") for n in range(12)])
+    line = submit_cmd.result_line
+    made: list[str] = []
+
+    def ctrl_c_twice(result: OrderResult, **options: Any) -> str:
+        made.append(str(result.reference))
+        if len(made) in (1, 2):  # the first line, then the next one made after it
+            signal.raise_signal(signal.SIGINT)
+        return line(result, **options)
+
+    monkeypatch.setattr(submit_cmd, "result_line", ctrl_c_twice)
+    with pytest.raises(KeyboardInterrupt):
+        main(["submit", str(orders), "--target", "ka", "--base-url", server.ka_base_url,
+              "--json", "--concurrency", "4"])
+    printed = [line["ref"] for line in json_lines(capsys.readouterr().out)]
+    assert len(made) >= 2
+    assert sorted(printed) == sorted(set(made)), (printed, made)
+
+
+def test_a_line_stdout_cannot_encode_is_escaped_and_the_batch_goes_on(
+    tmp_path: Path, counting: SandboxServer, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refs = ["订单-1"] + [f"ENC-{n}" for n in range(30)]
+    orders = tmp_path / "orders.json"
+    orders.write_text(json.dumps([ka_order(r) for r in refs], ensure_ascii=False),
+                      encoding="utf-8")
+    out = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")  # Windows, stdout redirected
+    monkeypatch.setattr(sys, "stdout", out)
+    code = main(["submit", str(orders), "--target", "ka", "--base-url", counting.ka_base_url,
+                 "--concurrency", "1"])
+    out.flush()
+    lines = out.buffer.getvalue().decode("cp1252").splitlines()  # type: ignore[attr-defined]
+    assert code == EXIT_OK
+    assert sum(counting.count_by_reference(Target.KA, r) for r in refs) == 31
+    assert len(lines) == 31
+    assert lines[0].startswith("accepted  \\u8ba2\\u5355-1 ")
+
+
+def test_validate_escapes_a_line_stdout_cannot_encode_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refs = ["ENC-0", "订单-1", "ENC-2"]
+    orders = tmp_path / "orders.json"
+    orders.write_text(json.dumps([ka_order(r) for r in refs], ensure_ascii=False),
+                      encoding="utf-8")
+    out = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["validate", str(orders), "--target", "ka"]) == EXIT_OK
+    out.flush()
+    lines = out.buffer.getvalue().decode("cp1252").splitlines()  # type: ignore[attr-defined]
+    assert lines == ["valid     ENC-0", "valid     \\u8ba2\\u5355-1", "valid     ENC-2"]

@@ -25,7 +25,7 @@ from app.core.clients.http import (
     parse_retry_after,
     snippet,
 )
-from app.core.outcome import OutcomeKind
+from app.core.outcome import OutcomeKind, RecordedRequest
 
 SECRET = "s3cr3t-value-xyz"
 
@@ -279,3 +279,19 @@ def test_tls_certificates_are_verified(untrusted_tls_port: int) -> None:
     # The handshake failed, so no byte of the request went out: safe to retry once fixed.
     assert exchange.failure.kind is OutcomeKind.RETRY
     assert "CERTIFICATE_VERIFY_FAILED" in exchange.failure.message
+
+
+def test_a_recorded_request_is_journaled_with_every_field_as_asdict_has_it() -> None:
+    """`to_json` names the fields itself (asdict copied every header): one added later must not
+    go missing from the journal."""
+    import dataclasses
+    import json
+
+    values = {"method": "POST", "url": "https://api.example.test/orders",
+              "headers": {"X-App-Key": "[redacted]", "Content-Type": "application/json"},
+              "body": '{"customOrderId": "订单-1"}'}
+    fields = [field.name for field in dataclasses.fields(RecordedRequest)]
+    filled = {name: values.get(name, f"{name} value") for name in fields}
+    request = RecordedRequest(**filled)  # type: ignore[arg-type]
+    assert json.loads(request.to_json()) == dataclasses.asdict(request)
+    assert request.to_json() == json.dumps(dataclasses.asdict(request), ensure_ascii=False)

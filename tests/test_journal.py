@@ -112,6 +112,11 @@ def test_state_changes_can_be_conditional(journal: Journal) -> None:
     after = journal.record(order.id, attempt, OrderState.ACCEPTED, only_from=[OrderState.UNKNOWN])
     assert after.state is OrderState.QUEUED, "the attempt is kept but the state is not changed"
     assert len(journal.attempts(order.id)) == 1
+    # No state to change from: the attempt alone.
+    assert not journal.set_state(order.id, OrderState.CANCELLED, only_from=())
+    after = journal.record(order.id, attempt, OrderState.ACCEPTED, only_from=())
+    assert after.state is OrderState.QUEUED
+    assert len(journal.attempts(order.id)) == 2
 
 
 def test_requeue_only_from_states_that_never_created_anything(journal: Journal) -> None:

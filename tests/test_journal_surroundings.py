@@ -88,6 +88,38 @@ def test_a_journal_gone_under_a_running_journal_stops_every_write(tmp_path: Path
         journal.close()
 
 
+def test_a_journal_replaced_while_a_claim_waits_for_the_write_lock_stops_the_send(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is looked at before the write lock is waited for (cheaper there): one replaced
+    during that wait is caught once the claim has committed, before its request may go out."""
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal(path)
+    try:
+        order = journal.add_order(Target.KA, "a", "R-1", "{}", "fp", generated=False,
+                                  batch_id=None)
+        database = journal.database
+        lock = database.write_lock()
+
+        class ReplacedWhileWaiting:
+            def __enter__(self) -> object:
+                path.unlink()
+                for name in ("journal.sqlite3-wal", "journal.sqlite3-shm"):
+                    (tmp_path / name).unlink(missing_ok=True)
+                Journal(path).close()  # another desk's fresh journal, at the same place
+                monkeypatch.setattr(database, "write_lock", lambda: lock)  # once is enough
+                return lock.__enter__()
+
+            def __exit__(self, *exc: object) -> None:
+                lock.__exit__(*exc)
+
+        monkeypatch.setattr(database, "write_lock", ReplacedWhileWaiting)
+        with pytest.raises(JournalGone, match="replaced"):
+            journal.claim_for_send(order.id)
+    finally:
+        journal.close()
+
+
 @pytest.mark.usefixtures("sandbox_credentials")
 def test_a_batch_whose_data_folder_is_deleted_stops_and_never_exits_0(
     tmp_path: Path, sandbox_factory: Callable[..., SandboxServer]

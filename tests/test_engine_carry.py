@@ -1,0 +1,200 @@
+"""A worker's `Carry`: an order's final outcome journaled with the worker's next claim. Whatever
+happens between the two (a pause, a cancel, a claim or a commit that fails, an order another
+batch is sending), the held outcome is written and reported, never left `sending`."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core.engine import ResultStatus, SubmissionEngine
+from app.core.engine.control import BatchControl
+from app.core.journal import Journal, JournalError, OrderState
+from tests.fixtures.sandbox import ka_order
+from tests.test_engine import FAST, PROFILE, FakeClient
+
+ONE_WORKER = replace(PROFILE, concurrency=1)
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    # A desk's own journal: a team journal never holds an outcome (`Carry.may_hold`).
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        yield journal
+
+
+@pytest.fixture
+def client() -> FakeClient:
+    return FakeClient()
+
+
+@pytest.fixture
+def engine(journal: Journal, client: FakeClient) -> Iterator[SubmissionEngine]:
+    engine = SubmissionEngine(journal, lambda profile: client, policy=FAST)
+    yield engine
+    engine.close()
+
+
+def state(journal: Journal, reference: str) -> OrderState:
+    found = journal.find(PROFILE.target, PROFILE.account, reference)
+    assert found is not None
+    return found.state
+
+
+def wait_for(condition: Any, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+def test_a_pause_landing_just_after_the_worker_looked_leaves_nothing_unsaved(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    looks: list[bool] = []
+    paused = BatchControl.paused
+
+    def pause_right_after_the_second_look(control: BatchControl) -> bool:
+        was = bool(paused.fget(control))  # type: ignore[attr-defined]
+        looks.append(was)
+        if len(looks) == 2:  # P-2's look: the operator clicks Pause right then
+            control.pause()
+        return was
+
+    monkeypatch.setattr(BatchControl, "paused", property(pause_right_after_the_second_look))
+    reported: list[str] = []
+    handle = engine.submit_batch([ka_order("P-1"), ka_order("P-2"), ka_order("P-3")],
+                                 ONE_WORKER, on_result=lambda r: reported.append(r.reference))
+    wait_for(lambda: "P-1" in reported)
+    assert state(journal, "P-1") is OrderState.ACCEPTED
+    assert not handle.join(0.3)  # paused, with nothing held meanwhile
+    assert "P-3" not in client.sends()
+    held_back = [state(journal, ref) for ref in ("P-1", "P-2")]
+    assert held_back == [OrderState.ACCEPTED, OrderState.ACCEPTED], held_back
+    handle.resume()
+    report = handle.wait(10)
+    assert [r.status for r in report.results] == [ResultStatus.ACCEPTED] * 3
+    assert client.created == {"P-1": 1, "P-2": 1, "P-3": 1}
+
+
+def test_a_pause_saves_the_held_outcome_before_the_worker_waits(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    client.gate = threading.Event()
+    reported: list[str] = []
+    handle = engine.submit_batch([ka_order("W-1"), ka_order("W-2")], ONE_WORKER,
+                                 on_result=lambda r: reported.append(r.reference))
+    wait_for(lambda: client.sends())
+    handle.pause()
+    client.gate.set()  # W-1 is accepted while the batch is paused
+    wait_for(lambda: "W-1" in reported)
+    assert state(journal, "W-1") is OrderState.ACCEPTED
+    assert client.sends() == ["W-1"]
+    handle.resume()
+    assert [r.status for r in handle.wait(10).results] == [ResultStatus.ACCEPTED] * 2
+
+
+def test_a_cancel_while_holding_an_outcome_saves_it(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    client.gate = threading.Event()
+    handle = engine.submit_batch([ka_order(f"X-{n}") for n in range(4)], ONE_WORKER)
+    wait_for(lambda: client.sends())
+    handle.cancel()
+    client.gate.set()  # X-0 is accepted after the cancel, and held for X-1's claim
+    report = handle.wait(10)
+    assert [r.status for r in report.results] == (
+        [ResultStatus.ACCEPTED] + [ResultStatus.CANCELLED] * 3)
+    assert state(journal, "X-0") is OrderState.ACCEPTED
+    assert client.sends() == ["X-0"]
+
+
+def test_a_failed_claim_does_not_take_the_held_outcome_down(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    claims: list[int] = []
+    claim = Journal.claim_for_send
+
+    def second_refused(self: Journal, order_id: int) -> Any:
+        claims.append(order_id)
+        if len(claims) == 2:
+            raise JournalError("the journal refused this claim")
+        return claim(self, order_id)
+
+    monkeypatch.setattr(Journal, "claim_for_send", second_refused)
+    handle = engine.submit_batch([ka_order("F-1"), ka_order("F-2")], ONE_WORKER)
+    assert handle.join(10)
+    report = handle.report()
+    assert client.created == {"F-1": 1}
+    assert report.results[0].status is ResultStatus.ACCEPTED
+    assert state(journal, "F-1") is OrderState.ACCEPTED
+    # The refused claim stops the batch; F-2 never went out.
+    assert report.results[1].status is ResultStatus.UNKNOWN
+    assert isinstance(handle.error, JournalError)
+    assert client.sends() == ["F-1"]
+
+
+def test_an_outcome_that_cannot_be_written_at_all_is_reported_open(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The journal refuses every outcome: the held order is reported as stopped while being
+    sent (the journal still says `sending`: reconciled before anything else), and the next
+    order, whose claim went down in the same transaction, is never sent."""
+    def refused(self: Journal, *args: Any, **kwargs: Any) -> Any:
+        raise JournalError("disk is full")
+
+    monkeypatch.setattr(Journal, "record", refused)
+    handle = engine.submit_batch([ka_order("D-1"), ka_order("D-2")], ONE_WORKER)
+    assert handle.join(10)
+    report = handle.report()
+    assert client.sends() == ["D-1"]
+    assert [r.status for r in report.results] == [ResultStatus.UNKNOWN] * 2
+    assert "disk is full" in report.results[0].message
+    assert state(journal, "D-1") is OrderState.SENDING
+    assert state(journal, "D-2") is OrderState.QUEUED
+
+
+class GatedClient(FakeClient):
+    """Lookups of the references in `gated` wait for `opened`."""
+
+    def __init__(self, gated: set[str]) -> None:
+        super().__init__()
+        self.gated = gated
+        self.waiting = threading.Event()
+        self.opened = threading.Event()
+
+    def lookup(self, reference: str, **options: Any) -> Any:
+        if reference in self.gated:
+            self.waiting.set()
+            self.opened.wait(10)
+        return super().lookup(reference, **options)
+
+
+def test_an_order_busy_in_another_batch_leaves_the_held_outcome_saved(
+    journal: Journal
+) -> None:
+    client = GatedClient({"BUSY-1"})
+    client.script["BUSY-1"] = ["drop"]  # created, the answer lost: looked up, slowly
+    engine = SubmissionEngine(journal, lambda profile: client, policy=FAST)
+    try:
+        first = engine.submit_batch([ka_order("BUSY-1")], ONE_WORKER)
+        assert client.waiting.wait(10)
+        second = engine.submit_batch([ka_order("H-1"), ka_order("BUSY-1")], ONE_WORKER)
+        report = second.wait(10)  # H-1's outcome was held, then BUSY-1 turned out busy
+        client.opened.set()
+        first.wait(10)
+    finally:
+        engine.close()
+    assert report.results[0].status is ResultStatus.ACCEPTED
+    assert report.results[1].status is not ResultStatus.ACCEPTED
+    assert state(journal, "H-1") is OrderState.ACCEPTED
+    assert client.created == {"H-1": 1, "BUSY-1": 1}
