@@ -28,6 +28,12 @@ def _use_parent_console_or_nothing() -> None:
 
 _use_parent_console_or_nothing()
 
+# PyInstaller's run-time hook has loaded PySide6 (for its qt.conf) in every process, commands
+# included: its import hook is tamed before anything else is imported (see the module).
+from app.pyside_features import skip_pyside_source_reading  # noqa: E402
+
+skip_pyside_source_reading()
+
 from app.cli import main  # imported after the stream fix-up above  # noqa: E402
 
 sys.exit(main())

@@ -256,3 +256,32 @@ def test_a_resource_folder_is_found_where_a_build_carries_it(
         packaged / "resources" / "icons" / "order-desk.png")
     missing = resources.resource_path("samples")  # not carried: the source checkout's
     assert missing.parent.name == "resources" and missing.parent.parent != packaged
+
+
+LAUNCHER_UNDER_PYSIDE = """\
+import atexit, runpy, sys
+import PySide6.QtCore  # what PyInstaller's run-time hook does in every frozen process
+
+def shown():
+    feature = sys.modules["shibokensupport.feature"]
+    print("look-up:", feature._mod_uses_pyside.__module__, "pydantic" in sys.modules)
+
+atexit.register(shown)
+sys.argv = ["order-desk", "validate", sys.argv[1], "--target", "ka"]
+runpy.run_path({launcher!r}, run_name="__main__")
+"""
+
+
+def test_frozen_launcher_answers_pysides_feature_look_up_without_reading_sources(
+    tmp_path: Path,
+) -> None:
+    # Reading sources went through `inspect.unwrap`, into pydantic's deprecated-name fallback in
+    # the middle of pydantic's first import: a frozen `submit` once failed with ImportError.
+    script = tmp_path / "launch.py"
+    script.write_text(LAUNCHER_UNDER_PYSIDE.format(launcher=str(PACKAGING / "launcher.py")))
+    sample = PACKAGING.parent / "resources" / "samples" / "ka_orders.json"
+    env = {**os.environ, "ORDER_DESK_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, str(script), str(sample)], capture_output=True,
+                            text=True, env=env, cwd=PACKAGING.parent, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "look-up: app.pyside_features True" in result.stdout, result.stdout + result.stderr

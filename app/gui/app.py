@@ -22,11 +22,8 @@ with collection_paused():
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-    from app.gui.first_paint import (
-        after_first_paint,
-        forget_module_sources,
-        skip_pyside_source_reading,
-    )
+    from app.gui.first_paint import after_first_paint, forget_module_sources
+    from app.pyside_features import skip_pyside_source_reading
 
     skip_pyside_source_reading()  # before the window's modules are imported
 

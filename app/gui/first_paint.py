@@ -4,7 +4,6 @@ first moment (the simulator, the keyring) starts behind a window that is already
 from __future__ import annotations
 
 import linecache
-import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -24,27 +23,6 @@ def after_first_paint(widget: QWidget, action: Callable[[], object]) -> None:
             return False
 
     widget.installEventFilter(_Watch(widget))
-
-
-def skip_pyside_source_reading() -> None:
-    """Spare PySide6 reading the source of every module imported after it.
-
-    PySide6 reads each new module's source to see whether it mentions PySide6, which matters
-    only once a module switches on one of its `__feature__`s (snake_case, true_property): this
-    application switches on none, so each module gets the default set, unread. For the
-    window's 120 modules that reading was 10-12 ms of the first paint on a quiet machine (10-38
-    under load), and more behind it. A frozen build has no sources to read anyway; should
-    PySide6 change these internals, this does nothing and `forget_module_sources` still drops
-    what it reads."""
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        setattr(feature, "_mod_uses_pyside", _default_feature_set)  # noqa: B010
-
-
-def _default_feature_set(module: object) -> bool:
-    # "Uses PySide6": the module gets the default feature set (0), which PySide6 then caches
-    # per calling module; "does not" (-1) would have it looked up again at every Qt call.
-    return True
 
 
 def forget_module_sources() -> None:
