@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.models.iso_countries import country_names
 from app.core.models.specs import FieldSpec
+from app.gui.elided_label import ElidedLabel
 
 log = logging.getLogger(__name__)
 
@@ -76,10 +77,10 @@ class FieldEditor(QObject):
         # The API path is there for whoever needs it (support, the API documentation).
         tip = (tip + "\n" if tip else "") + spec.path
         self.widget.setToolTip(tip)
-        # The message sits beside the field, in space kept for it, on one line (the whole text
-        # in its tooltip): showing or clearing it never moves a field or the rows below, so a
-        # completion list never ends up over the text.
-        self.message = QLabel(self.container)
+        # The message sits beside the field, in space kept for it, on one line ending in "…"
+        # when cut (the whole text in its tooltip): showing or clearing it never moves a field
+        # or the rows below, so a completion list never ends up over the text.
+        self.message = ElidedLabel(self.container)
         self.message.setObjectName(f"{object_name}.message")
         self.message.setStyleSheet("color: #c62828;")
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)

@@ -114,3 +114,21 @@ def test_the_checks_catch_a_clipped_field_and_a_short_table(
     assert "orderAddress.phone: squeezed" in problems
     assert "column SKU: narrower than its data" in problems
     assert "order lines:" in problems
+
+
+def test_a_message_too_long_for_its_room_ends_in_an_ellipsis_and_keeps_its_whole_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # At 1024x700 the phone's message had its last letters cut with nothing to say so.
+    phone = window.forms[Target.KA].editors["orderAddress.phone"]
+    long = "not a possible phone number for France (too short): +33 1 42"
+    phone.set_error(long)
+    _settle(qtbot, window)
+    message = phone.message
+    assert message.text() == long and message.toolTip() == long
+    shown = message.shown_text()
+    assert shown.endswith("…") and long.startswith(shown[:-1]), shown
+    assert message.fontMetrics().horizontalAdvance(shown) <= message.contentsRect().width()
+    phone.set_error("required")
+    _settle(qtbot, window)
+    assert message.shown_text() == "required"
