@@ -52,14 +52,18 @@ def test_help_and_the_registry_load_no_models_client_or_qt(tmp_path: Path) -> No
     assert not loaded & set(HEAVY)
 
 
+def _validating_one_ka_order(folder: Path) -> str:
+    """Code that runs `order-desk validate` on a one-order file written in ``folder``."""
+    order = folder / "one.json"
+    order.write_text(json.dumps(ka_order("LAZY-1")), encoding="utf-8")
+    return ("from app.cli import main\n"
+            f"assert main(['validate', {str(order)!r}, '--target', 'ka']) == 0")
+
+
 def test_validating_a_ka_order_loads_neither_nomad_models_nor_the_http_client(
     tmp_path: Path
 ) -> None:
-    order = tmp_path / "one.json"
-    order.write_text(json.dumps(ka_order("LAZY-1")), encoding="utf-8")
-    code = ("from app.cli import main\n"
-            f"assert main(['validate', {str(order)!r}, '--target', 'ka']) == 0")
-    loaded = loaded_modules(code, tmp_path)
+    loaded = loaded_modules(_validating_one_ka_order(tmp_path), tmp_path)
     assert "app.core.models.ka" in loaded
     assert not loaded & {"httpx", "app.core.models.nomad", "PySide6"}
 
@@ -67,10 +71,7 @@ def test_validating_a_ka_order_loads_neither_nomad_models_nor_the_http_client(
 def test_validating_an_order_does_not_load_pydantics_plugin_machinery(tmp_path: Path) -> None:
     """Plugins are off, so pydantic's loader (which imports importlib.metadata) is not loaded;
     a plugin setting of the environment's own is left to pydantic."""
-    order = tmp_path / "one.json"
-    order.write_text(json.dumps(ka_order("LAZY-2")), encoding="utf-8")
-    code = ("from app.cli import main\n"
-            f"assert main(['validate', {str(order)!r}, '--target', 'ka']) == 0")
+    code = _validating_one_ka_order(tmp_path)
     loaded = loaded_modules(code, tmp_path)
     assert "pydantic" in loaded
     assert not loaded & {"importlib.metadata", "difflib"}
