@@ -436,13 +436,13 @@ def _validate(args: argparse.Namespace) -> int:
     seen: set[str] = set()  # submit refuses a reference given twice in one run: so does this
     heads = {status: f"{status:<9} " for status in ("valid", "invalid")}
     lines: list[str] = []
-    # The reference each order would be sent with (as its wire JSON carries it).
-    sent_references = references_of(target, [checked.wire if checked else None
-                                             for checked in orders.checked])
-    for index, (checked, reference, sent_reference, problem) in enumerate(zip(
-        orders.checked, orders.references, sent_references, orders.problems, strict=True
+    for index, (checked, reference, problem) in enumerate(zip(
+        orders.checked, orders.references, orders.problems, strict=True
     )):
         assert checked is not None
+        # The reference a valid order would be sent with: the file's, as the check keeps it
+        # (its wire JSON is never written here).
+        sent_reference = reference if checked.ok else None
         repeated = sent_reference is not None and sent_reference in seen
         if sent_reference is not None:
             seen.add(sent_reference)
