@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Annotated, Any
@@ -158,33 +158,40 @@ def validate_ka(data: list[dict[str, Any]], strict: bool, address_key: str,
                 tidied: bool = False) -> list[ValidationResult]:
     """KA: the address may come under either key (and goes out under `address_key`); an
     unknown province is a warning."""
-    from app.core.models.ka import KaOrder
+    from app.core.models.ka import KaAddress, KaOrder
 
-    merged = []
-    for order in data:
-        errors: list[FieldError] = []
-        merged.append((_merge_ka_address_keys(order, errors), errors))
+    # The key each order's address came under, and what is wrong with giving it under both.
+    merged = [_merge_ka_address_keys(order) if KA_ADDRESSES in order else (KA_ADDRESS, None)
+              for order in data]
     checked = _checked(KaOrder, data, strict=strict, tidied=tidied)
-    return [_ka_result(order, found, key, errors, strict, address_key)
-            for order, found, (key, errors) in zip(data, checked, merged, strict=True)]
+    parts = _fields_of(KaAddress, KA_DELIVERY_PARTS)
+    results: list[ValidationResult] = []
+    for order, found, (sent_address_key, error) in zip(data, checked, merged, strict=True):
+        if isinstance(found, list):
+            results.append(_ka_failed(order, found, sent_address_key, error, strict))
+            continue
+        address = found.order_address  # type: ignore[attr-defined]
+        # KA documents the street and city as optional; a parcel still needs them (a valid
+        # order's address holds a field's text, or None when the order left it out).
+        if not strict and _model_gaps(address, parts):
+            results.append(_ka_failed(order, [], sent_address_key, error, strict))
+        elif error is not None:
+            results.append(_failed([error]))
+        else:
+            warning = None if strict else _province_warning(sent_address_key, address,
+                                                            "country", "province")
+            results.append(ValidationResult(True, (), found, (warning,) if warning else (),
+                                            address_key))
+    return results
 
 
-def _ka_result(data: dict[str, Any], found: _Found, sent_address_key: str,
-               errors: list[FieldError], strict: bool, address_key: str) -> ValidationResult:
-    order, model_errors = (None, found) if isinstance(found, list) else (found, [])
+def _ka_failed(data: dict[str, Any], model_errors: list[FieldError], sent_address_key: str,
+               error: FieldError | None, strict: bool) -> ValidationResult:
     if not strict:
-        # KA documents the street and city as optional; a parcel still needs them.
-        gaps = _new_gaps(model_errors, _address_gaps(data.get(KA_ADDRESS), KA_ADDRESS,
-                                                     KA_DELIVERY_PARTS))
-        if gaps:
-            order, model_errors = None, [*model_errors, *gaps]
-    if order is None:
-        return _failed([*errors, *_renamed(model_errors, KA_ADDRESS, sent_address_key)])
-    if errors:
-        return _failed(errors)
-    places = [(sent_address_key, order.order_address, "country", "province")]  # type: ignore[attr-defined]
-    warnings = () if strict else tuple(_province_warnings(places))
-    return ValidationResult(True, (), order, warnings, address_key)
+        gaps = _address_gaps(data.get(KA_ADDRESS), KA_ADDRESS, KA_DELIVERY_PARTS)
+        model_errors = [*model_errors, *_new_gaps(model_errors, gaps)]
+    errors = [error] if error is not None else []
+    return _failed([*errors, *_renamed(model_errors, KA_ADDRESS, sent_address_key)])
 
 
 def validate_nomad(data: list[dict[str, Any]], strict: bool, address_key: str,
@@ -206,9 +213,9 @@ def _nomad_result(data: dict[str, Any], checked: ValidationResult) -> Validation
     if checked.order is None:
         return checked
     addresses = [(role, getattr(checked.order, role)) for role in NOMAD_ADDRESS_ROLES]
-    places = [(role, address, "country_code", "state")
-              for role, address in addresses if address is not None]
-    return replace(checked, warnings=tuple(_province_warnings(places)))
+    warnings = [_province_warning(role, address, "country_code", "state")
+                for role, address in addresses if address is not None]
+    return replace(checked, warnings=tuple(warning for warning in warnings if warning))
 
 
 def delivery_errors(data: Mapping[str, Any]) -> list[FieldError]:
@@ -240,6 +247,29 @@ def _address_gaps(address: object, loc: str,
     return gaps
 
 
+# Delivery parts as (name, the model's fields for its keys, where a gap is shown: the first key).
+_Parts = tuple[tuple[str, tuple[str, ...], str], ...]
+
+
+@cache
+def _fields_of(model: type[WireModel], parts: tuple[tuple[str, tuple[str, ...]], ...]) -> _Parts:
+    """`parts` (name, wire keys) with each key's field name in `model`."""
+    names = {field.alias or name: name for name, field in model.model_fields.items()}
+    return tuple((part, tuple(names[key] for key in keys), keys[0]) for part, keys in parts)
+
+
+def _model_gaps(address: WireModel, parts: _Parts) -> bool:
+    """True if a valid address lacks a part of `parts` (all its fields None): `_address_gaps`
+    of the address it was checked from."""
+    for _, fields, _ in parts:
+        for name in fields:
+            if getattr(address, name) is not None:
+                break
+        else:
+            return True
+    return False
+
+
 def _with_gaps(checked: ValidationResult, gaps: list[FieldError]) -> ValidationResult:
     """`checked` with the delivery gaps the model did not already report (itself or a parent)."""
     new = _new_gaps(checked.errors, gaps)
@@ -261,17 +291,17 @@ def _failed(errors: list[FieldError]) -> ValidationResult:
     return ValidationResult(False, tuple(errors))
 
 
-def _merge_ka_address_keys(data: dict[str, Any], errors: list[FieldError]) -> str:
-    """Move the address to orderAddress for the model; return the key the payload used."""
-    if KA_ADDRESSES not in data:
-        return KA_ADDRESS
+def _merge_ka_address_keys(data: dict[str, Any]) -> tuple[str, FieldError | None]:
+    """Move the address from orderAddresses to orderAddress for the model; return the key the
+    payload used, and an error if it gave two different addresses."""
     plural = data.pop(KA_ADDRESSES)
     if KA_ADDRESS not in data:
         data[KA_ADDRESS] = plural
-        return KA_ADDRESSES
+        return KA_ADDRESSES, None
     if data[KA_ADDRESS] != plural:
-        errors.append(FieldError(KA_ADDRESSES, "differs from orderAddress: give the address once"))
-    return KA_ADDRESS
+        return KA_ADDRESS, FieldError(KA_ADDRESSES,
+                                      "differs from orderAddress: give the address once")
+    return KA_ADDRESS, None
 
 
 def _renamed(errors: list[FieldError], old: str, new: str) -> list[FieldError]:
@@ -285,15 +315,16 @@ def _renamed(errors: list[FieldError], old: str, new: str) -> list[FieldError]:
     ]
 
 
-def _province_warnings(places: list[tuple[str, WireModel, str, str]]) -> Iterator[FieldError]:
-    """A warning per (location, address, country field, province field) whose province is
-    unknown; the location of the warning is the province's wire key."""
-    for loc, address, country_field, province_field in places:
-        country, province = getattr(address, country_field), getattr(address, province_field)
-        if country and province:
-            message = province_warning(country, province)
-            if message:
-                yield FieldError(f"{loc}.{to_camel(province_field)}", message)
+def _province_warning(loc: str, address: WireModel, country_field: str,
+                      province_field: str) -> FieldError | None:
+    """A warning if the address's province is unknown in its country, located at the province's
+    wire key below `loc`."""
+    country, province = getattr(address, country_field), getattr(address, province_field)
+    if country and province:
+        message = province_warning(country, province)
+        if message:
+            return FieldError(f"{loc}.{to_camel(province_field)}", message)
+    return None
 
 
 def _place_ka_address(wire: dict[str, Any], address_key: str) -> dict[str, Any]:
