@@ -13,7 +13,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from app.core.importing import CellIssue, ImportedOrder, ImportSession, Severity
-from app.core.models import reference_of
 
 log = logging.getLogger(__name__)
 
@@ -194,9 +193,10 @@ class ImportRowsModel(QAbstractTableModel):
     def is_already_sent(self, order: ImportedOrder) -> bool:
         """A valid order whose reference the account already has accepted: the engine would
         not send it again (matched like the engine does, on the validated order's reference)."""
-        if not order.ok or order.wire is None or not self._already_sent:
+        if not self._already_sent:
             return False
-        return reference_of(self._session.target, order.wire) in self._already_sent
+        reference = order.sent_reference
+        return reference is not None and reference in self._already_sent
 
     def already_sent_count(self) -> int:
         if not self._already_sent:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.core.csv_export import restored_cell
 from app.core.importing.mapping import ColumnMapping
@@ -44,8 +44,7 @@ class Conflict:
     message: str
 
 
-@dataclass(frozen=True)
-class BuiltOrder:
+class BuiltOrder(NamedTuple):  # one per order: a tuple is made in a fifth of a dataclass's time
     rows: tuple[int, ...]
     item_rows: tuple[int, ...]  # item i of the payload came from row item_rows[i]
     payload: dict[str, Any]
