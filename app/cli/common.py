@@ -74,7 +74,11 @@ def print_lines(lines: list[str], *, flush: bool = False) -> None:
 def json_line(data: dict[str, Any]) -> str:
     """One line of --json output: JSON with the same characters escaped as JSON escapes (it
     decodes to the same values)."""
-    return json_escaped(json.dumps(data, ensure_ascii=False))
+    return json_escaped(_JSON.encode(data))
+
+
+# `json.dumps(data, ensure_ascii=False)`, without making an encoder for each line.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 # The five statuses the command line reports, from the engine's finer ones (`ResultStatus`, a

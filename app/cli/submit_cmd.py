@@ -436,30 +436,33 @@ def _validate(args: argparse.Namespace) -> int:
     seen: set[str] = set()  # submit refuses a reference given twice in one run: so does this
     heads = {status: f"{status:<9} " for status in ("valid", "invalid")}
     lines: list[str] = []
+    as_json = args.json
     for index, (checked, reference, problem) in enumerate(zip(
         orders.checked, orders.references, orders.problems, strict=True
     )):
         assert checked is not None
-        # The reference a valid order would be sent with: the file's, as the check keeps it
-        # (its wire JSON is never written here).
-        sent_reference = reference if checked.ok else None
-        repeated = sent_reference is not None and sent_reference in seen
-        if sent_reference is not None:
-            seen.add(sent_reference)
-        if problem:
+        ok = checked.ok
+        if ok:
+            message = ""
+            # The reference a valid order is sent with: the file's, as the check keeps it (its
+            # wire JSON is never written here).
+            if reference is not None:
+                if reference in seen:
+                    ok = False
+                    message = (f"{orders.origin(index)}: reference {reference} appears more "
+                               "than once in this batch")
+                else:
+                    seen.add(reference)
+        elif problem:
             message = problem  # names the file, lines and columns
-        elif repeated:
-            message = (f"{orders.origin(index)}: reference {sent_reference} appears more than "
-                       "once in this batch")
         else:
             message = "; ".join(map(str, checked.errors))  # an import's are in `problem`
             if reference is None and message:
                 message = f"{orders.origin(index)}: {message}"
-        ok = checked.ok and not problem and not repeated
-        invalid += not ok
         status = "valid" if ok else "invalid"
+        invalid += not ok
         statuses.append(status)
-        if args.json:
+        if as_json:
             warnings = orders.warnings_of(
                 index, target, checked.warnings if isinstance(checked, ValidationResult) else None
             )
