@@ -9,9 +9,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from app.core.csv_export import restored_cell
@@ -24,9 +25,8 @@ log = logging.getLogger(__name__)
 _LIST_SEPARATORS = re.compile(r"[;\n]")
 
 
-# A column's field as the builder sets it: (column, path, parents as (name, is a list), the last
-# name, whether the value goes in a list of its own); see `_steps`.
-_Step = tuple[int, str, tuple[tuple[str, bool], ...], str, bool]
+# `build_order` for one layout: (rows, an order's rows, headers) -> the built order.
+_Builder = Callable[[Sequence[Sequence[str]], tuple[int, ...], Sequence[str]], "BuiltOrder"]
 
 
 class GroupMode(StrEnum):
@@ -65,12 +65,14 @@ class Layout:
     list_fields: frozenset[str] = frozenset()  # paths (as above) whose value is a list of text
 
     @functools.cached_property
-    def order_plan(self) -> tuple[_Step, ...]:
-        return tuple((column, path, *_steps(path)) for column, path in self.order_columns)
+    def builder(self) -> _Builder:
+        return _compiled_builder(self)
 
     @functools.cached_property
-    def item_plan(self) -> tuple[_Step, ...]:
-        return tuple((column, path, *_steps(path)) for column, path in self.item_columns)
+    def other_order_cells(self) -> Callable[[Sequence[str]], tuple[str, ...]]:
+        """A row's cells of the order columns but the reference's, in one call."""
+        return _cells_of(tuple((column, path) for column, path in self.order_columns
+                               if column != self.reference_column))
 
     @classmethod
     def resolve(
@@ -146,70 +148,144 @@ def build_order(
 ) -> BuiltOrder:
     """The payload for one group of rows. Blank cells are left out, never sent as "", and every
     text is trimmed: the payload is as the models tidy operator input (`validate_orders`'
-    `tidied`). This runs for every order of a file: the set-a-path steps are written out."""
-    payload: dict[str, Any] = {}
-    conflicts: list[Conflict] = []
-    lists = layout.list_fields
+    `tidied`). An order field takes the first filled cell of the order's rows (a later one
+    that differs is a conflict); each row is an item, but for an order-only row (an address
+    line above its items) of an order of several rows. A cell our own exports neutralised
+    (``'=...``) is read without its quote, and a list field's cell is split (`_typed`)."""
+    return layout.builder(rows, members, headers)
+
+
+def _compiled_builder(layout: Layout) -> _Builder:
+    """`build_order` for `layout`, written out as Python and compiled once: every order of a
+    file runs it, and a loop over the layout's fields decided again for each cell which
+    column, parent and kind it was (a third of the builder's time). The source holds no text of
+    the file or the mapping: columns are numbers, names and paths are passed in as values."""
+    known: dict[str, Any] = {
+        "BuiltOrder": BuiltOrder, "_typed": _typed, "_constant": _constant, "set_path": set_path,
+        "_order_values": _order_values, "layout": layout, "lists": layout.list_fields,
+        "order_constants": layout.order_constants, "item_constants": layout.item_constants,
+        "item_list": layout.item_list,
+    }
+    order = [f"v{n}" for n in range(len(layout.order_columns))]
+    code = [
+        "def build(rows, members, headers):",
+        "    conflicts = []",
+        "    one_row = len(members) == 1",
+    ]
+    if order:
+        code += ["    if one_row:", "        first = rows[members[0]]"]
+        code += [f"        {value} = first[{int(column)}].strip()"
+                 for value, (column, _) in zip(order, layout.order_columns, strict=True)]
+        code += ["    else:",
+                 f"        {', '.join(order)}, = _order_values(rows, members, layout, headers, "
+                 "conflicts)"]
+    code.append("    payload = {}")
+    for n, (value, (_, path)) in enumerate(zip(order, layout.order_columns, strict=True)):
+        code += _placing(value, "payload", path, f"o{n}", layout.list_fields, known, "    ")
+    code += [
+        "    for path, constant in order_constants:",
+        "        set_path(payload, path, _constant(lists, path, constant))",
+        "    items = []",
+        "    item_rows = []",
+        "    for index in members:",
+        "        row = rows[index]",
+        "        item = {}",
+    ]
+    for n, (column, path) in enumerate(layout.item_columns):
+        code.append(f"        w{n} = row[{int(column)}].strip()")
+        code += _placing(f"w{n}", "item", path, f"i{n}", layout.list_fields, known, "        ")
+    code += [
+        "        if not item and not one_row:",
+        "            continue",
+        "        for path, constant in item_constants:",
+        "            set_path(item, path, _constant(lists, path, constant))",
+        "        items.append(item)",
+        "        item_rows.append(index)",
+        "    if items:",
+        "        payload[item_list] = items",
+        "    return BuiltOrder(members, tuple(item_rows), payload, tuple(conflicts))",
+    ]
+    exec(compile("\n".join(code), "<order builder>", "exec"), known)
+    built: _Builder = known["build"]
+    return built
+
+
+def _placing(value: str, root: str, path: str, name: str, lists: frozenset[str],
+             known: dict[str, Any], indent: str) -> list[str]:
+    """Source that sets the trimmed text in the variable `value`, unless blank, at `path`
+    below the dict `root`, making the parents it needs (`_place`, written out). The path and
+    its names go into `known` under names made from `name`."""
+    parents, last, wrap = _steps(path)
+    known[f"P_{name}"], known[f"L_{name}"] = path, last
+    code = [f"if {value}:"]
+    if path in lists:
+        code.append(f"    {value} = _typed(lists, P_{name}, {value})")
+    else:
+        code += [f"    if {value}[0] == \"'\":",
+                 f"        {value} = _typed(lists, P_{name}, {value})"]
+    code.append(f"    node = {root}")
+    for depth, (parent, in_list) in enumerate(parents):
+        known[f"K_{name}_{depth}"] = parent
+        code += [
+            f"    child = node.get(K_{name}_{depth})",
+            "    if child is None:",
+            f"        child = node[K_{name}_{depth}] = {'[{}]' if in_list else '{}'}",
+            f"    node = {'child[0]' if in_list else 'child'}",
+        ]
+    if wrap:
+        code.append(f"    node[L_{name}] = {value} if isinstance({value}, list) else [{value}]")
+    else:
+        code.append(f"    node[L_{name}] = {value}")
+    return [indent + line for line in code]
+
+
+def _order_values(rows: Sequence[Sequence[str]], members: tuple[int, ...], layout: Layout,
+                  headers: Sequence[str], conflicts: list[Conflict]) -> list[str]:
+    """Each order column's trimmed text for an order of several rows: its first filled cell.
+    A later cell that differs is a conflict (listed by column, then row)."""
+    columns = [column for column, _ in layout.order_columns]
     first = rows[members[0]]
-    one_row = len(members) == 1
-    value: Any
-    for column, path, parents, last, wrap in layout.order_plan:
-        if one_row:
-            value = first[column].strip()
-        else:  # the first filled cell of the order's rows; a later one that differs conflicts
-            value = ""
-            for index in members:
-                cell = rows[index][column].strip()
-                if not cell:
-                    continue
-                if not value:
-                    value = cell
-                elif cell != value:
-                    conflicts.append(Conflict(
-                        index, column, path,
-                        f"{headers[column]} is {cell!r} here but {value!r} on an earlier row "
-                        "of the same order",
-                    ))
-        if not value:
-            continue
-        if value[0] == "'" or path in lists:
-            value = _typed(lists, path, value)
-        node = payload
-        for name, in_list in parents:  # `_place`, written out
-            child: Any = node.get(name)
-            if child is None:
-                child = node[name] = [{}] if in_list else {}
-            node = child[0] if in_list else child
-        node[last] = [value] if wrap and not isinstance(value, list) else value
-    for path, constant in layout.order_constants:
-        set_path(payload, path, _constant(lists, path, constant))
-    items: list[dict[str, Any]] = []
-    item_rows: list[int] = []
-    for index in members:
+    values = [first[column].strip() for column in columns]
+    others = layout.other_order_cells
+    reference = layout.reference_column
+    known = values[columns.index(reference)] if reference is not None else ""
+    found: list[tuple[int, int, Conflict]] = []
+    for later, index in enumerate(members[1:]):
         row = rows[index]
-        item: dict[str, Any] = {}
-        for column, path, parents, last, wrap in layout.item_plan:
-            value = row[column].strip()
-            if not value:
+        # The usual later row: the order's reference again (or none), the rest left blank.
+        if not "".join(others(row)).strip() and (
+            reference is None or row[reference].strip() in ("", known)
+        ):
+            continue
+        for position, column in enumerate(columns):
+            cell = row[column].strip()
+            if not cell:
                 continue
-            if value[0] == "'" or path in lists:
-                value = _typed(lists, path, value)
-            node = item
-            for name, in_list in parents:
-                child = node.get(name)
-                if child is None:
-                    child = node[name] = [{}] if in_list else {}
-                node = child[0] if in_list else child
-            node[last] = [value] if wrap and not isinstance(value, list) else value
-        if not item and not one_row:
-            continue  # an order-only row (address line above its items) carries no item
-        for path, constant in layout.item_constants:
-            set_path(item, path, _constant(lists, path, constant))
-        items.append(item)
-        item_rows.append(index)
-    if items:
-        payload[layout.item_list] = items
-    return BuiltOrder(members, tuple(item_rows), payload, tuple(conflicts))
+            value = values[position]
+            if not value:
+                values[position] = cell
+            elif cell != value:
+                path = layout.order_columns[position][1]
+                found.append((position, later, Conflict(
+                    index, column, path,
+                    f"{headers[column]} is {cell!r} here but {value!r} on an earlier row "
+                    "of the same order",
+                )))
+        if reference is not None:
+            known = values[columns.index(reference)]
+    if found:
+        conflicts += [conflict for _, _, conflict in sorted(found, key=itemgetter(0, 1))]
+    return values
+
+
+def _cells_of(columns: tuple[tuple[int, str], ...]) -> Callable[[Sequence[str]], tuple[str, ...]]:
+    """A function giving a row's cells of `columns`, in one call (`operator.itemgetter`)."""
+    if len(columns) > 1:
+        return itemgetter(*(column for column, _ in columns))
+    if columns:
+        ((column, _),) = columns
+        return lambda row: (row[column],)
+    return lambda row: ()
 
 
 def _place(node: dict[str, Any], parents: tuple[tuple[str, bool], ...], last: str,
