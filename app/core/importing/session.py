@@ -24,7 +24,7 @@ from app.core.importing.damage import (
     digits_lost,
     leaf,
     postal_damage,
-    shape_damage,
+    shape_damages,
 )
 from app.core.importing.mapping import ColumnMapping
 from app.core.importing.reading import Table
@@ -172,11 +172,9 @@ class ImportSession:
         self._postal_columns: set[int] = set()
         # The columns of an order's country: its ISO code's, then the country's as written.
         self._country_columns: list[int] = []
-        # A zip code cell's text -> its trimmed length, for the texts that may have lost a
-        # leading zero in some country (digits only, shorter than the longest postal codes).
-        self._short_zips: dict[str, int] = {}
-        # The fewest digits of those zip codes, and the most digits the postal codes of a
-        # country the file names have: unless fewer, no zip code can have lost a zero.
+        # The fewest digits of a zip code of the file (of those only digits), and the most
+        # digits the postal codes of a country it names have: unless fewer, no zip code can
+        # have lost a zero.
         self._fewest_zip_digits = POSTAL_MOST_DIGITS
         self._most_postal_digits = 0
         self._reconciliation: Reconciliation | None = None
@@ -382,7 +380,6 @@ class ImportSession:
         table = self.table.rows
         if rows is None:
             self._suspects.clear()
-            self._short_zips.clear()
             self._fewest_zip_digits, self._most_postal_digits = POSTAL_MOST_DIGITS, 0
             rows, cells = range(len(table)), table
         else:
@@ -398,12 +395,8 @@ class ImportSession:
         for _, column in self._code_columns:
             texts = _distinct(cells, [column])
             if column in self._postal_columns:
-                short = {text: len(code) for text in texts
-                         if (code := text.strip()).isdigit() and len(code) < POSTAL_MOST_DIGITS}
-                self._short_zips.update(short)
-                self._fewest_zip_digits = min([self._fewest_zip_digits, *short.values()])
-            damaged = {text: message for text in texts if text
-                       if (message := shape_damage(text.strip()))}
+                self._fewest_zip_digits = min(self._fewest_zip_digits, _fewest_digits(texts))
+            damaged = shape_damages(texts)
             if damaged:
                 for row in rows:
                     message = damaged.get(table[row][column])
@@ -481,23 +474,21 @@ class ImportSession:
         issues = []
         digits = -1  # the order's country's postal code digits (0: none), once a zip needs it
         cells = self.table.rows
-        suspects, short_zips = self._suspects, self._short_zips
+        suspects = self._suspects
         for row in built.rows:
             shown = suspects.get(row) if suspects else None
             # Every code column in order when one shows damage, else only the zip codes.
             columns = self._code_columns if shown else self._zip_columns
             for path, column in columns:
-                cell = cells[row][column]
+                text = cells[row][column].strip()
                 message = shown.get(column) if shown else None
-                if message is None and column in self._postal_columns:
-                    length = short_zips.get(cell)
-                    if length is not None:
-                        if digits < 0:
-                            digits = self._postal_digits(built)
-                        if length < digits:
-                            message = postal_damage(cell.strip(), self._country(built) or "")
+                if message is None and text.isdigit() and len(text) < POSTAL_MOST_DIGITS \
+                        and column in self._postal_columns:
+                    if digits < 0:
+                        digits = self._postal_digits(built)
+                    if len(text) < digits:
+                        message = postal_damage(text, self._country(built) or "")
                 if message:
-                    text = cell.strip()
                     severity = Severity.ERROR if digits_lost(path, text) else Severity.WARNING
                     issues.append(CellIssue(row, column, path, message, severity))
         return issues
@@ -541,6 +532,12 @@ def _country_code(value: str) -> str | None:
         return to_alpha2(value)
     except ValueError:
         return None
+
+
+def _fewest_digits(texts: Iterable[str]) -> int:
+    """The fewest digits of those `texts` (trimmed) that are only digits, by calls that loop in C
+    (`POSTAL_MOST_DIGITS` when none is)."""
+    return min(map(len, filter(str.isdigit, map(str.strip, texts))), default=POSTAL_MOST_DIGITS)
 
 
 def _distinct(rows: Sequence[Sequence[str]], columns: Iterable[int]) -> set[str]:
