@@ -69,6 +69,12 @@ class Layout:
         return _compiled_builder(self)
 
     @functools.cached_property
+    def reference_position(self) -> int:
+        """Where the reference's column is among the order columns (0 when not mapped)."""
+        columns = [column for column, _ in self.order_columns]
+        return columns.index(self.reference_column) if self.reference_column in columns else 0
+
+    @functools.cached_property
     def other_order_cells(self) -> Callable[[Sequence[str]], tuple[str, ...]]:
         """A row's cells of the order columns but the reference's, in one call."""
         return _cells_of(tuple((column, path) for column, path in self.order_columns
@@ -173,12 +179,12 @@ def _compiled_builder(layout: Layout) -> _Builder:
         "    one_row = len(members) == 1",
     ]
     if order:
-        code += ["    if one_row:", "        first = rows[members[0]]"]
-        code += [f"        {value} = first[{int(column)}].strip()"
+        code.append("    first = rows[members[0]]")
+        code += [f"    {value} = first[{int(column)}].strip()"
                  for value, (column, _) in zip(order, layout.order_columns, strict=True)]
-        code += ["    else:",
+        code += ["    if not one_row:",
                  f"        {', '.join(order)}, = _order_values(rows, members, layout, headers, "
-                 "conflicts)"]
+                 f"conflicts, [{', '.join(order)}])"]
     code.append("    payload = {}")
     for n, (value, (_, path)) in enumerate(zip(order, layout.order_columns, strict=True)):
         code += _placing(value, "payload", path, f"o{n}", layout.list_fields, known, "    ")
@@ -239,25 +245,25 @@ def _placing(value: str, root: str, path: str, name: str, lists: frozenset[str],
     return [indent + line for line in code]
 
 
-def _order_values(rows: Sequence[Sequence[str]], members: tuple[int, ...], layout: Layout,
-                  headers: Sequence[str], conflicts: list[Conflict]) -> list[str]:
-    """Each order column's trimmed text for an order of several rows: its first filled cell.
-    A later cell that differs is a conflict (listed by column, then row)."""
-    columns = [column for column, _ in layout.order_columns]
-    first = rows[members[0]]
-    values = [first[column].strip() for column in columns]
+def _order_values(
+    rows: Sequence[Sequence[str]], members: tuple[int, ...], layout: Layout,
+    headers: Sequence[str], conflicts: list[Conflict], values: list[str],
+) -> list[str]:
+    """`values`, each order column's trimmed text on the order's first row, with a blank one
+    filled from the first later row that has it. A later cell that differs is a conflict
+    (listed by column, then row)."""
     others = layout.other_order_cells
     reference = layout.reference_column
-    known = values[columns.index(reference)] if reference is not None else ""
+    at = layout.reference_position
     found: list[tuple[int, int, Conflict]] = []
     for later, index in enumerate(members[1:]):
         row = rows[index]
         # The usual later row: the order's reference again (or none), the rest left blank.
         if not "".join(others(row)).strip() and (
-            reference is None or row[reference].strip() in ("", known)
+            reference is None or row[reference].strip() in ("", values[at])
         ):
             continue
-        for position, column in enumerate(columns):
+        for position, (column, path) in enumerate(layout.order_columns):
             cell = row[column].strip()
             if not cell:
                 continue
@@ -265,14 +271,11 @@ def _order_values(rows: Sequence[Sequence[str]], members: tuple[int, ...], layou
             if not value:
                 values[position] = cell
             elif cell != value:
-                path = layout.order_columns[position][1]
                 found.append((position, later, Conflict(
                     index, column, path,
                     f"{headers[column]} is {cell!r} here but {value!r} on an earlier row "
                     "of the same order",
                 )))
-        if reference is not None:
-            known = values[columns.index(reference)]
     if found:
         conflicts += [conflict for _, _, conflict in sorted(found, key=itemgetter(0, 1))]
     return values
