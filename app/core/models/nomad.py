@@ -108,7 +108,7 @@ class NomadAddress(WireModel):
     @field_validator("phone")
     @classmethod
     def _possible_phone(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None or is_strict(info):
+        if value is None or is_strict():
             return value
         return check_phone(value, _phone_region(info.data))
 

@@ -16,6 +16,7 @@ from app.core.models.base import WireModel, prepared
 from app.core.models.errors import field_errors
 from app.core.models.keys import KA_ADDRESS, KA_ADDRESS_KEYS, KA_ADDRESSES, KA_DELIVERY_PARTS
 from app.core.models.provinces import province_warning
+from app.core.models.values import STRICT
 from app.core.outcome import FieldError
 from app.core.targets import Target
 
@@ -129,12 +130,12 @@ def _checked(
     if strict or not tidied:
         data = [prepared(model, item, strict) for item in data]
     many = _adapter(model)
-    context = {"strict": strict}
     found: list[_Found] = []
     for start in range(0, len(data), _CHUNK):
         chunk = data[start : start + _CHUNK]
+        mode = STRICT.set(strict)
         try:
-            checked = many.validate_python(chunk, context=context)
+            checked = many.validate_python(chunk)
         except RecursionError:  # absurdly nested input; pydantic gives up before we do
             if len(chunk) == 1:
                 found.append([FieldError("", "the order is nested too deeply")])
@@ -142,6 +143,8 @@ def _checked(
                 found += [r for item in chunk
                           for r in _checked(model, [item], strict=strict, tidied=True)]
             continue
+        finally:
+            STRICT.reset(mode)
         found += [field_errors(order) if isinstance(order, ValidationError) else order
                   for order in checked]
     return found

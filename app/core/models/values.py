@@ -1,7 +1,7 @@
 """Field types shared by the KA and Nomad models.
 
 Each type checks one kind of value and, for operator input, normalises it the way an operator
-expects ("2" -> 2, "France" -> "FR"). Validation runs with a context ``{"strict": bool}``: strict
+expects ("2" -> 2, "France" -> "FR"). Validation runs in one of two modes (`STRICT`): strict
 mode is what the real server accepts, so the leniencies below are switched off there.
 
 Every rejection is raised as :func:`operator_error`, whose text is shown to the operator as is.
@@ -13,11 +13,12 @@ import logging
 import math
 import re
 import unicodedata
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Strict, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Strict
 
 from app.core.models.countries import is_alpha2, to_alpha2
 from app.core.models.messages import operator_error, shown
@@ -40,9 +41,15 @@ _DIGIT_GROUPS = re.compile(r"[+-]?\d{1,3}(?:[.,]\d{3})+")
 _EXPONENT = re.compile(r"\d[eE][+-]?\d")
 
 
-def is_strict(info: ValidationInfo) -> bool:
-    context = info.context
-    return context is not None and bool(context.get("strict"))
+# Whether the check under way is the server's (strict) or an operator's: set around each call
+# into pydantic by `app.core.models.validation`. A context variable rather than pydantic's
+# validation context: the checks then need no `ValidationInfo` made for each value (a quarter
+# of a quantity's check), and each thread sees its own.
+STRICT: ContextVar[bool] = ContextVar("strict", default=False)
+
+
+def is_strict() -> bool:
+    return STRICT.get()
 
 
 def kind(name: str) -> Any:
@@ -50,17 +57,17 @@ def kind(name: str) -> Any:
     return Field(json_schema_extra={"kind": name})
 
 
-def _text(value: Any, info: ValidationInfo) -> Any:
+def _text(value: Any) -> Any:
     if value is None or isinstance(value, str):
         return value  # None reaches the str check and is reported as "required"
     # Spreadsheet cells and hand-written JSON carry references and zip codes as numbers.
-    if isinstance(value, int) and not isinstance(value, bool) and not is_strict(info):
+    if isinstance(value, int) and not isinstance(value, bool) and not is_strict():
         return str(value)
     raise operator_error("must be text")
 
 
-def _whole_number(value: Any, info: ValidationInfo) -> Any:
-    if type(value) is str and value.isdigit() and value.isascii() and not is_strict(info):
+def _whole_number(value: Any) -> Any:
+    if type(value) is str and value.isdigit() and value.isascii() and not is_strict():
         # The usual spreadsheet cell, "3": plain digits need none of the checks below.
         if len(value.lstrip("0")) > _MAX_WHOLE_DIGITS:
             raise operator_error(
@@ -76,7 +83,7 @@ def _whole_number(value: Any, info: ValidationInfo) -> Any:
         return value
     if value is None:
         return None
-    if not is_strict(info) and isinstance(value, float | str | Decimal):
+    if not is_strict() and isinstance(value, float | str | Decimal):
         if isinstance(value, str):
             _refuse_ambiguous_digits(value)
         # int() of a huge exponent would build a gigantic integer; KA documents int[16].
@@ -123,12 +130,12 @@ def _plain(number: Decimal) -> str:
     return f"{number:f}" if abs(number.adjusted()) < _MAX_WHOLE_DIGITS else str(number)
 
 
-def _decimal(value: Any, info: ValidationInfo) -> Any:
+def _decimal(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, bool):
         raise operator_error("must be a number")
-    if isinstance(value, int | float) or (not is_strict(info) and isinstance(value, str | Decimal)):
+    if isinstance(value, int | float) or (not is_strict() and isinstance(value, str | Decimal)):
         return _parsed_decimal(value, "a number")
     raise operator_error("must be a number")
 
@@ -162,10 +169,10 @@ def _to_json_number(value: Decimal) -> float:
     return float(value)
 
 
-def _flag(value: Any, info: ValidationInfo) -> Any:
+def _flag(value: Any) -> Any:
     if value is None or isinstance(value, bool):
         return value
-    if not is_strict(info):
+    if not is_strict():
         word = str(value).strip().casefold() if isinstance(value, str | int) else None
         if word in _TRUE_WORDS:
             return True
@@ -174,37 +181,37 @@ def _flag(value: Any, info: ValidationInfo) -> Any:
     raise operator_error("must be true or false")
 
 
-def _country(value: Any, info: ValidationInfo) -> Any:
+def _country(value: Any) -> Any:
     """Operator input: any code or name, normalised to alpha-2. Server: taken as written."""
-    value = _text(value, info)
-    if value is None or is_strict(info):
+    value = _text(value)
+    if value is None or is_strict():
         return value
     return to_alpha2(value)  # raises operator_error with the reason
 
 
-def _alpha2_country(value: Any, info: ValidationInfo) -> Any:
+def _alpha2_country(value: Any) -> Any:
     """Like _country, but the server itself requires an existing 2-letter code."""
-    strict = is_strict(info)
+    strict = is_strict()
     if isinstance(value, str):
         if not strict:
             return to_alpha2(value)  # `_country` of text, without its calls: one per order
         if is_alpha2(value):
             return value
         raise operator_error(f"must be a 2-letter country code such as FR (got {shown(value)})")
-    return _country(value, info)
+    return _country(value)
 
 
-def _email(value: Any, info: ValidationInfo) -> Any:
-    value = _text(value, info)
-    if value is None or is_strict(info) or _EMAIL_SHAPE.fullmatch(value):
+def _email(value: Any) -> Any:
+    value = _text(value)
+    if value is None or is_strict() or _EMAIL_SHAPE.fullmatch(value):
         return value
     raise operator_error(f"not an email address: {shown(value)}")
 
 
-def _iso_datetime(value: Any, info: ValidationInfo) -> Any:
-    if not is_strict(info) and isinstance(value, date):
+def _iso_datetime(value: Any) -> Any:
+    if not is_strict() and isinstance(value, date):
         return value.isoformat()
-    value = _text(value, info)
+    value = _text(value)
     if value is None:
         return None
     try:
@@ -238,10 +245,10 @@ def choice_of(values: tuple[str, ...]) -> BeforeValidator:
     """Accept one of `values`; operator input may differ in letter case or use an alias."""
     allowed = f"must be one of: {', '.join(values)}"
 
-    def check(value: Any, info: ValidationInfo) -> Any:
+    def check(value: Any) -> Any:
         if value is None or value in values:
             return value
-        if not is_strict(info) and isinstance(value, str):
+        if not is_strict() and isinstance(value, str):
             chosen = choice_for(value, values)
             if chosen is not None:
                 return chosen
