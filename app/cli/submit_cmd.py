@@ -12,6 +12,8 @@ import queue
 import sys
 import threading
 from concurrent.futures import Future
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,10 +99,10 @@ class _Orders:
 
                 session = load_spreadsheet(path, target, args)
                 found = session.orders
-                self.payloads += [order.payload for order in found]
+                self.payloads += map(attrgetter("payload"), found)
                 self.checked += found
                 self._origins += [None] * len(found)
-                self._imported += [(path, session, order) for order in found]
+                self._imported += zip(repeat(path), repeat(session), found)
                 self.problems += [
                     f"{path.name} {order_problems(session, order)}" if order.errors else ""
                     for order in found

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import compress
-from operator import itemgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import Any, TypeVar
 
 from app.core.importing.building import BuiltOrder, GroupMode, Layout, build_order, group_rows
@@ -298,12 +298,14 @@ class ImportSession:
 
     def _reconcile(self) -> Reconciliation:
         excluded = self.excluded()
-        valid = [o for o in self.orders if o.ok]
-        invalid = [o for o in self.orders if not o.ok]
+        # The orders split by their errors, and their rows counted, by loops in C.
+        errors = list(map(attrgetter("errors"), self.orders))
+        valid = list(compress(self.orders, map(not_, errors)))
+        invalid = list(compress(self.orders, errors))
         return Reconciliation(
             rows_read=len(self.table.rows),
-            rows_valid=sum(len(o.rows) for o in valid),
-            rows_invalid=sum(len(o.rows) for o in invalid),
+            rows_valid=sum(map(len, map(attrgetter("rows"), valid))),
+            rows_invalid=sum(map(len, map(attrgetter("rows"), invalid))),
             rows_excluded=len(excluded),
             orders_valid=len(valid),
             orders_invalid=len(invalid),
@@ -336,9 +338,12 @@ class ImportSession:
         """Regroup (linear) and validate only the groups not already validated as they are."""
         groups = group_rows(self.table.rows, self._layout, self._group_mode, self.excluded())
         known = self._cache
-        unchecked = [members for members in groups if members not in known] if known else groups
-        checked = iter(self._validate(unchecked))  # in the order of `groups`
-        orders = [known.get(members) or next(checked) for members in groups]
+        if known:
+            unchecked = [members for members in groups if members not in known]
+            checked = iter(self._validate(unchecked))  # in the order of `groups`
+            orders = [known.get(members) or next(checked) for members in groups]
+        else:  # the first time: every group
+            orders = self._validate(groups)
         self._cache = dict(zip(groups, orders, strict=True))
         self.orders = orders
         self._order_of_row = {row: position for position, members in enumerate(groups)

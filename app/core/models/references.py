@@ -30,10 +30,10 @@ def references_of(
 
 
 def _reference(value: object) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, str) and value.strip():
-        return value.strip()
     return None
 
 
