@@ -33,11 +33,13 @@ import math
 import random
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import Future
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from app.core import phrases
+from app.core.engine.ahead import ClaimsAhead
 from app.core.engine.control import BatchControl
 from app.core.engine.lane import Lane
 from app.core.engine.policy import RetryPolicy
@@ -95,24 +97,109 @@ class Unsaved:
     write: Callable[[], OrderRecord]  # journals it; the order's record as written
 
 
-class Carry:
-    """One worker's outcome not journaled yet, written in the same transaction as the worker's
-    next claim: one disk sync for both, on the path from one answer to the next request.
+# A held outcome: what writes it, and whom to tell once it is written (or could not be).
+Held = tuple[Unsaved, Callable[[OrderResult], None], Callable[[BaseException], None]]
 
-    Held only while its worker goes straight on to a claim; saved on its own (`save`) before the
-    worker waits for anything (a rate-limit token, a pause, a lookup, an empty queue). Its order
-    is reported (``saved``) only once the transaction has committed; if it fails, the order is
-    reported as the claim's failure (``failed``). A crash before then leaves the order
-    `sending`, which the next start turns into `unknown` and looks up: never sent twice.
-    Only for a desk's own journal: on a team journal, one transaction holding two orders' rows
-    could wait in a circle with another desk's.
+
+@contextmanager
+def _joined(journal: Journal, held: Held | None, *, durable: bool = True) -> Iterator[None]:
+    """One transaction: the held outcome first, then the block's writes; the outcome is
+    reported once committed."""
+    if held is None:
+        yield
+        return
+    unsaved, saved, failed = held
+    try:
+        with journal.transaction(durable=durable):
+            record = unsaved.write()
+            yield
+    except BaseException as exc:
+        # The block's writes failed (the next claim): the held outcome, rolled back with
+        # them, is written on its own, so an accepted order is not left `sending`.
+        try:
+            record = unsaved.write()
+        except BaseException:
+            log.exception("journaling an outcome on its own failed too")
+            failed(exc)
+        else:
+            saved(result_of(unsaved.index, record))
+        raise
+    saved(result_of(unsaved.index, record))
+
+
+class _WrittenAhead:
+    """A worker's held outcome and the claim of its next order, written in one transaction on
+    the batch's claims thread (`ClaimsAhead`), perhaps with other workers' in the same one."""
+
+    def __init__(self, journal: Journal, held: Held | None, order_id: int) -> None:
+        self._journal = journal
+        self._held = held
+        self.order_id = order_id
+        self.claimed: Future[OrderRecord | None] = Future()
+
+    def body(self) -> tuple[OrderRecord | None, OrderRecord | None]:
+        """The writes, inside a transaction of the claims thread."""
+        record = self._held[0].write() if self._held is not None else None
+        return record, self._journal.claim_for_send(self.order_id)
+
+    def done(self, written: tuple[OrderRecord | None, OrderRecord | None]) -> None:
+        """The transaction committed."""
+        record, claimed = written
+        if self._held is not None and record is not None:
+            unsaved, saved, _ = self._held
+            saved(result_of(unsaved.index, record))
+        self.claimed.set_result(claimed)
+
+    def fail(self, exc: BaseException) -> None:
+        """Nothing of it may be counted on (the journal's file was replaced meanwhile)."""
+        if self._held is not None:
+            self._held[2](exc)
+        self.claimed.set_exception(exc)
+
+    def alone(self) -> None:
+        """In a transaction of its own (the shared one failed, or there is no other)."""
+        try:
+            with _joined(self._journal, self._held):
+                claimed = self._journal.claim_for_send(self.order_id)
+        except BaseException as exc:
+            self.claimed.set_exception(exc)
+        else:
+            self.claimed.set_result(claimed)
+
+
+class Carry:
+    """One worker's journal writes on the way from one answer to its next request.
+
+    A worker's next order is claimed ahead, while its current request is out (`claim_next`,
+    just before the request leaves), on the batch's claims thread (`ClaimsAhead`): the way from
+    an answer to the next request holds no disk sync. An order's final outcome is held until
+    the worker's next request is about to leave; it then goes in the same transaction as the
+    claim made ahead then (the order two after it), or, with no such claim, is written before
+    the request leaves (without waiting for the disk: the next sync carries it there), or in
+    the same transaction as the next order's own claim (`joined`) when that was not made
+    ahead. Either way, a request only goes out once its order's claim is on the disk, and the
+    transaction that claimed it holds every outcome its worker had before.
+
+    An outcome is held only while its worker goes straight on to its next order; it is saved on
+    its own (`save`) before the worker waits for anything (a rate-limit token, a pause, a
+    lookup, an empty queue). Its order is reported (``saved``) only once it is written; if that
+    fails, it is reported with the failure (``failed``), and an order claimed in the same
+    transaction is not sent. A crash before then leaves the order `sending`, which the next
+    start turns into `unknown` and looks up: never sent twice; so does a crash before an order
+    claimed ahead is sent. Outcomes are held only on a desk's own journal: on a team journal,
+    one transaction holding two orders' rows could wait in a circle with another desk's.
     """
 
-    def __init__(self, journal: Journal, *, may_hold: bool = True) -> None:
+    def __init__(self, journal: Journal, *, may_hold: bool = True,
+                 ahead: ClaimsAhead | None = None,
+                 upcoming: Callable[[], int | None] | None = None) -> None:
         self._journal = journal
         self.may_hold = may_hold and not journal.shared
-        self._held: tuple[Unsaved, Callable[[OrderResult], None],
-                          Callable[[BaseException], None]] | None = None
+        self._held: Held | None = None
+        self._ahead = ahead
+        self._upcoming = upcoming  # the worker's next order, if one is ready for it
+        self._next: _WrittenAhead | None = None  # claimed ahead, not taken up yet
+        self._answered = False
 
     def __bool__(self) -> bool:
         return self._held is not None
@@ -123,35 +210,62 @@ class Carry:
             raise RuntimeError("a carry holds one outcome at a time")
         self._held = (unsaved, saved, failed)
 
-    def save(self) -> None:
-        """Journal the held outcome now, on its own."""
-        with self.joined():
+    def claim_next(self, sending: OrderRecord) -> None:
+        """The request of ``sending`` (claimed) is about to leave: the worker's next order is
+        claimed meanwhile, with the held outcome; with no next order to claim, the held outcome
+        is written now, and if it cannot be, the claim of ``sending`` is given back and the
+        exception raised (its request must not go out)."""
+        self._settle()
+        order_id = None
+        if self._next is None and self._ahead is not None and self._upcoming is not None:
+            order_id = self._upcoming()
+        if order_id is not None and self._ahead is not None:
+            held, self._held = self._held, None
+            self._next = _WrittenAhead(self._journal, held, order_id)
+            self._ahead.submit(self._next)
+            return
+        if self._held is None:
+            return
+        try:
+            self.save(durable=False)
+        except BaseException:
+            try:
+                self._journal.unclaim(sending.id)
+            except Exception:  # left `sending`: the next start looks it up
+                log.exception("giving back order %s's claim failed", sending.reference)
+            raise
+
+    def answered(self) -> None:
+        """An answer came: claims give way while the worker writes it and sends its next."""
+        if self._ahead is not None and not self._answered:
+            self._answered = True
+            self._ahead.answered(+1)
+
+    def _settle(self) -> None:
+        if self._answered and self._ahead is not None:
+            self._answered = False
+            self._ahead.answered(-1)
+
+    def has_ahead(self, order_id: int) -> bool:
+        return self._next is not None and self._next.order_id == order_id
+
+    def take_ahead(self) -> OrderRecord | None:
+        """The order claimed ahead (None: it was no longer queued), to be sent."""
+        assert self._next is not None and self._ahead is not None
+        written, self._next = self._next, None
+        return self._ahead.result(written.claimed)
+
+    def save(self, *, durable: bool = True) -> None:
+        """Journal the held outcome now, on its own (the worker is about to wait: no claim
+        follows soon to carry it to the disk, unless ``durable=False`` says one does)."""
+        self._settle()
+        with self.joined(durable=durable):
             pass
 
-    @contextmanager
-    def joined(self) -> Iterator[None]:
+    def joined(self, *, durable: bool = True) -> AbstractContextManager[None]:
         """One transaction: the held outcome first, then the block's writes."""
         held, self._held = self._held, None
-        if held is None:
-            yield
-            return
-        unsaved, saved, failed = held
-        try:
-            with self._journal.transaction():
-                record = unsaved.write()
-                yield
-        except BaseException as exc:
-            # The block's writes failed (the next claim): the held outcome, rolled back with
-            # them, is written on its own, so an accepted order is not left `sending`.
-            try:
-                record = unsaved.write()
-            except BaseException:
-                log.exception("journaling an outcome on its own failed too")
-                failed(exc)
-            else:
-                saved(result_of(unsaved.index, record))
-            raise
-        saved(result_of(unsaved.index, record))
+        return _joined(self._journal, held, durable=durable)
 
 
 class Courier:
@@ -173,6 +287,7 @@ class Courier:
         self._policy = policy
         self._rng = rng
         self._wall_clock = wall_clock
+        self.ahead = ClaimsAhead(journal)  # the batch's claims made ahead (`Carry.claim_next`)
 
     def deliver(self, index: int, order_id: int, *, settle: bool = True,
                 carry: Carry | None = None) -> OrderResult | Unsaved:
@@ -181,6 +296,10 @@ class Courier:
         outcome it holds is journaled with this order's claim (or before anything waits), and
         this order's final outcome may come back `Unsaved`, for the caller to hand to it."""
         carry = carry if carry is not None else Carry(self._journal, may_hold=False)
+        if carry.has_ahead(order_id):
+            claimed = carry.take_ahead()
+            if claimed is not None:
+                return self._send(index, claimed, carry, claimed=True)
         record = self._journal.get(order_id)
         if record.state in (OrderState.SENDING, OrderState.UNKNOWN):
             carry.save()  # what follows may wait
@@ -194,10 +313,15 @@ class Courier:
 
     # -- sending -------------------------------------------------------------------------------
 
-    def _send(self, index: int, record: OrderRecord, carry: Carry) -> OrderResult | Unsaved:
+    def _send(self, index: int, record: OrderRecord, carry: Carry, *,
+              claimed: bool = False) -> OrderResult | Unsaved:
+        """``claimed``: ``record`` was claimed ahead (it is `sending`, its request not out)."""
         tries = 0
         while True:
             if self._control.paused or self._control.cancelled.is_set():
+                if claimed:  # not sent: queued again, to be claimed once the batch goes on
+                    claimed = False
+                    self._journal.unclaim(record.id)
                 carry.save()  # before waiting: never wait holding an outcome unsaved
                 self._control.wait_while_paused()
             # A pause landing from here on is seen before the next order, as one landing while
@@ -212,15 +336,19 @@ class Courier:
                 carry.save()  # before waiting for another batch's request to end
                 self._lane.slots.acquire()
             try:
-                with carry.joined():  # the last order's outcome and this claim: one commit
-                    claimed = self._journal.claim_for_send(record.id)
-                if claimed is None and self._journal.shared:
-                    break  # another desk claimed it first: its outcome is this order's
-                if claimed is None:
-                    return result_of(index, self._journal.get(record.id))
-                record = claimed  # another batch may have queued it again with a new payload
+                if not claimed:
+                    with carry.joined():  # the last order's outcome and this claim: one commit
+                        fresh = self._journal.claim_for_send(record.id)
+                    if fresh is None and self._journal.shared:
+                        break  # another desk claimed it first: its outcome is this order's
+                    if fresh is None:
+                        return result_of(index, self._journal.get(record.id))
+                    record = fresh  # another batch may have queued it again with a new payload
+                claimed = False
                 started = self._wall_clock()
+                carry.claim_next(record)
                 outcome = self._create(record.payload)
+                carry.answered()
             finally:
                 self._lane.slots.release()
             outcome = self._read_existing_reference(record, outcome)

@@ -266,8 +266,11 @@ class SubmissionEngine:
                 if recover_first and first_of_profile:
                     for future in self._recover(handle, courier, pool, profile):
                         future.result()  # before anything new is sent
-                for future in work(pool, courier):
-                    future.result()
+                try:
+                    for future in work(pool, courier):
+                        future.result()
+                finally:
+                    courier.ahead.close()
         except SendLockBusyError as exc:  # nothing journaled or sent: no trace needed
             log.info("batch refused: %s", exc)
             handle._fail(exc)
@@ -369,7 +372,7 @@ class SubmissionEngine:
         admission = Admission(self._journal, profile, handle.batch_id,
                               allow_duplicates=allow_duplicates, rng=self._rng)
         # Admitted orders wait here for a worker; None tells a worker there will be no more.
-        admitted: queue.SimpleQueue[Admitted | None] = queue.SimpleQueue()
+        admitted = _Admitted()
         workers: list[Future[None]] = []
         try:
             for start in range(0, len(payloads), ADMISSION_CHUNK):
@@ -393,7 +396,7 @@ class SubmissionEngine:
                         admitted.put(decision)
                         if len(workers) < profile.concurrency:
                             workers.append(pool.submit(self._deliver_admitted, handle, courier,
-                                                       admitted))
+                                                       admitted, profile.concurrency))
                     else:
                         handle._add_result(decision)
         finally:
@@ -402,28 +405,35 @@ class SubmissionEngine:
         return workers
 
     def _deliver_admitted(self, handle: BatchHandle, courier: Courier,
-                          admitted: queue.SimpleQueue[Admitted | None]) -> None:
+                          admitted: _Admitted, workers: int) -> None:
         """One worker: the batch's admitted orders, one after another, until there are no more.
-        An order's final outcome is journaled with the worker's next claim (`Carry`), or on its
-        own once no order is ready for the worker."""
-        carry = Carry(self._journal)
+        Its next order is taken up and claimed while its request is out (`Carry.claim_next`);
+        an order's final outcome is journaled before the next request goes out, or on its own
+        once no order is ready for the worker."""
+        ready = _Ready(admitted, workers, self._reserve)
+        carry = Carry(self._journal, ahead=courier.ahead, upcoming=ready.upcoming)
         while True:
-            if carry:
-                try:
-                    order = admitted.get_nowait()
-                except queue.Empty:  # none ready: what it holds is saved before it waits
-                    _save(carry)
-                    continue
-            else:
-                order = admitted.get()
-            if order is None:
+            taken = ready.take(wait=False)
+            if taken is _NONE_READY:  # what it holds is saved before it waits
+                _save(carry)
+                taken = ready.take(wait=True)
+            if not isinstance(taken, tuple):
                 _save(carry)
                 return
+            order, reserved = taken
             try:
                 self._deliver(handle, courier, order.index, order.order_id, order.reference,
-                              True, order.warnings, carry)
+                              True, order.warnings, carry, reserved=reserved)
             except Exception:  # reported with the order; the worker goes on with the next
                 log.exception("delivering order %s failed", order.reference)
+
+    def _reserve(self, order_id: int) -> bool:
+        """Mark an order as being delivered; False if another worker is delivering it."""
+        with self._lock:
+            if order_id in self._in_delivery:
+                return False
+            self._in_delivery.add(order_id)
+            return True
 
     def _deliver(
         self,
@@ -435,12 +445,11 @@ class SubmissionEngine:
         settle: bool,
         warnings: tuple[FieldError, ...] | None = None,
         carry: Carry | None = None,
+        *,
+        reserved: bool = False,
     ) -> None:
-        with self._lock:
-            busy = order_id in self._in_delivery
-            if not busy:
-                self._in_delivery.add(order_id)
-        if busy:
+        """``reserved``: `_reserve` has marked the order as this worker's already."""
+        if not reserved and not self._reserve(order_id):
             handle._add_result(OrderResult(
                 index, reference, ResultStatus.UNKNOWN, order_id=order_id,
                 message=phrases.BEING_SENT_ELSEWHERE, warnings=warnings,
@@ -474,6 +483,79 @@ class SubmissionEngine:
             carry.hold(result, done, stopped)
         else:
             done(result)
+
+
+class _Admitted:
+    """A batch's admitted orders waiting for a worker, then one end mark per worker."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[Admitted | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._orders = 0  # orders in the queue (end marks not counted)
+
+    def put(self, order: Admitted | None) -> None:
+        if order is not None:
+            with self._lock:
+                self._orders += 1
+        self._queue.put(order)
+
+    def get(self, *, wait: bool) -> Admitted | None:
+        """The next order, or None for the end; queue.Empty if ``wait`` is off and none is in."""
+        order = self._queue.get() if wait else self._queue.get_nowait()
+        if order is not None:
+            with self._lock:
+                self._orders -= 1
+        return order
+
+    def waiting(self) -> int:
+        with self._lock:
+            return self._orders
+
+
+_NONE_READY = object()  # `_Ready.take`: no order is waiting right now
+
+
+class _Ready:
+    """One worker's view of its batch's admitted orders: the order it has taken up ahead (to
+    claim it while its request is out) comes first."""
+
+    def __init__(self, admitted: _Admitted, workers: int,
+                 reserve: Callable[[int], bool]) -> None:
+        self._admitted = admitted
+        self._workers = workers
+        self._reserve = reserve
+        self._next: tuple[Admitted, bool] | None = None  # taken up ahead; marked as this one's
+        self._ended = False  # the end was taken up ahead
+
+    def take(self, *, wait: bool) -> tuple[Admitted, bool] | object | None:
+        """The worker's next order and whether it is marked as this worker's already (see
+        `SubmissionEngine._reserve`), None once there are no more, or `_NONE_READY`."""
+        if self._next is not None:
+            taken, self._next = self._next, None
+            return taken
+        if self._ended:
+            return None
+        try:
+            order = self._admitted.get(wait=wait)
+        except queue.Empty:
+            return _NONE_READY
+        return None if order is None else (order, False)
+
+    def upcoming(self) -> int | None:
+        """Take up the next order now, to claim it ahead; only while more are waiting than the
+        batch's other workers could take at once, so none of them waits for want of one."""
+        if self._next is not None or self._ended or self._admitted.waiting() < self._workers:
+            return None
+        try:
+            order = self._admitted.get(wait=False)
+        except queue.Empty:
+            return None
+        if order is None:
+            self._ended = True
+            return None
+        reserved = self._reserve(order.order_id)
+        self._next = (order, reserved)
+        return order.order_id if reserved else None
 
 
 def _save(carry: Carry) -> None:

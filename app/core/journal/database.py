@@ -78,8 +78,15 @@ class Database:
         """Held around each write transaction of this process."""
         return contextlib.nullcontext()
 
-    def begin(self, conn: Connection) -> None:
+    def begin(self, conn: Connection, *, durable: bool = True) -> None:
+        """Open a write transaction. ``durable=False``: its commit need not wait for the disk
+        (a power cut may undo it, never half of it); see `Journal.transaction`."""
         conn.execute("BEGIN")
+        if not durable:
+            conn.execute("SET LOCAL synchronous_commit TO OFF")
+
+    def end(self, conn: Connection, *, durable: bool = True) -> None:
+        """After a transaction `begin` opened has committed or rolled back."""
 
     def check_still_there(self) -> None:
         """Raise JournalGone when the journal is no longer the one opened."""

@@ -136,8 +136,16 @@ class SqliteDatabase(Database):
         # and back off with sleeps of up to 100 ms. The busy timeout is for other processes.
         return self._write_lock
 
-    def begin(self, conn: Connection) -> None:
+    def begin(self, conn: Connection, *, durable: bool = True) -> None:
+        if not durable:
+            # The commit writes the log without syncing it; the next durable commit's sync
+            # carries it to the disk too (the log is written in order).
+            conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("BEGIN IMMEDIATE")
+
+    def end(self, conn: Connection, *, durable: bool = True) -> None:
+        if not durable:
+            conn.execute("PRAGMA synchronous = FULL")
 
     def check_still_there(self) -> None:
         if self._identity is None:

@@ -164,7 +164,7 @@ class Journal:
             yield conn
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def _write(self, *, durable: bool = True) -> Iterator[Connection]:
         """One short write transaction; database errors become JournalError, nothing half-done."""
         ongoing: Connection | None = getattr(self._local, "transaction", None)
         if ongoing is not None:  # part of the enclosing `transaction()`
@@ -174,33 +174,47 @@ class Journal:
         # the lock every such hand-over is a wait all writers share.
         self._db.check_still_there()
         self._local.claimed = False
+        self._local.durable = durable
         with self._db.write_lock(), self._connection() as conn:
             try:
-                self._db.begin(conn)
-            except self._db.errors as exc:
-                raise self._db.explain(exc) from exc
-            self._local.transaction = conn
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, self._db.errors):
+                try:
+                    self._db.begin(conn, durable=durable)
+                except self._db.errors as exc:
                     raise self._db.explain(exc) from exc
-                raise
+                self._local.transaction = conn
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException as exc:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    if isinstance(exc, self._db.errors):
+                        raise self._db.explain(exc) from exc
+                    raise
+                finally:
+                    self._local.transaction = None
             finally:
-                self._local.transaction = None
+                if not durable:
+                    try:
+                        self._db.end(conn, durable=durable)
+                    except self._db.errors as exc:
+                        raise self._db.explain(exc) from exc
         if self._local.claimed:
             # The file may have been replaced while this waited for the lock: the claim went
             # into the old one, and its request must not go out.
             self._db.check_still_there()
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, *, durable: bool = True) -> Iterator[None]:
         """Make this thread's journal calls inside the block one transaction: all or nothing,
-        and one disk sync instead of one per write. Keep it short; other writers wait."""
-        with self._write():
+        and one disk sync instead of one per write. Keep it short; other writers wait.
+
+        ``durable=False``: the commit does not wait for the disk; a power cut or a crash of the
+        machine may undo it (whole), until the next durable commit, whose sync covers it. Only
+        for writes whose loss leaves an order in a state the next start resolves (an outcome
+        lost leaves its order `sending`, looked up like any order a crash interrupted); never
+        for a claim, which must be on the disk before its request leaves."""
+        with self._write(durable=durable):
             yield
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -304,6 +318,8 @@ class Journal:
         send. None if the order is no longer queued (e.g. cancelled meanwhile); then nothing may
         be sent."""
         with self._write() as conn:
+            if not self._local.durable:
+                raise RuntimeError("a claim must be on the disk before its request leaves")
             # One statement: of two desks claiming at once, the second finds it no longer queued.
             rows = conn.execute(
                 "UPDATE orders SET state = 'sending', attempt_count = attempt_count + 1, "
@@ -311,8 +327,21 @@ class Journal:
                 f"WHERE id = ? AND state = 'queued' RETURNING {_ORDER_COLUMNS}",
                 (self._clock(), self._desk.holder, self.lease_seconds, order_id),
             ).fetchall()
-            self._local.claimed = bool(rows)  # checked again once committed (see `_write`)
+            if rows:  # checked again once committed (see `_write`)
+                self._local.claimed = True
             return _order(rows[0]) if rows else None
+
+    def unclaim(self, order_id: int) -> bool:
+        """sending -> queued for an order this desk claimed and has not sent (a claim made ahead
+        of its turn, given back on a pause or a cancel); True if it was given back."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE orders SET state = 'queued', attempt_count = attempt_count - 1, "
+                "updated_at = ?, lease_holder = NULL, lease_until = NULL "
+                "WHERE id = ? AND state = 'sending' AND lease_holder = ?",
+                (self._clock(), order_id, self._desk.holder),
+            )
+            return cursor.rowcount == 1
 
     def renew_leases(self) -> int:
         """Extend the lease of every order this process is sending (a team journal's desks call
