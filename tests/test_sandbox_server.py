@@ -9,6 +9,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -16,6 +17,7 @@ import pytest
 
 from app.core.targets import Target
 from app.sandbox import SandboxConfig, SandboxServer, StoreError
+from app.sandbox.wire import Request
 from tests.fixtures.sandbox import SandboxFactory, ka_headers, ka_order, nomad_order, nomad_request
 
 ORDERS = "/openapi/v2/order/orders"
@@ -96,6 +98,29 @@ def test_latency_delays_every_request(sandbox_factory: SandboxFactory) -> None:
     started = time.perf_counter()
     httpx.get(server.base_url + "/openapi/v1/payment/balance", headers=ka_headers())
     assert time.perf_counter() - started >= 0.3
+
+
+def test_latency_counts_from_the_arrival_and_holds_the_simulators_own_work(
+    sandbox_factory: SandboxFactory,
+) -> None:
+    """The latency stands for the API's response time: a request that arrived a latency ago is
+    answered at once; one arriving now is answered that long after, its order stored by then."""
+    server = sandbox_factory(latency=0.6)
+    balance = Request("GET", "/openapi/v1/payment/balance", {},
+                      {name.lower(): value for name, value in ka_headers().items()})
+    started = time.monotonic()
+    late = server.handle(replace(balance, received=started - 0.6))
+    assert late is not None and late.status == 200
+    assert time.monotonic() - started < 0.3
+    created: list[int] = []
+    answered = threading.Thread(target=lambda: created.append(_create_ka(server).status_code))
+    started = time.perf_counter()
+    answered.start()
+    time.sleep(0.3)
+    assert server.count_by_reference(Target.KA, "F-1") == 0  # its work comes at the end
+    answered.join(10)
+    assert created == [200] and time.perf_counter() - started >= 0.6
+    assert server.count_by_reference(Target.KA, "F-1") == 1
 
 
 def test_faults_change_at_runtime(sandbox: SandboxServer) -> None:

@@ -54,7 +54,8 @@ def configure_sandbox(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", type=Path, help="keep orders in this SQLite file (default: memory, lost on exit)"
     )
-    parser.add_argument("--latency", type=_seconds, default=0.0, help="seconds added per request")
+    parser.add_argument("--latency", type=_seconds, default=0.0,
+                        help="seconds from a request's arrival to its answer")
     parser.add_argument("--listing-lag", type=_seconds, default=0.0,
                         help="seconds before a new order shows in order queries (a lagging "
                         "search index)")

@@ -19,7 +19,7 @@ class SandboxConfig:
     nomad_app_key: str = SANDBOX_SECRETS["nomad_app_key"]
     nomad_app_secret: str = SANDBOX_SECRETS["nomad_app_secret"]
     db_path: Path | None = None  # None = in memory; a file keeps orders across restarts
-    latency: float = 0.0  # seconds added to every request
+    latency: float = 0.0  # seconds from a request's arrival to its answer, its work included
     error_rate: float = 0.0  # share answered 503 before processing (nothing stored)
     malformed_rate: float = 0.0  # share answered 200 with an HTML body before processing
     drop_after_commit_rate: float = 0.0  # share of creates (and cancels) stored, then no answer

@@ -3,6 +3,11 @@
 Requests run on their own threads (stdlib ``ThreadingHTTPServer``, HTTP/1.1 keep-alive). Faults are
 applied in a fixed order: latency, then 503 or malformed body before anything is processed, then
 the API itself; "commit, then drop" only ever hits a request that created or cancelled an order.
+
+The latency stands for the API's response time: a request is answered that long after it arrived.
+Its work (the faults' draw, the API's handling) is done in the last `WORK_ALLOWANCE` of that time,
+so what the simulator itself takes (parsing, storing, other requests' work under the same
+interpreter) is not added to it.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ KA_PREFIX = "/openapi/"
 # Where each target's API is served, below the server's URL (the clients' base URLs).
 _BASE_PATHS = {Target.KA: "", Target.NOMAD: NOMAD_PREFIX}
 MAX_BODY_BYTES = 10 * 1024 * 1024
+WORK_ALLOWANCE = 0.005  # seconds before the answer is due that a request's work starts
 IDLE_CONNECTION_TIMEOUT = 60.0  # seconds a keep-alive connection may sit idle
 _MALFORMED_BODY = (
     b"<!DOCTYPE html><html><head><title>Maintenance</title></head>"
@@ -176,8 +182,16 @@ class SandboxServer:
 
     def handle(self, request: Request) -> Reply | None:
         """The reply to send, or None to close the connection without answering."""
-        if self._faults.latency and self._stopping.wait(self._faults.latency):
+        latency = self._faults.latency
+        due = (time.monotonic() if request.received is None else request.received) + latency
+        if latency and self._stopping.wait(max(due - WORK_ALLOWANCE - time.monotonic(), 0.0)):
             return None  # shutting down: do not process anything more
+        reply = self._reply(request)
+        if latency:
+            self._stopping.wait(max(due - time.monotonic(), 0.0))
+        return reply
+
+    def _reply(self, request: Request) -> Reply | None:
         is_nomad = request.path == NOMAD_PREFIX or request.path.startswith(NOMAD_PREFIX + "/")
         if self._faults.strikes("error_rate"):
             return _unavailable(is_nomad)
@@ -266,6 +280,10 @@ class _Handler(BaseHTTPRequestHandler):
     def do_PUT(self) -> None:
         self._serve()
 
+    def parse_request(self) -> bool:
+        self._received = time.monotonic()  # its first line has just been read: it has arrived
+        return super().parse_request()
+
     def _serve(self) -> None:
         request = self._read_request()
         if request is None:
@@ -291,7 +309,8 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in self.headers.items():
             headers.setdefault(name.lower(), value)  # a repeated header keeps its first value
         path, _, raw_query = self.path.partition("?")
-        return Request(self.command, path, parse_query(raw_query), headers, body)
+        return Request(self.command, path, parse_query(raw_query), headers, body,
+                       received=self._received)
 
     def _write(self, reply: Reply) -> None:
         self.send_response(reply.status)

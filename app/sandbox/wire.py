@@ -15,6 +15,7 @@ class Request:
     query: Mapping[str, str | None]  # see signing.parse_query: first value wins, bare key = None
     headers: Mapping[str, str]  # names lower-cased
     body: bytes = b""
+    received: float | None = None  # `time.monotonic()` when it arrived; None: now
 
     def json(self) -> Any:
         """The body parsed as JSON; raises ValueError when it is not."""
