@@ -50,6 +50,9 @@ class Admitted:
     order_id: int
     reference: str
     warnings: tuple[FieldError, ...] = ()  # what the check doubted, reported with the outcome
+    # Claimed for sending in the transaction that journaled it (a batch's first orders, one
+    # per worker): the order as claimed, its request not sent yet.
+    claimed: OrderRecord | None = None
 
 
 class Admission:

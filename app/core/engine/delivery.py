@@ -290,16 +290,17 @@ class Courier:
         self.ahead = ClaimsAhead(journal)  # the batch's claims made ahead (`Carry.claim_next`)
 
     def deliver(self, index: int, order_id: int, *, settle: bool = True,
-                carry: Carry | None = None) -> OrderResult | Unsaved:
+                carry: Carry | None = None,
+                claimed: OrderRecord | None = None) -> OrderResult | Unsaved:
         """Bring one order to a final state (or as far as is safe). ``settle=False`` skips the
         wait before a lookup (recovery of outcomes that are long past). With a ``carry``, the
         outcome it holds is journaled with this order's claim (or before anything waits), and
         this order's final outcome may come back `Unsaved`, for the caller to hand to it."""
         carry = carry if carry is not None else Carry(self._journal, may_hold=False)
-        if carry.has_ahead(order_id):
+        if claimed is None and carry.has_ahead(order_id):
             claimed = carry.take_ahead()
-            if claimed is not None:
-                return self._send(index, claimed, carry, claimed=True)
+        if claimed is not None:
+            return self._send(index, claimed, carry, claimed=True)
         record = self._journal.get(order_id)
         if record.state in (OrderState.SENDING, OrderState.UNKNOWN):
             carry.save()  # what follows may wait

@@ -387,16 +387,27 @@ class SubmissionEngine:
                                key=lambda item: admission.lock_order(item[1]))
                 checked = admission.check([payload for _, payload in chunk])
                 # One transaction per chunk; nothing of a chunk is sent before it is committed.
+                # Each worker still to start gets its first order claimed in it too: the
+                # batch's first requests go out together, without a commit of their own each.
                 with self._journal.transaction():
                     decisions = sorted((admission.admit(n, p, c)
                                         for (n, p), c in zip(chunk, checked, strict=True)),
                                        key=lambda decision: decision.index)
+                    starting = profile.concurrency - len(workers)
+                    for n, decision in enumerate(decisions):
+                        if isinstance(decision, Admitted) and starting > 0:
+                            claimed = self._journal.claim_for_send(decision.order_id)
+                            if claimed is not None:
+                                decisions[n] = replace(decision, claimed=claimed)
+                                starting -= 1
                 for decision in decisions:
                     if isinstance(decision, Admitted):
-                        admitted.put(decision)
-                        if len(workers) < profile.concurrency:
+                        if decision.claimed is None:
+                            admitted.put(decision)
+                        if decision.claimed is not None or len(workers) < profile.concurrency:
+                            first = decision if decision.claimed is not None else None
                             workers.append(pool.submit(self._deliver_admitted, handle, courier,
-                                                       admitted, profile.concurrency))
+                                                       admitted, profile.concurrency, first))
                     else:
                         handle._add_result(decision)
         finally:
@@ -405,12 +416,12 @@ class SubmissionEngine:
         return workers
 
     def _deliver_admitted(self, handle: BatchHandle, courier: Courier,
-                          admitted: _Admitted, workers: int) -> None:
+                          admitted: _Admitted, workers: int, first: Admitted | None) -> None:
         """One worker: the batch's admitted orders, one after another, until there are no more.
         Its next order is taken up and claimed while its request is out (`Carry.claim_next`);
         an order's final outcome is journaled before the next request goes out, or on its own
         once no order is ready for the worker."""
-        ready = _Ready(admitted, workers, self._reserve)
+        ready = _Ready(admitted, workers, self._reserve, first)
         carry = Carry(self._journal, ahead=courier.ahead, upcoming=ready.upcoming)
         while True:
             taken = ready.take(wait=False)
@@ -423,7 +434,8 @@ class SubmissionEngine:
             order, reserved = taken
             try:
                 self._deliver(handle, courier, order.index, order.order_id, order.reference,
-                              True, order.warnings, carry, reserved=reserved)
+                              True, order.warnings, carry, reserved=reserved,
+                              claimed=order.claimed)
             except Exception:  # reported with the order; the worker goes on with the next
                 log.exception("delivering order %s failed", order.reference)
 
@@ -447,9 +459,13 @@ class SubmissionEngine:
         carry: Carry | None = None,
         *,
         reserved: bool = False,
+        claimed: OrderRecord | None = None,
     ) -> None:
-        """``reserved``: `_reserve` has marked the order as this worker's already."""
+        """``reserved``: `_reserve` has marked the order as this worker's already. ``claimed``:
+        the order as claimed at its admission (its request not sent yet)."""
         if not reserved and not self._reserve(order_id):
+            if claimed is not None:
+                self._journal.unclaim(order_id)  # not this worker's to send after all
             handle._add_result(OrderResult(
                 index, reference, ResultStatus.UNKNOWN, order_id=order_id,
                 message=phrases.BEING_SENT_ELSEWHERE, warnings=warnings,
@@ -474,7 +490,8 @@ class SubmissionEngine:
             handle._fail(exc)
 
         try:
-            result = courier.deliver(index, order_id, settle=settle, carry=carry)
+            result = courier.deliver(index, order_id, settle=settle, carry=carry,
+                                     claimed=claimed)
         except Exception as exc:
             stopped(exc)
             raise
@@ -519,12 +536,14 @@ class _Ready:
     """One worker's view of its batch's admitted orders: the order it has taken up ahead (to
     claim it while its request is out) comes first."""
 
-    def __init__(self, admitted: _Admitted, workers: int,
-                 reserve: Callable[[int], bool]) -> None:
+    def __init__(self, admitted: _Admitted, workers: int, reserve: Callable[[int], bool],
+                 first: Admitted | None = None) -> None:
         self._admitted = admitted
         self._workers = workers
         self._reserve = reserve
-        self._next: tuple[Admitted, bool] | None = None  # taken up ahead; marked as this one's
+        # Taken up ahead (or given to the worker at its start), and whether it is marked as this
+        # worker's already.
+        self._next: tuple[Admitted, bool] | None = None if first is None else (first, False)
         self._ended = False  # the end was taken up ahead
 
     def take(self, *, wait: bool) -> tuple[Admitted, bool] | object | None:
