@@ -199,3 +199,40 @@ def test_an_order_busy_in_another_batch_leaves_the_held_outcome_saved(
     assert report.results[1].status is not ResultStatus.ACCEPTED
     assert state(journal, "H-1") is OrderState.ACCEPTED
     assert client.created == {"H-1": 1, "BUSY-1": 1}
+
+
+def test_an_order_claimed_ahead_is_given_back_on_a_pause_and_sent_once_resumed(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    """While A-0's request is out, its worker claims A-1. Paused then, A-1 is not sent: it is
+    queued again (its attempt not counted) until the batch goes on."""
+    client.gate = threading.Event()
+    handle = engine.submit_batch([ka_order(f"A-{n}") for n in range(3)], ONE_WORKER)
+    wait_for(lambda: client.sends() and state(journal, "A-1") is OrderState.SENDING)
+    handle.pause()
+    client.gate.set()
+    wait_for(lambda: state(journal, "A-0") is OrderState.ACCEPTED)
+    wait_for(lambda: state(journal, "A-1") is OrderState.QUEUED)
+    assert not handle.join(0.3)  # paused
+    assert client.sends() == ["A-0"]
+    found = journal.find(PROFILE.target, PROFILE.account, "A-1")
+    assert found is not None and found.attempt_count == 0
+    handle.resume()
+    assert [r.status for r in handle.wait(10).results] == [ResultStatus.ACCEPTED] * 3
+    assert client.created == {"A-0": 1, "A-1": 1, "A-2": 1}
+
+
+def test_an_order_claimed_ahead_is_cancelled_unsent_with_the_rest(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    client.gate = threading.Event()
+    handle = engine.submit_batch([ka_order(f"C-{n}") for n in range(3)], ONE_WORKER)
+    wait_for(lambda: client.sends() and state(journal, "C-1") is OrderState.SENDING)
+    handle.cancel()
+    client.gate.set()
+    report = handle.wait(10)
+    assert [r.status for r in report.results] == (
+        [ResultStatus.ACCEPTED] + [ResultStatus.CANCELLED] * 2)
+    assert [state(journal, f"C-{n}") for n in range(3)] == (
+        [OrderState.ACCEPTED] + [OrderState.CANCELLED] * 2)
+    assert client.sends() == ["C-0"]

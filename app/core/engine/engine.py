@@ -401,15 +401,16 @@ class SubmissionEngine:
                                 decisions[n] = replace(decision, claimed=claimed)
                                 starting -= 1
                 for decision in decisions:
-                    if isinstance(decision, Admitted):
-                        if decision.claimed is None:
-                            admitted.put(decision)
-                        if decision.claimed is not None or len(workers) < profile.concurrency:
-                            first = decision if decision.claimed is not None else None
-                            workers.append(pool.submit(self._deliver_admitted, handle, courier,
-                                                       admitted, profile.concurrency, first))
-                    else:
+                    if not isinstance(decision, Admitted):
                         handle._add_result(decision)
+                    elif decision.claimed is None:
+                        admitted.put(decision)
+                for decision in decisions:  # once the chunk's orders wait in the queue
+                    if isinstance(decision, Admitted) and (
+                            decision.claimed is not None or len(workers) < profile.concurrency):
+                        first = decision if decision.claimed is not None else None
+                        workers.append(pool.submit(self._deliver_admitted, handle, courier,
+                                                   admitted, profile.concurrency, first))
         finally:
             for _ in workers:
                 admitted.put(None)
