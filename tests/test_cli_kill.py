@@ -182,26 +182,20 @@ def test_outcomes_not_yet_journaled_when_killed_are_looked_up_never_sent_again(
                 ("send", "unknown"), ("lookup", "found")]
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_orders_claimed_ahead_and_never_sent_when_killed_are_looked_up_then_sent_once(
-    backend: str, tmp_path: Path, sandbox_factory: Callable[..., SandboxServer],
-    request: pytest.FixtureRequest,
+    tmp_path: Path, sandbox_factory: Callable[..., SandboxServer]
 ) -> None:
-    """A worker claims its next order while its request is out. Killed then, the next run
-    finds that order `sending` like one whose request was cut short, looks it up, finds it
-    absent, and sends it: once, like every order in flight at the kill."""
-    url = ""
-    env = {}
-    if backend == "postgres":
-        url = request.getfixturevalue("team_journal_url")
-        env = {"ORDER_DESK_DATABASE_URL": url, "ORDER_DESK_LEASE_SECONDS": "1"}
+    """A worker claims its next order while its request is out (on a desk's own journal).
+    Killed then, the next run finds that order `sending` like one whose request was cut short,
+    looks it up, finds it absent, and sends it: once, like every order in flight at the kill."""
+    backend, url = "sqlite", ""
     server = sandbox_factory(SandboxConfig(allow_duplicate_references=True, latency=0.6,
                                            ka_rate_limit=None))
     references = [f"AHEAD-{n:02d}" for n in range(16)]
     orders = tmp_path / "orders.json"
     orders.write_text(json.dumps([ka_order(ref) for ref in references]), encoding="utf-8")
 
-    child = submit(orders, server, concurrency=4, extra_env=env)
+    child = submit(orders, server, concurrency=4)
     deadline = time.monotonic() + 60
     sending: set[str] = set()
     while len(sending) < 8:  # four requests out, and each worker's next order claimed
@@ -214,17 +208,15 @@ def test_orders_claimed_ahead_and_never_sent_when_killed_are_looked_up_then_sent
     never_sent = {ref for ref in sending if server.count_by_reference(Target.KA, ref) == 0}
     assert never_sent and never_sent < sending, (sending, never_sent)
     assert _sending_references(backend, url) >= sending
-    time.sleep(1.5 if backend == "postgres" else 0)  # the killed desk's leases run out
 
     server.set_faults(latency=0.0)
-    final = submit(orders, server, concurrency=4, extra_env=env)
+    final = submit(orders, server, concurrency=4)
     out, err = final.communicate(timeout=120)
     assert final.returncode == 0, err
     assert {json.loads(line)["status"] for line in out.splitlines()} == {"accepted"}
     assert {ref: server.count_by_reference(Target.KA, ref) for ref in references} == dict.fromkeys(
         references, 1)
-    database = PostgresDatabase(url) if backend == "postgres" else None
-    with Journal(journal_path(), database=database) as journal:
+    with Journal(journal_path()) as journal:
         journaled = {record.reference: record for record in journal.page(limit=-1)}
         for ref in never_sent:
             record = journaled[ref]

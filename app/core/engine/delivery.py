@@ -186,8 +186,10 @@ class Carry:
     fails, it is reported with the failure (``failed``), and an order claimed in the same
     transaction is not sent. A crash before then leaves the order `sending`, which the next
     start turns into `unknown` and looks up: never sent twice; so does a crash before an order
-    claimed ahead is sent. Outcomes are held only on a desk's own journal: on a team journal,
-    one transaction holding two orders' rows could wait in a circle with another desk's.
+    claimed ahead is sent. Outcomes are held, and orders claimed ahead, only on a desk's own
+    journal: on a team journal, one transaction holding two orders' rows could wait in a circle
+    with another desk's, and an order claimed ahead by a desk that stopped would keep the
+    others from it until its lease ran out.
     """
 
     def __init__(self, journal: Journal, *, may_hold: bool = True,
@@ -196,7 +198,7 @@ class Carry:
         self._journal = journal
         self.may_hold = may_hold and not journal.shared
         self._held: Held | None = None
-        self._ahead = ahead
+        self._ahead = ahead if self.may_hold else None
         self._upcoming = upcoming  # the worker's next order, if one is ready for it
         self._next: _WrittenAhead | None = None  # claimed ahead, not taken up yet
         self._answered = False
