@@ -281,6 +281,23 @@ def test_tls_certificates_are_verified(untrusted_tls_port: int) -> None:
     assert "CERTIFICATE_VERIFY_FAILED" in exchange.failure.message
 
 
+def test_plain_http_to_this_machine_loads_no_trust_store_and_https_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded: list[object] = []
+    load = ssl.SSLContext.load_verify_locations
+
+    def counted(context: ssl.SSLContext, *args: object, **kwargs: object) -> None:
+        loaded.append(context)
+        load(context, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ssl.SSLContext, "load_verify_locations", counted)
+    HttpSession("http://127.0.0.1:8080", secrets=[]).close()
+    assert loaded == []
+    HttpSession("https://127.0.0.1:8443", secrets=[]).close()
+    assert loaded
+
+
 def test_a_recorded_request_is_journaled_with_every_field_as_asdict_has_it() -> None:
     """`to_json` names the fields itself (asdict copied every header): one added later must not
     go missing from the journal."""
