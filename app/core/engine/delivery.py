@@ -4,9 +4,10 @@ Every request is preceded by a journal write that claims the order (queued -> se
 by one that records the attempt and the resulting state, so a crash between the two leaves a
 `sending` row that recovery turns into `unknown` and reconciles: never a silent resend. The
 payload sent is the one the claim read, so the journal always holds what went out. A worker
-going straight on to its next order records a final outcome (accepted, rejected) in the same
-transaction as that order's claim (`Carry`): one disk sync for the two, and the order is
-reported only once it is written.
+claims its next order while its request is out, and records a final outcome (accepted, rejected)
+in the transaction of a later claim (`Carry`): no disk sync between an answer and the next
+request, and the order is reported only once its outcome is written. An order claimed and not
+sent yet is `sending` too, and is recovered the same way.
 
 Reconciling looks the reference up. "Found" is believed at once. "Absent" is believed only once
 the profile's `lookup_settle_seconds` have passed since the last request that may have created the
