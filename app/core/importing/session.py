@@ -541,8 +541,12 @@ def _country_code(value: str) -> str | None:
 
 def _fewest_digits(texts: Iterable[str]) -> int:
     """The fewest digits of those `texts` (trimmed) that are only digits, by calls that loop in C
-    (`POSTAL_MOST_DIGITS` when none is)."""
-    return min(map(len, filter(str.isdigit, map(str.strip, texts))), default=POSTAL_MOST_DIGITS)
+    a few thousand texts at a time (`POSTAL_MOST_DIGITS` when none is)."""
+    listed = list(texts)
+    return min([POSTAL_MOST_DIGITS, *(
+        min(map(len, filter(str.isdigit, map(str.strip, part))), default=POSTAL_MOST_DIGITS)
+        for _, part in _in_slices(listed)
+    )])
 
 
 def _distinct(rows: Sequence[Sequence[str]], columns: Iterable[int]) -> set[str]:
