@@ -188,9 +188,12 @@ def _compiled_builder(layout: Layout) -> _Builder:
     code.append("    payload = {}")
     for n, (value, (_, path)) in enumerate(zip(order, layout.order_columns, strict=True)):
         code += _placing(value, "payload", path, f"o{n}", layout.list_fields, known, "    ")
+    if layout.order_constants:
+        code += [
+            "    for path, constant in order_constants:",
+            "        set_path(payload, path, _constant(lists, path, constant))",
+        ]
     code += [
-        "    for path, constant in order_constants:",
-        "        set_path(payload, path, _constant(lists, path, constant))",
         "    items = []",
         "    item_rows = []",
         "    for index in members:",
@@ -203,8 +206,13 @@ def _compiled_builder(layout: Layout) -> _Builder:
     code += [
         "        if not item and not one_row:",
         "            continue",
-        "        for path, constant in item_constants:",
-        "            set_path(item, path, _constant(lists, path, constant))",
+    ]
+    if layout.item_constants:
+        code += [
+            "        for path, constant in item_constants:",
+            "            set_path(item, path, _constant(lists, path, constant))",
+        ]
+    code += [
         "        items.append(item)",
         "        item_rows.append(index)",
         "    if items:",
