@@ -46,10 +46,8 @@ _EXPONENT = re.compile(r"\d[eE][+-]?\d")
 # validation context: the checks then need no `ValidationInfo` made for each value (a quarter
 # of a quantity's check), and each thread sees its own.
 STRICT: ContextVar[bool] = ContextVar("strict", default=False)
-
-
-def is_strict() -> bool:
-    return STRICT.get()
+# True while the server's check is under way (the variable's own method: no Python call).
+is_strict = STRICT.get
 
 
 def kind(name: str) -> Any:
