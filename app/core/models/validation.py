@@ -41,8 +41,10 @@ class ValidationResult:
         """The normalised wire JSON; None when not ok."""
         if self.order is None:
             return None
-        wire = self.order.__pydantic_serializer__.to_python(
-            self.order, mode="json", by_alias=True, exclude_none=True
+        # Written by the serializer of the list it was checked in (the model's own would be
+        # built for it first).
+        (wire,) = _adapter(type(self.order)).dump_python(
+            [self.order], mode="json", by_alias=True, exclude_none=True
         )
         return wire if self.address_key is None else _place_ka_address(wire, self.address_key)
 
