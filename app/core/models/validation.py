@@ -262,21 +262,18 @@ def _address_gaps(address: object, loc: str,
     return gaps
 
 
-# Delivery parts as (name, the model's fields for its keys, where a gap is shown: the first key).
-_Parts = tuple[tuple[str, tuple[str, ...], str], ...]
-
-
 @cache
-def _fields_of(model: type[WireModel], parts: tuple[tuple[str, tuple[str, ...]], ...]) -> _Parts:
-    """`parts` (name, wire keys) with each key's field name in `model`."""
+def _fields_of(model: type[WireModel],
+               parts: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, ...], ...]:
+    """The field names in `model` of each delivery part's wire keys (`parts`: name, keys)."""
     names = {field.alias or name: name for name, field in model.model_fields.items()}
-    return tuple((part, tuple(names[key] for key in keys), keys[0]) for part, keys in parts)
+    return tuple(tuple(names[key] for key in keys) for _, keys in parts)
 
 
-def _model_gaps(address: WireModel, parts: _Parts) -> bool:
-    """True if a valid address lacks a part of `parts` (all its fields None): `_address_gaps`
-    of the address it was checked from."""
-    for _, fields, _ in parts:
+def _model_gaps(address: WireModel, parts: tuple[tuple[str, ...], ...]) -> bool:
+    """True if a valid address lacks a part (all its fields None, `_fields_of`): as
+    `_address_gaps` finds of the address it was checked from."""
+    for fields in parts:
         for name in fields:
             if getattr(address, name) is not None:
                 break
