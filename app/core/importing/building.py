@@ -69,16 +69,16 @@ class Layout:
         return _compiled_builder(self)
 
     @functools.cached_property
-    def reference_position(self) -> int:
-        """Where the reference's column is among the order columns (0 when not mapped)."""
+    def reference_position(self) -> int | None:
+        """Where the reference's column is among the order columns; None when not mapped."""
         columns = [column for column, _ in self.order_columns]
-        return columns.index(self.reference_column) if self.reference_column in columns else 0
+        return columns.index(self.reference_column) if self.reference_column in columns else None
 
     @functools.cached_property
     def other_order_cells(self) -> Callable[[Sequence[str]], tuple[str, ...]]:
         """A row's cells of the order columns but the reference's, in one call."""
-        return _cells_of(tuple((column, path) for column, path in self.order_columns
-                               if column != self.reference_column))
+        return _cells_of(tuple(column for position, column in enumerate(self.order_columns)
+                               if position != self.reference_position))
 
     @classmethod
     def resolve(
@@ -261,14 +261,13 @@ def _order_values(
     filled from the first later row that has it. A later cell that differs is a conflict
     (listed by column, then row)."""
     others = layout.other_order_cells
-    reference = layout.reference_column
     at = layout.reference_position
     found: list[tuple[int, int, Conflict]] = []
     for later, index in enumerate(members[1:]):
         row = rows[index]
         # The usual later row: the order's reference again (or none), the rest left blank.
         if not "".join(others(row)).strip() and (
-            reference is None or row[reference].strip() in ("", values[at])
+            at is None or row[layout.order_columns[at][0]].strip() in ("", values[at])
         ):
             continue
         for position, (column, path) in enumerate(layout.order_columns):
