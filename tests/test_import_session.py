@@ -267,3 +267,28 @@ def test_an_unknown_province_is_a_warning_on_its_cell() -> None:
     (warning,) = order.warnings
     assert (warning.row, warning.column, warning.severity) == (0, 4, Severity.WARNING)
     assert "not a known province or state of US: 'Narnia'" in warning.message
+
+
+def test_a_zip_code_is_judged_by_its_orders_country_also_after_an_edit() -> None:
+    # Five digits are a whole US code, so neither order is doubted; in China (six digits) the
+    # same text may have lost its leading zero, whichever edit brings China in.
+    session = ka_session([f"A-1,{GOOD_ADDRESS},SKU-1,1,Standard",
+                          f"A-2,{GOOD_ADDRESS},SKU-1,1,Standard"])
+    assert not any(order.warnings for order in session.orders)
+    headers = session.table.headers
+    session.edit_cell(1, headers.index("Country"), "China")
+    first, second = session.orders
+    assert not first.warnings
+    (zip_warning,) = [w for w in second.warnings if w.column == headers.index("Zip")]
+    assert "'02134' is shorter than the 6 digits CN postal codes have" in zip_warning.message
+    assert second.ok  # a doubt, not an error
+
+
+def test_an_orders_reference_is_read_without_its_wire_json_which_is_written_when_asked() -> None:
+    session = ka_session([f" A-1 ,{GOOD_ADDRESS},SKU-1,2,Standard",
+                          f"A-2,{GOOD_ADDRESS},SKU-1,zero,Standard"])
+    valid, invalid = session.orders
+    assert valid.sent_reference == "A-1"
+    assert valid.wire is not None and valid.wire["customOrderId"] == "A-1"
+    assert valid.wire["orderItemsList"] == [{"sku": "SKU-1", "quantity": 2}]
+    assert invalid.sent_reference is None and invalid.wire is None
