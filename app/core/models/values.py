@@ -67,7 +67,7 @@ def _text(value: Any) -> Any:
 def _whole_number(value: Any) -> Any:
     if type(value) is str and value.isdigit() and value.isascii() and not is_strict():
         # The usual spreadsheet cell, "3": plain digits need none of the checks below.
-        if len(value.lstrip("0")) > _MAX_WHOLE_DIGITS:
+        if len(value) > _MAX_WHOLE_DIGITS and len(value.lstrip("0")) > _MAX_WHOLE_DIGITS:
             raise operator_error(
                 f"must have at most {_MAX_WHOLE_DIGITS} digits (got {shown(value)})"
             )
