@@ -2,11 +2,11 @@
 thread of the batch while the worker's current request is out, so no disk sync lies between one
 answer and the next request.
 
-Claims waiting together are committed in one transaction (one disk sync for a round of workers);
-on a team journal each has its own, as one transaction holding two orders' rows could wait in a
-circle with another desk's. The thread lets workers that have just had an answer write its
-outcome first (they hold the journal's write lock only briefly, its sync being left to the next
-claim), unless a worker waits for a claim, and for at most `GIVE_WAY` seconds.
+Claims waiting together are committed in one transaction (one disk sync for a round of workers,
+with the outcomes they carry); on a team journal each has its own, as one transaction holding two
+orders' rows could wait in a circle with another desk's. The thread gives way to the workers that
+have just had an answer until they have sent their next request (it would take the interpreter
+from them), unless a worker waits for a claim, and for at most `GIVE_WAY` seconds.
 
 An order claimed ahead and never sent (the process stopped first) is `sending` in the journal,
 like one whose request was cut short: the next start looks it up and never sends it twice.
@@ -44,7 +44,7 @@ class Claim(Protocol):
         """That transaction committed; ``written`` is what `body` returned."""
 
     def fail(self, exc: BaseException) -> None:
-        """Nothing of it may be counted on."""
+        """Nothing of it may be counted on (nothing, once it is done or failed)."""
 
     def alone(self) -> None:
         """All of it in a transaction of its own, failures included."""
@@ -112,7 +112,12 @@ class ClaimsAhead:
                     return
                 self._gather()
                 claims, self._pending = self._pending, []
-            self._write(claims)
+            try:
+                self._write(claims)
+            except BaseException as exc:  # never leave a worker waiting for its claim
+                log.exception("writing claims failed")
+                for claim in claims:
+                    claim.fail(exc)
 
     def _gather(self) -> None:
         """Let the other workers' claims of this round come in, and the workers that have an

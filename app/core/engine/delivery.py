@@ -153,6 +153,8 @@ class _WrittenAhead:
 
     def fail(self, exc: BaseException) -> None:
         """Nothing of it may be counted on (the journal's file was replaced meanwhile)."""
+        if self.claimed.done():
+            return
         if self._held is not None:
             self._held[2](exc)
         self.claimed.set_exception(exc)
@@ -298,7 +300,8 @@ class Courier:
         """Bring one order to a final state (or as far as is safe). ``settle=False`` skips the
         wait before a lookup (recovery of outcomes that are long past). With a ``carry``, the
         outcome it holds is journaled with this order's claim (or before anything waits), and
-        this order's final outcome may come back `Unsaved`, for the caller to hand to it."""
+        this order's final outcome may come back `Unsaved`, for the caller to hand to it.
+        ``claimed``: the order as claimed already (at its admission), its request not sent."""
         carry = carry if carry is not None else Carry(self._journal, may_hold=False)
         if claimed is None and carry.has_ahead(order_id):
             claimed = carry.take_ahead()
