@@ -236,3 +236,37 @@ def test_an_order_claimed_ahead_is_cancelled_unsent_with_the_rest(
     assert [state(journal, f"C-{n}") for n in range(3)] == (
         [OrderState.ACCEPTED] + [OrderState.CANCELLED] * 2)
     assert client.sends() == ["C-0"]
+
+
+def test_a_batch_whose_admission_fails_midway_delivers_what_was_admitted_and_ends(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The journal refuses the second chunk of orders while the first chunk's are being sent:
+    the batch stops, but its workers still deliver what was admitted (claiming ahead as
+    before), every outcome is journaled, and the batch ends instead of waiting forever."""
+    from app.core.engine.admission import Admission
+
+    checks: list[int] = []
+    check = Admission.check
+
+    def second_chunk_refused(self: Admission, payloads: list[Any]) -> Any:
+        checks.append(len(payloads))
+        if len(checks) == 2:  # while the first order's request is out, its next claimed
+            wait_for(lambda: client.sends() and state(journal, "M-1") is OrderState.SENDING)
+            raise JournalError("disk is full")
+        return check(self, payloads)
+
+    monkeypatch.setattr(Admission, "check", second_chunk_refused)
+    client.gate = threading.Event()
+    handle = engine.submit_batch([ka_order(f"M-{n}") for n in range(40)], ONE_WORKER)
+    wait_for(lambda: len(checks) == 2)
+    time.sleep(0.05)  # the batch's coordinator has seen the failure
+    client.gate.set()
+    assert handle.join(10), "the batch never ended"
+    assert isinstance(handle.error, JournalError)
+    sent = client.sends()
+    assert sent == [f"M-{n}" for n in range(16)]  # the first chunk, each once
+    assert all(state(journal, ref) is OrderState.ACCEPTED for ref in sent)
+    statuses = {r.reference: r.status for r in handle.report().results}
+    assert all(statuses[ref] is ResultStatus.ACCEPTED for ref in sent)

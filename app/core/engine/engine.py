@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -261,16 +261,16 @@ class SubmissionEngine:
         try:
             with (
                 self._session(profile) as first_of_profile,
+                # Closed once the pool's workers are done, also when admitting fails midway:
+                # those still delivering what was admitted go on claiming ahead.
+                closing(courier.ahead),
                 ThreadPoolExecutor(profile.concurrency, "order-desk-send") as pool,
             ):
                 if recover_first and first_of_profile:
                     for future in self._recover(handle, courier, pool, profile):
                         future.result()  # before anything new is sent
-                try:
-                    for future in work(pool, courier):
-                        future.result()
-                finally:
-                    courier.ahead.close()
+                for future in work(pool, courier):
+                    future.result()
         except SendLockBusyError as exc:  # nothing journaled or sent: no trace needed
             log.info("batch refused: %s", exc)
             handle._fail(exc)
