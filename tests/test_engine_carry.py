@@ -270,3 +270,19 @@ def test_a_batch_whose_admission_fails_midway_delivers_what_was_admitted_and_end
     assert all(state(journal, ref) is OrderState.ACCEPTED for ref in sent)
     statuses = {r.reference: r.status for r in handle.report().results}
     assert all(statuses[ref] is ResultStatus.ACCEPTED for ref in sent)
+
+
+def test_an_order_claimed_at_admission_goes_out_in_turn_after_a_resumed_unknown_one(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    """A batch's first order is an earlier one still unknown (adopted, not claimable); the
+    next is claimed in the admission for the batch's one worker. That worker sends it next,
+    in the file's order, instead of a second worker holding it claimed until the batch ends."""
+    client.script["U-1"] = ["drop"]  # created, the answer lost
+    client.lookup_fails.add("U-1")  # and it cannot be looked up: it stays unknown
+    engine.submit_batch([ka_order("U-1")], ONE_WORKER).wait(10)
+    assert state(journal, "U-1") is OrderState.UNKNOWN
+    report = engine.submit_batch([ka_order(ref) for ref in ("U-1", "N-1", "N-2", "N-3")],
+                                 ONE_WORKER).wait(10)
+    assert [r.status for r in report.results][1:] == [ResultStatus.ACCEPTED] * 3
+    assert client.sends() == ["U-1", "N-1", "N-2", "N-3"]

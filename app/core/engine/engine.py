@@ -405,12 +405,18 @@ class SubmissionEngine:
                         handle._add_result(decision)
                     elif decision.claimed is None:
                         admitted.put(decision)
-                for decision in decisions:  # once the chunk's orders wait in the queue
-                    if isinstance(decision, Admitted) and (
-                            decision.claimed is not None or len(workers) < profile.concurrency):
-                        first = decision if decision.claimed is not None else None
-                        workers.append(pool.submit(self._deliver_admitted, handle, courier,
-                                                   admitted, profile.concurrency, first))
+                # Once the chunk's orders wait in the queue: a worker for each order claimed
+                # for one, then more up to the concurrency. One started before them for an
+                # order that could not be claimed (an unknown one resumed) would be one too
+                # many: the pool would run its claimed order only once another worker ended.
+                firsts = [decision for decision in decisions
+                          if isinstance(decision, Admitted) and decision.claimed is not None]
+                queued = sum(isinstance(decision, Admitted) and decision.claimed is None
+                             for decision in decisions)
+                more = min(queued, profile.concurrency - len(workers) - len(firsts))
+                for first in [*firsts, *[None] * max(more, 0)]:
+                    workers.append(pool.submit(self._deliver_admitted, handle, courier,
+                                               admitted, profile.concurrency, first))
         finally:
             for _ in workers:
                 admitted.put(None)
