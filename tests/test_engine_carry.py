@@ -286,3 +286,27 @@ def test_an_order_claimed_at_admission_goes_out_in_turn_after_a_resumed_unknown_
                                  ONE_WORKER).wait(10)
     assert [r.status for r in report.results][1:] == [ResultStatus.ACCEPTED] * 3
     assert client.sends() == ["U-1", "N-1", "N-2", "N-3"]
+
+
+def test_an_order_another_batch_is_delivering_is_not_claimed_at_admission(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same order submitted again while its first batch waits to send it again (429): the
+    second batch must not claim it at its admission, or the first batch finds it `sending`,
+    gives up on it, and the second gives it back unsent: nobody sends it."""
+    client.script["X-1"] = ["wait"]  # 429: queued again, its worker waits 0.3 s for a token
+    first = engine.submit_batch([ka_order("X-1")], ONE_WORKER)
+    wait_for(lambda: client.sends() and state(journal, "X-1") is OrderState.QUEUED)
+    unclaim = Journal.unclaim
+
+    def slowly(self: Journal, order_id: int) -> bool:
+        time.sleep(0.6)  # past the first batch's next try
+        return unclaim(self, order_id)
+
+    monkeypatch.setattr(Journal, "unclaim", slowly)
+    second = engine.submit_batch([ka_order("X-1")], ONE_WORKER)
+    first.wait(10)
+    second.wait(10)
+    assert client.created == {"X-1": 1}
+    assert state(journal, "X-1") is OrderState.ACCEPTED

@@ -53,6 +53,8 @@ class Admitted:
     # Claimed for sending in the transaction that journaled it (a batch's first orders, one
     # per worker): the order as claimed, its request not sent yet.
     claimed: OrderRecord | None = None
+    # Journaled by this admission, not resumed: no other batch can be delivering it.
+    added: bool = False
 
 
 class Admission:
@@ -179,7 +181,7 @@ class Admission:
             batch_id=self._batch_id,
             profile=self._profile.name,
         )
-        return Admitted(index, record.id, reference)
+        return Admitted(index, record.id, reference, added=True)
 
     def _resume(
         self, index: int, existing: OrderRecord, wire: dict[str, Any], fingerprint: str

@@ -389,13 +389,14 @@ class SubmissionEngine:
                 # One transaction per chunk; nothing of a chunk is sent before it is committed.
                 # Each worker still to start gets its first order claimed in it too: the
                 # batch's first requests go out together, without a commit of their own each.
+                # Only an order journaled here: one resumed may be another batch's to send.
                 with self._journal.transaction():
                     decisions = sorted((admission.admit(n, p, c)
                                         for (n, p), c in zip(chunk, checked, strict=True)),
                                        key=lambda decision: decision.index)
                     starting = profile.concurrency - len(workers)
                     for n, decision in enumerate(decisions):
-                        if isinstance(decision, Admitted) and starting > 0:
+                        if isinstance(decision, Admitted) and decision.added and starting > 0:
                             claimed = self._journal.claim_for_send(decision.order_id)
                             if claimed is not None:
                                 decisions[n] = replace(decision, claimed=claimed)
