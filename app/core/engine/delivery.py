@@ -225,9 +225,9 @@ class Carry:
         if self._next is None and self._ahead is not None and self._upcoming is not None:
             order_id = self._upcoming()
         if order_id is not None and self._ahead is not None:
-            held, self._held = self._held, None
-            self._next = _WrittenAhead(self._journal, held, order_id)
-            self._ahead.submit(self._next)
+            written = _WrittenAhead(self._journal, self._held, order_id)
+            self._ahead.submit(written)
+            self._held, self._next = None, written
             return
         if self._held is None:
             return
