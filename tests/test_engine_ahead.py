@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from app.core.engine import ahead as ahead_module
 from app.core.engine.ahead import ClaimsAhead
 from app.core.journal import Journal, JournalError, OrderRecord, OrderState
 from app.core.targets import Target
@@ -40,6 +41,13 @@ class Claim:
             self.future.set_result(self.journal.claim_for_send(self.order_id))
         except BaseException as exc:
             self.future.set_exception(exc)
+
+
+@pytest.fixture(autouse=True)
+def patient(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Claims give way to answered workers for up to 5 s, not 30 ms: a busy machine cannot
+    # split the claims given together, and a claim given at once is seen to be so.
+    monkeypatch.setattr(ahead_module, "GIVE_WAY", 5.0)
 
 
 @pytest.fixture
@@ -91,7 +99,7 @@ def test_a_worker_waiting_for_its_claim_gets_it_without_the_gathering_wait(
     record = ahead.result(claim.future)
     ahead.close()
     assert record is not None and record.state is OrderState.SENDING
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < ahead_module.GIVE_WAY / 2
 
 
 def test_one_failing_claim_leaves_the_others_of_its_transaction_claimed(
