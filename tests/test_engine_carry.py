@@ -310,3 +310,23 @@ def test_an_order_another_batch_is_delivering_is_not_claimed_at_admission(
     second.wait(10)
     assert client.created == {"X-1": 1}
     assert state(journal, "X-1") is OrderState.ACCEPTED
+
+
+def test_a_pause_while_an_earlier_order_waits_to_be_sent_again_gives_back_the_next_claim(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    """While R-0's request is out, its worker claims R-1. R-0 is turned away (429) and waits
+    to be sent again; the batch is paused meanwhile: R-1, not sent, is queued again for the
+    pause, not left `sending`."""
+    client.gate = threading.Event()
+    client.script["R-0"] = ["wait"]
+    handle = engine.submit_batch([ka_order(f"R-{n}") for n in range(3)], ONE_WORKER)
+    wait_for(lambda: client.sends() and state(journal, "R-1") is OrderState.SENDING)
+    handle.pause()
+    client.gate.set()
+    wait_for(lambda: state(journal, "R-1") is OrderState.QUEUED)
+    assert not handle.join(0.3)  # paused
+    assert client.sends() == ["R-0"]
+    handle.resume()
+    assert [r.status for r in handle.wait(10).results] == [ResultStatus.ACCEPTED] * 3
+    assert client.created == {"R-0": 1, "R-1": 1, "R-2": 1}

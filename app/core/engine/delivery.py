@@ -260,6 +260,19 @@ class Carry:
         written, self._next = self._next, None
         return self._ahead.result(written.claimed)
 
+    def give_back(self) -> None:
+        """The batch is paused or cancelled: the order claimed ahead and not taken up yet is
+        queued again (taken up in its turn, it is claimed again)."""
+        if self._next is None or self._ahead is None:
+            return
+        written, self._next = self._next, None
+        try:
+            claimed = self._ahead.result(written.claimed)
+            if claimed is not None:
+                self._journal.unclaim(claimed.id)
+        except Exception:  # not claimed, or left `sending`: looked up before it is sent
+            log.exception("giving back order %s's claim failed", written.order_id)
+
     def save(self, *, durable: bool = True) -> None:
         """Journal the held outcome now, on its own (the worker is about to wait: no claim
         follows soon to carry it to the disk, unless ``durable=False`` says one does)."""
@@ -329,6 +342,7 @@ class Courier:
                 if claimed:  # not sent: queued again, to be claimed once the batch goes on
                     claimed = False
                     self._journal.unclaim(record.id)
+                carry.give_back()  # the worker's next order too, if claimed already
                 carry.save()  # before waiting: never wait holding an outcome unsaved
                 self._control.wait_while_paused()
             # A pause landing from here on is seen before the next order, as one landing while
