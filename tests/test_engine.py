@@ -3,6 +3,7 @@ journal file. (tests/test_engine_sandbox.py runs the same engine against the HTT
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections import Counter
@@ -21,6 +22,7 @@ from app.core.engine import (
     RetryPolicy,
     SubmissionEngine,
 )
+from app.core.engine.admission import Admission
 from app.core.journal import (
     HistoryFilter,
     Journal,
@@ -544,3 +546,16 @@ def test_a_locked_journal_is_reported_and_nothing_is_sent(
     assert run(engine, [ka_order("LK-1")])[0].status is ResultStatus.ACCEPTED
     engine.close()
     journal.close()
+
+
+def test_admission_writes_each_valid_orders_wire_json_before_any_transaction(
+        journal: Journal) -> None:
+    """The checks run outside the journal's transactions (other writers wait while one is
+    open): each valid order's wire JSON, written lazily, is written by `check`, not on its first
+    reading inside `admit`'s transaction."""
+    admission = Admission(journal, PROFILE, batch_id=1, allow_duplicates=False,
+                          rng=random.Random(1))
+    valid, invalid = admission.check([ka_order("W-1"), {"customOrderId": "W-2"}])
+    assert "wire" in vars(valid) and valid.wire is not None
+    assert valid.wire["customOrderId"] == "W-1"
+    assert not invalid.ok and invalid.wire is None

@@ -79,8 +79,11 @@ class Admission:
     def check(self, payloads: list[Any]) -> list[ValidationResult]:
         """The target's checks of ``payloads``, one result each: all at once, and outside any
         journal transaction (they need none, and other writers wait while one is open)."""
-        return validate_orders(self._profile.target, payloads,
-                               address_key=self._profile.address_key)
+        results = validate_orders(self._profile.target, payloads,
+                                  address_key=self._profile.address_key)
+        for result in results:
+            _ = result.wire  # written now, not on first reading inside `admit`'s transaction
+        return results
 
     def admit(self, index: int, payload: dict[str, Any],
               checked: ValidationResult | None = None) -> Admitted | OrderResult:
