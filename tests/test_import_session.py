@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import traceback
 from pathlib import Path
 
 import pytest
@@ -292,3 +294,17 @@ def test_an_orders_reference_is_read_without_its_wire_json_which_is_written_when
     assert valid.wire is not None and valid.wire["customOrderId"] == "A-1"
     assert valid.wire["orderItemsList"] == [{"sku": "SKU-1", "quantity": 2}]
     assert invalid.sent_reference is None and invalid.wire is None
+
+
+def test_a_layouts_written_out_builder_can_be_read_back_and_shows_its_lines() -> None:
+    """The order builder is compiled from source made for its layout: that source is kept
+    where tracebacks and `inspect` find it, so a failure inside it can be read."""
+    session = ka_session([f"A-1,{GOOD_ADDRESS},SKU-1,2,Standard"])
+    source = inspect.getsource(session.layout.builder)
+    assert source.startswith("def build(rows, members, headers):")
+    assert ".strip()" in source and "return BuiltOrder(" in source
+    with pytest.raises(IndexError) as raised:  # a row shorter than its layout
+        session.layout.builder([["A-1"]], (0,), KA_HEADERS.split(","))
+    frames = traceback.extract_tb(raised.value.__traceback__)
+    assert any(frame.filename.startswith("<order builder ") and frame.line
+               for frame in frames)

@@ -7,6 +7,8 @@ order each, or (if the operator asks) grouped with the rows that have the same o
 from __future__ import annotations
 
 import functools
+import hashlib
+import linecache
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -219,7 +221,12 @@ def _compiled_builder(layout: Layout) -> _Builder:
         "        payload[item_list] = items",
         "    return BuiltOrder(members, tuple(item_rows), payload, tuple(conflicts))",
     ]
-    exec(compile("\n".join(code), "<order builder>", "exec"), known)
+    source = "\n".join(code) + "\n"
+    # Named by its source and kept in linecache: a traceback through it shows its lines, and
+    # `inspect.getsource(layout.builder)` reads it (one entry per distinct builder).
+    filename = f"<order builder {hashlib.sha1(source.encode()).hexdigest()[:12]}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), known)
     built: _Builder = known["build"]
     return built
 
