@@ -432,3 +432,30 @@ def test_many_processes_may_open_a_new_journal_at_once(tmp_path: Path) -> None:
     assert [child.returncode for child in children] == [0] * 4, errors
     with Journal(path) as journal:
         assert journal.count() == 0
+
+
+def test_a_failed_reset_after_a_commit_not_waiting_for_the_disk_keeps_later_claims_durable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reset fails as SQLite refuses it on a connection still inside a transaction (a
+    # rollback that failed): that connection goes back to the pool, and a claim committed on it
+    # later must still wait for the disk before its request leaves.
+    from app.core.journal.sqlite import SqliteDatabase
+
+    connections: list[sqlite3.Connection] = []
+    end = SqliteDatabase.end
+
+    def refused(self: SqliteDatabase, conn: object, *, durable: bool = True) -> None:
+        raise sqlite3.OperationalError("Safety level may not be changed inside a transaction")
+
+    with Journal(tmp_path / "journal.sqlite3", on_connect=connections.append) as journal:
+        monkeypatch.setattr(SqliteDatabase, "end", refused)
+        with journal.transaction(durable=False):
+            add(journal, "N-1")  # committed: reported so, though the reset after it failed
+        monkeypatch.setattr(SqliteDatabase, "end", end)
+        assert journal.find(Target.KA, "Sandbox KA", "N-1") is not None
+        with journal.transaction():
+            order = add(journal, "N-2")
+            assert journal.claim_for_send(order.id) is not None
+            levels = {conn.execute("PRAGMA synchronous").fetchone()[0] for conn in connections}
+    assert levels == {2}  # FULL

@@ -86,7 +86,8 @@ class Database:
             conn.execute("SET LOCAL synchronous_commit TO OFF")
 
     def end(self, conn: Connection, *, durable: bool = True) -> None:
-        """After a transaction `begin` opened has committed or rolled back."""
+        """After a transaction `begin` opened has committed or rolled back. Its failure is
+        only logged: `begin` of a durable transaction must not count on it having run."""
 
     def check_still_there(self) -> None:
         """Raise JournalGone when the journal is no longer the one opened."""

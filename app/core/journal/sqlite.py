@@ -49,6 +49,8 @@ class SqliteDatabase(Database):
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        # Connections perhaps left at `synchronous = NORMAL` (see `begin`); under the write lock.
+        self._relaxed: set[object] = set()
         self._closed = False
         self._identity: tuple[int, int] | None = None
         _refuse_unusable_file(self.file, read_only=read_only)
@@ -140,12 +142,19 @@ class SqliteDatabase(Database):
         if not durable:
             # The commit writes the log without syncing it; the next durable commit's sync
             # carries it to the disk too (the log is written in order).
+            self._relaxed.add(conn)  # marked first: whatever fails after, it is reset
             conn.execute("PRAGMA synchronous = NORMAL")
+        elif conn in self._relaxed:
+            # Its reset after a commit that did not wait failed: a claim committed as it is
+            # could be lost to a power cut after its request went out.
+            conn.execute("PRAGMA synchronous = FULL")
+            self._relaxed.discard(conn)
         conn.execute("BEGIN IMMEDIATE")
 
     def end(self, conn: Connection, *, durable: bool = True) -> None:
         if not durable:
             conn.execute("PRAGMA synchronous = FULL")
+            self._relaxed.discard(conn)
 
     def check_still_there(self) -> None:
         if self._identity is None:

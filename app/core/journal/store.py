@@ -197,8 +197,10 @@ class Journal:
                 if not durable:
                     try:
                         self._db.end(conn, durable=durable)
-                    except self._db.errors as exc:
-                        raise self._db.explain(exc) from exc
+                    except self._db.errors:
+                        # Not the transaction's failure (it may have committed): the next
+                        # durable one on this connection resets it first (`Database.begin`).
+                        log.exception("resetting the journal connection after a commit failed")
         if self._local.claimed:
             # The file may have been replaced while this waited for the lock: the claim went
             # into the old one, and its request must not go out.
