@@ -330,3 +330,24 @@ def test_a_pause_while_an_earlier_order_waits_to_be_sent_again_gives_back_the_ne
     handle.resume()
     assert [r.status for r in handle.wait(10).results] == [ResultStatus.ACCEPTED] * 3
     assert client.created == {"R-0": 1, "R-1": 1, "R-2": 1}
+
+
+def test_a_pause_while_an_earlier_order_is_looked_up_gives_back_the_next_claim(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    """While L-0's request is out, its worker claims L-1. L-0's answer is lost: it is looked up
+    (waiting while the batch is paused); L-1, not sent, is queued again for the pause, not left
+    `sending`, and goes out once the batch goes on."""
+    client.gate = threading.Event()
+    client.script["L-0"] = ["drop"]  # created, the answer lost: found by the lookup
+    handle = engine.submit_batch([ka_order(f"L-{n}") for n in range(3)], ONE_WORKER)
+    wait_for(lambda: client.sends() and state(journal, "L-1") is OrderState.SENDING)
+    handle.pause()
+    client.gate.set()
+    wait_for(lambda: state(journal, "L-0") is OrderState.UNKNOWN)
+    wait_for(lambda: state(journal, "L-1") is OrderState.QUEUED, timeout=5)
+    assert not handle.join(0.3)  # paused
+    assert client.sends() == ["L-0"]
+    handle.resume()
+    assert [r.status for r in handle.wait(10).results] == [ResultStatus.ACCEPTED] * 3
+    assert client.created == {"L-0": 1, "L-1": 1, "L-2": 1}

@@ -381,7 +381,7 @@ class Courier:
                 log.warning("batch holds: the account cannot take orders (%s)", record.message)
             tries += 1
             if outcome.kind is OutcomeKind.UNKNOWN:
-                record = self._reconcile(record, settle=True)
+                record = self._reconcile(record, settle=True, carry=carry)
             if record.state is not OrderState.QUEUED:
                 return result_of(index, record)
             if tries >= self._policy.max_send_attempts:
@@ -492,9 +492,11 @@ class Courier:
 
     # -- reconciling ---------------------------------------------------------------------------
 
-    def _reconcile(self, record: OrderRecord, *, settle: bool) -> OrderRecord:
+    def _reconcile(self, record: OrderRecord, *, settle: bool,
+                   carry: Carry | None = None) -> OrderRecord:
         """Look an uncertain order up by its reference: found -> accepted; proven absent ->
-        queued (safe to send again under the same reference); still unclear -> stays unknown."""
+        queued (safe to send again under the same reference); still unclear -> stays unknown.
+        ``carry``: its worker's, whose next order may be claimed ahead already."""
         for lookup in range(self._policy.lookup_attempts):
             if lookup == 0:
                 delay = self._policy.settle_delay if settle else 0.0
@@ -502,7 +504,10 @@ class Courier:
                 delay = self._policy.backoff(lookup, self._rng)
             if self._control.sleep(delay):
                 break
-            self._control.wait_while_paused()
+            if self._control.paused:
+                if carry is not None:
+                    carry.give_back()  # not left `sending`, unsent, for the whole pause
+                self._control.wait_while_paused()
             if not self._lane.bucket.acquire(stop=self._control.cancelled):
                 break
             started = self._wall_clock()
