@@ -15,7 +15,7 @@ import pytest
 
 from app.core.engine import ResultStatus, SubmissionEngine
 from app.core.engine.control import BatchControl
-from app.core.journal import Journal, JournalError, OrderState
+from app.core.journal import Journal, JournalError, JournalGone, OrderState
 from tests.fixtures.sandbox import ka_order
 from tests.test_engine import FAST, PROFILE, FakeClient
 
@@ -351,3 +351,24 @@ def test_a_pause_while_an_earlier_order_is_looked_up_gives_back_the_next_claim(
     handle.resume()
     assert [r.status for r in handle.wait(10).results] == [ResultStatus.ACCEPTED] * 3
     assert client.created == {"L-0": 1, "L-1": 1, "L-2": 1}
+
+
+def test_an_order_claimed_ahead_is_not_sent_once_the_journal_file_is_replaced(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient
+) -> None:
+    """While D-0's request is out, its worker claims D-1, and the file is looked at then. The
+    file is replaced before D-1's turn: D-1 must not go out either (nothing is sent once the
+    journal is gone: what was sent could not be known)."""
+    client.gate = threading.Event()
+    handle = engine.submit_batch([ka_order(f"D-{n}") for n in range(3)], ONE_WORKER)
+    wait_for(lambda: client.sends() and state(journal, "D-1") is OrderState.SENDING)
+    path = journal.path
+    assert path is not None
+    path.unlink()
+    for name in (f"{path.name}-wal", f"{path.name}-shm"):
+        (path.parent / name).unlink(missing_ok=True)
+    Journal(path).close()  # another journal at the same place
+    client.gate.set()
+    assert handle.join(10), "the batch never ended"
+    assert isinstance(handle.error, JournalGone)
+    assert client.sends() == ["D-0"]

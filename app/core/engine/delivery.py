@@ -365,6 +365,10 @@ class Courier:
                     if fresh is None:
                         return result_of(index, self._journal.get(record.id))
                     record = fresh  # another batch may have queued it again with a new payload
+                else:
+                    # Claimed a while ago (ahead, or at its admission), the file looked at then:
+                    # replaced since, nothing more may go out.
+                    self._journal.check_still_there()
                 claimed = False
                 started = self._wall_clock()
                 carry.claim_next(record)

@@ -206,6 +206,11 @@ class Journal:
             # into the old one, and its request must not go out.
             self._db.check_still_there()
 
+    def check_still_there(self) -> None:
+        """Raise JournalGone if the journal is no longer the one opened (its file deleted or
+        replaced): an order claimed a while ago must not be sent then."""
+        self._db.check_still_there()
+
     @contextmanager
     def transaction(self, *, durable: bool = True) -> Iterator[None]:
         """Make this thread's journal calls inside the block one transaction: all or nothing,
