@@ -459,3 +459,25 @@ def test_a_failed_reset_after_a_commit_not_waiting_for_the_disk_keeps_later_clai
             assert journal.claim_for_send(order.id) is not None
             levels = {conn.execute("PRAGMA synchronous").fetchone()[0] for conn in connections}
     assert levels == {2}  # FULL
+
+
+def test_a_connection_left_inside_its_transaction_is_closed_not_lent_again(
+    tmp_path: Path,
+) -> None:
+    # What a ROLLBACK that failed leaves: a pooled connection still inside its transaction.
+    # Lent again, its next BEGIN would fail and its reads would see what was never committed.
+    from app.core.journal.sqlite import SqliteDatabase
+
+    db = SqliteDatabase(tmp_path / "journal.sqlite3")
+    try:
+        with db.connection() as left:
+            left.execute("BEGIN IMMEDIATE")
+            left.execute("CREATE TABLE never_committed (x)")
+        with db.connection() as conn:
+            assert conn is not left and not conn.in_transaction
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            assert "never_committed" not in tables
+            conn.execute("BEGIN IMMEDIATE")  # the write lock was given up with it
+            conn.execute("ROLLBACK")
+    finally:
+        db.close()

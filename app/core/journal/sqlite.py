@@ -6,6 +6,7 @@ Connections come from a small pool, one per concurrent caller; every write is on
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import sqlite3
@@ -24,6 +25,8 @@ from app.core.journal.database import (
     JournalGone,
 )
 from app.core.journal.schema import LATEST_VERSION, LegacyAccounts, NewerSchemaError, migrate
+
+log = logging.getLogger(__name__)
 
 
 class SqliteDatabase(Database):
@@ -131,7 +134,22 @@ class SqliteDatabase(Database):
         try:
             yield cast(Connection, conn)
         finally:
-            self._idle.put(conn)
+            if conn.in_transaction:
+                # A ROLLBACK that failed left it inside its transaction: lent again, its writes
+                # would all fail and its reads see rows never committed. Closing rolls it back.
+                self._drop(conn)
+            else:
+                self._idle.put(conn)
+
+    def _drop(self, conn: sqlite3.Connection) -> None:
+        with self._all_lock:
+            if conn in self._all:
+                self._all.remove(conn)
+        self._relaxed.discard(conn)
+        try:
+            conn.close()
+        except sqlite3.Error:
+            log.exception("closing a journal connection left inside a transaction")
 
     def write_lock(self) -> AbstractContextManager[object]:
         # Writers of this process queue on a lock: left to SQLite, they would meet SQLITE_BUSY
