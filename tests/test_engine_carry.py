@@ -312,45 +312,30 @@ def test_an_order_another_batch_is_delivering_is_not_claimed_at_admission(
     assert state(journal, "X-1") is OrderState.ACCEPTED
 
 
-def test_a_pause_while_an_earlier_order_waits_to_be_sent_again_gives_back_the_next_claim(
-    engine: SubmissionEngine, journal: Journal, client: FakeClient
+@pytest.mark.parametrize(("answer", "waits_as"), [
+    ("wait", OrderState.SENDING),  # turned away (429): waits to be sent again
+    ("drop", OrderState.UNKNOWN),  # created, the answer lost: looked up (and found)
+])
+def test_a_pause_while_an_earlier_order_waits_gives_back_the_next_claim(
+    engine: SubmissionEngine, journal: Journal, client: FakeClient, answer: str,
+    waits_as: OrderState,
 ) -> None:
-    """While R-0's request is out, its worker claims R-1. R-0 is turned away (429) and waits
-    to be sent again; the batch is paused meanwhile: R-1, not sent, is queued again for the
-    pause, not left `sending`."""
+    """While R-0's request is out, its worker claims R-1. R-0 then waits (to be sent again, or
+    to be looked up) while the batch is paused: R-1, not sent, is queued again for the pause,
+    not left `sending`, and goes out once the batch goes on."""
     client.gate = threading.Event()
-    client.script["R-0"] = ["wait"]
+    client.script["R-0"] = [answer]
     handle = engine.submit_batch([ka_order(f"R-{n}") for n in range(3)], ONE_WORKER)
     wait_for(lambda: client.sends() and state(journal, "R-1") is OrderState.SENDING)
     handle.pause()
     client.gate.set()
-    wait_for(lambda: state(journal, "R-1") is OrderState.QUEUED)
+    wait_for(lambda: state(journal, "R-0") is waits_as)
+    wait_for(lambda: state(journal, "R-1") is OrderState.QUEUED, timeout=5)
     assert not handle.join(0.3)  # paused
     assert client.sends() == ["R-0"]
     handle.resume()
     assert [r.status for r in handle.wait(10).results] == [ResultStatus.ACCEPTED] * 3
     assert client.created == {"R-0": 1, "R-1": 1, "R-2": 1}
-
-
-def test_a_pause_while_an_earlier_order_is_looked_up_gives_back_the_next_claim(
-    engine: SubmissionEngine, journal: Journal, client: FakeClient
-) -> None:
-    """While L-0's request is out, its worker claims L-1. L-0's answer is lost: it is looked up
-    (waiting while the batch is paused); L-1, not sent, is queued again for the pause, not left
-    `sending`, and goes out once the batch goes on."""
-    client.gate = threading.Event()
-    client.script["L-0"] = ["drop"]  # created, the answer lost: found by the lookup
-    handle = engine.submit_batch([ka_order(f"L-{n}") for n in range(3)], ONE_WORKER)
-    wait_for(lambda: client.sends() and state(journal, "L-1") is OrderState.SENDING)
-    handle.pause()
-    client.gate.set()
-    wait_for(lambda: state(journal, "L-0") is OrderState.UNKNOWN)
-    wait_for(lambda: state(journal, "L-1") is OrderState.QUEUED, timeout=5)
-    assert not handle.join(0.3)  # paused
-    assert client.sends() == ["L-0"]
-    handle.resume()
-    assert [r.status for r in handle.wait(10).results] == [ResultStatus.ACCEPTED] * 3
-    assert client.created == {"L-0": 1, "L-1": 1, "L-2": 1}
 
 
 def test_an_order_claimed_ahead_is_not_sent_once_the_journal_file_is_replaced(
