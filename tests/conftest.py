@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = [
     "tests.fixtures.sandbox",
+    "tests.fixtures.engine",
     "tests.fixtures.frozen",
     "tests.fixtures.postgres",
 ]

@@ -7,9 +7,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,6 @@ from app.core.engine import (
     OrderResult,
     Progress,
     ResultStatus,
-    RetryPolicy,
     SubmissionEngine,
 )
 from app.core.engine.admission import Admission
@@ -32,108 +29,16 @@ from app.core.journal import (
     SendLockBusyError,
 )
 from app.core.models import content_fingerprint, validate_order
-from app.core.outcome import LookupResult, LookupState, OutcomeKind, SendOutcome
-from app.core.settings import SANDBOX_PROFILES, Profile
+from app.core.settings import Profile
 from app.core.targets import Target
+from tests.fixtures.engine import FAST, PROFILE, FakeClient
 from tests.fixtures.sandbox import ka_order
-
-PROFILE = replace(SANDBOX_PROFILES[0], concurrency=4)
-FAST = RetryPolicy(backoff_base=0.01, backoff_cap=0.05, settle_delay=0.0, lookup_attempts=2)
-
-
-class FakeClient:
-    """A KA-like server in memory. `script[reference]` lists what the next sends of that order
-    meet: "accept", "reject", "retry", "wait" (429 + Retry-After 0.3 s), "drop" (created, answer
-    lost), "lost" (not created, answer lost), "boom" (the client raises). Lookups answer from what
-    was created, unless `lookup_fails` names the reference."""
-
-    target = Target.KA
-
-    def __init__(self) -> None:
-        self.script: dict[str, list[str]] = {}
-        self.lookup_fails: set[str] = set()
-        self.created: Counter[str] = Counter()
-        self.calls: list[tuple[str, str]] = []
-        self.lookups_since: list[datetime | None] = []
-        self.payloads: list[dict[str, Any]] = []
-        self.gate: threading.Event | None = None  # when set up, sends wait for it
-        self.in_flight = 0
-        self.most_in_flight = 0
-        self._lock = threading.Lock()
-        self.closed = False
-
-    def create_order(self, payload: dict[str, Any]) -> SendOutcome:
-        reference = payload["customOrderId"]
-        with self._lock:
-            self.calls.append(("send", reference))
-            self.payloads.append(payload)
-            self.in_flight += 1
-            self.most_in_flight = max(self.most_in_flight, self.in_flight)
-            steps = self.script.get(reference) or []
-            step = steps.pop(0) if steps else "accept"
-        try:
-            if self.gate is not None:
-                self.gate.wait(10)
-            else:
-                time.sleep(0.002)
-            return self._outcome(reference, step)
-        finally:
-            with self._lock:
-                self.in_flight -= 1
-
-    def _outcome(self, reference: str, step: str) -> SendOutcome:
-        if step == "boom":
-            raise RuntimeError("client bug")
-        if step in ("accept", "drop"):
-            with self._lock:
-                self.created[reference] += 1
-            if step == "drop":
-                return SendOutcome(OutcomeKind.UNKNOWN, "connection dropped")
-            return SendOutcome(OutcomeKind.ACCEPTED, "created", remote_id=f"K-{reference}",
-                               http_status=200)
-        if step == "reject":
-            return SendOutcome(OutcomeKind.REJECTED, "balance too low", http_status=200)
-        if step == "retry":
-            return SendOutcome(OutcomeKind.RETRY, "503", http_status=503)
-        if step == "wait":
-            return SendOutcome(OutcomeKind.RETRY, "429", http_status=429, retry_after=0.3)
-        assert step == "lost"
-        return SendOutcome(OutcomeKind.UNKNOWN, "read timeout")
-
-    def lookup(self, reference: str, *, since: datetime | None = None,
-               pace: object = None) -> LookupResult:
-        with self._lock:
-            self.calls.append(("lookup", reference))
-            self.lookups_since.append(since)
-            if reference in self.lookup_fails:
-                return LookupResult(LookupState.UNKNOWN, message="query failed")
-            if self.created[reference]:
-                return LookupResult(LookupState.FOUND, remote_id=f"K-{reference}")
-            return LookupResult(LookupState.ABSENT)
-
-    def sends(self) -> list[str]:
-        return [ref for kind, ref in self.calls if kind == "send"]
-
-    def close(self) -> None:
-        self.closed = True
 
 
 @pytest.fixture
 def journal(make_journal) -> Journal:
     # Each backend; a team journal's leases run out at once, as a crashed desk's do.
     return make_journal(lease_seconds=0)
-
-
-@pytest.fixture
-def client() -> FakeClient:
-    return FakeClient()
-
-
-@pytest.fixture
-def engine(journal: Journal, client: FakeClient) -> Iterator[SubmissionEngine]:
-    engine = SubmissionEngine(journal, lambda profile: client, policy=FAST)
-    yield engine
-    engine.close()
 
 
 def run(engine: SubmissionEngine, orders: list[dict[str, Any]], profile: Profile = PROFILE,

@@ -16,8 +16,8 @@ import pytest
 from app.core.engine import ResultStatus, SubmissionEngine
 from app.core.engine.control import BatchControl
 from app.core.journal import Journal, JournalError, JournalGone, OrderState
+from tests.fixtures.engine import FAST, PROFILE, FakeClient
 from tests.fixtures.sandbox import ka_order
-from tests.test_engine import FAST, PROFILE, FakeClient
 
 ONE_WORKER = replace(PROFILE, concurrency=1)
 
@@ -27,18 +27,6 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
     # A desk's own journal: a team journal never holds an outcome (`Carry.may_hold`).
     with Journal(tmp_path / "journal.sqlite3") as journal:
         yield journal
-
-
-@pytest.fixture
-def client() -> FakeClient:
-    return FakeClient()
-
-
-@pytest.fixture
-def engine(journal: Journal, client: FakeClient) -> Iterator[SubmissionEngine]:
-    engine = SubmissionEngine(journal, lambda profile: client, policy=FAST)
-    yield engine
-    engine.close()
 
 
 def state(journal: Journal, reference: str) -> OrderState:

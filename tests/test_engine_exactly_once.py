@@ -24,8 +24,8 @@ from app.core.secrets import SANDBOX_SECRETS
 from app.core.settings import SANDBOX_PROFILES, Profile
 from app.core.targets import Target
 from app.sandbox import SandboxConfig, SandboxServer
+from tests.fixtures.engine import FAST, PROFILE, FakeClient
 from tests.fixtures.sandbox import ka_order, nomad_order
-from tests.test_engine import FAST, PROFILE, FakeClient
 
 KA, NOMAD = SANDBOX_PROFILES
 ORDER_OF = {Target.KA: ka_order, Target.NOMAD: nomad_order}

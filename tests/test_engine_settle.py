@@ -27,8 +27,8 @@ from app.core.settings import (
 from app.core.targets import Environment, Target
 from app.core.targets.ka import KA_LOOKUP_SETTLE
 from app.core.targets.nomad import NOMAD_LOOKUP_SETTLE
+from tests.fixtures.engine import FAST, PROFILE, FakeClient
 from tests.fixtures.sandbox import ka_order
-from tests.test_engine import FAST, PROFILE, FakeClient
 
 SETTLE = 300.0
 LIVE = replace(PROFILE, lookup_settle_seconds=SETTLE)  # as cautious as a KA profile
@@ -57,11 +57,6 @@ def clock() -> FakeClock:
 def journal(tmp_path: Path, clock: FakeClock) -> Iterator[Journal]:
     with Journal(tmp_path / "journal.sqlite3", clock=clock) as opened:
         yield opened
-
-
-@pytest.fixture
-def client() -> FakeClient:
-    return FakeClient()
 
 
 @pytest.fixture
