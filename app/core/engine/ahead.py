@@ -3,10 +3,12 @@ thread of the batch while the worker's current request is out, so no disk sync l
 answer and the next request.
 
 Claims waiting together are committed in one transaction (one disk sync for a round of workers,
-with the outcomes they carry); on a team journal each has its own, as one transaction holding two
-orders' rows could wait in a circle with another desk's. The thread gives way to the workers that
-have just had an answer until they have sent their next request (it would take the interpreter
-from them), unless a worker waits for a claim, and for at most `GIVE_WAY` seconds.
+with the outcomes they carry). Only a desk's own journal claims ahead (`Carry.may_hold`): on a
+team journal one transaction holding two orders' rows could wait in a circle with another
+desk's, and a desk that stopped would hold the orders it claimed ahead. The thread gives way to
+the workers that have just had an answer until they have sent their next request (it would take
+the interpreter from them), unless a worker waits for a claim, and for at most `GIVE_WAY`
+seconds.
 
 An order claimed ahead and never sent (the process stopped first) is `sending` in the journal,
 like one whose request was cut short: the next start looks it up and never sends it twice.
@@ -130,7 +132,7 @@ class ClaimsAhead:
             self._changed.wait((GATHER if elapsed < GATHER else GIVE_WAY) - elapsed)
 
     def _write(self, claims: list[Claim]) -> None:
-        if len(claims) > 1 and not self._journal.shared:
+        if len(claims) > 1:
             try:
                 with self._journal.transaction():
                     written = [claim.body() for claim in claims]
